@@ -1,0 +1,232 @@
+"""Article -> sentences, news-aware.
+
+blingfire (a maintained, fast sentence breaker) splits running prose; the layer here adds
+what news needs: furniture lines without final punctuation (headlines, datelines, captions,
+bullets) as sentences of their own, hard-wrapped lines rejoined, attribution after a
+quotation kept with it (`"Why?" she asked.`), title abbreviations and initials, and the
+quotation state across sentences and paragraphs (`in_quote`).
+See docs/splitting.md for how the libraries compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+import blingfire
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article; `text == article[start:end]`."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    in_quote: bool  # starts inside a quotation opened by an earlier sentence
+
+    def to_dict(self) -> dict:
+        """Return the sentence as a JSON-ready dict."""
+        return asdict(self)
+
+
+DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+_TERMINAL = ".!?:;"
+_CLOSERS = "\"'”’»)]"
+_BULLET = re.compile(r"^(?:[-*•▪◦–—]\s|\d{1,2}[.)]\s)")
+# Words that end in a period but cannot end a sentence when a name or number follows.
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gov",
+    "sen",
+    "rep",
+    "lt",
+    "col",
+    "gen",
+    "capt",
+    "sgt",
+    "cpl",
+    "maj",
+    "adm",
+    "cmdr",
+    "st",
+    "mt",
+    "ft",
+    "rev",
+    "hon",
+    "fr",
+    "pres",
+    "supt",
+    "insp",
+    "det",
+    "atty",
+    "messrs",
+    "mme",
+    "mlle",
+}
+_BEFORE_NUMBER = {
+    "no",
+    "nos",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "vol",
+    "art",
+    "fig",
+    "p",
+    "pp",
+    "ch",
+    "sec",
+    "para",
+    "approx",
+    "est",
+}
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.\W*$")
+
+
+def split_article(text: str) -> list[Sentence]:
+    """Split an article into sentences with character offsets, paragraphs and quote state."""
+    spans: list[tuple[int, int, int]] = []
+    for paragraph, (start, end) in enumerate(_blocks(text)):
+        spans.extend((s, e, paragraph) for s, e in _split_block(text, start, end))
+    texts = [text[s:e] for s, e, _ in spans]
+    flags = quote_states(texts, [p for _, _, p in spans])
+    return [Sentence(i, s, e, t, p, q) for i, ((s, e, p), t, q) in enumerate(zip(spans, texts, flags, strict=True))]
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each line's non-blank content; (-1, -1) for a blank line."""
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        yield (pos + lead, pos + lead + len(stripped)) if stripped else (-1, -1)
+        pos += len(raw) + 1
+
+
+def _joins(prev: str, line: str) -> bool:
+    """True when `line` continues a hard-wrapped `prev` rather than starting a new unit."""
+    if _BULLET.match(line) or _BULLET.match(prev):
+        return False
+    end = prev.rstrip(_CLOSERS)
+    return bool(end) and end[-1] not in _TERMINAL and line[0].islower()
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Group lines into paragraphs: blank lines and unwrapped line breaks both end one."""
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in _lines(text):
+        if start < 0:
+            current = None
+            continue
+        if current and _joins(text[current[0] : current[1]], text[start:end]):
+            current = (current[0], end)
+            blocks[-1] = current
+        else:
+            current = (start, end)
+            blocks.append(current)
+    return blocks
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one paragraph with blingfire, then repair the boundaries news breaks."""
+    block = text[start:end].replace("\n", " ").replace("\r", " ")
+    _, offsets = blingfire.text_to_sentences_and_offsets(block)
+    spans = [_trim(block, a, b) for a, b in offsets]
+    spans = [(a, b) for a, b in spans if b > a] or [(0, len(block))]
+    merged = [spans[0]]
+    for a, b in spans[1:]:
+        if _continues(block[merged[-1][0] : merged[-1][1]], block[a:b]):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    # blingfire may drop stray characters between pieces: cover the block end to end.
+    merged[0] = (0, merged[0][1])
+    merged[-1] = (merged[-1][0], len(block))
+    return [(start + a, start + b) for a, b in (_trim(block, a, b) for a, b in merged)]
+
+
+def _trim(block: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink [a, b) to exclude surrounding whitespace."""
+    while a < b and block[a].isspace():
+        a += 1
+    while b > a and block[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """True when a boundary between `prev` and `nxt` is false and they form one sentence."""
+    first = nxt.lstrip(QUOTE_CHARS + "([")[:1]
+    if nxt[0] in _CLOSERS and len(nxt.strip(_CLOSERS + ".!? ")) == 0:
+        return True  # a stray closing quote or bracket
+    if nxt[0].islower():
+        return True  # `"Why?" she asked.`, `Acme Corp. fell`, `e.g. with`
+    last = _LAST_WORD.search(prev)
+    if not last or prev.rstrip()[-1] != ".":
+        return False
+    word = last.group(1)
+    if word.lower() in _TITLES and (first.isupper() or first.isdigit()):
+        return True
+    if word.lower() in _BEFORE_NUMBER and first.isdigit():
+        return True
+    # A lone capital is an initial (`Dr. J. Smith`), unlike the end of `U.K.`.
+    return len(word) == 1 and word.isupper() and not re.search(r"\.[A-Z]\.$", prev.rstrip())
+
+
+def quote_states(sentences: list[str], paragraphs: list[int]) -> list[bool]:
+    """For each sentence, whether it starts inside a quotation opened earlier.
+
+    A quotation left open at a paragraph's end continues only when the next paragraph opens
+    with a quotation mark (the convention for quotes running over several paragraphs).
+    """
+    state: str | None = None
+    flags: list[bool] = []
+    previous_paragraph = None
+    for text, paragraph in zip(sentences, paragraphs, strict=True):
+        stripped = text.lstrip()
+        if paragraph != previous_paragraph and state and stripped[:1] not in QUOTE_CHARS:
+            state = None
+        previous_paragraph = paragraph
+        flags.append(state is not None)
+        state = _scan_quotes(stripped, state)
+    return flags
+
+
+def _scan_quotes(text: str, state: str | None) -> str | None:
+    """Return the quotation state ('"', "'" or None) after reading `text`."""
+    for i, ch in enumerate(text):
+        if ch not in QUOTE_CHARS:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = before.isspace() or before in "([{—–-/:"
+        if ch in '"' + DOUBLE_OPEN + DOUBLE_CLOSE:
+            if state is None and (ch in DOUBLE_OPEN or (ch == '"' and opens and not after.isspace())):
+                state = '"'
+            elif state == '"' and (ch in DOUBLE_CLOSE or (ch == '"' and not opens)):
+                state = None
+        elif state is None and (ch == SINGLE_OPEN or (ch == "'" and opens and after.isalpha())):
+            state = "'"
+        elif state == "'" and ch in SINGLE_CLOSE + "'" and not (before.isalpha() and after.isalpha()):
+            state = None
+    return state

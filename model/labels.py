@@ -1,0 +1,28 @@
+"""The four sentence labels: the only place they are spelled."""
+
+from __future__ import annotations
+
+from model.errors import ClaimtagError
+
+LABELS: tuple[str, ...] = ("claim", "quote", "statistic", "context")
+LABEL2ID: dict[str, int] = {name: i for i, name in enumerate(LABELS)}
+ID2LABEL: dict[int, str] = dict(enumerate(LABELS))
+
+# One-letter codes used by the hand-writing format of the corpus (docs/data.md).
+CODES: dict[str, str] = {"C": "claim", "Q": "quote", "S": "statistic", "X": "context"}
+
+QUOTE = "quote"
+
+
+class LabelError(ClaimtagError, ValueError):
+    """Raised for a label that is not one of LABELS."""
+
+
+def parse_label(value: object) -> str:
+    """Return the canonical label for a string such as ' Quote ', or raise LabelError."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise LabelError(f"missing label (valid: {', '.join(LABELS)})")
+    name = str(value).strip().lower()
+    if name not in LABEL2ID:
+        raise LabelError(f"unknown label {value!r} (valid: {', '.join(LABELS)})")
+    return name

@@ -1,0 +1,20 @@
+"""claimtag's training side: corpora in, splits, and (later) fine-tuning and evaluation."""
+
+from __future__ import annotations
+
+import importlib
+
+# Resolved on first use so that `claimtag --help` does not pay for importing `datasets`.
+_EXPORTS = {
+    "CorpusError": "training.corpus",
+    "load_corpus": "training.corpus",
+    "split_by_document": "training.splits",
+    "cross_split_duplicates": "training.splits",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> object:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'training' has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)
