@@ -11,6 +11,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")
     stats = data_sub.add_parser("stats", help="label counts per split, and duplicates across splits")
     stats.add_argument("path", help="corpus file or folder (csv, tsv, jsonl, parquet, txt, datasets folder)")
+    stats.add_argument("--source", help="articles file that keyed labels (doc_id, index, sha1) refer to")
     stats.add_argument("--dev-size", type=float, default=0.1, help="share of documents for dev (default 0.1)")
     stats.add_argument("--test-size", type=float, default=0.1, help="share of documents for test (default 0.1)")
     stats.add_argument("--seed", type=int, default=0, help="seed of the document split (default 0)")
@@ -22,7 +23,8 @@ def run_stats(args: argparse.Namespace) -> int:
     from training.corpus import load_corpus
     from training.splits import cross_split_duplicates, ensure_splits, stats_table
 
-    data = ensure_splits(load_corpus(args.path), dev_size=args.dev_size, test_size=args.test_size, seed=args.seed)
+    corpus = load_corpus(args.path, source=args.source)
+    data = ensure_splits(corpus, dev_size=args.dev_size, test_size=args.test_size, seed=args.seed)
     print(stats_table(data))
     dups = cross_split_duplicates(data)
     print(f"\n{len(dups)} sentence(s) appear in more than one split" + (":" if dups else "."))

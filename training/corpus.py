@@ -20,6 +20,7 @@ from inference.split import quote_states
 from model.errors import ClaimtagError
 from model.labels import LABELS, QUOTE, LabelError, parse_label
 from training.authoring import parse_authored
+from training.keyed import join_keyed
 
 FEATURES = Features(
     {
@@ -40,17 +41,21 @@ class CorpusError(ClaimtagError):
     """A corpus file that cannot be read or does not validate."""
 
 
-def load_corpus(path: str | Path) -> DatasetDict:
-    """Read and validate a corpus file or folder into a DatasetDict (splits kept if present)."""
+def load_corpus(path: str | Path, *, source: str | Path | None = None) -> DatasetDict:
+    """Read and validate a corpus file or folder into a DatasetDict (splits kept if present).
+
+    `source` is the articles file that keyed labels (doc_id, index, sha1; no text) refer to.
+    """
     path = Path(path)
+    source = Path(source) if source else None
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     if path.is_dir() and not _is_saved_dataset(path):
         files = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES)
         if not files:
             raise CorpusError(f"{path}: folder holds no corpus files ({', '.join(SUFFIXES)})")
-        return _merge([load_corpus(f) for f in files], path)
-    splits = _read(path)
+        return _merge([load_corpus(f, source=source) for f in files], path)
+    splits = _read(path, source)
     return DatasetDict({name: _to_dataset(rows, path) for name, rows in splits.items()})
 
 
@@ -73,7 +78,7 @@ def _is_saved_dataset(path: Path) -> bool:
     return any((path / name).exists() for name in ("dataset_dict.json", "dataset_info.json"))
 
 
-def _read(path: Path) -> dict[str, list[dict]]:
+def _read(path: Path, source: Path | None = None) -> dict[str, list[dict]]:
     """Read raw rows, keyed by split name ('train' unless the source names splits)."""
     if path.is_dir():
         return _read_saved(path)
@@ -89,12 +94,23 @@ def _read(path: Path) -> dict[str, list[dict]]:
     except UnicodeDecodeError as err:
         raise CorpusError(f"{path}: not UTF-8 (byte {err.start}); re-save it as UTF-8") from None
     if path.suffix in (".csv", ".tsv"):
-        return _by_split(list(csv.DictReader(text.splitlines(), delimiter="\t" if path.suffix == ".tsv" else ",")))
+        rows = _read_csv(text, "\t" if path.suffix == ".tsv" else ",")
+        if rows and "sha1" in rows[0] and "text" not in rows[0]:
+            return {"train": join_keyed(rows, path, source)}
+        return _by_split(rows)
     if path.suffix in (".jsonl", ".json"):
         return _by_split(_read_jsonl(text, path))
     if path.suffix == ".txt":
         return {"train": parse_authored(text, str(path))}
     raise CorpusError(f"{path}: unsupported file type (use {', '.join(SUFFIXES)} or a datasets folder)")
+
+
+def _read_csv(text: str, delimiter: str) -> list[dict]:
+    """Rows of a CSV/TSV; `#` comment lines before the header are skipped."""
+    lines = text.splitlines()
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return list(csv.DictReader(lines, delimiter=delimiter))
 
 
 def _read_jsonl(text: str, path: Path) -> list[dict]:

@@ -1,0 +1,59 @@
+"""Labels kept apart from the text they label: rows keyed by (doc_id, index, sha1).
+
+Used for annotations of corpora we may not copy (the GUM news articles): the repo holds
+the labels, the user's copy of the source holds the text, and a changed or missing
+sentence is an error rather than a silently shifted label.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from model.errors import ClaimtagError
+
+
+def sentence_hash(text: str) -> str:
+    """The short key that ties a label to its sentence: 10 hex digits of SHA-1."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def join_keyed(rows: list[dict], labels: Path, source: Path | None) -> list[dict]:
+    """Join keyed label rows with the source articles (JSONL: doc_id, sentences[{text, paragraph}])."""
+    if source is None:
+        raise ClaimtagError(f"{labels}: keyed labels (doc_id, index, sha1) need the source articles: pass a source")
+    articles = _read_source(source)
+    out: dict[str, dict] = {}
+    for rowno, row in enumerate(rows, 1):
+        where = f"{labels}: row {rowno}"
+        doc = articles.get(row.get("doc_id", ""))
+        if doc is None:
+            raise ClaimtagError(f"{where}: doc {row.get('doc_id')!r} is not in {source}")
+        index = int(row["index"])
+        if not 0 <= index < len(doc["sentences"]):
+            raise ClaimtagError(f"{where}: {row['doc_id']} has no sentence {index} in {source}")
+        sent = doc["sentences"][index]
+        if sentence_hash(sent["text"]) != row["sha1"]:
+            raise ClaimtagError(f"{where}: sentence {index} of {row['doc_id']} changed in {source} (hash mismatch)")
+        article = out.setdefault(row["doc_id"], {"doc_id": row["doc_id"], "sentences": []})
+        article["sentences"].append(
+            {
+                "text": sent["text"],
+                "label": row["label"],
+                "paragraph": sent.get("paragraph", 0),
+                "speaker": row.get("speaker"),
+                "quote_id": row.get("quote_id"),
+            }
+        )
+    return list(out.values())
+
+
+def _read_source(source: Path) -> dict[str, dict]:
+    if not source.is_file():
+        raise ClaimtagError(f"{source}: source articles not found (keyed labels need the original text)")
+    try:
+        docs = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ClaimtagError(f"{source}: unreadable source articles ({err})") from None
+    return {d["doc_id"]: d for d in docs}
