@@ -14,14 +14,16 @@ from model.errors import ClaimtagError
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    from training.cli import add_commands as add_training_commands
+    from training.cli import add_commands as add_data_commands
+    from training.cli import add_train_commands
 
     parser = argparse.ArgumentParser(
         prog="claimtag",
         description="Label every sentence of a news article as claim, quote, statistic or context.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    add_training_commands(sub)
+    add_train_commands(sub)
+    add_data_commands(sub)
     return parser
 
 

@@ -31,3 +31,58 @@ def run_stats(args: argparse.Namespace) -> int:
     for text, names in dups[:20]:
         print(f"  [{', '.join(names)}] {text[:100]}")
     return 0
+
+
+def add_train_commands(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag train` and `claimtag evaluate`."""
+    train = sub.add_parser(
+        "train",
+        help="train a model from a YAML config",
+        description="Train a model. Any config field can be overridden as section.field=value, "
+        "e.g. training.epochs=2 model.context=pair.",
+    )
+    train.add_argument("--config", help="YAML config (configs/*.yaml); defaults apply where it is silent")
+    train.add_argument("overrides", nargs="*", metavar="section.field=value", help="config overrides")
+    train.add_argument("--output", help="shortcut for training.output_dir=...")
+    train.add_argument("--resume", action="store_true", help="continue from the last checkpoint in the output folder")
+    train.add_argument("--no-progress", action="store_true", help="no progress bar")
+    train.set_defaults(run=run_train)
+
+    ev = sub.add_parser("evaluate", help="held-out metrics of a model (and its baselines) on a labeled file")
+    ev.add_argument("--model", required=True, help="model folder written by claimtag train")
+    ev.add_argument("--data", required=True, help="labeled corpus file or folder")
+    ev.add_argument("--source", help="articles file that keyed labels refer to")
+    ev.add_argument("--split", help="evaluate only this named split of the data (default: all rows)")
+    ev.add_argument("--out-dir", help="where report.json, confusion PNGs and errors.jsonl go (default eval/...)")
+    ev.add_argument("--no-baselines", action="store_true", help="leave out the baselines stored with the model")
+    ev.set_defaults(run=run_evaluate)
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """Load the config, apply overrides, train, print where the model went."""
+    from training.config import load_config
+    from training.train import train
+
+    overrides = list(args.overrides) + ([f"training.output_dir={args.output}"] if args.output else [])
+    config = load_config(args.config, overrides)
+    folder = train(config, resume=args.resume, progress=not args.no_progress)
+    print(f"model written to {folder}")
+    print((folder / "README.md").read_text(encoding="utf-8").split("## Metrics", 1)[1].split("## Limits")[0].strip())
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Evaluate a model folder (and its stored baselines) on a labeled corpus."""
+    from training.report import evaluate_model
+
+    print(
+        evaluate_model(
+            args.model,
+            args.data,
+            source=args.source,
+            split=args.split,
+            out_dir=args.out_dir,
+            baselines=not args.no_baselines,
+        )
+    )
+    return 0

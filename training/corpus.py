@@ -177,8 +177,7 @@ def _to_dataset(rows: list[dict], path: Path) -> Dataset:
             f"{path}: wrong columns {sorted(columns)}: expected sentence rows "
             "(text, label[, doc_id, index]) or article rows (doc_id, sentences)"
         )
-    _order_documents(sentences, path)
-    return Dataset.from_list(sentences, features=FEATURES)
+    return Dataset.from_list(_order_documents(sentences, path), features=FEATURES)
 
 
 def _from_articles(rows: list[dict], path: Path) -> Iterable[dict]:
@@ -235,8 +234,8 @@ def _int(value: object, default: int, where: str) -> int:
         raise CorpusError(f"{where}: expected a whole number, got {value!r}") from None
 
 
-def _order_documents(sentences: list[dict], path: Path) -> None:
-    """Number sentences without an index by position, refuse repeats, fill `in_quote`."""
+def _order_documents(sentences: list[dict], path: Path) -> list[dict]:
+    """Sentences grouped by document in reading order, with `index` and `in_quote` filled."""
     docs: dict[str, list[dict]] = {}
     for sent in sentences:
         doc = docs.setdefault(sent["doc_id"], [])
@@ -251,3 +250,4 @@ def _order_documents(sentences: list[dict], path: Path) -> None:
         flags = quote_states([s["text"] for s in doc], [s["paragraph"] for s in doc])
         for sent, flag in zip(doc, flags, strict=True):
             sent["in_quote"] = flag
+    return [sent for doc in docs.values() for sent in doc]

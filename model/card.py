@@ -1,0 +1,76 @@
+"""The model card (README.md of a model folder), rendered from the config and the metrics."""
+
+from __future__ import annotations
+
+from model.labels import LABELS
+
+
+def _row(name: str, m: dict) -> str:
+    ci = m.get("macro_f1_ci", [float("nan")] * 2)
+    per = " | ".join(f"{m['f1'][lab]:.3f}" for lab in LABELS)
+    return f"| {name} | {m['n']} | {m['macro_f1']:.3f} [{ci[0]:.3f}, {ci[1]:.3f}] | {per} | {m['accuracy']:.3f} |"
+
+
+def metrics_table(metrics: dict, split: str, name: str) -> str:
+    """Markdown rows for the model and its baselines on one split."""
+    head = "| model | n | macro-F1 [95% CI] | " + " | ".join(LABELS) + " | accuracy |"
+    lines = [head, "|" + "---|" * (4 + len(LABELS))]
+    if split in metrics:
+        lines.append(_row(name, metrics[split]))
+    for kind, by_split in metrics.get("baselines", {}).items():
+        if split in by_split:
+            lines.append(_row(f"baseline: {kind}", by_split[split]))
+    return "\n".join(lines)
+
+
+def render_card(config, metrics: dict) -> str:
+    """Markdown model card: intended use, labels, data, metrics, limits."""
+    m = config.model
+    sources = "\n".join(
+        f"- `{s.path}`"
+        + (f" (joined with `{s.source}`)" if s.source else "")
+        + (f", weight {s.weight}" if s.weight != 1 else "")
+        + (", training only" if s.train_only else "")
+        for s in config.data.train
+    )
+    what = f"{m.kind}" + (
+        f" on encoder `{m.encoder}`, context `{m.context}`, max {m.max_length} tokens"
+        if m.kind == "transformer"
+        else ""
+    )
+    return f"""# claimtag model
+
+Labels every sentence of a news article as one of: {", ".join(f"`{lab}`" for lab in LABELS)}
+(definitions: claimtag's docs/labels.md). Model: {what}.
+
+## Intended use
+Helping fact-checkers, newsroom researchers and media analysts see what an article
+asserts, whom it quotes and which numbers it rests on. Every label is a suggestion to be
+read, not a verdict on truth: a `claim` is a checkable assertion, not a false one.
+
+## Training data
+{sources}
+
+Held out by document: dev {config.data.dev_size:.0%}, test {config.data.test_size:.0%}
+(split seed {config.data.split_seed}).
+Sizes (sentences): {metrics.get("sizes")}. Training steps: {metrics.get("training", {}).get("global_step")}.
+
+## Metrics
+Test split (95% interval from resampling documents):
+
+{metrics_table(metrics, "test", m.kind)}
+
+Dev split:
+
+{metrics_table(metrics, "dev", m.kind)}
+
+## Limits
+- Trained on English news prose; other languages, transcripts and social media posts
+  will be labeled less reliably.
+- The line between `claim` and `context` is where careful annotators disagree most.
+- Attribution is read from the sentence and its quotation state; a quotation whose
+  speaker is only named several sentences away may be missed.
+- Scores are the model's probabilities and may be over-confident on unfamiliar text.
+
+Reproduce: `claimtag train --config config.yaml` with this folder's `config.yaml`.
+"""

@@ -1,0 +1,52 @@
+"""What the classifier sees of a sentence: its text, optionally its neighbours, and a few
+cheap document features. Training and inference both go through here, so a model always
+sees its inputs built the same way."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from inference.split import QUOTE_CHARS
+
+FEATURE_NAMES = ("in_quote", "opens_with_quote", "has_quote_mark", "first_in_paragraph", "no_final_punct")
+_FINAL = ".!?…\"'”’)"
+# A double quotation mark, or a single one that is not an apostrophe inside a word.
+_QUOTE_MARK = re.compile(r"[\"“”„«»‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
+
+
+def sentence_features(records: list[dict]) -> np.ndarray:
+    """Float features [n, len(FEATURE_NAMES)] for sentence records in reading order."""
+    rows = []
+    previous = None
+    for rec in records:
+        text = rec["text"].strip()
+        first = (
+            previous is None
+            or previous.get("doc_id") != rec.get("doc_id")
+            or (previous.get("paragraph") != rec.get("paragraph"))
+        )
+        rows.append(
+            [
+                float(bool(rec.get("in_quote"))),
+                float(text[:1] in QUOTE_CHARS),
+                float(bool(_QUOTE_MARK.search(text))),
+                float(first),
+                float(text[-1:] not in _FINAL),
+            ]
+        )
+        previous = rec
+    return np.asarray(rows, dtype=np.float32).reshape(len(records), len(FEATURE_NAMES))
+
+
+def neighbours(records: list[dict]) -> list[str]:
+    """The previous and next sentence of each record within its document, joined by ' || '."""
+    out = []
+    for i, rec in enumerate(records):
+        prev = records[i - 1]["text"] if i > 0 and records[i - 1].get("doc_id") == rec.get("doc_id") else ""
+        nxt = (
+            records[i + 1]["text"] if i + 1 < len(records) and records[i + 1].get("doc_id") == rec.get("doc_id") else ""
+        )
+        out.append(f"{prev} || {nxt}")
+    return out

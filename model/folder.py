@@ -1,0 +1,97 @@
+"""A trained model is a self-describing folder:
+
+    claimtag.json      kind, labels (order = ids), what the model needs at inference
+    config.yaml        the resolved training config
+    metrics.json       dev/test metrics written by training
+    README.md          the model card
+    ...                the kind's own files (weights, tokenizer, vocabulary)
+    baselines/<kind>/  the baselines trained on the same split, for side-by-side reports
+
+Loading needs nothing but the folder (and, for shipped adapters, the encoder package).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from model.baselines import MajorityTagger, RulesTagger, TfidfTagger
+from model.errors import ClaimtagError
+from model.labels import LABELS
+
+META = "claimtag.json"
+FORMAT_VERSION = 1
+
+
+def _kinds() -> dict[str, type]:
+    from model.transformer import TransformerTagger  # torch and transformers only when needed
+
+    return {k.kind: k for k in (TransformerTagger, TfidfTagger, RulesTagger, MajorityTagger)}
+
+
+def write_atomic(path: Path, fill: Callable[[Path], None]) -> None:
+    """Create folder `path` by filling a temporary sibling and renaming it into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.tmp-", dir=path.parent))
+    try:
+        fill(tmp)
+        old = path.with_name(f".{path.name}.old-{os.getpid()}")
+        if path.exists():
+            os.replace(path, old)
+        os.replace(tmp, path)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def save_tagger(tagger: object, path: Path, extra: dict | None = None) -> None:
+    """Write a tagger's own files and its claimtag.json into an existing folder."""
+    meta = {"format": FORMAT_VERSION, "kind": tagger.kind, "labels": list(LABELS)}
+    meta.update(tagger.save(path))
+    meta.update(extra or {})
+    (path / META).write_text(json.dumps(meta, indent=2), encoding="utf-8")
+
+
+def read_meta(path: Path) -> dict:
+    """claimtag.json of a model folder, checked."""
+    path = Path(path)
+    if not path.is_dir():
+        raise ClaimtagError(f"{path}: no such model folder")
+    try:
+        meta = json.loads((path / META).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ClaimtagError(f"{path}: not a claimtag model (no {META})") from None
+    except (OSError, json.JSONDecodeError) as err:
+        raise ClaimtagError(f"{path}: corrupt {META} ({err})") from None
+    if meta.get("labels") != list(LABELS):
+        raise ClaimtagError(f"{path}: model labels {meta.get('labels')} differ from {list(LABELS)}")
+    return meta
+
+
+def load_tagger(path: str | Path) -> object:
+    """Load any kind of claimtag model folder."""
+    path = Path(path)
+    meta = read_meta(path)
+    kinds = _kinds()
+    if meta.get("kind") not in kinds:
+        raise ClaimtagError(f"{path}: unknown model kind {meta.get('kind')!r}")
+    try:
+        return kinds[meta["kind"]].load(path, meta)
+    except ClaimtagError:
+        raise
+    except (OSError, ValueError, KeyError) as err:
+        raise ClaimtagError(f"{path}: corrupt model folder ({type(err).__name__}: {err})") from None
+
+
+def load_baselines(path: Path) -> dict[str, object]:
+    """The baselines stored beside a model, by kind (empty when there are none)."""
+    folder = Path(path) / "baselines"
+    if not folder.is_dir():
+        return {}
+    return {p.name: load_tagger(p) for p in sorted(folder.iterdir()) if (p / META).exists()}

@@ -1,0 +1,98 @@
+"""The transformer tagger: tokenizer + SentenceClassifier, with its folder format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import torch
+from safetensors.torch import load_file, save_file
+from transformers import AutoConfig, AutoModel, AutoTokenizer
+
+from model.encoders import resolve_encoder
+from model.errors import ClaimtagError
+from model.features import FEATURE_NAMES, neighbours, sentence_features
+from model.labels import LABELS
+from model.network import SentenceClassifier
+
+WEIGHTS = "model.safetensors"
+ENCODER_DIR = "encoder"  # the encoder's architecture config (its weights are in WEIGHTS)
+
+
+class TransformerTagger:
+    """Scores sentence records with a fine-tuned encoder; `predict_proba` is side-effect free."""
+
+    kind = "transformer"
+
+    def __init__(self, network: SentenceClassifier, tokenizer, *, context: str, max_length: int) -> None:
+        self.network = network
+        self.tokenizer = tokenizer
+        self.context = context
+        self.max_length = max_length
+
+    @classmethod
+    def from_encoder(cls, encoder: str, *, context: str, max_length: int, dropout: float) -> TransformerTagger:
+        """A new, untrained tagger on top of a pretrained encoder."""
+        path = resolve_encoder(encoder)
+        network = SentenceClassifier(AutoModel.from_pretrained(path), len(FEATURE_NAMES), len(LABELS), dropout)
+        return cls(network, AutoTokenizer.from_pretrained(path), context=context, max_length=max_length)
+
+    def encode(self, records: list[dict]) -> dict[str, list]:
+        """Token ids and features for records in reading order (unpadded)."""
+        texts = [r["text"] for r in records]
+        pairs = neighbours(records) if self.context == "pair" else None
+        enc = self.tokenizer(texts, pairs, truncation="only_second" if pairs else True, max_length=self.max_length)
+        out = {k: list(v) for k, v in enc.items()}
+        out["features"] = sentence_features(records).tolist()
+        return out
+
+    def collate(self, rows: list[dict]) -> dict[str, torch.Tensor]:
+        """Pad a batch of encoded rows to its longest member."""
+        token_keys = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in rows[0]]
+        batch = self.tokenizer.pad([{k: r[k] for k in token_keys} for r in rows], return_tensors="pt")
+        batch["features"] = torch.tensor([r["features"] for r in rows], dtype=torch.float32)
+        for key, dtype in (("labels", torch.long), ("weight", torch.float32)):
+            if key in rows[0]:
+                batch[key] = torch.tensor([r[key] for r in rows], dtype=dtype)
+        return dict(batch)
+
+    @torch.inference_mode()
+    def predict_proba(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
+        """Label probabilities [n, 4]; batches are length-sorted and padded dynamically."""
+        if not records:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        self.network.eval()
+        enc = self.encode(records)
+        rows = [{k: enc[k][i] for k in enc} for i in range(len(records))]
+        order = np.argsort([len(r["input_ids"]) for r in rows], kind="stable")
+        probs = np.zeros((len(rows), len(LABELS)), dtype=np.float32)
+        device = next(self.network.parameters()).device
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            batch = {k: v.to(device) for k, v in self.collate([rows[i] for i in idx]).items()}
+            logits = self.network(**batch)["logits"]
+            probs[idx] = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+        return probs
+
+    def save(self, path: Path) -> dict:
+        """Write weights, tokenizer and encoder config into `path`; return the meta to record."""
+        state = {k: v.detach().cpu().contiguous() for k, v in self.network.state_dict().items()}
+        save_file(state, str(path / WEIGHTS))
+        self.tokenizer.save_pretrained(str(path))
+        self.network.encoder.config.save_pretrained(str(path / ENCODER_DIR))
+        return {"context": self.context, "max_length": self.max_length, "features": list(FEATURE_NAMES)}
+
+    @classmethod
+    def load(cls, path: Path, meta: dict) -> TransformerTagger:
+        """Rebuild from a model folder written by `save` (needs nothing else)."""
+        if meta.get("features") != list(FEATURE_NAMES):
+            raise ClaimtagError(f"{path}: model uses features {meta.get('features')}, not {list(FEATURE_NAMES)}")
+        encoder_config = AutoConfig.from_pretrained(str(path / ENCODER_DIR))
+        network = SentenceClassifier(AutoModel.from_config(encoder_config), len(FEATURE_NAMES), len(LABELS))
+        try:
+            network.load_state_dict(load_file(str(path / WEIGHTS)))
+        except Exception as err:  # safetensors and torch raise several types for bad files
+            raise ClaimtagError(f"{path}: corrupt or incompatible weights ({err})") from None
+        network.eval()
+        tokenizer = AutoTokenizer.from_pretrained(str(path))
+        return cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"])

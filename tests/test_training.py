@@ -1,0 +1,139 @@
+"""Training and evaluation on a tiny random BERT and tiny data: seconds on a CPU."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from transformers import TrainerCallback
+
+from inference.cli import main
+from model.folder import load_baselines, load_tagger
+from model.labels import LABELS
+from model.transformer import TransformerTagger
+from training.config import load_config
+from training.corpus import load_corpus
+from training.evaluate import evaluate_probs
+from training.train import train
+
+
+def tiny_config(encoder: Path, corpus: Path, out: Path, *extra: str):
+    return load_config(
+        None,
+        [
+            f"model.encoder={encoder}",
+            "model.max_length=32",
+            f"data.train=[{corpus}]",
+            f"training.output_dir={out}",
+            "training.epochs=30",
+            "training.batch_size=4",
+            "training.learning_rate=3e-3",
+            "training.warmup_ratio=0.0",
+            "training.early_stopping_patience=1000",
+            "training.logging_steps=5",
+            "evaluation.bootstrap=20",
+            *extra,
+        ],
+    )
+
+
+def accuracy(folder: Path, corpus: Path) -> float:
+    train = load_corpus(corpus)["train"]
+    probs = load_tagger(folder).predict_proba(train.to_list())
+    return float((probs.argmax(1) == np.asarray(train["label"])).mean())
+
+
+def test_transformer_learns_and_writes_a_self_describing_folder(tiny_encoder, tiny_corpus, tmp_path) -> None:
+    folder = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "run"), progress=False)
+    metrics = json.loads((folder / "metrics.json").read_text())
+    assert metrics["training"]["train_loss_last"] < metrics["training"]["train_loss_first"]
+    assert accuracy(folder, tiny_corpus) >= 0.9
+    for name in ("claimtag.json", "config.yaml", "metrics.json", "README.md", "model.safetensors", "tokenizer.json"):
+        assert (folder / name).is_file(), name
+    assert "macro-F1" in (folder / "README.md").read_text()
+    assert set(load_baselines(folder)) == {"majority", "rules", "tfidf-logreg"}
+    assert not list(folder.parent.glob(".model.tmp-*"))
+
+
+def test_save_load_gives_identical_probabilities(tiny_encoder, tmp_path) -> None:
+    from model.folder import save_tagger
+
+    tagger = TransformerTagger.from_encoder(str(tiny_encoder), context="pair", max_length=32, dropout=0.1)
+    records = [
+        {"doc_id": "d", "index": i, "text": t, "in_quote": False, "paragraph": 0}
+        for i, t in enumerate(["One sentence here.", '"Quoted," she said.', "Prices rose 4%."])
+    ]
+    before = tagger.predict_proba(records)
+    save_tagger(tagger, tmp_path)
+    after = load_tagger(tmp_path).predict_proba(records)
+    np.testing.assert_allclose(before, after, rtol=0, atol=1e-6)
+    assert before.shape == (3, len(LABELS))
+
+
+class Interrupt(TrainerCallback):
+    """Simulates a kill right after the checkpoint of the second epoch is written."""
+
+    def on_save(self, args, state, control, **kwargs):
+        if state.global_step >= 6:
+            raise KeyboardInterrupt
+
+
+def test_resume_continues_from_the_checkpoint(tiny_encoder, tiny_corpus, tmp_path) -> None:
+    config = tiny_config(tiny_encoder, tiny_corpus, tmp_path / "run", "training.epochs=4")
+    with pytest.raises(KeyboardInterrupt):
+        train(config, progress=False, callbacks=[Interrupt()])
+    assert not (tmp_path / "run" / "model").exists()
+    assert (tmp_path / "run" / "checkpoints" / "checkpoint-6").is_dir()
+    folder = train(config, resume=True, progress=False)
+    resumed = json.loads((folder / "metrics.json").read_text())["training"]
+    assert resumed["global_step"] == 12  # 4 epochs x 3 batches, as an uninterrupted run
+
+
+@pytest.mark.parametrize("kind", ["majority", "rules", "tfidf-logreg"])
+def test_every_baseline_trains_saves_and_loads(kind, tiny_encoder, tiny_corpus, tmp_path) -> None:
+    folder = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / kind, f"model.kind={kind}"), progress=False)
+    tagger = load_tagger(folder)
+    assert tagger.kind == kind
+    records = load_corpus(tiny_corpus)["train"].to_list()
+    probs = tagger.predict_proba(records)
+    assert probs.shape == (len(records), len(LABELS))
+    np.testing.assert_allclose(probs.sum(1), 1.0, atol=1e-5)
+
+
+def test_metrics_match_a_hand_computed_example() -> None:
+    gold = np.array([0, 0, 1, 1, 2, 3])
+    pred = np.array([0, 1, 1, 1, 2, 2])
+    probs = np.full((6, 4), 0.1 / 3)
+    probs[np.arange(6), pred] = 0.9
+    rep = evaluate_probs(probs, gold, bootstrap=0)
+    # claim P=1 R=.5 F=2/3; quote P=2/3 R=1 F=.8; statistic P=.5 R=1 F=2/3; context 0
+    assert rep.accuracy == pytest.approx(4 / 6)
+    assert rep.per_class["quote"]["precision"] == pytest.approx(2 / 3)
+    assert rep.per_class["claim"]["recall"] == pytest.approx(0.5)
+    assert rep.macro_f1 == pytest.approx((2 / 3 + 0.8 + 2 / 3 + 0) / 4)
+    assert rep.micro_f1 == pytest.approx(4 / 6)
+    assert rep.ece == pytest.approx(abs(4 / 6 - 0.9))  # one bin: all confidences are 0.9
+    assert rep.confusion[3] == [0, 0, 1, 0]
+
+
+def test_evaluate_command_reports_model_and_baselines(tiny_encoder, tiny_corpus, tmp_path, capsys) -> None:
+    folder = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "run", "training.epochs=2"), progress=False)
+    out = tmp_path / "eval"
+    assert main(["evaluate", "--model", str(folder), "--data", str(tiny_corpus), "--out-dir", str(out)]) == 0
+    text = capsys.readouterr().out
+    for name in ("| transformer |", "baseline: majority", "baseline: rules", "baseline: tfidf-logreg", "Confusion"):
+        assert name in text
+    report = json.loads((out / "report.json").read_text())
+    assert len(report["reports"]) == 4
+    assert (out / "confusion-transformer.png").stat().st_size > 1000
+    assert (out / "errors.jsonl").exists()
+
+
+def test_missing_or_corrupt_model_folder(tmp_path) -> None:
+    from model.errors import ClaimtagError
+
+    with pytest.raises(ClaimtagError, match="no such model folder"):
+        load_tagger(tmp_path / "nope")
+    (tmp_path / "claimtag.json").write_text("{not json")
+    with pytest.raises(ClaimtagError, match="corrupt claimtag.json"):
+        load_tagger(tmp_path)

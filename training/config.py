@@ -1,0 +1,182 @@
+"""Typed configuration: dataclasses loaded from YAML in configs/, overridable as `a.b=value`.
+
+One `Config` object flows from the command line into training and is saved, resolved,
+with the model it produced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+import yaml
+
+from model.errors import ClaimtagError
+
+MODEL_KINDS = ("transformer", "tfidf-logreg", "rules", "majority")
+CONTEXT_MODES = ("none", "pair")
+
+
+@dataclass
+class SourceConfig:
+    """One labeled corpus to read (any format `load_corpus` takes)."""
+
+    path: str
+    source: str | None = None  # the articles file that keyed labels refer to
+    weight: float = 1.0  # loss weight of its sentences (auxiliary data < 1)
+    train_only: bool = False  # auxiliary data: never held out for dev/test
+
+
+@dataclass
+class ModelConfig:
+    """What to train."""
+
+    kind: str = "transformer"
+    encoder: str = "minilm-l6"  # a registered name (model/encoders.py) or a local folder
+    context: str = "none"  # none: the sentence alone; pair: with previous + next sentence
+    max_length: int = 128
+    dropout: float = 0.1
+
+    def __post_init__(self) -> None:
+        _choice("model.kind", self.kind, MODEL_KINDS)
+        _choice("model.context", self.context, CONTEXT_MODES)
+
+
+@dataclass
+class DataConfig:
+    """Which corpora, and how to hold out dev and test documents."""
+
+    train: list[SourceConfig] = field(default_factory=list)
+    dev_size: float = 0.1
+    test_size: float = 0.1
+    split_seed: int = 0
+
+    def __post_init__(self) -> None:
+        self.train = [s if isinstance(s, SourceConfig) else _build(SourceConfig, s, "data.train") for s in self.train]
+        for name in ("dev_size", "test_size"):
+            if not 0 < getattr(self, name) < 0.5:
+                raise ClaimtagError(f"data.{name} must be between 0 and 0.5, got {getattr(self, name)}")
+
+
+@dataclass
+class TrainingConfig:
+    """How to fit it."""
+
+    output_dir: str = "runs/default"
+    epochs: float = 4.0
+    batch_size: int = 32
+    learning_rate: float = 5e-5
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.1
+    class_weighting: bool = True
+    early_stopping_patience: int = 2
+    seed: int = 42
+    logging_steps: int = 20
+    max_steps: int = -1  # > 0 stops early (tests, smoke runs)
+
+
+@dataclass
+class EvaluationConfig:
+    """What the evaluator reports."""
+
+    bootstrap: int = 1000
+    worst_errors: int = 50
+    ece_bins: int = 10
+
+
+@dataclass
+class Config:
+    """The whole configuration of a training run."""
+
+    model: ModelConfig = field(default_factory=ModelConfig)
+    data: DataConfig = field(default_factory=DataConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    evaluation: EvaluationConfig = field(default_factory=EvaluationConfig)
+
+    def to_dict(self) -> dict:
+        """Plain nested dict (for YAML/JSON)."""
+        return dataclasses.asdict(self)
+
+
+def load_config(path: str | Path | None = None, overrides: list[str] | None = None) -> Config:
+    """Read a YAML config (or the defaults) and apply `a.b=value` overrides."""
+    raw: dict = {}
+    if path is not None:
+        try:
+            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except FileNotFoundError:
+            raise ClaimtagError(f"{path}: config file not found") from None
+        except yaml.YAMLError as err:
+            raise ClaimtagError(f"{path}: invalid YAML ({err})") from None
+        if not isinstance(raw, dict):
+            raise ClaimtagError(f"{path}: a config must be a mapping of sections")
+    for item in overrides or []:
+        _apply_override(raw, item)
+    return _build(Config, raw, "")
+
+
+def save_config(config: Config, path: Path) -> None:
+    """Write the resolved config as YAML."""
+    path.write_text(yaml.safe_dump(config.to_dict(), sort_keys=False), encoding="utf-8")
+
+
+def _apply_override(raw: dict, item: str) -> None:
+    key, sep, value = item.partition("=")
+    if not sep or not key.strip():
+        raise ClaimtagError(f"override {item!r} must look like section.field=value")
+    *parents, last = key.strip().split(".")
+    node = raw
+    for part in parents:
+        node = node.setdefault(part, {})
+        if not isinstance(node, dict):
+            raise ClaimtagError(f"override {item!r}: {part} is not a section")
+    node[last] = yaml.safe_load(value)
+
+
+def _build(cls: type, raw: Any, prefix: str) -> Any:
+    """Build dataclass `cls` from a dict, refusing unknown keys and wrong types by name."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ClaimtagError(f"{prefix or 'config'} must be a mapping, got {raw!r}")
+    hints = get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    for key in raw:
+        if key not in names:
+            where = f"{prefix}.{key}" if prefix else key
+            raise ClaimtagError(f"unknown config key {where!r} (known: {', '.join(sorted(names))})")
+    kwargs = {}
+    for key, value in raw.items():
+        where = f"{prefix}.{key}" if prefix else key
+        hint = hints[key]
+        if dataclasses.is_dataclass(hint):
+            kwargs[key] = _build(hint, value, where)
+        else:
+            kwargs[key] = _coerce(value, hint, where)
+    return cls(**kwargs)
+
+
+def _coerce(value: Any, hint: Any, where: str) -> Any:
+    """Check a scalar against its annotation; ints are accepted where floats are."""
+    if hint is float and not isinstance(value, bool):
+        try:
+            return float(value)  # YAML reads `5e-5` (no dot) as a string
+        except (TypeError, ValueError):
+            raise ClaimtagError(f"config key {where!r} expects a number, got {value!r}") from None
+    simple = {int: int, str: str, bool: bool}
+    if hint in simple and not (isinstance(value, simple[hint]) and not (hint is int and isinstance(value, bool))):
+        raise ClaimtagError(f"config key {where!r} expects {hint.__name__}, got {value!r}")
+    if hint == (str | None) and value is not None and not isinstance(value, str):
+        raise ClaimtagError(f"config key {where!r} expects a string, got {value!r}")
+    if hint == list[SourceConfig]:
+        if not isinstance(value, list):
+            value = [value]
+        return [{"path": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+def _choice(name: str, value: str, options: tuple[str, ...]) -> None:
+    if value not in options:
+        raise ClaimtagError(f"{name} must be one of {', '.join(options)}, got {value!r}")

@@ -1,0 +1,108 @@
+"""Fine-tune the transformer tagger with the Hugging Face Trainer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import torch
+from datasets import Dataset, DatasetDict
+from sklearn.metrics import f1_score
+from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
+from transformers.trainer_utils import get_last_checkpoint
+
+from model.labels import LABELS
+from model.transformer import TransformerTagger
+from training.config import Config
+
+
+def class_weights(labels: np.ndarray) -> torch.Tensor:
+    """Inverse-frequency weights, mean 1 over the labels present (absent labels get 1)."""
+    counts = np.bincount(labels, minlength=len(LABELS)).astype(np.float64)
+    w = np.where(counts > 0, counts.sum() / (len(LABELS) * np.maximum(counts, 1)), 1.0)
+    return torch.tensor(w / w[counts > 0].mean(), dtype=torch.float32)
+
+
+def _encoded(tagger: TransformerTagger, ds: Dataset) -> Dataset:
+    enc = tagger.encode(ds.to_list())
+    enc["labels"] = ds["label"]
+    enc["weight"] = ds["weight"]
+    return Dataset.from_dict(enc)
+
+
+def _metrics(pred) -> dict[str, float]:
+    logits = pred.predictions[0] if isinstance(pred.predictions, tuple) else pred.predictions
+    guess = logits.argmax(-1)
+    labels = list(range(len(LABELS)))
+    return {
+        "macro_f1": f1_score(pred.label_ids, guess, labels=labels, average="macro", zero_division=0),
+        "accuracy": float((guess == pred.label_ids).mean()),
+    }
+
+
+def training_arguments(config: Config, checkpoints: Path, progress: bool) -> TrainingArguments:
+    """Trainer settings from the config; bf16 where a GPU supports it."""
+    t = config.training
+    return TrainingArguments(
+        output_dir=str(checkpoints),
+        num_train_epochs=t.epochs,
+        max_steps=t.max_steps,
+        per_device_train_batch_size=t.batch_size,
+        per_device_eval_batch_size=max(64, t.batch_size),
+        learning_rate=t.learning_rate,
+        weight_decay=t.weight_decay,
+        warmup_steps=t.warmup_ratio,  # transformers 5: a float < 1 is a share of all steps
+        lr_scheduler_type="linear",
+        eval_strategy="epoch",
+        save_strategy="epoch",
+        save_total_limit=2,
+        load_best_model_at_end=True,
+        metric_for_best_model="macro_f1",
+        greater_is_better=True,
+        logging_steps=t.logging_steps,
+        seed=t.seed,
+        data_seed=t.seed,
+        bf16=torch.cuda.is_available() and torch.cuda.is_bf16_supported(),
+        remove_unused_columns=False,
+        dataloader_pin_memory=torch.cuda.is_available(),
+        report_to=[],
+        disable_tqdm=not progress,
+    )
+
+
+def finetune(
+    config: Config,
+    data: DatasetDict,
+    checkpoints: Path,
+    *,
+    resume: bool = False,
+    progress: bool = True,
+    callbacks: list | None = None,
+) -> tuple[TransformerTagger, dict]:
+    """Train on data['train'], early-stop on data['dev']; return the best tagger and a training summary."""
+    m = config.model
+    torch.manual_seed(config.training.seed)
+    tagger = TransformerTagger.from_encoder(m.encoder, context=m.context, max_length=m.max_length, dropout=m.dropout)
+    if config.training.class_weighting:
+        tagger.network.class_weights.copy_(class_weights(np.asarray(data["train"]["label"])))
+    trainer = Trainer(
+        model=tagger.network,
+        args=training_arguments(config, checkpoints, progress),
+        train_dataset=_encoded(tagger, data["train"]),
+        eval_dataset=_encoded(tagger, data["dev"]),
+        data_collator=tagger.collate,
+        compute_metrics=_metrics,
+        callbacks=[EarlyStoppingCallback(config.training.early_stopping_patience), *(callbacks or [])],
+    )
+    last = get_last_checkpoint(str(checkpoints)) if resume and checkpoints.is_dir() else None
+    trainer.train(resume_from_checkpoint=last)
+    tagger.network = trainer.model.to("cpu").eval()
+    losses = [entry["loss"] for entry in trainer.state.log_history if "loss" in entry]
+    summary = {
+        "global_step": trainer.state.global_step,
+        "epochs": trainer.state.epoch,
+        "best_checkpoint": trainer.state.best_model_checkpoint,
+        "train_loss_first": losses[0] if losses else None,
+        "train_loss_last": losses[-1] if losses else None,
+    }
+    return tagger, summary

@@ -1,0 +1,64 @@
+"""`claimtag evaluate`: a model and its baselines on one labeled file, in one report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from datasets import concatenate_datasets
+
+from model.errors import ClaimtagError
+from model.folder import load_baselines, load_tagger, read_meta
+from training.corpus import load_corpus
+from training.evaluate import Report, comparison_table, confusion_png, detail, evaluate_probs, worst_errors, write_json
+
+
+def evaluate_model(
+    model_dir: str | Path,
+    data: str | Path,
+    *,
+    source: str | None = None,
+    split: str | None = None,
+    out_dir: str | Path | None = None,
+    baselines: bool = True,
+    bootstrap: int = 1000,
+    top_errors: int = 50,
+) -> str:
+    """Evaluate; write report.json, confusion-<model>.png and errors.jsonl; return Markdown."""
+    model_dir, data = Path(model_dir), Path(data)
+    meta = read_meta(model_dir)
+    corpus = load_corpus(data, source=source)
+    if split is not None and split not in corpus:
+        raise ClaimtagError(f"{data}: no split {split!r} (has {', '.join(corpus)})")
+    ds = corpus[split] if split else concatenate_datasets(list(corpus.values()))
+    records, gold = ds.to_list(), np.asarray(ds["label"])
+    taggers = {meta["kind"]: load_tagger(model_dir)}
+    if baselines:
+        taggers.update({f"baseline: {k}": t for k, t in load_baselines(model_dir).items()})
+    out = Path(out_dir) if out_dir else Path("eval") / f"{model_dir.name}__{data.stem}"
+    out.mkdir(parents=True, exist_ok=True)
+    reports: list[Report] = []
+    for name, tagger in taggers.items():
+        probs = tagger.predict_proba(records)
+        reports.append(evaluate_probs(probs, gold, ds["doc_id"], name=name, bootstrap=bootstrap))
+        if len(reports) == 1:
+            errors = worst_errors(records, probs, gold, top_errors)
+    for rep in reports:
+        confusion_png(rep, out / f"confusion-{rep.name.replace('baseline: ', 'baseline-')}.png")
+    write_json(
+        out / "report.json", {"model": str(model_dir), "data": str(data), "reports": [r.to_dict() for r in reports]}
+    )
+    (out / "errors.jsonl").write_text(
+        "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8"
+    )
+    return "\n\n".join(
+        [
+            f"# Evaluation of {model_dir} on {data} ({len(records)} sentences, {len(set(ds['doc_id']))} documents)",
+            comparison_table(reports),
+            f"## {reports[0].name}: per class",
+            detail(reports[0]),
+            f"Expected calibration error: {reports[0].ece:.3f}. Files: {out}/report.json, "
+            f"{out}/errors.jsonl (the {len(errors)} most confident mistakes), {out}/confusion-*.png",
+        ]
+    )
