@@ -22,9 +22,88 @@ def build_parser() -> argparse.ArgumentParser:
         description="Label every sentence of a news article as claim, quote, statistic or context.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_tag_command(sub)
     add_train_commands(sub)
     add_data_commands(sub)
     return parser
+
+
+def add_tag_command(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag tag`."""
+    from inference.formats import FORMATS
+
+    tag = sub.add_parser("tag", help="label every sentence of articles (.txt, .md, .html, folders, or - for stdin)")
+    tag.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin")
+    tag.add_argument("--model", default="default", help="model folder (default: the model shipped with claimtag)")
+    tag.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    tag.add_argument("--output", "-o", help="write here (atomically) instead of stdout")
+    tag.add_argument("--batch-size", type=int, default=64, help="sentences per model batch (default 64)")
+    tag.add_argument(
+        "--colour",
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="label colours in the table (default: when writing to a terminal)",
+    )
+    tag.add_argument("--no-progress", action="store_true", help="no progress bar")
+    tag.set_defaults(run=run_tag)
+
+
+def run_tag(args: argparse.Namespace) -> int:
+    """Tag every input; report unreadable ones and exit 1 after processing the rest."""
+    from tqdm import tqdm
+
+    from inference.formats import Result, render
+    from inference.reading import Problem, expand, read_inputs
+    from inference.tagger import Tagger
+
+    tagger = Tagger.from_pretrained(args.model, batch_size=args.batch_size)
+    names = expand(args.paths)
+    results, failed = [], 0
+    bar = tqdm(total=len(names), unit="article", file=sys.stderr, disable=args.no_progress or len(names) < 5)
+    for item in read_inputs(args.paths):
+        bar.update(1)
+        if isinstance(item, Problem):
+            failed += 1
+            print(f"claimtag: error: {item.name}: {item.message}", file=sys.stderr)
+            continue
+        sentences = tagger.tag(item.text)
+        warnings = list(item.warnings)
+        if not sentences:
+            warnings.append("empty article: no sentences")
+        if any(s.truncated for s in sentences):
+            warnings.append(
+                f"{sum(s.truncated for s in sentences)} sentence(s) longer than the model reads were truncated"
+            )
+        for w in warnings:
+            print(f"claimtag: warning: {item.name}: {w}", file=sys.stderr)
+        results.append(Result(item.name, sentences, warnings))
+    bar.close()
+    colour = args.colour == "always" or (args.colour == "auto" and not args.output and sys.stdout.isatty())
+    text = render(results, args.format, model=tagger.name, colour=colour)
+    if args.output:
+        write_text_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 1 if failed else 0
+
+
+def write_text_atomic(path: str, text: str) -> None:
+    """Write a file so that an interruption leaves either the old file or the whole new one."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:

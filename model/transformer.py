@@ -41,7 +41,7 @@ class TransformerTagger:
         """Token ids and features for records in reading order (unpadded)."""
         texts = [r["text"] for r in records]
         pairs = neighbours(records) if self.context == "pair" else None
-        enc = self.tokenizer(texts, pairs, truncation="only_second" if pairs else True, max_length=self.max_length)
+        enc = self.tokenizer(texts, pairs, truncation="longest_first", max_length=self.max_length)
         out = {k: list(v) for k, v in enc.items()}
         out["features"] = sentence_features(records).tolist()
         return out
@@ -55,6 +55,14 @@ class TransformerTagger:
             if key in rows[0]:
                 batch[key] = torch.tensor([r[key] for r in rows], dtype=dtype)
         return dict(batch)
+
+    def truncated(self, records: list[dict]) -> list[bool]:
+        """Which sentences are longer than the model reads (only long texts are tokenized)."""
+        limit = self.max_length - 2  # [CLS] and [SEP]
+        return [
+            len(r["text"]) > limit and len(self.tokenizer(r["text"], add_special_tokens=False)["input_ids"]) > limit
+            for r in records
+        ]
 
     @torch.inference_mode()
     def predict_proba(self, records: list[dict], batch_size: int = 64) -> np.ndarray:

@@ -65,3 +65,15 @@ def tiny_corpus(tmp_path: Path) -> Path:
             rows.append({"doc_id": f"{split}-{d}", "split": split, "sentences": sentences})
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tiny_encoder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An untrained transformer model folder on the tiny encoder (for inference plumbing tests)."""
+    from model.folder import save_tagger
+    from model.transformer import TransformerTagger
+
+    folder = tmp_path_factory.mktemp("tiny-model")
+    tagger = TransformerTagger.from_encoder(str(tiny_encoder), context="pair", max_length=24, dropout=0.1)
+    save_tagger(tagger, folder)
+    return folder

@@ -1,0 +1,137 @@
+"""Tagged articles out: table (terminal), json, jsonl, csv and a self-contained HTML page."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import shutil
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+
+from inference.tagger import TaggedSentence
+from model.labels import LABELS
+
+FORMATS = ("table", "json", "jsonl", "csv", "html")
+ANSI = {"claim": "\033[33m", "quote": "\033[36m", "statistic": "\033[35m", "context": "\033[90m"}
+COLOURS = {"claim": "#ffe08a", "quote": "#a8e0f0", "statistic": "#e5b8f2", "context": "#e4e4e4"}
+RESET = "\033[0m"
+
+
+@dataclass
+class Result:
+    """One tagged article, as the command line reports it."""
+
+    name: str
+    sentences: list[TaggedSentence]
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        """Count and share of each label."""
+        counts = Counter(s.label for s in self.sentences)
+        n = len(self.sentences)
+        return {lab: {"count": counts[lab], "share": round(counts[lab] / n, 4) if n else 0.0} for lab in LABELS}
+
+    def to_dict(self, model: str) -> dict:
+        """JSON-ready dict of the article."""
+        return {
+            "article": self.name,
+            "model": model,
+            "summary": self.summary(),
+            "warnings": self.warnings,
+            "sentences": [s.to_dict() for s in self.sentences],
+        }
+
+
+def render(results: list[Result], fmt: str, *, model: str, colour: bool = False, width: int | None = None) -> str:
+    """The whole output of a run in one format."""
+    if fmt == "json":
+        return json.dumps([r.to_dict(model) for r in results], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(
+            json.dumps({"article": r.name, **s.to_dict()}, ensure_ascii=False) + "\n"
+            for r in results
+            for s in r.sentences
+        )
+    if fmt == "csv":
+        return _csv(results)
+    if fmt == "html":
+        return html_page(results, model=model)
+    return "\n".join(table(r, colour=colour, width=width) for r in results)
+
+
+def _csv(results: list[Result]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(
+        ["article", "index", "start", "end", "paragraph", "in_quote", "label", "score"]
+        + [f"p_{lab}" for lab in LABELS]
+        + ["truncated", "text"]
+    )
+    for r in results:
+        for s in r.sentences:
+            writer.writerow(
+                [r.name, s.index, s.start, s.end, s.paragraph, s.in_quote, s.label, s.score]
+                + [s.probs[lab] for lab in LABELS]
+                + [s.truncated, s.text]
+            )
+    return buf.getvalue()
+
+
+def summary_line(result: Result) -> str:
+    """`12 sentences: claim 5 (42%) · quote 4 (33%) · ...`"""
+    parts = [f"{lab} {v['count']} ({v['share']:.0%})" for lab, v in result.summary().items()]
+    return f"{len(result.sentences)} sentences: " + " · ".join(parts)
+
+
+def table(result: Result, *, colour: bool = False, width: int | None = None) -> str:
+    """A readable terminal table: index, label, score, wrapped sentence."""
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    indent = 4 + 1 + 9 + 1 + 4 + 2
+    lines = [f"== {result.name} ==", summary_line(result)]
+    lines += [f"warning: {w}" for w in result.warnings]
+    for s in result.sentences:
+        wrapped = textwrap.wrap(s.text, max(20, width - indent)) or [""]
+        label = f"{s.label:<9}"
+        if colour:
+            label = f"{ANSI[s.label]}{label}{RESET}"
+        flag = " [truncated]" if s.truncated else ""
+        lines.append(f"{s.index:>4} {label} {s.score:.2f}  {wrapped[0]}{flag}")
+        lines += [" " * indent + w for w in wrapped[1:]]
+    return "\n".join(lines) + "\n"
+
+
+def html_page(results: list[Result], *, model: str) -> str:
+    """One self-contained page: per article, counts at the top and each sentence in its label's colour."""
+    legend = "".join(f'<span class="s {lab}">{lab}</span> ' for lab in LABELS)
+    css = "".join(f".{lab}{{background:{c}}}" for lab, c in COLOURS.items())
+    body = "".join(_html_article(r) for r in results)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>claimtag</title>
+<style>
+body{{font-family:Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#222}}
+header,.counts{{font-family:system-ui,sans-serif;font-size:.9rem}}
+.s{{padding:.1rem .2rem;border-radius:.2rem;cursor:help}}{css}
+.counts span{{margin-right:1rem}} article{{border-top:1px solid #ccc;margin-top:1.5rem}}
+</style></head><body>
+<header><h1>claimtag</h1>
+<p>Model: {html.escape(model)}. Legend: {legend}. Hover a sentence for its confidence.</p></header>
+{body}</body></html>
+"""
+
+
+def _html_article(result: Result) -> str:
+    counts = "".join(
+        f'<span class="count-{lab}"><b>{lab}</b> {v["count"]} ({v["share"]:.0%})</span>'
+        for lab, v in result.summary().items()
+    )
+    paras: dict[int, list[str]] = {}
+    for s in result.sentences:
+        tip = f"{s.label} {s.score:.0%} — " + ", ".join(f"{k} {v:.0%}" for k, v in s.probs.items())
+        paras.setdefault(s.paragraph, []).append(
+            f'<span class="s {s.label}" data-label="{s.label}" title="{html.escape(tip)}">{html.escape(s.text)}</span>'
+        )
+    text = "".join(f"<p>{' '.join(p)}</p>" for p in paras.values()) or "<p><i>(no sentences)</i></p>"
+    return f'<article><h2>{html.escape(result.name)}</h2><div class="counts">{counts}</div>{text}</article>\n'

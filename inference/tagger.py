@@ -1,0 +1,123 @@
+"""Tag articles sentence by sentence: `Tagger.from_pretrained(...).tag(article)`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from inference.split import split_article
+from model.errors import ClaimtagError
+from model.labels import LABELS
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "model" / "default"
+
+
+@dataclass(frozen=True)
+class TaggedSentence:
+    """One sentence of an article with its label; `article[start:end] == text`."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    in_quote: bool
+    label: str
+    score: float  # probability of `label`
+    probs: dict[str, float]  # probability of every label
+    truncated: bool = False  # longer than the model reads: only its start was scored
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+class Tagger:
+    """Splits articles and labels every sentence with a claimtag model.
+
+    Example:
+        >>> tagger = Tagger.from_pretrained("runs/sample/model")  # doctest: +SKIP
+        >>> [(s.label, s.text) for s in tagger.tag("Rates rose 2%. Markets fell.")]  # doctest: +SKIP
+    """
+
+    def __init__(self, model: object, *, name: str, batch_size: int = 64) -> None:
+        self.model = model
+        self.name = name
+        self.batch_size = batch_size
+
+    @classmethod
+    def from_pretrained(cls, path_or_name: str | Path = "default", *, batch_size: int = 64) -> Tagger:
+        """Load a model folder, or "default" for the model shipped with claimtag."""
+        from model.folder import load_tagger
+
+        path = DEFAULT_MODEL if str(path_or_name) == "default" else Path(path_or_name)
+        if str(path_or_name) == "default" and not (path / "claimtag.json").exists():
+            raise ClaimtagError(
+                "no default model is shipped with this version yet: train one with "
+                "`claimtag train --config configs/sample.yaml` and pass --model runs/sample/model"
+            )
+        return cls(load_tagger(path), name=str(path_or_name), batch_size=batch_size)
+
+    def tag(self, article: str) -> list[TaggedSentence]:
+        """Label every sentence of one article."""
+        return self.tag_many([article])[0]
+
+    def tag_many(self, articles: Iterable[str], chunk: int = 4096) -> list[list[TaggedSentence]]:
+        """Label many articles, batching sentences across them (memory bounded by `chunk`)."""
+        splits = [split_article(a) for a in articles]
+        records = [
+            {"doc_id": str(d), "index": s.index, "text": s.text, "paragraph": s.paragraph, "in_quote": s.in_quote}
+            for d, sents in enumerate(splits)
+            for s in sents
+        ]
+        probs = self._scores(records, chunk)
+        flags = self._truncated(records)
+        out, pos = [], 0
+        for sents in splits:
+            out.append([_tagged(s, probs[pos + i], flags[pos + i]) for i, s in enumerate(sents)])
+            pos += len(sents)
+        return out
+
+    def _scores(self, records: Sequence[dict], chunk: int) -> np.ndarray:
+        if not records:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        parts = [
+            self.model.predict_proba(list(records[lo:hi]), batch_size=self.batch_size)
+            for lo, hi in _chunks(records, chunk)
+        ]
+        return np.concatenate(parts)
+
+    def _truncated(self, records: Sequence[dict]) -> list[bool]:
+        check = getattr(self.model, "truncated", None)
+        return check(list(records)) if check else [False] * len(records)
+
+
+def _chunks(records: Sequence[dict], size: int) -> list[tuple[int, int]]:
+    """Ranges of about `size` records that end at article boundaries (so neighbours stay
+    together), except inside an article longer than `size` itself."""
+    ranges, lo = [], 0
+    for hi in range(1, len(records) + 1):
+        at_boundary = hi == len(records) or records[hi]["doc_id"] != records[hi - 1]["doc_id"]
+        if (at_boundary and hi - lo >= size) or hi - lo >= 4 * size or hi == len(records):
+            ranges.append((lo, hi))
+            lo = hi
+    return ranges
+
+
+def _tagged(s, probs: np.ndarray, truncated: bool) -> TaggedSentence:
+    best = int(probs.argmax())
+    return TaggedSentence(
+        index=s.index,
+        start=s.start,
+        end=s.end,
+        text=s.text,
+        paragraph=s.paragraph,
+        in_quote=s.in_quote,
+        label=LABELS[best],
+        score=round(float(probs[best]), 4),
+        probs={lab: round(float(p), 4) for lab, p in zip(LABELS, probs, strict=True)},
+        truncated=truncated,
+    )

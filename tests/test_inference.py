@@ -1,0 +1,148 @@
+"""Tagging articles: the Python API, every output format, and bad input."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from inference.cli import main
+from inference.tagger import TaggedSentence, Tagger
+from model.errors import ClaimtagError
+from model.labels import LABELS
+
+ARTICLE = (
+    "Port strike to go ahead, union says\nBy Ann Lee\n\n"
+    "Dock workers will walk out on Monday. The strike will cost about £4m a day.\n\n"
+    "“We have no choice,” said Maria Okafor. “Our members have waited two years.”\n"
+)
+
+
+def test_tag_fields_and_offsets(tiny_model: Path) -> None:
+    tagger = Tagger.from_pretrained(tiny_model)
+    sentences = tagger.tag(ARTICLE)
+    assert len(sentences) == 6
+    for i, s in enumerate(sentences):
+        assert isinstance(s, TaggedSentence)
+        assert s.index == i and ARTICLE[s.start : s.end] == s.text
+        assert s.label in LABELS and set(s.probs) == set(LABELS)
+        assert s.score == max(s.probs.values())
+        assert abs(sum(s.probs.values()) - 1) < 1e-3
+    assert [s.in_quote for s in sentences][-2:] == [False, False]
+    assert [s.paragraph for s in sentences] == [0, 1, 2, 2, 3, 3]
+
+
+def test_tag_many_matches_tag_and_chunking_changes_nothing(tiny_model: Path) -> None:
+    tagger = Tagger.from_pretrained(tiny_model)
+    articles = [ARTICLE, "Short one. Two sentences.", ""]
+    many = tagger.tag_many(articles)
+    assert [len(m) for m in many] == [6, 2, 0]
+    assert many[0] == tagger.tag(ARTICLE)
+    small_chunks = tagger.tag_many(articles, chunk=2)
+    for a, b in zip(many, small_chunks, strict=True):
+        assert [s.label for s in a] == [s.label for s in b]
+        for x, y in zip(a, b, strict=True):
+            assert all(abs(x.probs[k] - y.probs[k]) < 1e-4 for k in LABELS)
+
+
+def test_long_sentence_is_truncated_and_flagged(tiny_model: Path) -> None:
+    long = "The council approved " + ", ".join(f"item number {i}" for i in range(60)) + "."
+    tagged = Tagger.from_pretrained(tiny_model).tag(f"Short one. {long}")
+    assert [s.truncated for s in tagged] == [False, True]
+
+
+def test_missing_and_corrupt_model(tmp_path: Path) -> None:
+    with pytest.raises(ClaimtagError, match="no such model folder"):
+        Tagger.from_pretrained(tmp_path / "missing")
+    meta = {"format": 1, "kind": "transformer", "labels": list(LABELS), "context": "none", "max_length": 8}
+    meta["features"] = ["in_quote", "opens_with_quote", "has_quote_mark", "first_in_paragraph", "no_final_punct"]
+    (tmp_path / "claimtag.json").write_text(json.dumps(meta))  # weights missing
+    with pytest.raises(ClaimtagError, match=str(tmp_path)):
+        Tagger.from_pretrained(tmp_path)
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture()
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_json_jsonl_csv_round_trip_offsets(tiny_model: Path, article_file: Path, capsys) -> None:
+    base = ["tag", str(article_file), "--model", str(tiny_model)]
+    code, out, _ = run([*base, "--format", "json"], capsys)
+    assert code == 0
+    doc = json.loads(out)[0]
+    assert doc["summary"].keys() == set(LABELS)
+    assert sum(v["count"] for v in doc["summary"].values()) == 6
+    for s in doc["sentences"]:
+        assert ARTICLE[s["start"] : s["end"]] == s["text"]
+    code, out, _ = run([*base, "--format", "jsonl"], capsys)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 6 and all(ARTICLE[r["start"] : r["end"]] == r["text"] for r in rows)
+    code, out, _ = run([*base, "--format", "csv"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 6
+    assert all(ARTICLE[int(r["start"]) : int(r["end"])] == r["text"] for r in rows)
+    assert {f"p_{lab}" for lab in LABELS} <= set(rows[0])
+
+
+def test_table_and_html(tiny_model: Path, article_file: Path, capsys) -> None:
+    code, out, _ = run(["tag", str(article_file), "--model", str(tiny_model), "--colour", "always"], capsys)
+    assert code == 0 and "6 sentences:" in out and "\033[" in out
+    code, out, _ = run(["tag", str(article_file), "--model", str(tiny_model), "--format", "html"], capsys)
+    assert out.startswith("<!DOCTYPE html>") and out.count('class="s ') == 6 + len(LABELS)
+
+
+def test_bad_inputs_are_reported_and_the_rest_processed(tiny_model: Path, tmp_path: Path, capsys) -> None:
+    (tmp_path / "a_empty.txt").write_text("  \n\n ", encoding="utf-8")
+    (tmp_path / "b_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" * 50)
+    (tmp_path / "c_latin.txt").write_bytes("Café prices rose. The mayor said so.".encode("cp1252"))
+    (tmp_path / "d_ok.md").write_text(ARTICLE, encoding="utf-8")
+    out_file = tmp_path / "out" / "tags.jsonl"
+    code, _, err = run(
+        ["tag", str(tmp_path), "--model", str(tiny_model), "--format", "json", "-o", str(out_file)], capsys
+    )
+    assert code == 1
+    assert "b_binary.txt: binary file" in err
+    assert "a_empty.txt: empty article" in err
+    assert "c_latin.txt: not UTF-8" in err
+    docs = {Path(d["article"]).name: d for d in json.loads(out_file.read_text(encoding="utf-8"))}
+    assert set(docs) == {"a_empty.txt", "c_latin.txt", "d_ok.md"}
+    assert docs["a_empty.txt"]["sentences"] == []
+    assert docs["c_latin.txt"]["sentences"][0]["text"] == "Café prices rose."
+    assert not [p for p in out_file.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_stdin_and_html_file(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><nav>Home | World | Sport</nav><article><h1>Bridge reopens</h1>"
+        "<p>The bridge reopened on Monday after a year of repairs. Traffic was light.</p>"
+        "<p>“It feels like a new town,” said Ana Ruiz, who runs a café by the river.</p></article>"
+        "<footer>Copyright 2024</footer></body></html>",
+        encoding="utf-8",
+    )
+    code, out, _ = run(["tag", str(page), "--model", str(tiny_model), "--format", "jsonl"], capsys)
+    texts = [json.loads(line)["text"] for line in out.splitlines()]
+    assert "The bridge reopened on Monday after a year of repairs." in texts
+    assert not any("Copyright" in t for t in texts)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"One sentence. Another one.")))
+    code, out, _ = run(["tag", "-", "--model", str(tiny_model), "--format", "jsonl"], capsys)
+    assert code == 0 and len(out.splitlines()) == 2
+
+
+def test_no_default_model_yet_says_how_to_get_one(capsys) -> None:
+    from inference.tagger import DEFAULT_MODEL
+
+    if (DEFAULT_MODEL / "claimtag.json").exists():
+        pytest.skip("a default model is shipped")
+    code, _, err = run(["tag", "-"], capsys)
+    assert code == 2 and "claimtag train" in err and err.count("\n") == 1
