@@ -1,5 +1,6 @@
-"""claimtag's inference side: split articles into sentences and (later) tag them."""
+"""claimtag's inference side: split articles into sentences and tag them."""
 
 from inference.split import Sentence, quote_states, split_article
+from inference.tagger import TaggedSentence, Tagger
 
-__all__ = ["Sentence", "quote_states", "split_article"]
+__all__ = ["Sentence", "TaggedSentence", "Tagger", "quote_states", "split_article"]
