@@ -66,6 +66,11 @@ _QUANTITY = re.compile(
 )
 
 
+def has_quantity(text: str) -> bool:
+    """A number, amount, share or quantity word that is not a date, time or identifier."""
+    return bool(_QUANTITY.search(_NOT_QUANTITY.sub(" ", text)))
+
+
 class RulesTagger:
     """Transparent rules, in the guide's order: quote, statistic, context, claim."""
 
@@ -83,7 +88,7 @@ class RulesTagger:
         in_quote, opens_quote, _, _, no_final = feats
         if in_quote or opens_quote or _ATTRIBUTION.search(text):
             return "quote"
-        if _QUANTITY.search(_NOT_QUANTITY.sub(" ", text)):
+        if has_quantity(text):
             return "statistic"
         if no_final or text.endswith("?") or text.lower().startswith("by "):
             return "context"

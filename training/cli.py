@@ -54,6 +54,12 @@ def add_train_commands(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--source", help="articles file that keyed labels refer to")
     ev.add_argument("--split", help="evaluate only this named split of the data (default: all rows)")
     ev.add_argument("--out-dir", help="where report.json, confusion PNGs and errors.jsonl go (default eval/...)")
+    ev.add_argument(
+        "--data-format",
+        choices=("auto", "claimbuster"),
+        default="auto",
+        help="claimbuster: score check-worthiness (F1 of claim/statistic/quote vs context) on a ClaimBuster file",
+    )
     ev.add_argument("--no-baselines", action="store_true", help="leave out the baselines stored with the model")
     ev.set_defaults(run=run_evaluate)
 
@@ -73,8 +79,11 @@ def run_train(args: argparse.Namespace) -> int:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Evaluate a model folder (and its stored baselines) on a labeled corpus."""
-    from training.report import evaluate_model
+    from training.report import evaluate_checkworthy, evaluate_model
 
+    if args.data_format == "claimbuster":
+        print(evaluate_checkworthy(args.model, args.data, baselines=not args.no_baselines))
+        return 0
     print(
         evaluate_model(
             args.model,

@@ -27,6 +27,10 @@ class SourceConfig:
     source: str | None = None  # the articles file that keyed labels refer to
     weight: float = 1.0  # loss weight of its sentences (auxiliary data < 1)
     train_only: bool = False  # auxiliary data: never held out for dev/test
+    format: str = "auto"  # auto (by file type) or claimbuster
+
+    def __post_init__(self) -> None:
+        _choice("data.train.format", self.format, ("auto", "claimbuster"))
 
 
 @dataclass

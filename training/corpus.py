@@ -41,10 +41,11 @@ class CorpusError(ClaimtagError):
     """A corpus file that cannot be read or does not validate."""
 
 
-def load_corpus(path: str | Path, *, source: str | Path | None = None) -> DatasetDict:
+def load_corpus(path: str | Path, *, source: str | Path | None = None, fmt: str = "auto") -> DatasetDict:
     """Read and validate a corpus file or folder into a DatasetDict (splits kept if present).
 
-    `source` is the articles file that keyed labels (doc_id, index, sha1; no text) refer to.
+    `source` is the articles file that keyed labels (doc_id, index, sha1; no text) refer to;
+    `fmt="claimbuster"` reads a ClaimBuster JSON file through its documented label mapping.
     """
     path = Path(path)
     source = Path(source) if source else None
@@ -55,6 +56,10 @@ def load_corpus(path: str | Path, *, source: str | Path | None = None) -> Datase
         if not files:
             raise CorpusError(f"{path}: folder holds no corpus files ({', '.join(SUFFIXES)})")
         return _merge([load_corpus(f, source=source) for f in files], path)
+    if fmt == "claimbuster":
+        from training.claimbuster import read_claimbuster, to_claimtag
+
+        return DatasetDict({"train": _to_dataset(to_claimtag(read_claimbuster(path)), path)})
     splits = _read(path, source)
     return DatasetDict({name: _to_dataset(rows, path) for name, rows in splits.items()})
 

@@ -62,3 +62,27 @@ def evaluate_model(
             f"{out}/errors.jsonl (the {len(errors)} most confident mistakes), {out}/confusion-*.png",
         ]
     )
+
+
+def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: bool = True) -> str:
+    """ClaimBuster-style score: F1 of check-worthy = {claim, statistic, quote} against gold 0/1."""
+    from training.claimbuster import checkworthy_scores, read_claimbuster
+
+    rows = read_claimbuster(data)
+    records = [
+        {"doc_id": f"cb-{i}", "index": 0, "text": r["text"], "paragraph": 0, "in_quote": False}
+        for i, r in enumerate(rows)
+    ]
+    gold = np.asarray([r["label"] for r in rows])
+    taggers = {read_meta(Path(model_dir))["kind"]: load_tagger(model_dir)}
+    if baselines:
+        taggers.update({f"baseline: {k}": t for k, t in load_baselines(Path(model_dir)).items()})
+    lines = [
+        f"# Check-worthiness on {data} ({len(rows)} sentences; positive = claim, statistic or quote)",
+        "| model | precision | recall | F1 (positive) | accuracy |",
+        "|---|---|---|---|---|",
+    ]
+    for name, tagger in taggers.items():
+        s = checkworthy_scores(tagger.predict_proba(records), gold)
+        lines.append(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['accuracy']:.3f} |")
+    return "\n".join(lines)

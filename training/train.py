@@ -35,7 +35,7 @@ def load_training_data(cfg: DataConfig) -> DatasetDict:
         raise ClaimtagError("no training data: set data.train in the config (a list of corpus paths)")
     parts: dict[str, list[Dataset]] = {"train": [], "dev": [], "test": []}
     for src in cfg.train:
-        corpus = load_corpus(src.path, source=src.source)
+        corpus = load_corpus(src.path, source=src.source, fmt=src.format)
         if src.train_only:
             merged = concatenate_datasets(list(corpus.values()))
             splits = {"train": merged}
