@@ -24,18 +24,31 @@ class TransformerTagger:
 
     kind = "transformer"
 
-    def __init__(self, network: SentenceClassifier, tokenizer, *, context: str, max_length: int) -> None:
+    def __init__(self, network: SentenceClassifier, tokenizer, *, context: str, max_length: int, adapt: dict) -> None:
         self.network = network
         self.tokenizer = tokenizer
         self.context = context
         self.max_length = max_length
+        self.adapt = adapt  # how the encoder is adapted: {"finetune": full|lora|frozen, "encoder", "lora"}
 
     @classmethod
-    def from_encoder(cls, encoder: str, *, context: str, max_length: int, dropout: float) -> TransformerTagger:
-        """A new, untrained tagger on top of a pretrained encoder."""
+    def from_encoder(
+        cls,
+        encoder: str,
+        *,
+        context: str,
+        max_length: int,
+        dropout: float,
+        finetune: str = "full",
+        lora_r: int = 16,
+        lora_alpha: int = 32,
+    ) -> TransformerTagger:
+        """A new, untrained tagger on top of a pretrained encoder, adapted fully, by LoRA, or frozen."""
         path = resolve_encoder(encoder)
-        network = SentenceClassifier(AutoModel.from_pretrained(path), len(FEATURE_NAMES), len(LABELS), dropout)
-        return cls(network, AutoTokenizer.from_pretrained(path), context=context, max_length=max_length)
+        adapt = {"finetune": finetune, "encoder": encoder, "lora": {"r": lora_r, "alpha": lora_alpha}}
+        body = _adapted(AutoModel.from_pretrained(path), adapt, dropout)
+        network = SentenceClassifier(body, len(FEATURE_NAMES), len(LABELS), dropout)
+        return cls(network, AutoTokenizer.from_pretrained(path), context=context, max_length=max_length, adapt=adapt)
 
     def encode(self, records: list[dict]) -> dict[str, list]:
         """Token ids and features for records in reading order (unpadded)."""
@@ -83,24 +96,60 @@ class TransformerTagger:
         return probs
 
     def save(self, path: Path) -> dict:
-        """Write weights, tokenizer and encoder config into `path`; return the meta to record."""
-        state = {k: v.detach().cpu().contiguous() for k, v in self.network.state_dict().items()}
-        save_file(state, str(path / WEIGHTS))
+        """Write weights, tokenizer and encoder config into `path`; return the meta to record.
+
+        A fully fine-tuned model stores every weight; a LoRA or frozen one stores only what
+        training changed (adapter + head) and names the pip-installed encoder it sits on.
+        """
+        state = self.network.state_dict()
+        if self.adapt["finetune"] != "full":
+            trained = {n for n, p in self.network.named_parameters() if p.requires_grad}
+            state = {k: v for k, v in state.items() if k in trained or k == "class_weights"}
+        save_file({k: v.detach().cpu().contiguous() for k, v in state.items()}, str(path / WEIGHTS))
         self.tokenizer.save_pretrained(str(path))
         self.network.encoder.config.save_pretrained(str(path / ENCODER_DIR))
-        return {"context": self.context, "max_length": self.max_length, "features": list(FEATURE_NAMES)}
+        return {"context": self.context, "max_length": self.max_length, "features": list(FEATURE_NAMES), **self.adapt}
 
     @classmethod
     def load(cls, path: Path, meta: dict) -> TransformerTagger:
         """Rebuild from a model folder written by `save` (needs nothing else)."""
         if meta.get("features") != list(FEATURE_NAMES):
             raise ClaimtagError(f"{path}: model uses features {meta.get('features')}, not {list(FEATURE_NAMES)}")
-        encoder_config = AutoConfig.from_pretrained(str(path / ENCODER_DIR))
-        network = SentenceClassifier(AutoModel.from_config(encoder_config), len(FEATURE_NAMES), len(LABELS))
+        adapt = {k: meta.get(k) for k in ("finetune", "encoder", "lora")}
+        adapt["finetune"] = adapt["finetune"] or "full"
+        if adapt["finetune"] == "full":
+            body = AutoModel.from_config(AutoConfig.from_pretrained(str(path / ENCODER_DIR)))
+        else:  # the adapter sits on the pip-installed encoder it was trained on
+            body = _adapted(AutoModel.from_pretrained(resolve_encoder(adapt["encoder"])), adapt, 0.0)
+        network = SentenceClassifier(body, len(FEATURE_NAMES), len(LABELS))
         try:
-            network.load_state_dict(load_file(str(path / WEIGHTS)))
+            state = load_file(str(path / WEIGHTS))
+            missing, unexpected = network.load_state_dict(state, strict=adapt["finetune"] == "full")
         except Exception as err:  # safetensors and torch raise several types for bad files
             raise ClaimtagError(f"{path}: corrupt or incompatible weights ({err})") from None
+        if unexpected or (adapt["finetune"] != "full" and not any(k.startswith("head.") for k in state)):
+            raise ClaimtagError(f"{path}: weights do not match the model ({len(unexpected)} unexpected tensors)")
+        if adapt["finetune"] == "lora":
+            network.encoder = network.encoder.merge_and_unload()  # plain encoder again: full speed
         network.eval()
         tokenizer = AutoTokenizer.from_pretrained(str(path))
-        return cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"])
+        return cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"], adapt=adapt)
+
+
+def _adapted(encoder, adapt: dict, dropout: float):
+    """The encoder prepared for its fine-tuning mode: as is, wrapped with LoRA, or frozen."""
+    if adapt["finetune"] == "frozen":
+        for p in encoder.parameters():
+            p.requires_grad_(False)
+        return encoder
+    if adapt["finetune"] == "lora":
+        from peft import LoraConfig, get_peft_model
+
+        lora = LoraConfig(
+            r=adapt["lora"]["r"],
+            lora_alpha=adapt["lora"]["alpha"],
+            lora_dropout=dropout,
+            target_modules=["query", "key", "value", "dense"],
+        )
+        return get_peft_model(encoder, lora)
+    return encoder

@@ -55,10 +55,19 @@ def test_transformer_learns_and_writes_a_self_describing_folder(tiny_encoder, ti
     assert not list(folder.parent.glob(".model.tmp-*"))
 
 
-def test_save_load_gives_identical_probabilities(tiny_encoder, tmp_path) -> None:
+@pytest.mark.parametrize("mode", ["full", "lora", "frozen"])
+def test_save_load_gives_identical_probabilities(mode, tiny_encoder, tmp_path) -> None:
+    import torch
+
     from model.folder import save_tagger
 
-    tagger = TransformerTagger.from_encoder(str(tiny_encoder), context="pair", max_length=32, dropout=0.1)
+    tagger = TransformerTagger.from_encoder(
+        str(tiny_encoder), context="pair", max_length=32, dropout=0.1, finetune=mode
+    )
+    with torch.no_grad():  # move trainable weights away from their initial values (LoRA's B starts at 0)
+        for p in tagger.network.parameters():
+            if p.requires_grad:
+                p.add_(torch.randn_like(p) * 0.05)
     records = [
         {"doc_id": "d", "index": i, "text": t, "in_quote": False, "paragraph": 0}
         for i, t in enumerate(["One sentence here.", '"Quoted," she said.', "Prices rose 4%."])
@@ -137,3 +146,21 @@ def test_missing_or_corrupt_model_folder(tmp_path) -> None:
     (tmp_path / "claimtag.json").write_text("{not json")
     with pytest.raises(ClaimtagError, match="corrupt claimtag.json"):
         load_tagger(tmp_path)
+
+
+@pytest.mark.parametrize("mode", ["lora", "frozen"])
+def test_compact_modes_store_only_what_training_changed(mode, tiny_encoder, tiny_corpus, tmp_path) -> None:
+    folder = train(
+        tiny_config(tiny_encoder, tiny_corpus, tmp_path / mode, f"model.finetune={mode}", "training.epochs=3"),
+        progress=False,
+    )
+    meta = json.loads((folder / "claimtag.json").read_text())
+    assert meta["finetune"] == mode and meta["encoder"] == str(tiny_encoder)
+    full = TransformerTagger.from_encoder(str(tiny_encoder), context="none", max_length=32, dropout=0.1)
+    full_bytes = sum(p.numel() * 4 for p in full.network.parameters())
+    assert (folder / "model.safetensors").stat().st_size < full_bytes / 2
+    records = load_corpus(tiny_corpus)["train"].to_list()
+    a = load_tagger(folder).predict_proba(records)
+    b = load_tagger(folder).predict_proba(records)
+    np.testing.assert_allclose(a, b, atol=1e-6)
+    assert a.shape == (len(records), len(LABELS))

@@ -17,6 +17,7 @@ from model.errors import ClaimtagError
 
 MODEL_KINDS = ("transformer", "tfidf-logreg", "rules", "majority")
 CONTEXT_MODES = ("none", "pair")
+FINETUNE_MODES = ("full", "lora", "frozen")
 
 
 @dataclass
@@ -42,10 +43,14 @@ class ModelConfig:
     context: str = "none"  # none: the sentence alone; pair: with previous + next sentence
     max_length: int = 128
     dropout: float = 0.1
+    finetune: str = "full"  # full (every weight), lora (adapter, small folder), frozen (head only)
+    lora_r: int = 16
+    lora_alpha: int = 32
 
     def __post_init__(self) -> None:
         _choice("model.kind", self.kind, MODEL_KINDS)
         _choice("model.context", self.context, CONTEXT_MODES)
+        _choice("model.finetune", self.finetune, FINETUNE_MODES)
 
 
 @dataclass

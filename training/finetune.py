@@ -82,7 +82,15 @@ def finetune(
     """Train on data['train'], early-stop on data['dev']; return the best tagger and a training summary."""
     m = config.model
     torch.manual_seed(config.training.seed)
-    tagger = TransformerTagger.from_encoder(m.encoder, context=m.context, max_length=m.max_length, dropout=m.dropout)
+    tagger = TransformerTagger.from_encoder(
+        m.encoder,
+        context=m.context,
+        max_length=m.max_length,
+        dropout=m.dropout,
+        finetune=m.finetune,
+        lora_r=m.lora_r,
+        lora_alpha=m.lora_alpha,
+    )
     if config.training.class_weighting:
         tagger.network.class_weights.copy_(class_weights(np.asarray(data["train"]["label"])))
     trainer = Trainer(
