@@ -164,3 +164,20 @@ def test_compact_modes_store_only_what_training_changed(mode, tiny_encoder, tiny
     b = load_tagger(folder).predict_proba(records)
     np.testing.assert_allclose(a, b, atol=1e-6)
     assert a.shape == (len(records), len(LABELS))
+
+
+def test_crossval_pools_out_of_fold_predictions(tiny_encoder, tiny_corpus, tmp_path, capsys) -> None:
+    config = tmp_path / "c.yaml"
+    config.write_text(
+        f"model: {{encoder: {tiny_encoder}, max_length: 32}}\n"
+        f"data: {{train: [{tiny_corpus}]}}\n"
+        f"training: {{output_dir: {tmp_path / 'cv'}, epochs: 1, batch_size: 4}}\n"
+        "evaluation: {bootstrap: 10}\n",
+        encoding="utf-8",
+    )
+    assert main(["crossval", "--config", str(config), "--on", str(tiny_corpus), "--folds", "3", "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "3-fold cross-validation" in out and "(9 documents, 36 sentences)" in out
+    assert "baseline: tfidf-logreg" in out
+    report = json.loads((tmp_path / "cv" / "crossval" / "report.json").read_text())
+    assert report["reports"][0]["n"] == 36

@@ -48,6 +48,14 @@ def add_train_commands(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--no-progress", action="store_true", help="no progress bar")
     train.set_defaults(run=run_train)
 
+    cv = sub.add_parser("crossval", help="k-fold cross-validation by document over one corpus of a config")
+    cv.add_argument("--config", help="YAML config")
+    cv.add_argument("overrides", nargs="*", metavar="section.field=value", help="config overrides")
+    cv.add_argument("--on", required=True, help="the data.train path to cross-validate over")
+    cv.add_argument("--folds", type=int, default=4, help="number of folds (default 4)")
+    cv.add_argument("--no-progress", action="store_true", help="no progress bar")
+    cv.set_defaults(run=run_crossval)
+
     ev = sub.add_parser("evaluate", help="held-out metrics of a model (and its baselines) on a labeled file")
     ev.add_argument("--model", required=True, help="model folder written by claimtag train")
     ev.add_argument("--data", required=True, help="labeled corpus file or folder")
@@ -74,6 +82,16 @@ def run_train(args: argparse.Namespace) -> int:
     folder = train(config, resume=args.resume, progress=not args.no_progress)
     print(f"model written to {folder}")
     print((folder / "README.md").read_text(encoding="utf-8").split("## Metrics", 1)[1].split("## Limits")[0].strip())
+    return 0
+
+
+def run_crossval(args: argparse.Namespace) -> int:
+    """Cross-validate and print the pooled report."""
+    from training.config import load_config
+    from training.crossval import crossval
+
+    config = load_config(args.config, list(args.overrides))
+    print(crossval(config, on=args.on, folds=args.folds, progress=not args.no_progress))
     return 0
 
 

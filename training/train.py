@@ -51,27 +51,39 @@ def records_of(ds: Dataset) -> list[dict]:
     return ds.to_list()
 
 
+def fit(
+    config: Config,
+    data: DatasetDict,
+    *,
+    checkpoints: Path,
+    resume: bool = False,
+    progress: bool = True,
+    callbacks: list | None = None,
+) -> tuple[object, dict[str, object], dict]:
+    """Fit the configured model and the baselines on data['train']; return (model, baselines, summary)."""
+    train_recs = records_of(data["train"])
+    labels = np.asarray(data["train"]["label"])
+    weights = np.asarray(data["train"]["weight"], dtype=np.float64)
+    t = config.training
+    baselines = {
+        kind: cls.fit(train_recs, labels, weights, class_weighting=t.class_weighting, seed=t.seed)
+        for kind, cls in BASELINES.items()
+    }
+    if config.model.kind != "transformer":
+        return baselines.pop(config.model.kind), baselines, {"global_step": 0}
+    from training.finetune import finetune
+
+    tagger, summary = finetune(config, data, checkpoints, resume=resume, progress=progress, callbacks=callbacks)
+    return tagger, baselines, summary
+
+
 def train(config: Config, *, resume: bool = False, progress: bool = True, callbacks: list | None = None) -> Path:
     """Train the configured model; return the folder of the finished model."""
     data = load_training_data(config.data)
     out = Path(config.training.output_dir)
-    train_recs = records_of(data["train"])
-    labels = np.asarray(data["train"]["label"])
-    weights = np.asarray(data["train"]["weight"], dtype=np.float64)
-    baselines = {
-        kind: cls.fit(
-            train_recs, labels, weights, class_weighting=config.training.class_weighting, seed=config.training.seed
-        )
-        for kind, cls in BASELINES.items()
-    }
-    if config.model.kind == "transformer":
-        from training.finetune import finetune
-
-        tagger, summary = finetune(
-            config, data, out / "checkpoints", resume=resume, progress=progress, callbacks=callbacks
-        )
-    else:
-        tagger, summary = baselines.pop(config.model.kind), {"global_step": 0}
+    tagger, baselines, summary = fit(
+        config, data, checkpoints=out / "checkpoints", resume=resume, progress=progress, callbacks=callbacks
+    )
     metrics = {split: _scores(tagger, data[split], config) for split in ("dev", "test") if split in data}
     metrics["training"] = summary
     metrics["sizes"] = {name: len(ds) for name, ds in data.items()}

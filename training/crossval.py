@@ -1,0 +1,61 @@
+"""`claimtag crossval`: k-fold cross-validation by document over one corpus of the config.
+
+The other corpora are split as in training (their dev split drives early stopping); the
+chosen corpus is cut into k folds of documents, and each fold is predicted by a model
+trained on everything else. Predictions of all folds are pooled into one report, with the
+baselines fitted on the same data.
+
+    claimtag crossval --config configs/default.yaml --on training/corpus/gum_labels.tsv --folds 4
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+from datasets import DatasetDict, concatenate_datasets
+
+from model.errors import ClaimtagError
+from training.config import Config
+from training.corpus import load_corpus
+from training.evaluate import comparison_table, detail, evaluate_probs, write_json
+from training.train import fit, load_training_data, records_of
+
+
+def crossval(config: Config, *, on: str, folds: int = 4, progress: bool = True) -> str:
+    """Pooled out-of-fold metrics (Markdown) for the model and the baselines on corpus `on`."""
+    target = [s for s in config.data.train if s.path == on]
+    if not target:
+        raise ClaimtagError(f"--on {on!r} is not one of data.train: {[s.path for s in config.data.train]}")
+    src = target[0]
+    pool = concatenate_datasets(list(load_corpus(src.path, source=src.source, fmt=src.format).values()))
+    pool = pool.add_column("weight", [float(src.weight)] * len(pool))
+    docs = np.array(sorted(set(pool["doc_id"])))
+    if folds < 2 or folds > len(docs):
+        raise ClaimtagError(f"--folds must be between 2 and the number of documents ({len(docs)})")
+    np.random.default_rng(config.data.split_seed).shuffle(docs)
+    rest = dataclasses.replace(config.data, train=[s for s in config.data.train if s is not src])
+    base = load_training_data(rest) if rest.train else None
+    out = Path(config.training.output_dir) / "crossval"
+    probs: dict[str, list[np.ndarray]] = {}
+    gold, groups = [], []
+    for k in range(folds):
+        held = set(docs[k::folds])
+        in_fold = [d in held for d in pool["doc_id"]]
+        test = pool.select([i for i, f in enumerate(in_fold) if f])
+        extra = pool.select([i for i, f in enumerate(in_fold) if not f])
+        train = concatenate_datasets([base["train"], extra]) if base else extra
+        data = DatasetDict({"train": train, "dev": base["dev"] if base else extra, "test": test})
+        model, baselines, _ = fit(config, data, checkpoints=out / f"fold-{k}", progress=progress)
+        for name, tagger in {config.model.kind: model, **{f"baseline: {b}": t for b, t in baselines.items()}}.items():
+            probs.setdefault(name, []).append(tagger.predict_proba(records_of(test)))
+        gold += test["label"]
+        groups += test["doc_id"]
+    reports = [
+        evaluate_probs(np.concatenate(p), np.asarray(gold), groups, name=name, bootstrap=config.evaluation.bootstrap)
+        for name, p in probs.items()
+    ]
+    write_json(out / "report.json", {"on": on, "folds": folds, "reports": [r.to_dict() for r in reports]})
+    title = f"# {folds}-fold cross-validation by document on {on} ({len(docs)} documents, {len(gold)} sentences)"
+    return "\n\n".join([title, comparison_table(reports), f"## {reports[0].name}: per class", detail(reports[0])])
