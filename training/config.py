@@ -73,7 +73,8 @@ class DataConfig:
 class TrainingConfig:
     """How to fit it."""
 
-    output_dir: str = "runs/default"
+    output_dir: str = "runs/default"  # checkpoints go to <output_dir>/checkpoints
+    model_dir: str | None = None  # where the finished model goes (default <output_dir>/model)
     epochs: float = 4.0
     batch_size: int = 32
     learning_rate: float = 5e-5

@@ -101,8 +101,9 @@ def train(config: Config, *, resume: bool = False, progress: bool = True, callba
             (folder / "baselines" / kind).mkdir(parents=True)
             save_tagger(b, folder / "baselines" / kind)
 
-    write_atomic(out / "model", fill)
-    return out / "model"
+    folder = Path(config.training.model_dir) if config.training.model_dir else out / "model"
+    write_atomic(folder, fill)
+    return folder
 
 
 def _scores(tagger: object, ds: Dataset, config: Config) -> dict:
