@@ -181,3 +181,11 @@ def test_crossval_pools_out_of_fold_predictions(tiny_encoder, tiny_corpus, tmp_p
     assert "baseline: tfidf-logreg" in out
     report = json.loads((tmp_path / "cv" / "crossval" / "report.json").read_text())
     assert report["reports"][0]["n"] == 36
+
+
+def test_comparison_table_is_well_formed_markdown() -> None:
+    from training.evaluate import comparison_table
+
+    rep = evaluate_probs(np.eye(4), np.arange(4), bootstrap=0, name="m")
+    lines = comparison_table([rep]).splitlines()
+    assert len({line.count("|") for line in lines}) == 1

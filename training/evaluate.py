@@ -124,7 +124,7 @@ def worst_errors(records: list[dict], probs: np.ndarray, gold: np.ndarray, k: in
 def comparison_table(reports: list[Report]) -> str:
     """Markdown: one row per model, macro-F1 with its interval, per-class F1, accuracy, ECE."""
     head = "| model | macro-F1 [95% CI] | " + " | ".join(f"F1 {lab}" for lab in LABELS) + " | accuracy | ECE |"
-    lines = [head, "|" + "---|" * (5 + len(LABELS))]
+    lines = [head, "|" + "---|" * (4 + len(LABELS))]
     for r in reports:
         per = " | ".join(f"{r.per_class[lab]['f1']:.3f}" for lab in LABELS)
         ci = f"[{r.macro_f1_ci[0]:.3f}, {r.macro_f1_ci[1]:.3f}]"
