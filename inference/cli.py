@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_tag_command(sub)
+    add_bench_command(sub)
     add_train_commands(sub)
     add_data_commands(sub)
     return parser
@@ -38,6 +39,7 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
     tag.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     tag.add_argument("--output", "-o", help="write here (atomically) instead of stdout")
     tag.add_argument("--batch-size", type=int, default=64, help="sentences per model batch (default 64)")
+    tag.add_argument("--fast", action="store_true", help="int8 linear layers: faster on CPU, F1 within a point")
     tag.add_argument(
         "--colour",
         "--color",
@@ -57,7 +59,7 @@ def run_tag(args: argparse.Namespace) -> int:
     from inference.reading import Problem, expand, read_inputs
     from inference.tagger import Tagger
 
-    tagger = Tagger.from_pretrained(args.model, batch_size=args.batch_size)
+    tagger = Tagger.from_pretrained(args.model, batch_size=args.batch_size, fast=args.fast)
     names = expand(args.paths)
     results, failed = [], 0
     bar = tqdm(total=len(names), unit="article", file=sys.stderr, disable=args.no_progress or len(names) < 5)
@@ -104,6 +106,33 @@ def write_text_atomic(path: str, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def add_bench_command(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag bench`."""
+    from inference.bench import MODES
+
+    bench = sub.add_parser("bench", help="speed, memory and F1 of every inference mode, side by side")
+    bench.add_argument("--model", default="default", help="model folder (default: the shipped model)")
+    bench.add_argument("--corpus", default="training/corpus/news", help="labeled corpus whose articles are tagged")
+    bench.add_argument("--articles", type=int, default=200, help="number of articles (default 200)")
+    bench.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="modes to measure")
+    bench.add_argument("--json", help="also write the rows as JSON here")
+    bench.set_defaults(run=run_bench)
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    """Run the benchmark and print its table."""
+    import json
+
+    from inference.bench import run_bench as bench
+    from inference.bench import table
+
+    rows = bench(args.model, args.corpus, args.articles, args.modes)
+    print(table(rows))
+    if args.json:
+        write_text_atomic(args.json, json.dumps(rows, indent=2) + "\n")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

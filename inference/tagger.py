@@ -15,6 +15,18 @@ from model.labels import LABELS
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "model" / "default"
 
 
+def resolve_model_path(path_or_name: str | Path) -> Path:
+    """The folder of a model given as a path, or "default" for the shipped one."""
+    if str(path_or_name) != "default":
+        return Path(path_or_name)
+    if not (DEFAULT_MODEL / "claimtag.json").exists():
+        raise ClaimtagError(
+            "no default model is shipped with this version yet: train one with "
+            "`claimtag train --config configs/sample.yaml` and pass --model runs/sample/model"
+        )
+    return DEFAULT_MODEL
+
+
 @dataclass(frozen=True)
 class TaggedSentence:
     """One sentence of an article with its label; `article[start:end] == text`."""
@@ -49,17 +61,19 @@ class Tagger:
         self.batch_size = batch_size
 
     @classmethod
-    def from_pretrained(cls, path_or_name: str | Path = "default", *, batch_size: int = 64) -> Tagger:
-        """Load a model folder, or "default" for the model shipped with claimtag."""
+    def from_pretrained(
+        cls, path_or_name: str | Path = "default", *, batch_size: int = 64, fast: bool = False
+    ) -> Tagger:
+        """Load a model folder, or "default" for the model shipped with claimtag.
+
+        `fast=True` runs the transformer's linear layers in int8 (see docs/performance.md).
+        """
         from model.folder import load_tagger
 
-        path = DEFAULT_MODEL if str(path_or_name) == "default" else Path(path_or_name)
-        if str(path_or_name) == "default" and not (path / "claimtag.json").exists():
-            raise ClaimtagError(
-                "no default model is shipped with this version yet: train one with "
-                "`claimtag train --config configs/sample.yaml` and pass --model runs/sample/model"
-            )
-        return cls(load_tagger(path), name=str(path_or_name), batch_size=batch_size)
+        model = load_tagger(resolve_model_path(path_or_name))
+        if fast and hasattr(model, "quantized"):
+            model = model.quantized()
+        return cls(model, name=str(path_or_name), batch_size=batch_size)
 
     def tag(self, article: str) -> list[TaggedSentence]:
         """Label every sentence of one article."""

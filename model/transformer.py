@@ -69,6 +69,22 @@ class TransformerTagger:
                 batch[key] = torch.tensor([r[key] for r in rows], dtype=dtype)
         return dict(batch)
 
+    def quantized(self) -> TransformerTagger:
+        """A copy whose linear layers run in int8 (dynamic, per-channel weights): faster on CPU."""
+        import copy
+        import warnings
+
+        from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+        with warnings.catch_warnings():  # torch deprecates quantized tensor creation; the path still works
+            warnings.simplefilter("ignore", UserWarning)
+            network = quantize_dynamic(
+                copy.deepcopy(self.network).eval(), {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
+            )
+        return TransformerTagger(
+            network, self.tokenizer, context=self.context, max_length=self.max_length, adapt=self.adapt
+        )
+
     def truncated(self, records: list[dict]) -> list[bool]:
         """Which sentences are longer than the model reads (only long texts are tokenized)."""
         limit = self.max_length - 2  # [CLS] and [SEP]

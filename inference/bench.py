@@ -1,0 +1,205 @@
+"""`claimtag bench`: speed, memory and accuracy of every inference mode, measured side by side.
+
+    claimtag bench --model model/default --articles 200 --json docs/bench.json
+
+Each mode runs in a fresh subprocess (so peak memory is its own) over the same articles:
+batch throughput end to end (split + tokenize + encode + JSONL output), the latency of
+one 40-sentence article (warm), cold start (process start to first result of
+`claimtag tag`), peak RSS, and macro-F1 on the model's held-out test split.
+
+Modes:
+    naive-single  the same model, one sentence per forward pass (what a text-classification
+                  pipeline does)
+    naive-padded  batches of 64 padded to the model's max length
+    fp32          claimtag's default: length-sorted batches, dynamic padding, inference_mode
+    int8          fp32 with dynamically quantized linear layers (`claimtag tag --fast`)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+MODES = ("naive-single", "naive-padded", "fp32", "int8")
+
+
+def corpus_articles(path: str | Path, n: int) -> list[str]:
+    """Up to `n` article texts rebuilt from a labeled corpus (paragraphs kept)."""
+    from training.corpus import load_corpus
+    from training.text import article_texts
+
+    corpus = load_corpus(path)
+    rows = [r for split in corpus.values() for r in split.to_list()]
+    return list(article_texts(rows).values())[:n]
+
+
+class _Naive:
+    """The same network run the naive ways, for the baseline rows of the table."""
+
+    def __init__(self, tagger, padded: bool) -> None:
+        self.tagger, self.padded = tagger, padded
+
+    def predict_proba(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
+        import torch
+
+        t = self.tagger
+        if not records:
+            return np.zeros((0, 4), dtype=np.float32)
+        enc = t.encode(records)
+        rows = [{k: enc[k][i] for k in enc} for i in range(len(records))]
+        size = 64 if self.padded else 1
+        out = []
+        with torch.inference_mode():
+            for lo in range(0, len(rows), size):
+                chunk = rows[lo : lo + size]
+                batch = t.collate(chunk)
+                if self.padded:
+                    keys = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in chunk[0]]
+                    padded = t.tokenizer.pad(
+                        [{k: r[k] for k in keys} for r in chunk],
+                        padding="max_length",
+                        max_length=t.max_length,
+                        return_tensors="pt",
+                    )
+                    batch.update(padded)
+                out.append(torch.softmax(t.network(**batch)["logits"], -1).numpy())
+        return np.concatenate(out) if out else np.zeros((0, 4), dtype=np.float32)
+
+    def truncated(self, records: list[dict]) -> list[bool]:
+        return self.tagger.truncated(records)
+
+
+def _tagger(model: str, mode: str):
+    from inference.tagger import Tagger
+
+    tagger = Tagger.from_pretrained(model, fast=mode == "int8")
+    if mode.startswith("naive"):
+        tagger.model = _Naive(tagger.model, padded=mode == "naive-padded")
+    return tagger
+
+
+def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: int = 20) -> dict:
+    """Throughput, warm latency and held-out macro-F1 of one mode (run in its own process)."""
+    import torch
+
+    from inference.formats import Result, render
+    from training.evaluate import evaluate_probs
+
+    tagger = _tagger(model, mode)
+    tagger.tag(articles[0])  # warm-up
+    start = time.perf_counter()
+    tagged = tagger.tag_many(articles)
+    render([Result(str(i), s) for i, s in enumerate(tagged)], "jsonl", model=model)
+    elapsed = time.perf_counter() - start
+    n_sent = sum(len(t) for t in tagged)
+    one = _forty_sentences(articles)
+    times = []
+    for _ in range(latency_runs):
+        t0 = time.perf_counter()
+        tagger.tag(one)
+        times.append(time.perf_counter() - t0)
+    test = _heldout(model)
+    f1 = float("nan")
+    if test["records"]:
+        f1 = evaluate_probs(tagger.model.predict_proba(test["records"]), test["gold"], bootstrap=0).macro_f1
+    return {
+        "mode": mode,
+        "articles": len(articles),
+        "sentences": n_sent,
+        "sentences_per_s": n_sent / elapsed,
+        "articles_per_s": len(articles) / elapsed,
+        "latency_p50_ms": 1000 * float(np.percentile(times, 50)),
+        "latency_p95_ms": 1000 * float(np.percentile(times, 95)),
+        "macro_f1": f1,
+        "eval_sentences": len(test["gold"]),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "threads": torch.get_num_threads(),
+    }
+
+
+def _forty_sentences(articles: list[str]) -> str:
+    """An article of exactly 40 sentences built from whole paragraphs of the inputs."""
+    from inference.split import split_article
+
+    sents = [s.text for a in articles for s in split_article(a)][:40]
+    return " ".join(sents)
+
+
+def _heldout(model: str) -> dict:
+    """Records and gold labels of the test split the model was trained with (empty if unknown)."""
+    from inference.tagger import resolve_model_path
+    from training.config import load_config
+    from training.train import load_training_data
+
+    path = resolve_model_path(model)
+    try:
+        data = load_training_data(load_config(path / "config.yaml").data)["test"]
+    except Exception as err:  # the training data may not be on this machine
+        print(f"claimtag bench: no held-out data for F1 ({err})", file=sys.stderr)
+        return {"records": [], "gold": np.zeros(0, dtype=int)}
+    return {"records": data.to_list(), "gold": np.asarray(data["label"])}
+
+
+def cold_start(model: str, mode: str, article: str) -> dict:
+    """Seconds from process start to the first result of `claimtag tag`, and that process's peak RSS."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(article, encoding="utf-8")
+        cmd = [sys.executable, "-m", "inference.cli", "tag", str(path), "--model", model, "--format", "jsonl"]
+        if mode == "int8":
+            cmd.append("--fast")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        seconds = time.perf_counter() - t0
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"cold_start_s": seconds, "cold_start_rss_mb": max(rss, before) / 1024}
+
+
+def run_bench(model: str, corpus: str, n_articles: int, modes: list[str]) -> list[dict]:
+    """Every mode in its own subprocess, then a cold start of each shipped mode."""
+    rows = []
+    for mode in modes:
+        cmd = [sys.executable, "-m", "inference.bench", model, corpus, str(n_articles), mode]
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        if mode in ("fp32", "int8"):
+            row.update(cold_start(model, mode, _forty_sentences(corpus_articles(corpus, 5))))
+        rows.append(row)
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    """Markdown table of the benchmark."""
+    base = next((r["sentences_per_s"] for r in rows if r["mode"] == "naive-single"), None)
+    head = (
+        "| mode | sent/s | vs naive | articles/s | p50 ms (40 sent.) | p95 ms | cold start s | peak RSS MB | macro-F1 |"
+    )
+    lines = [head, "|" + "---|" * 9]
+    for r in rows:
+        ratio = f"{r['sentences_per_s'] / base:.1f}x" if base else "—"
+        cold = f"{r['cold_start_s']:.2f}" if "cold_start_s" in r else "—"
+        lines.append(
+            f"| {r['mode']} | {r['sentences_per_s']:.0f} | {ratio} | {r['articles_per_s']:.1f} | "
+            f"{r['latency_p50_ms']:.0f} | {r['latency_p95_ms']:.0f} | {cold} | {r['peak_rss_mb']:.0f} | "
+            f"{r['macro_f1']:.4f} |"
+        )
+    first = rows[0] if rows else {}
+    lines.append(
+        f"\n{first.get('articles')} articles, {first.get('sentences')} sentences; "
+        f"torch threads: {first.get('threads')}; F1 on {first.get('eval_sentences')} held-out sentences."
+    )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # one mode, in a subprocess of run_bench
+    model_arg, corpus_arg, n_arg, mode_arg = sys.argv[1:5]
+    print(json.dumps(measure_mode(model_arg, mode_arg, corpus_articles(corpus_arg, int(n_arg)))))
