@@ -181,6 +181,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return True  # a stray closing quote or bracket
     if nxt[0].islower():
         return True  # `"Why?" she asked.`, `Acme Corp. fell`, `e.g. with`
+    if prev.count("(") > prev.count(")") and ")" in nxt:
+        return True  # inside brackets: `(Photo: The bridge at low tide. Eastmouth Gazette)`
     last = _LAST_WORD.search(prev)
     if not last or prev.rstrip()[-1] != ".":
         return False
