@@ -23,6 +23,14 @@ def metrics_table(metrics: dict, split: str, name: str) -> str:
     return "\n".join(lines)
 
 
+def _external(metrics: dict) -> str:
+    """Evaluations run after training (recorded under `external` in metrics.json), with their commands."""
+    parts = []
+    for name, ev in metrics.get("external", {}).items():
+        parts.append(f"### {name}\n\n`{ev['command']}`\n\n{ev['table']}\n")
+    return ("## Further evaluations\n\n" + "\n".join(parts) + "\n") if parts else ""
+
+
 def render_card(config, metrics: dict) -> str:
     """Markdown model card: intended use, labels, data, metrics, limits."""
     m = config.model
@@ -64,7 +72,7 @@ Dev split:
 
 {metrics_table(metrics, "dev", m.kind)}
 
-## Limits
+{_external(metrics)}## Limits
 - Trained on English news prose; other languages, transcripts and social media posts
   will be labeled less reliably.
 - The line between `claim` and `context` is where careful annotators disagree most.
