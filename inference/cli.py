@@ -7,6 +7,7 @@ command that needs them, so `claimtag --help` stays instant.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from model.errors import ClaimtagError
@@ -102,6 +103,9 @@ def write_text_atomic(path: str, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; the result is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -135,9 +139,21 @@ def run_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quiet_libraries() -> None:
+    """Keep library progress bars and deprecation chatter off a command's stderr."""
+    import warnings
+
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # also the "Loading weights" bar
+    os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+    warnings.filterwarnings("ignore", category=FutureWarning, module="transformers")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; user errors print one line and exit 2."""
     args = build_parser().parse_args(argv)
+    _quiet_libraries()
     try:
         return int(args.run(args) or 0)
     except ClaimtagError as err:

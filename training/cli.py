@@ -57,7 +57,7 @@ def add_train_commands(sub: argparse._SubParsersAction) -> None:
     cv.set_defaults(run=run_crossval)
 
     ev = sub.add_parser("evaluate", help="held-out metrics of a model (and its baselines) on a labeled file")
-    ev.add_argument("--model", required=True, help="model folder written by claimtag train")
+    ev.add_argument("--model", default="default", help="model folder written by claimtag train (default: shipped)")
     ev.add_argument("--data", required=True, help="labeled corpus file or folder")
     ev.add_argument("--source", help="articles file that keyed labels refer to")
     ev.add_argument("--split", help="evaluate only this named split of the data (default: all rows)")

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 from datasets import concatenate_datasets
 
+from inference.tagger import resolve_model_path
 from model.errors import ClaimtagError
 from model.folder import load_baselines, load_tagger, read_meta
 from training.corpus import load_corpus
@@ -26,7 +27,7 @@ def evaluate_model(
     top_errors: int = 50,
 ) -> str:
     """Evaluate; write report.json, confusion-<model>.png and errors.jsonl; return Markdown."""
-    model_dir, data = Path(model_dir), Path(data)
+    model_dir, data = resolve_model_path(model_dir), Path(data)
     meta = read_meta(model_dir)
     corpus = load_corpus(data, source=source)
     if split is not None and split not in corpus:
@@ -68,6 +69,7 @@ def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: 
     """ClaimBuster-style score: F1 of check-worthy = {claim, statistic, quote} against gold 0/1."""
     from training.claimbuster import checkworthy_scores, read_claimbuster
 
+    model_dir = resolve_model_path(model_dir)
     rows = read_claimbuster(data)
     records = [
         {"doc_id": f"cb-{i}", "index": 0, "text": r["text"], "paragraph": 0, "in_quote": False}
