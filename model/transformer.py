@@ -109,7 +109,7 @@ class TransformerTagger:
             batch = {k: v.to(device) for k, v in self.collate([rows[i] for i in idx]).items()}
             logits = self.network(**batch)["logits"]
             probs[idx] = torch.softmax(logits.float(), dim=-1).cpu().numpy()
-        return probs
+        return continue_quotations(records, probs)
 
     def save(self, path: Path) -> dict:
         """Write weights, tokenizer and encoder config into `path`; return the meta to record.
@@ -150,6 +150,21 @@ class TransformerTagger:
         network.eval()
         tokenizer = AutoTokenizer.from_pretrained(str(path))
         return cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"], adapt=adapt)
+
+
+def continue_quotations(records: list[dict], probs: np.ndarray) -> np.ndarray:
+    """The guide's rule for sentences that start inside an open quotation: they are quotes.
+
+    The splitter's `in_quote` flag marked only quote sentences in all 485 such sentences of the
+    team corpus and the GUM annotations, so the rule overrides the network there (the network
+    sometimes misses a continuation with no quotation mark of its own).
+    """
+    inside = np.array([bool(r.get("in_quote")) for r in records])
+    if inside.any():
+        quote = np.zeros(len(LABELS), dtype=probs.dtype)
+        quote[LABELS.index("quote")] = 1.0
+        probs[inside] = 0.98 * quote + 0.02 * probs[inside]
+    return probs
 
 
 def _adapted(encoder, adapt: dict, dropout: float):
