@@ -31,6 +31,18 @@ def _external(metrics: dict) -> str:
     return ("## Further evaluations\n\n" + "\n".join(parts) + "\n") if parts else ""
 
 
+def _failures(metrics: dict) -> str:
+    """Known failure modes: the most frequent confusions on the test split, with examples."""
+    rows = metrics.get("test_confusions")
+    if not rows:
+        return ""
+    lines = ["## Known failure modes", "", "Most frequent mistakes on the test split (gold -> predicted):", ""]
+    for c in rows:
+        shown = "; ".join(f"`{e[:110]}`" for e in c["examples"])
+        lines.append(f"- {c['gold']} -> {c['predicted']} ({c['count']}x), e.g. {shown}")
+    return "\n".join(lines) + "\n\n"
+
+
 def render_card(config, metrics: dict) -> str:
     """Markdown model card: intended use, labels, data, metrics, limits."""
     m = config.model
@@ -72,7 +84,7 @@ Dev split:
 
 {metrics_table(metrics, "dev", m.kind)}
 
-{_external(metrics)}## Limits
+{_external(metrics)}{_failures(metrics)}## Limits
 - Trained on English news prose; other languages, transcripts and social media posts
   will be labeled less reliably.
 - The line between `claim` and `context` is where careful annotators disagree most.

@@ -189,3 +189,14 @@ def test_comparison_table_is_well_formed_markdown() -> None:
     rep = evaluate_probs(np.eye(4), np.arange(4), bootstrap=0, name="m")
     lines = comparison_table([rep]).splitlines()
     assert len({line.count("|") for line in lines}) == 1
+
+
+def test_confusions_lists_the_most_frequent_mistakes_first() -> None:
+    from training.evaluate import confusions
+
+    records = [{"text": f"s{i}"} for i in range(5)]
+    gold = np.array([0, 0, 0, 1, 2])
+    probs = np.eye(4)[[3, 3, 0, 3, 2]] * 0.9 + 0.025
+    rows = confusions(records, probs, gold)
+    assert rows[0] == {"gold": "claim", "predicted": "context", "count": 2, "examples": ["s0", "s1"]}
+    assert rows[1]["gold"] == "quote" and rows[1]["count"] == 1

@@ -121,6 +121,25 @@ def worst_errors(records: list[dict], probs: np.ndarray, gold: np.ndarray, k: in
     ]
 
 
+def confusions(records: list[dict], probs: np.ndarray, gold: np.ndarray, top: int = 5, examples: int = 2) -> list[dict]:
+    """The most frequent (gold, predicted) mistakes, each with its most confident examples."""
+    pred = probs.argmax(axis=1)
+    out = []
+    pairs = {(int(g), int(p)) for g, p in zip(gold, pred, strict=True) if g != p}
+    for g, p in pairs:
+        idx = np.flatnonzero((gold == g) & (pred == p))
+        idx = idx[np.argsort(-probs[idx, p], kind="stable")]
+        out.append(
+            {
+                "gold": LABELS[g],
+                "predicted": LABELS[p],
+                "count": int(len(idx)),
+                "examples": [records[i]["text"] for i in idx[:examples]],
+            }
+        )
+    return sorted(out, key=lambda c: (-c["count"], c["gold"], c["predicted"]))[:top]
+
+
 def comparison_table(reports: list[Report]) -> str:
     """Markdown: one row per model, macro-F1 with its interval, per-class F1, accuracy, ECE."""
     head = "| model | macro-F1 [95% CI] | " + " | ".join(f"F1 {lab}" for lab in LABELS) + " | accuracy | ECE |"

@@ -21,7 +21,7 @@ from model.folder import save_tagger, write_atomic
 from model.labels import LABELS
 from training.config import Config, DataConfig, save_config
 from training.corpus import load_corpus
-from training.evaluate import evaluate_probs, write_json
+from training.evaluate import confusions, evaluate_probs, write_json
 from training.splits import ensure_splits
 
 BASELINES = {k.kind: k for k in (MajorityTagger, RulesTagger, TfidfTagger)}
@@ -85,6 +85,10 @@ def train(config: Config, *, resume: bool = False, progress: bool = True, callba
         config, data, checkpoints=out / "checkpoints", resume=resume, progress=progress, callbacks=callbacks
     )
     metrics = {split: _scores(tagger, data[split], config) for split in ("dev", "test") if split in data}
+    if "test" in data:
+        records = records_of(data["test"])
+        probs = tagger.predict_proba(records)
+        metrics["test_confusions"] = confusions(records, probs, np.asarray(data["test"]["label"]))
     metrics["training"] = summary
     metrics["sizes"] = {name: len(ds) for name, ds in data.items()}
     metrics["baselines"] = {
