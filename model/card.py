@@ -31,6 +31,21 @@ def _external(metrics: dict) -> str:
     return ("## Further evaluations\n\n" + "\n".join(parts) + "\n") if parts else ""
 
 
+def _calibration(metrics: dict) -> str:
+    """How the scores were calibrated."""
+    cal = metrics.get("training", {}).get("calibration")
+    if not cal:
+        return ""
+    test_ece = metrics.get("test", {}).get("ece")
+    return (
+        "## Calibration\n\n"
+        f"Scores are temperature-scaled (T = {cal['temperature']}, fitted on the dev split): expected "
+        f"calibration error on dev {cal['dev_ece_before']} before, {cal['dev_ece_after']} after"
+        + (f"; {test_ece} on the test split." if test_ece is not None else ".")
+        + "\n\n"
+    )
+
+
 def _failures(metrics: dict) -> str:
     """Known failure modes: the most frequent confusions on the test split, with examples."""
     rows = metrics.get("test_confusions")
@@ -84,7 +99,7 @@ Dev split:
 
 {metrics_table(metrics, "dev", m.kind)}
 
-{_external(metrics)}{_failures(metrics)}## Limits
+{_calibration(metrics)}{_external(metrics)}{_failures(metrics)}## Limits
 - Trained on English news prose; other languages, transcripts and social media posts
   will be labeled less reliably.
 - The line between `claim` and `context` is where careful annotators disagree most.

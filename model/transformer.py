@@ -9,6 +9,7 @@ import torch
 from safetensors.torch import load_file, save_file
 from transformers import AutoConfig, AutoModel, AutoTokenizer
 
+from model.calibration import softmax
 from model.encoders import resolve_encoder
 from model.errors import ClaimtagError
 from model.features import FEATURE_NAMES, neighbours, sentence_features
@@ -30,6 +31,7 @@ class TransformerTagger:
         self.context = context
         self.max_length = max_length
         self.adapt = adapt  # how the encoder is adapted: {"finetune": full|lora|frozen, "encoder", "lora"}
+        self.temperature = 1.0  # calibration (model/calibration.py), fitted on dev after training
 
     @classmethod
     def from_encoder(
@@ -81,9 +83,11 @@ class TransformerTagger:
             network = quantize_dynamic(
                 copy.deepcopy(self.network).eval(), {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
             )
-        return TransformerTagger(
+        fast = TransformerTagger(
             network, self.tokenizer, context=self.context, max_length=self.max_length, adapt=self.adapt
         )
+        fast.temperature = self.temperature
+        return fast
 
     def truncated(self, records: list[dict]) -> list[bool]:
         """Which sentences are longer than the model reads (only long texts are tokenized)."""
@@ -94,22 +98,25 @@ class TransformerTagger:
         ]
 
     @torch.inference_mode()
-    def predict_proba(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
-        """Label probabilities [n, 4]; batches are length-sorted and padded dynamically."""
+    def logits(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
+        """Raw scores [n, 4]; batches are length-sorted and padded dynamically."""
         if not records:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
         self.network.eval()
         enc = self.encode(records)
         rows = [{k: enc[k][i] for k in enc} for i in range(len(records))]
         order = np.argsort([len(r["input_ids"]) for r in rows], kind="stable")
-        probs = np.zeros((len(rows), len(LABELS)), dtype=np.float32)
+        out = np.zeros((len(rows), len(LABELS)), dtype=np.float32)
         device = next(self.network.parameters()).device
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
             batch = {k: v.to(device) for k, v in self.collate([rows[i] for i in idx]).items()}
-            logits = self.network(**batch)["logits"]
-            probs[idx] = torch.softmax(logits.float(), dim=-1).cpu().numpy()
-        return continue_quotations(records, probs)
+            out[idx] = self.network(**batch)["logits"].float().cpu().numpy()
+        return out
+
+    def predict_proba(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
+        """Calibrated label probabilities [n, 4], with the guide's open-quotation rule applied."""
+        return continue_quotations(records, softmax(self.logits(records, batch_size), self.temperature))
 
     def save(self, path: Path) -> dict:
         """Write weights, tokenizer and encoder config into `path`; return the meta to record.
@@ -124,7 +131,8 @@ class TransformerTagger:
         save_file({k: v.detach().cpu().contiguous() for k, v in state.items()}, str(path / WEIGHTS))
         self.tokenizer.save_pretrained(str(path))
         self.network.encoder.config.save_pretrained(str(path / ENCODER_DIR))
-        return {"context": self.context, "max_length": self.max_length, "features": list(FEATURE_NAMES), **self.adapt}
+        meta = {"context": self.context, "max_length": self.max_length, "features": list(FEATURE_NAMES)}
+        return {**meta, **self.adapt, "temperature": self.temperature}
 
     @classmethod
     def load(cls, path: Path, meta: dict) -> TransformerTagger:
@@ -149,7 +157,9 @@ class TransformerTagger:
             network.encoder = network.encoder.merge_and_unload()  # plain encoder again: full speed
         network.eval()
         tokenizer = AutoTokenizer.from_pretrained(str(path))
-        return cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"], adapt=adapt)
+        tagger = cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"], adapt=adapt)
+        tagger.temperature = float(meta.get("temperature", 1.0))
+        return tagger
 
 
 def continue_quotations(records: list[dict], probs: np.ndarray) -> np.ndarray:

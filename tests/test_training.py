@@ -47,6 +47,7 @@ def test_transformer_learns_and_writes_a_self_describing_folder(tiny_encoder, ti
     folder = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "run"), progress=False)
     metrics = json.loads((folder / "metrics.json").read_text())
     assert metrics["training"]["train_loss_last"] < metrics["training"]["train_loss_first"]
+    assert metrics["training"]["calibration"]["temperature"] > 0
     assert accuracy(folder, tiny_corpus) >= 0.9
     for name in ("claimtag.json", "config.yaml", "metrics.json", "README.md", "model.safetensors", "tokenizer.json"):
         assert (folder / name).is_file(), name

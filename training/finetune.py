@@ -40,6 +40,21 @@ def _metrics(pred) -> dict[str, float]:
     }
 
 
+def calibrate(tagger: TransformerTagger, dev: Dataset) -> dict:
+    """Fit the tagger's temperature on the dev split; return it with dev ECE before and after."""
+    from model.calibration import fit_temperature, softmax
+    from training.evaluate import expected_calibration_error
+
+    logits = tagger.logits(dev.to_list())
+    gold = np.asarray(dev["label"])
+    tagger.temperature = fit_temperature(logits, gold)
+    return {
+        "temperature": round(tagger.temperature, 4),
+        "dev_ece_before": round(expected_calibration_error(softmax(logits), gold), 4),
+        "dev_ece_after": round(expected_calibration_error(softmax(logits, tagger.temperature), gold), 4),
+    }
+
+
 def training_arguments(config: Config, checkpoints: Path, progress: bool) -> TrainingArguments:
     """Trainer settings from the config; bf16 where a GPU supports it."""
     t = config.training
@@ -105,6 +120,7 @@ def finetune(
     last = get_last_checkpoint(str(checkpoints)) if resume and checkpoints.is_dir() else None
     trainer.train(resume_from_checkpoint=last)
     tagger.network = trainer.model.to("cpu").eval()
+    calibration = calibrate(tagger, data["dev"])
     losses = [entry["loss"] for entry in trainer.state.log_history if "loss" in entry]
     summary = {
         "global_step": trainer.state.global_step,
@@ -112,5 +128,6 @@ def finetune(
         "best_checkpoint": trainer.state.best_model_checkpoint,
         "train_loss_first": losses[0] if losses else None,
         "train_loss_last": losses[-1] if losses else None,
+        "calibration": calibration,
     }
     return tagger, summary
