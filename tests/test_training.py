@@ -136,6 +136,8 @@ def test_evaluate_command_reports_model_and_baselines(tiny_encoder, tiny_corpus,
     report = json.loads((out / "report.json").read_text())
     assert len(report["reports"]) == 4
     assert (out / "confusion-transformer.png").stat().st_size > 1000
+    assert (out / "reliability.png").stat().st_size > 1000
+    assert "Before temperature scaling" in text
     assert (out / "errors.jsonl").exists()
 
 

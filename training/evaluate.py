@@ -191,6 +191,33 @@ def confusion_png(report: Report, path: Path) -> None:
     plt.close(fig)
 
 
+def reliability_png(curves: dict[str, np.ndarray], gold: np.ndarray, path: Path, bins: int = 10) -> None:
+    """Reliability diagram: accuracy against confidence per bin, one line per set of probabilities."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4.6, 4.2), dpi=120)
+    ax.plot([0, 1], [0, 1], color="#999", linestyle="--", linewidth=1, label="perfect")
+    edges = np.linspace(0, 1, bins + 1)
+    for name, probs in curves.items():
+        conf, correct = probs.max(axis=1), probs.argmax(axis=1) == gold
+        which = np.clip(np.digitize(conf, edges[1:-1], right=True), 0, bins - 1)
+        xs = [conf[which == b].mean() for b in range(bins) if (which == b).any()]
+        ys = [correct[which == b].mean() for b in range(bins) if (which == b).any()]
+        ece = expected_calibration_error(probs, gold, bins)
+        ax.plot(xs, ys, marker="o", label=f"{name} (ECE {ece:.3f})")
+    ax.set_xlabel("confidence")
+    ax.set_ylabel("accuracy")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(fontsize=8, loc="upper left")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
 def write_json(path: Path, payload: object) -> None:
     """Write JSON atomically (temp file + rename)."""
     tmp = path.with_name(f".{path.name}.tmp")

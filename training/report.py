@@ -40,8 +40,12 @@ def evaluate_model(
     out = Path(out_dir) if out_dir else Path("eval") / f"{model_dir.name}__{data.stem}"
     out.mkdir(parents=True, exist_ok=True)
     reports: list[Report] = []
+    calibration = ""
     for name, tagger in taggers.items():
-        probs = tagger.predict_proba(records)
+        if hasattr(tagger, "logits"):
+            probs, calibration = _calibrated(tagger, records, gold, out / "reliability.png")
+        else:
+            probs = tagger.predict_proba(records)
         reports.append(evaluate_probs(probs, gold, ds["doc_id"], name=name, bootstrap=bootstrap))
         if len(reports) == 1:
             errors = worst_errors(records, probs, gold, top_errors)
@@ -59,10 +63,25 @@ def evaluate_model(
             comparison_table(reports),
             f"## {reports[0].name}: per class",
             detail(reports[0]),
-            f"Expected calibration error: {reports[0].ece:.3f}. Files: {out}/report.json, "
+            f"Expected calibration error: {reports[0].ece:.3f}. {calibration}Files: {out}/report.json, "
             f"{out}/errors.jsonl (the {len(errors)} most confident mistakes), {out}/confusion-*.png",
         ]
     )
+
+
+def _calibrated(tagger, records: list[dict], gold: np.ndarray, png: Path) -> tuple[np.ndarray, str]:
+    """The tagger's calibrated probabilities, plus ECE and a reliability diagram before/after scaling."""
+    from model.calibration import softmax
+    from model.transformer import continue_quotations
+    from training.evaluate import expected_calibration_error, reliability_png
+
+    logits = tagger.logits(records)
+    before = continue_quotations(records, softmax(logits))
+    after = continue_quotations(records, softmax(logits, tagger.temperature))
+    reliability_png({"uncalibrated": before, f"T = {tagger.temperature:.2f}": after}, gold, png)
+    ece_before, ece_after = expected_calibration_error(before, gold), expected_calibration_error(after, gold)
+    text = f"Before temperature scaling: {ece_before:.3f}, after: {ece_after:.3f} (reliability diagram: {png}). "
+    return after, text
 
 
 def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: bool = True) -> str:
