@@ -40,6 +40,13 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
     tag.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     tag.add_argument("--output", "-o", help="write here (atomically) instead of stdout")
     tag.add_argument("--batch-size", type=int, default=64, help="sentences per model batch (default 64)")
+    tag.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="P",
+        help="flag sentences whose score is below P as unsure (label kept; default 0: none)",
+    )
     tag.add_argument("--fast", action="store_true", help="int8 linear layers: faster on CPU, F1 within a point")
     tag.add_argument(
         "--colour",
@@ -60,7 +67,11 @@ def run_tag(args: argparse.Namespace) -> int:
     from inference.reading import Problem, expand, read_inputs
     from inference.tagger import Tagger
 
-    tagger = Tagger.from_pretrained(args.model, batch_size=args.batch_size, fast=args.fast)
+    if not 0.0 <= args.min_confidence <= 1.0:
+        raise ClaimtagError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
+    tagger = Tagger.from_pretrained(
+        args.model, batch_size=args.batch_size, fast=args.fast, min_confidence=args.min_confidence
+    )
     names = expand(args.paths)
     results, failed = [], 0
     bar = tqdm(total=len(names), unit="article", file=sys.stderr, disable=args.no_progress or len(names) < 5)

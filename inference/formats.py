@@ -68,14 +68,14 @@ def _csv(results: list[Result]) -> str:
     writer.writerow(
         ["article", "index", "start", "end", "paragraph", "in_quote", "label", "score"]
         + [f"p_{lab}" for lab in LABELS]
-        + ["truncated", "text"]
+        + ["truncated", "unsure", "text"]
     )
     for r in results:
         for s in r.sentences:
             writer.writerow(
                 [r.name, s.index, s.start, s.end, s.paragraph, s.in_quote, s.label, s.score]
                 + [s.probs[lab] for lab in LABELS]
-                + [s.truncated, s.text]
+                + [s.truncated, s.unsure, s.text]
             )
     return buf.getvalue()
 
@@ -97,7 +97,7 @@ def table(result: Result, *, colour: bool = False, width: int | None = None) -> 
         label = f"{s.label:<9}"
         if colour:
             label = f"{ANSI[s.label]}{label}{RESET}"
-        flag = " [truncated]" if s.truncated else ""
+        flag = (" [truncated]" if s.truncated else "") + (" [unsure]" if s.unsure else "")
         lines.append(f"{s.index:>4} {label} {s.score:.2f}  {wrapped[0]}{flag}")
         lines += [" " * indent + w for w in wrapped[1:]]
     return "\n".join(lines) + "\n"
@@ -114,10 +114,12 @@ def html_page(results: list[Result], *, model: str) -> str:
 body{{font-family:Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#222}}
 header,.counts{{font-family:system-ui,sans-serif;font-size:.9rem}}
 .s{{padding:.1rem .2rem;border-radius:.2rem;cursor:help}}{css}
+.unsure{{outline:2px dashed #c0392b;outline-offset:1px}} .unsure::after{{content:"?";color:#c0392b;font-weight:bold}}
 .counts span{{margin-right:1rem}} article{{border-top:1px solid #ccc;margin-top:1.5rem}}
 </style></head><body>
 <header><h1>claimtag</h1>
-<p>Model: {html.escape(model)}. Legend: {legend}. Hover a sentence for its confidence.</p></header>
+<p>Model: {html.escape(model)}. Legend: {legend}<span class="s unsure">unsure</span>.
+Hover a sentence for its confidence.</p></header>
 {body}</body></html>
 """
 
@@ -129,9 +131,11 @@ def _html_article(result: Result) -> str:
     )
     paras: dict[int, list[str]] = {}
     for s in result.sentences:
-        tip = f"{s.label} {s.score:.0%} — " + ", ".join(f"{k} {v:.0%}" for k, v in s.probs.items())
+        tip = f"{s.label} {s.score:.0%}" + (" (unsure)" if s.unsure else "") + " — "
+        tip += ", ".join(f"{k} {v:.0%}" for k, v in s.probs.items())
+        cls = f"s {s.label}" + (" unsure" if s.unsure else "")
         paras.setdefault(s.paragraph, []).append(
-            f'<span class="s {s.label}" data-label="{s.label}" title="{html.escape(tip)}">{html.escape(s.text)}</span>'
+            f'<span class="{cls}" data-label="{s.label}" title="{html.escape(tip)}">{html.escape(s.text)}</span>'
         )
     text = "".join(f"<p>{' '.join(p)}</p>" for p in paras.values()) or "<p><i>(no sentences)</i></p>"
     return f'<article><h2>{html.escape(result.name)}</h2><div class="counts">{counts}</div>{text}</article>\n'

@@ -41,6 +41,7 @@ class TaggedSentence:
     score: float  # probability of `label`
     probs: dict[str, float]  # probability of every label
     truncated: bool = False  # longer than the model reads: only its start was scored
+    unsure: bool = False  # score below the tagger's min_confidence: worth a human look (label kept)
 
     def to_dict(self) -> dict:
         """JSON-ready dict."""
@@ -55,25 +56,32 @@ class Tagger:
         >>> [(s.label, s.text) for s in tagger.tag("Rates rose 2%. Markets fell.")]  # doctest: +SKIP
     """
 
-    def __init__(self, model: object, *, name: str, batch_size: int = 64) -> None:
+    def __init__(self, model: object, *, name: str, batch_size: int = 64, min_confidence: float = 0.0) -> None:
         self.model = model
         self.name = name
         self.batch_size = batch_size
+        self.min_confidence = min_confidence
 
     @classmethod
     def from_pretrained(
-        cls, path_or_name: str | Path = "default", *, batch_size: int = 64, fast: bool = False
+        cls,
+        path_or_name: str | Path = "default",
+        *,
+        batch_size: int = 64,
+        fast: bool = False,
+        min_confidence: float = 0.0,
     ) -> Tagger:
         """Load a model folder, or "default" for the model shipped with claimtag.
 
-        `fast=True` runs the transformer's linear layers in int8 (see docs/performance.md).
+        `fast=True` runs the transformer's linear layers in int8; sentences scored below
+        `min_confidence` are flagged `unsure` (their label is kept).
         """
         from model.folder import load_tagger
 
         model = load_tagger(resolve_model_path(path_or_name))
         if fast and hasattr(model, "quantized"):
             model = model.quantized()
-        return cls(model, name=str(path_or_name), batch_size=batch_size)
+        return cls(model, name=str(path_or_name), batch_size=batch_size, min_confidence=min_confidence)
 
     def tag(self, article: str) -> list[TaggedSentence]:
         """Label every sentence of one article."""
@@ -91,7 +99,7 @@ class Tagger:
         flags = self._truncated(records)
         out, pos = [], 0
         for sents in splits:
-            out.append([_tagged(s, probs[pos + i], flags[pos + i]) for i, s in enumerate(sents)])
+            out.append([_tagged(s, probs[pos + i], flags[pos + i], self.min_confidence) for i, s in enumerate(sents)])
             pos += len(sents)
         return out
 
@@ -121,7 +129,7 @@ def _chunks(records: Sequence[dict], size: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def _tagged(s, probs: np.ndarray, truncated: bool) -> TaggedSentence:
+def _tagged(s, probs: np.ndarray, truncated: bool, min_confidence: float) -> TaggedSentence:
     best = int(probs.argmax())
     return TaggedSentence(
         index=s.index,
@@ -134,4 +142,5 @@ def _tagged(s, probs: np.ndarray, truncated: bool) -> TaggedSentence:
         score=round(float(probs[best]), 4),
         probs={lab: round(float(p), 4) for lab, p in zip(LABELS, probs, strict=True)},
         truncated=truncated,
+        unsure=bool(probs[best] < min_confidence),
     )

@@ -98,7 +98,9 @@ def test_table_and_html(tiny_model: Path, article_file: Path, capsys) -> None:
     code, out, _ = run(["tag", str(article_file), "--model", str(tiny_model), "--colour", "always"], capsys)
     assert code == 0 and "6 sentences:" in out and "\033[" in out
     code, out, _ = run(["tag", str(article_file), "--model", str(tiny_model), "--format", "html"], capsys)
-    assert out.startswith("<!DOCTYPE html>") and out.count('class="s ') == 6 + len(LABELS)
+    assert (
+        out.startswith("<!DOCTYPE html>") and out.count('class="s ') == 6 + len(LABELS) + 1
+    )  # sentences + legend (labels and unsure)
 
 
 def test_bad_inputs_are_reported_and_the_rest_processed(tiny_model: Path, tmp_path: Path, capsys) -> None:
@@ -146,3 +148,18 @@ def test_no_default_model_yet_says_how_to_get_one(capsys) -> None:
         pytest.skip("a default model is shipped")
     code, _, err = run(["tag", "-"], capsys)
     assert code == 2 and "claimtag train" in err and err.count("\n") == 1
+
+
+def test_unsure_flag_in_every_format(tiny_model: Path, article_file: Path, capsys) -> None:
+    base = ["tag", str(article_file), "--model", str(tiny_model), "--min-confidence", "0.99"]
+    code, out, _ = run([*base, "--format", "json"], capsys)
+    sentences = json.loads(out)[0]["sentences"]
+    assert code == 0 and all(s["unsure"] for s in sentences) and all(s["label"] in LABELS for s in sentences)
+    code, out, _ = run([*base, "--format", "csv"], capsys)
+    assert all(r["unsure"] == "True" for r in csv.DictReader(io.StringIO(out)))
+    code, out, _ = run([*base, "--format", "html"], capsys)
+    assert out.count('unsure" data-label') == 6
+    code, out, _ = run(["tag", str(article_file), "--model", str(tiny_model), "--format", "json"], capsys)
+    assert not any(s["unsure"] for s in json.loads(out)[0]["sentences"])
+    code, _, err = run([*base[:4], "--min-confidence", "1.5"], capsys)
+    assert code == 2 and "between 0 and 1" in err

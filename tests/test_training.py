@@ -203,3 +203,14 @@ def test_confusions_lists_the_most_frequent_mistakes_first() -> None:
     rows = confusions(records, probs, gold)
     assert rows[0] == {"gold": "claim", "predicted": "context", "count": 2, "examples": ["s0", "s1"]}
     assert rows[1]["gold"] == "quote" and rows[1]["count"] == 1
+
+
+def test_coverage_rises_in_accuracy_as_the_threshold_rises() -> None:
+    from training.evaluate import coverage
+
+    gold = np.array([0, 1, 2, 3])
+    probs = np.array([[0.95, 0.05, 0, 0], [0.6, 0.4, 0, 0], [0, 0, 0.8, 0.2], [0.55, 0, 0, 0.45]])
+    rows = {r["threshold"]: r for r in coverage(probs, gold, (0.0, 0.7, 0.9))}
+    assert rows[0.0]["coverage"] == 1.0 and rows[0.0]["accuracy"] == 0.5
+    assert rows[0.7]["coverage"] == 0.5 and rows[0.7]["accuracy"] == 1.0
+    assert rows[0.9]["coverage"] == 0.25

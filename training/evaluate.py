@@ -140,6 +140,32 @@ def confusions(records: list[dict], probs: np.ndarray, gold: np.ndarray, top: in
     return sorted(out, key=lambda c: (-c["count"], c["gold"], c["predicted"]))[:top]
 
 
+THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+def coverage(probs: np.ndarray, gold: np.ndarray, thresholds: tuple[float, ...] = THRESHOLDS) -> list[dict]:
+    """For each confidence threshold: the share of sentences kept and the accuracy on them."""
+    conf, correct = probs.max(axis=1), probs.argmax(axis=1) == gold
+    rows = []
+    for t in thresholds:
+        kept = conf >= t
+        rows.append(
+            {
+                "threshold": t,
+                "coverage": float(kept.mean()) if len(gold) else 0.0,
+                "accuracy": float(correct[kept].mean()) if kept.any() else float("nan"),
+            }
+        )
+    return rows
+
+
+def coverage_table(rows: list[dict]) -> str:
+    """Markdown: coverage and accuracy per `--min-confidence` threshold."""
+    lines = ["| min confidence | coverage | accuracy on kept |", "|---|---|---|"]
+    lines += [f"| {r['threshold']:.2f} | {r['coverage']:.1%} | {r['accuracy']:.3f} |" for r in rows]
+    return "\n".join(lines)
+
+
 def comparison_table(reports: list[Report]) -> str:
     """Markdown: one row per model, macro-F1 with its interval, per-class F1, accuracy, ECE."""
     head = "| model | macro-F1 [95% CI] | " + " | ".join(f"F1 {lab}" for lab in LABELS) + " | accuracy | ECE |"

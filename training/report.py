@@ -12,7 +12,17 @@ from inference.tagger import resolve_model_path
 from model.errors import ClaimtagError
 from model.folder import load_baselines, load_tagger, read_meta
 from training.corpus import load_corpus
-from training.evaluate import Report, comparison_table, confusion_png, detail, evaluate_probs, worst_errors, write_json
+from training.evaluate import (
+    Report,
+    comparison_table,
+    confusion_png,
+    coverage,
+    coverage_table,
+    detail,
+    evaluate_probs,
+    worst_errors,
+    write_json,
+)
 
 
 def evaluate_model(
@@ -49,10 +59,12 @@ def evaluate_model(
         reports.append(evaluate_probs(probs, gold, ds["doc_id"], name=name, bootstrap=bootstrap))
         if len(reports) == 1:
             errors = worst_errors(records, probs, gold, top_errors)
+            kept = coverage(probs, gold)
     for rep in reports:
         confusion_png(rep, out / f"confusion-{rep.name.replace('baseline: ', 'baseline-')}.png")
     write_json(
-        out / "report.json", {"model": str(model_dir), "data": str(data), "reports": [r.to_dict() for r in reports]}
+        out / "report.json",
+        {"model": str(model_dir), "data": str(data), "reports": [r.to_dict() for r in reports], "coverage": kept},
     )
     (out / "errors.jsonl").write_text(
         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8"
@@ -63,6 +75,8 @@ def evaluate_model(
             comparison_table(reports),
             f"## {reports[0].name}: per class",
             detail(reports[0]),
+            "Coverage and accuracy when sentences below a confidence are left unsure (`--min-confidence`):",
+            coverage_table(kept),
             f"Expected calibration error: {reports[0].ece:.3f}. {calibration}Files: {out}/report.json, "
             f"{out}/errors.jsonl (the {len(errors)} most confident mistakes), {out}/confusion-*.png",
         ]
