@@ -16,7 +16,7 @@ from model.errors import ClaimtagError
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     from training.cli import add_commands as add_data_commands
-    from training.cli import add_train_commands
+    from training.cli import add_review_commands, add_train_commands
 
     parser = argparse.ArgumentParser(
         prog="claimtag",
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_tag_command(sub)
     add_bench_command(sub)
     add_train_commands(sub)
+    add_review_commands(sub)
     add_data_commands(sub)
     return parser
 

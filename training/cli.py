@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -68,6 +69,13 @@ def add_train_commands(sub: argparse._SubParsersAction) -> None:
         default="auto",
         help="claimbuster: score check-worthiness (F1 of claim/statistic/quote vs context) on a ClaimBuster file",
     )
+    ev.add_argument(
+        "--compare",
+        nargs="+",
+        default=[],
+        metavar="MODEL",
+        help="other model folders to score on the same sentences (e.g. the model before retraining)",
+    )
     ev.add_argument("--no-baselines", action="store_true", help="leave out the baselines stored with the model")
     ev.set_defaults(run=run_evaluate)
 
@@ -108,8 +116,61 @@ def run_evaluate(args: argparse.Namespace) -> int:
             args.data,
             source=args.source,
             split=args.split,
+            compare=args.compare,
             out_dir=args.out_dir,
             baselines=not args.no_baselines,
         )
     )
+    return 0
+
+
+def add_review_commands(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag review export` and `claimtag review import`."""
+    review = sub.add_parser("review", help="export uncertain sentences for correction, import the corrections")
+    actions = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
+    exp = actions.add_parser("export", help="tag articles and write the sentences most worth a human look")
+    exp.add_argument("paths", nargs="+", metavar="PATH", help="articles: files, folders or - for stdin")
+    exp.add_argument("--model", default="default", help="model folder (default: the shipped model)")
+    exp.add_argument("--out", required=True, help="folder for the batch files")
+    exp.add_argument("--limit", type=int, default=500, help="sentences to export in all (default 500)")
+    exp.add_argument("--per-batch", type=int, default=100, help="sentences per batch file (default 100)")
+    exp.add_argument("--format", choices=("csv", "jsonl", "labelstudio"), default="csv", help="batch file format")
+    exp.set_defaults(run=run_review_export)
+    imp = actions.add_parser("import", help="validate a corrected batch and append it to a corrections corpus")
+    imp.add_argument("file", help="corrected batch (.csv, .jsonl, or a Label Studio JSON export)")
+    imp.add_argument("--corrections", required=True, help="corrections corpus (JSONL) to append to")
+    imp.add_argument("--reviewer", required=True, help="who corrected the batch (kept as provenance)")
+    imp.set_defaults(run=run_review_import)
+
+
+def run_review_export(args: argparse.Namespace) -> int:
+    """Tag the articles, rank their sentences, write the batches."""
+    from pathlib import Path
+
+    from inference.reading import Problem, read_inputs
+    from inference.tagger import Tagger
+    from training.review import candidates, write_batches
+
+    tagger = Tagger.from_pretrained(args.model)
+    tagged, failed = {}, 0
+    for item in read_inputs(args.paths):
+        if isinstance(item, Problem):
+            failed += 1
+            print(f"claimtag: error: {item.name}: {item.message}", file=sys.stderr)
+        else:
+            tagged[item.name] = tagger.tag(item.text)
+    rows = candidates(tagged, tagger.name)[: args.limit]
+    files = write_batches(rows, Path(args.out), args.per_batch, args.format)
+    print(f"{len(rows)} sentences from {len(tagged)} articles in {len(files)} file(s) under {args.out}")
+    return 1 if failed else 0
+
+
+def run_review_import(args: argparse.Namespace) -> int:
+    """Validate the corrected batch, then append what is new."""
+    from pathlib import Path
+
+    from training.review import import_corrections
+
+    added, known = import_corrections(Path(args.file), Path(args.corrections), args.reviewer)
+    print(f"{added} correction(s) added to {args.corrections}; {known} already there")
     return 0

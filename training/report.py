@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +34,7 @@ def evaluate_model(
     split: str | None = None,
     out_dir: str | Path | None = None,
     baselines: bool = True,
+    compare: list[str] | None = None,
     bootstrap: int = 1000,
     top_errors: int = 50,
 ) -> str:
@@ -44,7 +46,10 @@ def evaluate_model(
         raise ClaimtagError(f"{data}: no split {split!r} (has {', '.join(corpus)})")
     ds = corpus[split] if split else concatenate_datasets(list(corpus.values()))
     records, gold = ds.to_list(), np.asarray(ds["label"])
-    taggers = {meta["kind"]: load_tagger(model_dir)}
+    taggers = {f"{meta['kind']} ({model_dir.name})" if compare else meta["kind"]: load_tagger(model_dir)}
+    for other in compare or []:
+        path = resolve_model_path(other)
+        taggers[f"{read_meta(path)['kind']} ({path.name}, compared)"] = load_tagger(path)
     if baselines:
         taggers.update({f"baseline: {k}": t for k, t in load_baselines(model_dir).items()})
     out = Path(out_dir) if out_dir else Path("eval") / f"{model_dir.name}__{data.stem}"
@@ -52,7 +57,7 @@ def evaluate_model(
     reports: list[Report] = []
     calibration = ""
     for name, tagger in taggers.items():
-        if hasattr(tagger, "logits"):
+        if hasattr(tagger, "logits") and not calibration:
             probs, calibration = _calibrated(tagger, records, gold, out / "reliability.png")
         else:
             probs = tagger.predict_proba(records)
@@ -61,7 +66,7 @@ def evaluate_model(
             errors = worst_errors(records, probs, gold, top_errors)
             kept = coverage(probs, gold)
     for rep in reports:
-        confusion_png(rep, out / f"confusion-{rep.name.replace('baseline: ', 'baseline-')}.png")
+        confusion_png(rep, out / f"confusion-{_file_name(rep.name)}.png")
     write_json(
         out / "report.json",
         {"model": str(model_dir), "data": str(data), "reports": [r.to_dict() for r in reports], "coverage": kept},
@@ -81,6 +86,11 @@ def evaluate_model(
             f"{out}/errors.jsonl (the {len(errors)} most confident mistakes), {out}/confusion-*.png",
         ]
     )
+
+
+def _file_name(model_name: str) -> str:
+    """`baseline: tfidf-logreg` -> `baseline-tfidf-logreg`, `transformer (new)` -> `transformer-new`."""
+    return re.sub(r"[^\w.]+", "-", model_name.replace("baseline: ", "baseline-")).strip("-")
 
 
 def _calibrated(tagger, records: list[dict], gold: np.ndarray, png: Path) -> tuple[np.ndarray, str]:
