@@ -68,7 +68,7 @@ def run_tag(args: argparse.Namespace) -> int:
     from inference.reading import Problem, expand, read_inputs
     from inference.tagger import Tagger
 
-    if not 0.0 <= args.min_confidence <= 1.0:
+    if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise ClaimtagError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
     tagger = Tagger.from_pretrained(
         args.model, batch_size=args.batch_size, fast=args.fast, min_confidence=args.min_confidence

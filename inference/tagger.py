@@ -69,16 +69,20 @@ class Tagger:
         *,
         batch_size: int = 64,
         fast: bool = False,
-        min_confidence: float = 0.0,
+        min_confidence: float | None = None,
     ) -> Tagger:
         """Load a model folder, or "default" for the model shipped with claimtag.
 
         `fast=True` runs the transformer's linear layers in int8; sentences scored below
-        `min_confidence` are flagged `unsure` (their label is kept).
+        `min_confidence` (default: the model's `evaluation.min_confidence`) are flagged
+        `unsure` (their label is kept).
         """
-        from model.folder import load_tagger
+        from model.folder import load_tagger, read_meta
 
-        model = load_tagger(resolve_model_path(path_or_name))
+        path = resolve_model_path(path_or_name)
+        model = load_tagger(path)
+        if min_confidence is None:
+            min_confidence = float(read_meta(path).get("min_confidence", 0.0))
         if fast and hasattr(model, "quantized"):
             model = model.quantized()
         return cls(model, name=str(path_or_name), batch_size=batch_size, min_confidence=min_confidence)

@@ -57,3 +57,14 @@ def test_binary_corpus_exit_code(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "binary file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_data_split_writes_an_evaluable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from training.corpus import load_corpus
+
+    config = tmp_path / "c.yaml"
+    config.write_text(f"data: {{train: [{SAMPLE}], dev_size: 0.15, test_size: 0.15}}\n", encoding="utf-8")
+    out = tmp_path / "test.jsonl"
+    assert main(["data", "split", "--config", str(config), "--out", str(out)]) == 0
+    test = load_corpus(out)["train"]
+    assert 0 < len(test) < 166 and "documents written" in capsys.readouterr().out

@@ -17,6 +17,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     stats.add_argument("--test-size", type=float, default=0.1, help="share of documents for test (default 0.1)")
     stats.add_argument("--seed", type=int, default=0, help="seed of the document split (default 0)")
     stats.set_defaults(run=run_stats)
+    split = data_sub.add_parser("split", help="write one held-out split of a training config to a JSONL file")
+    split.add_argument("--config", required=True, help="YAML config whose data.train is split")
+    split.add_argument("--split", choices=("train", "dev", "test"), default="test", help="which split (default test)")
+    split.add_argument("--out", required=True, help="JSONL file to write (sentence rows, evaluable)")
+    split.set_defaults(run=run_split)
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -31,6 +36,24 @@ def run_stats(args: argparse.Namespace) -> int:
     print(f"\n{len(dups)} sentence(s) appear in more than one split" + (":" if dups else "."))
     for text, names in dups[:20]:
         print(f"  [{', '.join(names)}] {text[:100]}")
+    return 0
+
+
+def run_split(args: argparse.Namespace) -> int:
+    """Write the rows of one split exactly as training sees it, so `evaluate` can score it."""
+    import json
+    from pathlib import Path
+
+    from model.labels import LABELS
+    from training.config import load_config
+    from training.train import load_training_data
+
+    rows = load_training_data(load_config(args.config).data)[args.split].to_list()
+    keep = ("doc_id", "index", "text", "paragraph", "speaker", "quote_id")
+    lines = [json.dumps({**{k: r[k] for k in keep}, "label": LABELS[r["label"]]}, ensure_ascii=False) for r in rows]
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} sentences of {len({r['doc_id'] for r in rows})} documents written to {args.out}")
     return 0
 
 

@@ -94,6 +94,7 @@ class EvaluationConfig:
     bootstrap: int = 1000
     worst_errors: int = 50
     ece_bins: int = 10
+    min_confidence: float = 0.0  # default `unsure` threshold stored with the model (tag --min-confidence overrides)
 
 
 @dataclass

@@ -97,7 +97,7 @@ def train(config: Config, *, resume: bool = False, progress: bool = True, callba
     }
 
     def fill(folder: Path) -> None:
-        save_tagger(tagger, folder)
+        save_tagger(tagger, folder, {"min_confidence": config.evaluation.min_confidence})
         save_config(config, folder / "config.yaml")
         write_json(folder / "metrics.json", metrics)
         (folder / "README.md").write_text(render_card(config, metrics), encoding="utf-8")
