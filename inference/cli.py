@@ -97,31 +97,12 @@ def run_tag(args: argparse.Namespace) -> int:
     colour = args.colour == "always" or (args.colour == "auto" and not args.output and sys.stdout.isatty())
     text = render(results, args.format, model=tagger.name, colour=colour)
     if args.output:
+        from model.folder import write_text_atomic
+
         write_text_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 1 if failed else 0
-
-
-def write_text_atomic(path: str, text: str) -> None:
-    """Write a file so that an interruption leaves either the old file or the whole new one."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; the result is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def add_bench_command(sub: argparse._SubParsersAction) -> None:
@@ -143,6 +124,7 @@ def run_bench(args: argparse.Namespace) -> int:
 
     from inference.bench import run_bench as bench
     from inference.bench import table
+    from model.folder import write_text_atomic
 
     rows = bench(args.model, args.corpus, args.articles, args.modes)
     print(table(rows))

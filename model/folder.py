@@ -51,12 +51,32 @@ def write_atomic(path: Path, fill: Callable[[Path], None]) -> None:
         raise
 
 
-def _readable(folder: Path) -> None:
-    """mkdtemp makes a private folder (0700); give the model the permissions of a normal one."""
+def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
+    return umask
+
+
+def _readable(folder: Path) -> None:
+    """mkdtemp makes a private folder (0700); give the model the permissions of a normal one."""
+    umask = _umask()
     for p in [folder, *folder.rglob("*")]:
         os.chmod(p, (0o777 if p.is_dir() else 0o666) & ~umask)
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write a file so that an interruption leaves either the old file or the whole new one."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; the result is an ordinary file
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def save_tagger(tagger: object, path: Path, extra: dict | None = None) -> None:

@@ -246,6 +246,6 @@ def reliability_png(curves: dict[str, np.ndarray], gold: np.ndarray, path: Path,
 
 def write_json(path: Path, payload: object) -> None:
     """Write JSON atomically (temp file + rename)."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    from model.folder import write_text_atomic
+
+    write_text_atomic(path, json.dumps(payload, indent=2, ensure_ascii=False))
