@@ -48,6 +48,12 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
         metavar="P",
         help="flag sentences whose score is below P as unsure (label kept; default 0: none)",
     )
+    tag.add_argument(
+        "--quantities",
+        choices=("statistic", "all", "none"),
+        default="statistic",
+        help="which sentences list their numbers (value, unit, offsets); default: statistic ones",
+    )
     tag.add_argument("--fast", action="store_true", help="int8 linear layers: faster on CPU, F1 within a point")
     tag.add_argument(
         "--colour",
@@ -71,7 +77,11 @@ def run_tag(args: argparse.Namespace) -> int:
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise ClaimtagError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
     tagger = Tagger.from_pretrained(
-        args.model, batch_size=args.batch_size, fast=args.fast, min_confidence=args.min_confidence
+        args.model,
+        batch_size=args.batch_size,
+        fast=args.fast,
+        min_confidence=args.min_confidence,
+        quantities=args.quantities,
     )
     names = expand(args.paths)
     results, failed = [], 0

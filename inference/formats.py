@@ -68,14 +68,14 @@ def _csv(results: list[Result]) -> str:
     writer.writerow(
         ["article", "index", "start", "end", "paragraph", "in_quote", "label", "score"]
         + [f"p_{lab}" for lab in LABELS]
-        + ["truncated", "unsure", "text"]
+        + ["truncated", "unsure", "quantities", "text"]
     )
     for r in results:
         for s in r.sentences:
             writer.writerow(
                 [r.name, s.index, s.start, s.end, s.paragraph, s.in_quote, s.label, s.score]
                 + [s.probs[lab] for lab in LABELS]
-                + [s.truncated, s.unsure, s.text]
+                + [s.truncated, s.unsure, json.dumps(list(s.quantities), ensure_ascii=False), s.text]
             )
     return buf.getvalue()
 

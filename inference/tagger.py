@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from inference.quantities import extract_quantities
 from inference.split import split_article
 from model.errors import ClaimtagError
 from model.labels import LABELS
@@ -42,6 +43,7 @@ class TaggedSentence:
     probs: dict[str, float]  # probability of every label
     truncated: bool = False  # longer than the model reads: only its start was scored
     unsure: bool = False  # score below the tagger's min_confidence: worth a human look (label kept)
+    quantities: tuple[dict, ...] = ()  # numbers of a statistic sentence, offsets into the article
 
     def to_dict(self) -> dict:
         """JSON-ready dict."""
@@ -56,11 +58,20 @@ class Tagger:
         >>> [(s.label, s.text) for s in tagger.tag("Rates rose 2%. Markets fell.")]  # doctest: +SKIP
     """
 
-    def __init__(self, model: object, *, name: str, batch_size: int = 64, min_confidence: float = 0.0) -> None:
+    def __init__(
+        self,
+        model: object,
+        *,
+        name: str,
+        batch_size: int = 64,
+        min_confidence: float = 0.0,
+        quantities: str = "statistic",
+    ) -> None:
         self.model = model
         self.name = name
         self.batch_size = batch_size
         self.min_confidence = min_confidence
+        self.quantities = quantities  # which sentences list their numbers: statistic, all or none
 
     @classmethod
     def from_pretrained(
@@ -70,6 +81,7 @@ class Tagger:
         batch_size: int = 64,
         fast: bool = False,
         min_confidence: float | None = None,
+        quantities: str = "statistic",
     ) -> Tagger:
         """Load a model folder, or "default" for the model shipped with claimtag.
 
@@ -85,7 +97,9 @@ class Tagger:
             min_confidence = float(read_meta(path).get("min_confidence", 0.0))
         if fast and hasattr(model, "quantized"):
             model = model.quantized()
-        return cls(model, name=str(path_or_name), batch_size=batch_size, min_confidence=min_confidence)
+        return cls(
+            model, name=str(path_or_name), batch_size=batch_size, min_confidence=min_confidence, quantities=quantities
+        )
 
     def tag(self, article: str) -> list[TaggedSentence]:
         """Label every sentence of one article."""
@@ -103,7 +117,7 @@ class Tagger:
         flags = self._truncated(records)
         out, pos = [], 0
         for sents in splits:
-            out.append([_tagged(s, probs[pos + i], flags[pos + i], self.min_confidence) for i, s in enumerate(sents)])
+            out.append([self._tagged(s, probs[pos + i], flags[pos + i]) for i, s in enumerate(sents)])
             pos += len(sents)
         return out
 
@@ -120,6 +134,16 @@ class Tagger:
         check = getattr(self.model, "truncated", None)
         return check(list(records)) if check else [False] * len(records)
 
+    def _tagged(self, s, probs: np.ndarray, truncated: bool) -> TaggedSentence:
+        best = int(probs.argmax())
+        label = LABELS[best]
+        numbers = ()
+        if self.quantities == "all" or (self.quantities == "statistic" and label == "statistic"):
+            numbers = tuple(
+                {**q.to_dict(), "start": s.start + q.start, "end": s.start + q.end} for q in extract_quantities(s.text)
+            )
+        return _record(s, probs, truncated, probs[best] < self.min_confidence, numbers)
+
 
 def _chunks(records: Sequence[dict], size: int) -> list[tuple[int, int]]:
     """Ranges of about `size` records that end at article boundaries (so neighbours stay
@@ -133,7 +157,7 @@ def _chunks(records: Sequence[dict], size: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def _tagged(s, probs: np.ndarray, truncated: bool, min_confidence: float) -> TaggedSentence:
+def _record(s, probs: np.ndarray, truncated: bool, unsure: bool, numbers: tuple) -> TaggedSentence:
     best = int(probs.argmax())
     return TaggedSentence(
         index=s.index,
@@ -146,5 +170,6 @@ def _tagged(s, probs: np.ndarray, truncated: bool, min_confidence: float) -> Tag
         score=round(float(probs[best]), 4),
         probs={lab: round(float(p), 4) for lab, p in zip(LABELS, probs, strict=True)},
         truncated=truncated,
-        unsure=bool(probs[best] < min_confidence),
+        unsure=bool(unsure),
+        quantities=numbers,
     )
