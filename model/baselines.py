@@ -49,7 +49,7 @@ _ATTRIBUTION = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|add|adds|added|warn|warns|warned|claim|claims|claimed|argue|argues|"
     r"argued|announce|announces|announced|insist|insists|insisted|wrote|writes|tweeted|testified|stated|states|"
     r"according to|believes?|believed|thinks?|thought|estimates?|estimated|fears?|feared|concluded|explained|"
-    r"noted|admitted|denied|confirmed|urged|called for|recommended|described|asked|replied|told)\b",
+    r"noted|admitted|denied|confirmed|urged|called for|recommended|described|asked|replied)\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“”„«»]")
