@@ -18,6 +18,7 @@ FORMATS = ("table", "json", "jsonl", "csv", "html")
 ANSI = {"claim": "\033[33m", "quote": "\033[36m", "statistic": "\033[35m", "context": "\033[90m"}
 COLOURS = {"claim": "#ffe08a", "quote": "#a8e0f0", "statistic": "#e5b8f2", "context": "#e4e4e4"}
 RESET = "\033[0m"
+UNKNOWN = "(speaker not named)"
 
 
 @dataclass
@@ -34,12 +35,33 @@ class Result:
         n = len(self.sentences)
         return {lab: {"count": counts[lab], "share": round(counts[lab] / n, 4) if n else 0.0} for lab in LABELS}
 
+    def who_said_what(self) -> list[dict]:
+        """Each speaker with their quotations (runs) and quote sentences, most quoted first."""
+        people: dict[str, dict] = {}
+        for s in self.sentences:
+            if s.quote_id is None:
+                continue
+            who = people.setdefault(s.speaker or UNKNOWN, {"speaker": s.speaker, "quotes": {}, "sentences": 0})
+            who["sentences"] += 1
+            who["quotes"].setdefault(s.quote_id, []).append(s.text)
+        out = [
+            {
+                "speaker": p["speaker"],
+                "quotations": len(p["quotes"]),
+                "sentences": p["sentences"],
+                "quotes": [" ".join(texts) for texts in p["quotes"].values()],
+            }
+            for p in people.values()
+        ]
+        return sorted(out, key=lambda p: (p["speaker"] is None, -p["sentences"]))
+
     def to_dict(self, model: str) -> dict:
         """JSON-ready dict of the article."""
         return {
             "article": self.name,
             "model": model,
             "summary": self.summary(),
+            "speakers": self.who_said_what(),
             "warnings": self.warnings,
             "sentences": [s.to_dict() for s in self.sentences],
         }
@@ -68,14 +90,16 @@ def _csv(results: list[Result]) -> str:
     writer.writerow(
         ["article", "index", "start", "end", "paragraph", "in_quote", "label", "score"]
         + [f"p_{lab}" for lab in LABELS]
-        + ["truncated", "unsure", "quantities", "text"]
+        + ["truncated", "unsure", "quantities", "quote_id", "speaker", "speaker_start", "speaker_end", "text"]
     )
     for r in results:
         for s in r.sentences:
+            span = s.speaker_span or ("", "")
             writer.writerow(
                 [r.name, s.index, s.start, s.end, s.paragraph, s.in_quote, s.label, s.score]
                 + [s.probs[lab] for lab in LABELS]
-                + [s.truncated, s.unsure, json.dumps(list(s.quantities), ensure_ascii=False), s.text]
+                + [s.truncated, s.unsure, json.dumps(list(s.quantities), ensure_ascii=False)]
+                + [s.quote_id or "", s.speaker or "", span[0], span[1], s.text]
             )
     return buf.getvalue()
 
@@ -98,6 +122,7 @@ def table(result: Result, *, colour: bool = False, width: int | None = None) -> 
         if colour:
             label = f"{ANSI[s.label]}{label}{RESET}"
         flag = (" [truncated]" if s.truncated else "") + (" [unsure]" if s.unsure else "")
+        flag += f" [{s.quote_id}: {s.speaker or UNKNOWN}]" if s.quote_id else ""
         lines.append(f"{s.index:>4} {label} {s.score:.2f}  {wrapped[0]}{flag}")
         lines += [" " * indent + w for w in wrapped[1:]]
     return "\n".join(lines) + "\n"
@@ -116,10 +141,13 @@ header,.counts{{font-family:system-ui,sans-serif;font-size:.9rem}}
 .s{{padding:.1rem .2rem;border-radius:.2rem;cursor:help}}{css}
 .unsure{{outline:2px dashed #c0392b;outline-offset:1px}} .unsure::after{{content:"?";color:#c0392b;font-weight:bold}}
 .counts span{{margin-right:1rem}} article{{border-top:1px solid #ccc;margin-top:1.5rem}}
+.who{{font-family:system-ui,sans-serif;font-size:.85rem;background:#f6f8fa;border:1px solid #d0d7de;
+border-radius:.4rem;padding:.3rem .8rem;margin:.8rem 0}} .who table{{border-collapse:collapse;width:100%}}
+.who td,.who th{{text-align:left;vertical-align:top;padding:.2rem .4rem;border-top:1px solid #e1e4e8}}
 </style></head><body>
 <header><h1>claimtag</h1>
 <p>Model: {html.escape(model)}. Legend: {legend}<span class="s unsure">unsure</span>.
-Hover a sentence for its confidence.</p></header>
+Hover a sentence for its confidence and, for a quote, its speaker.</p></header>
 {body}</body></html>
 """
 
@@ -133,9 +161,29 @@ def _html_article(result: Result) -> str:
     for s in result.sentences:
         tip = f"{s.label} {s.score:.0%}" + (" (unsure)" if s.unsure else "") + " — "
         tip += ", ".join(f"{k} {v:.0%}" for k, v in s.probs.items())
+        who = ""
+        if s.quote_id:
+            tip = f"said by {s.speaker or 'a speaker the article does not name'} ({s.quote_id}) — " + tip
+            who = f' data-quote="{s.quote_id}" data-speaker="{html.escape(s.speaker or "")}"'
         cls = f"s {s.label}" + (" unsure" if s.unsure else "")
         paras.setdefault(s.paragraph, []).append(
-            f'<span class="{cls}" data-label="{s.label}" title="{html.escape(tip)}">{html.escape(s.text)}</span>'
+            f'<span class="{cls}" data-label="{s.label}"{who} title="{html.escape(tip)}">{html.escape(s.text)}</span>'
         )
     text = "".join(f"<p>{' '.join(p)}</p>" for p in paras.values()) or "<p><i>(no sentences)</i></p>"
-    return f'<article><h2>{html.escape(result.name)}</h2><div class="counts">{counts}</div>{text}</article>\n'
+    return (
+        f'<article><h2>{html.escape(result.name)}</h2><div class="counts">{counts}</div>'
+        f"{_who_panel(result)}{text}</article>\n"
+    )
+
+
+def _who_panel(result: Result) -> str:
+    """The "who said what" box: each speaker, how much they are quoted, and the opening of each quotation."""
+    rows = "".join(
+        f"<tr><td><b>{html.escape(p['speaker'] or UNKNOWN)}</b></td><td>{p['quotations']}</td><td>{p['sentences']}</td>"
+        f"<td>{'<br>'.join(html.escape(textwrap.shorten(q, 110, placeholder=' …')) for q in p['quotes'])}</td></tr>"
+        for p in result.who_said_what()
+    )
+    if not rows:
+        return ""
+    head = "<tr><th>speaker</th><th>quotations</th><th>sentences</th><th>what they said</th></tr>"
+    return f'<details class="who" open><summary>Who said what</summary><table>{head}{rows}</table></details>'

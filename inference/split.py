@@ -216,8 +216,15 @@ def quote_states(sentences: list[str], paragraphs: list[int]) -> list[bool]:
 
 def _scan_quotes(text: str, state: str | None) -> str | None:
     """Return the quotation state ('"', "'" or None) after reading `text`."""
+    return quoted_chars(text, state)[1]
+
+
+def quoted_chars(text: str, state: str | None = None) -> tuple[list[bool], str | None]:
+    """Per character, whether it lies inside a quotation (marks included), and the state after `text`."""
+    inside: list[bool] = []
     for i, ch in enumerate(text):
         if ch not in QUOTE_CHARS:
+            inside.append(state is not None)
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -226,9 +233,14 @@ def _scan_quotes(text: str, state: str | None) -> str | None:
             if state is None and (ch in DOUBLE_OPEN or (ch == '"' and opens and not after.isspace())):
                 state = '"'
             elif state == '"' and (ch in DOUBLE_CLOSE or (ch == '"' and not opens)):
+                inside.append(True)
                 state = None
+                continue
         elif state is None and (ch == SINGLE_OPEN or (ch == "'" and opens and after.isalpha())):
             state = "'"
         elif state == "'" and ch in SINGLE_CLOSE + "'" and not (before.isalpha() and after.isalpha()):
+            inside.append(True)
             state = None
-    return state
+            continue
+        inside.append(state is not None)
+    return inside, state

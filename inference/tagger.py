@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from inference.quantities import extract_quantities
+from inference.quotes import SpeakerScorer, attribute
 from inference.split import split_article
 from model.errors import ClaimtagError
 from model.labels import LABELS
@@ -44,6 +45,9 @@ class TaggedSentence:
     truncated: bool = False  # longer than the model reads: only its start was scored
     unsure: bool = False  # score below the tagger's min_confidence: worth a human look (label kept)
     quantities: tuple[dict, ...] = ()  # numbers of a statistic sentence, offsets into the article
+    quote_id: str | None = None  # quote sentences of one quotation share it (`q1`, `q2`, ...)
+    speaker: str | None = None  # who says it, as the article names them; None where it does not say
+    speaker_span: tuple[int, int] | None = None  # article offsets of the mention that names the speaker
 
     def to_dict(self) -> dict:
         """JSON-ready dict."""
@@ -66,8 +70,10 @@ class Tagger:
         batch_size: int = 64,
         min_confidence: float = 0.0,
         quantities: str = "statistic",
+        speakers: SpeakerScorer | None = None,
     ) -> None:
         self.model = model
+        self.speakers = speakers or SpeakerScorer()  # weights that pick the mention naming a speaker
         self.name = name
         self.batch_size = batch_size
         self.min_confidence = min_confidence
@@ -89,7 +95,7 @@ class Tagger:
         `min_confidence` (default: the model's `evaluation.min_confidence`) are flagged
         `unsure` (their label is kept).
         """
-        from model.folder import load_tagger, read_meta
+        from model.folder import SPEAKERS_FILE, load_tagger, read_meta
 
         path = resolve_model_path(path_or_name)
         model = load_tagger(path)
@@ -98,7 +104,12 @@ class Tagger:
         if fast and hasattr(model, "quantized"):
             model = model.quantized()
         return cls(
-            model, name=str(path_or_name), batch_size=batch_size, min_confidence=min_confidence, quantities=quantities
+            model,
+            name=str(path_or_name),
+            batch_size=batch_size,
+            min_confidence=min_confidence,
+            quantities=quantities,
+            speakers=SpeakerScorer.load(path / SPEAKERS_FILE),
         )
 
     def tag(self, article: str) -> list[TaggedSentence]:
@@ -107,6 +118,7 @@ class Tagger:
 
     def tag_many(self, articles: Iterable[str], chunk: int = 4096) -> list[list[TaggedSentence]]:
         """Label many articles, batching sentences across them (memory bounded by `chunk`)."""
+        articles = list(articles)
         splits = [split_article(a) for a in articles]
         records = [
             {"doc_id": str(d), "index": s.index, "text": s.text, "paragraph": s.paragraph, "in_quote": s.in_quote}
@@ -116,8 +128,10 @@ class Tagger:
         probs = self._scores(records, chunk)
         flags = self._truncated(records)
         out, pos = [], 0
-        for sents in splits:
-            out.append([self._tagged(s, probs[pos + i], flags[pos + i]) for i, s in enumerate(sents)])
+        for article, sents in zip(articles, splits, strict=True):
+            tagged = [self._tagged(s, probs[pos + i], flags[pos + i]) for i, s in enumerate(sents)]
+            who = attribute(article, sents, [t.label for t in tagged], self.speakers)
+            out.append([replace(t, **asdict(w)) if w.quote_id else t for t, w in zip(tagged, who, strict=True)])
             pos += len(sents)
         return out
 

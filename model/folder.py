@@ -23,6 +23,7 @@ from model.baselines import MajorityTagger, RulesTagger, TfidfTagger
 from model.errors import ClaimtagError
 from model.labels import LABELS
 
+SPEAKERS_FILE = "speakers.json"  # weights of inference.quotes.SpeakerScorer
 META = "claimtag.json"
 FORMAT_VERSION = 1
 

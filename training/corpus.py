@@ -239,6 +239,21 @@ def _int(value: object, default: int, where: str) -> int:
         raise CorpusError(f"{where}: expected a whole number, got {value!r}") from None
 
 
+def _check_runs(doc: list[dict], where: str) -> None:
+    """The sentences of one quotation (quote_id) name one speaker."""
+    speakers: dict[str, str | None] = {}
+    for sent in doc:
+        run = sent.get("quote_id")
+        if run is None:
+            continue
+        first = speakers.setdefault(run, sent.get("speaker"))
+        if first != sent.get("speaker"):
+            raise CorpusError(
+                f"{where}: quote_id {run!r} has two speakers ({first!r} and {sent.get('speaker')!r}) "
+                f"at sentence {sent['index']}"
+            )
+
+
 def _order_documents(sentences: list[dict], path: Path) -> list[dict]:
     """Sentences grouped by document in reading order, with `index` and `in_quote` filled."""
     docs: dict[str, list[dict]] = {}
@@ -255,4 +270,5 @@ def _order_documents(sentences: list[dict], path: Path) -> list[dict]:
         flags = quote_states([s["text"] for s in doc], [s["paragraph"] for s in doc])
         for sent, flag in zip(doc, flags, strict=True):
             sent["in_quote"] = flag
+        _check_runs(doc, f"{path}: doc {doc_id!r}")
     return [sent for doc in docs.values() for sent in doc]

@@ -17,8 +17,9 @@ from datasets import Dataset, DatasetDict, concatenate_datasets
 
 from model.baselines import MajorityTagger, RulesTagger, TfidfTagger
 from model.card import render_card
-from model.folder import save_tagger, write_atomic
+from model.folder import SPEAKERS_FILE, save_tagger, write_atomic
 from model.labels import LABELS
+from training.attribution import fit_attribution
 from training.config import Config, DataConfig, save_config
 from training.corpus import load_corpus
 from training.evaluate import confusions, evaluate_probs, write_json
@@ -89,6 +90,7 @@ def train(config: Config, *, resume: bool = False, progress: bool = True, callba
         records = records_of(data["test"])
         probs = tagger.predict_proba(records)
         metrics["test_confusions"] = confusions(records, probs, np.asarray(data["test"]["label"]))
+    speakers, metrics["attribution"] = fit_attribution(data)
     metrics["training"] = summary
     metrics["sizes"] = {name: len(ds) for name, ds in data.items()}
     metrics["baselines"] = {
@@ -100,6 +102,8 @@ def train(config: Config, *, resume: bool = False, progress: bool = True, callba
         save_tagger(tagger, folder, {"min_confidence": config.evaluation.min_confidence})
         save_config(config, folder / "config.yaml")
         write_json(folder / "metrics.json", metrics)
+        if speakers is not None:
+            speakers.save(folder / SPEAKERS_FILE)
         (folder / "README.md").write_text(render_card(config, metrics), encoding="utf-8")
         for kind, b in baselines.items():
             (folder / "baselines" / kind).mkdir(parents=True)

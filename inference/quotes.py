@@ -1,0 +1,468 @@
+"""Who said it: quote runs and speakers, read from the article around each quote sentence.
+
+Three steps, each small enough to read (docs/speakers.md has the measurements):
+1. Mention: in every quote sentence, outside the quoted words, the candidates that could name
+   a speaker (names, noun phrases, pronouns) are scored with weights over features of their
+   place next to a verb of saying (`said Maria Okafor`, `the audit says`, `according to
+   the port authority`, `she added`). The weights are fitted on the team corpus
+   (`training/speakers.py`) and stored in the model folder; hand-set rule weights stand in
+   when a folder has none.
+2. Resolution: a surname, a pronoun or a role noun is replaced by the nearest earlier full
+   mention the article makes clear (`Dunne` -> `Aoife Dunne`, `she` -> the run before's
+   speaker, `the minister` -> `Finance Minister Lydia Arkwright`).
+3. Runs: a quotation continues over sentences and paragraphs while the article stays inside
+   it (or re-opens it at a paragraph start) and no other speaker is named; reported speech
+   without quotation marks is a run of its own; a run takes the speaker named anywhere in it.
+
+No dependency parser is used: none with its weights installs from PyPI (spaCy's models are
+not on it), and the corpus measurements say candidates + fitted weights are enough.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from inference.split import quoted_chars
+from model.labels import QUOTE
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns claimed claims argued argues announced
+    announces insisted insists wrote writes tweeted posted testified stated states explained explains
+    noted notes admitted admits confirmed confirms denied denies urged urges believes believe believed
+    thinks think thought estimates estimated estimate fears feared concluded concludes recommended
+    recommends asked asks replied replies continued continues acknowledged acknowledges suggested
+    suggests predicted predicts recalled recalls described describes accused accuses called calls
+    promised promises pledged pledges cautioned cautions stressed stresses maintained maintains agreed
+    agrees expects expected hopes hoped reported reports found finds shows showed showing revealed
+    reveals complained complains conceded concedes countered counters added, emphasised emphasized
+    insisted joked laughed pointed explained objected remarked responded responds replied announced
+    declared declares alleged alleges contended contends disputed disputes welcomed welcomes""")
+_SKIPPABLE = _set("has have had also later then previously long repeatedly once again is was were been would will")
+_TITLES = _set("mr mrs ms miss dr prof sir dame lord lady sgt insp det cllr rev fr st gen col capt lt maj")
+_ROLES = _set(
+    """minister president chancellor governor mayor senator judge justice chief executive secretary premier
+    prime deputy coach captain professor councillor inspector detective superintendent sergeant constable
+    officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
+    spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor"""
+)
+CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
+    he she they it we i his her their its this that these those there then however meanwhile still also now last
+    earlier later our my what why how who one some many most""")
+_CONNECTORS = _set("de da van von al bin der la le du of del di")
+PRONOUNS = _set("he she they it we i")
+_DETERMINERS = _set("the a an its his her their our")
+_NP_STOP = _set("""that which who whom whose when where while and or but in on at to for from by with as of about after
+    before than into over under said says has have had is was were will would could should can may might
+    also""")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Quote run and speaker of one sentence (all `None` for a sentence that is not a quote)."""
+
+    quote_id: str | None
+    speaker: str | None
+    speaker_span: tuple[int, int] | None  # article offsets of the mention that names the speaker
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of the article that could name a speaker."""
+
+    start: int  # article offsets
+    end: int
+    text: str
+    kind: str  # name | pronoun | np | bare
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().rstrip(".")
+
+
+# Hand-set weights: the rules baseline, and what a model folder without fitted weights uses.
+RULE_WEIGHTS = {
+    "bias": -2.0,
+    "adj_after_verb": 3.0,
+    "adj_before_verb": 3.0,
+    "appositive_before_verb": 2.0,
+    "according": 4.0,
+    "kind=name": 0.5,
+    "kind=pronoun": 0.2,
+    "kind=np": 0.3,
+}
+
+
+class SpeakerScorer:
+    """Linear weights over candidate features; `score > 0` makes a candidate the sentence's mention."""
+
+    def __init__(self, weights: dict[str, float] | None = None) -> None:
+        self.weights = dict(RULE_WEIGHTS if weights is None else weights)
+
+    def score(self, features: dict[str, float]) -> float:
+        """The weighted sum of the candidate's features plus the bias."""
+        return self.weights.get("bias", 0.0) + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+    def save(self, path: Path) -> None:
+        """Write the weights as JSON."""
+        path.write_text(json.dumps(self.weights, indent=1, sort_keys=True), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> SpeakerScorer:
+        """Read weights written by `save` (hand-set rule weights when the file is absent)."""
+        return cls(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else cls()
+
+
+def attribute(
+    article: str, sentences: list, labels: list[str], scorer: SpeakerScorer | None = None
+) -> list[Attribution]:
+    """Quote runs and speakers for an article's sentences (objects with start, end, text, paragraph, in_quote)."""
+    scorer = scorer or SpeakerScorer()
+    mentions = [best_mention(s, scorer) if lab == QUOTE else None for s, lab in zip(sentences, labels, strict=True)]
+    return _runs(article, sentences, labels, mentions)
+
+
+def best_mention(sentence, scorer: SpeakerScorer) -> Mention | None:
+    """The candidate that names the sentence's speaker, or None when none scores above zero."""
+    scored = [(scorer.score(f), m) for m, f in candidates(sentence)]
+    best = max(scored, key=lambda x: x[0], default=None)
+    return best[1] if best and best[0] > 0 else None
+
+
+def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
+    """Every mention outside the quoted words of a sentence, with its features."""
+    inside, _ = quoted_chars(sentence.text, '"' if sentence.in_quote else None)
+    masked = "".join(" " if q else ch for ch, q in zip(sentence.text, inside, strict=True))
+    tokens = _tokens(masked)
+    verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS]
+    spans = _name_spans(tokens) + _np_spans(tokens) + _bare_spans(tokens, verbs) + _pronoun_spans(tokens)
+    out = []
+    for a, b, kind in dict.fromkeys(spans):
+        text = masked[tokens[a].start : tokens[b - 1].end].rstrip(".")
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
+        mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
+        out.append((mention, _features(masked, tokens, verbs, a, b, kind, sentence.text)))
+    return out
+
+
+def _tokens(masked: str) -> list[_Token]:
+    out = []
+    for m in _WORD.finditer(masked):
+        text = m.group()
+        if text.endswith(".") and not (text[:-1].lower() in _TITLES or len(text) == 2):
+            text = text[:-1]
+        out.append(_Token(m.start(), m.start() + len(text), text))
+    return out
+
+
+def _joined(tokens: list[_Token], masked: str, i: int) -> bool:
+    """Whether token i follows token i-1 with only spaces between."""
+    return i > 0 and not masked[tokens[i - 1].end : tokens[i].start].strip()
+
+
+def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
+    spans, i = [], 0
+    while i < len(tokens):
+        if not tokens[i].text[:1].isupper() or tokens[i].low in CAPITAL_STOP:
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(tokens)
+            and (tokens[j].text[:1].isupper() or tokens[j].low in _CONNECTORS)
+            and tokens[j].low not in CAPITAL_STOP
+        ):
+            if tokens[j].start - tokens[j - 1].end > 1:
+                break
+            j += 1
+        j = _cut_of(tokens, i, j)
+        roles = [k for k in range(i, j - 1) if tokens[k].low in _ROLES]
+        spans.append((roles[-1] + 1 if roles and j - roles[-1] > 2 else i, j, "name"))
+        i = j
+    return spans
+
+
+def _cut_of(tokens: list[_Token], i: int, j: int) -> int:
+    """End a name before `of` unless it names an organisation (`Tom Redfern` of `Castle Rovers`,
+    but `Bank of England`), and never on a connector."""
+    for k in range(i + 1, j):
+        if tokens[k].low == "of" and not _ORGANISATION.search(" ".join(t.text for t in tokens[i:k])):
+            j = k
+            break
+    while j - 1 > i and tokens[j - 1].low in _CONNECTORS:
+        j -= 1
+    return j
+
+
+def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
+    spans = []
+    for i, t in enumerate(tokens):
+        if t.low not in _DETERMINERS:
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].islower() and tokens[j].low not in _NP_STOP:
+            j += 1
+            spans.append((i, j, "np"))
+    return spans
+
+
+def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, str]]:
+    """A lower-case subject right before a verb of saying (`police said`, `residents say`)."""
+    spans = []
+    for v in verbs:
+        i = v - 1
+        while i >= 0 and tokens[i].low in _SKIPPABLE:
+            i -= 1
+        if i >= 0 and tokens[i].text[:1].islower() and tokens[i].low not in PRONOUNS | _NP_STOP | _DETERMINERS:
+            spans.append((i, i + 1, "bare"))
+    return spans
+
+
+def _pronoun_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
+    return [(i, i + 1, "pronoun") for i, t in enumerate(tokens) if t.low in PRONOUNS]
+
+
+def _features(
+    masked: str, tokens: list[_Token], verbs: list[int], a: int, b: int, kind: str, raw: str
+) -> dict[str, float]:
+    """Where the candidate tokens[a:b] sit relative to the verbs of saying and the quotation."""
+    f = {f"kind={kind}": 1.0}
+    before = masked[: tokens[a].start]
+    after = masked[tokens[b - 1].end :]
+    prev = tokens[a - 1].low if a else "<s>"
+    nxt = tokens[b].low if b < len(tokens) else "</s>"
+    f[f"prev={prev}"] = f[f"next={nxt}"] = 1.0
+    f["comma_after"] = float(after.lstrip().startswith(","))
+    f["comma_before"] = float(before.rstrip().endswith(","))
+    f["sentence_start"] = float(not before.strip())
+    f[f"caps={min(sum(t.text[:1].isupper() for t in tokens[a:b]), 3)}"] = 1.0
+    f["according"] = float(bool(re.search(r"according to\s*$", before, re.IGNORECASE)))
+    f["after_closing_quote"] = float(bool(re.search('["”’]', raw[: tokens[a].start])) and raw[:1] != " ")
+    later = [v for v in verbs if v >= b]
+    earlier = [v for v in verbs if v < a]
+    if later:
+        gap = [t for t in tokens[b : later[0]] if t.low not in _SKIPPABLE]
+        between = masked[tokens[b - 1].end : tokens[later[0]].start]
+        f["adj_before_verb"] = float(not gap and "," not in between)
+        f["appositive_before_verb"] = float(
+            bool(gap) and between.lstrip().startswith(",") and between.rstrip().endswith(",")
+        )
+        f["comma_then_verb"] = float(not gap and between.strip() == ",")
+        f[f"gap_to_verb={min(len(gap), 6)}"] = 1.0
+    if earlier:
+        gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS | _TITLES | _ROLES]
+        roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
+        f["adj_after_verb"] = float(
+            (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier[-1]].end : tokens[a].start]
+        )
+        f[f"gap_from_verb={min(len(gap), 6)}"] = 1.0
+    f.update({f"{kind}&{k}": v for k, v in list(f.items()) if k.startswith(("adj_", "appositive", "according"))})
+    return {k: v for k, v in f.items() if v}
+
+
+# --- resolution -------------------------------------------------------------------------------
+
+_NAME_WORD = r"[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?"
+_FULL_NAME = re.compile(rf"\b{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{_NAME_WORD})+")
+_ORGANISATION = re.compile(
+    r"\b(?:Hospital|Bank|Council|University|Ministry|Department|Court|Agency|Authority|Association|Union|"
+    r"Group|Company|Ltd|Inc|Corporation|Party|Office|Service|Services|Board|Commission|Institute|Museum|"
+    r"Club|Federation|School|College|Foundation|Trust|Police|Street|Road|City|County|Valley|Airport)\b"
+)
+
+
+def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int | None = None) -> Mention:
+    """The fullest earlier mention of the same speaker the article makes clear, else the mention itself.
+    `speakers`: the speakers of the article's earlier quote runs, in order; `recent`: where the
+    sentence before the mention's starts (names there come first for he/she/I)."""
+    if mention.kind == "pronoun":
+        if mention.text.lower() in ("he", "she", "i"):
+            return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
+        return speakers[-1] if speakers else mention
+    if mention.kind in ("np", "bare"):
+        return _by_role(article, mention) or mention
+    return _by_surname(article, mention)
+
+
+def person_before(
+    article: str, at: int, speakers: list[Mention], pronoun: str = "i", recent: int | None = None
+) -> Mention | None:
+    """The person a pronoun (or an unattributed quotation) at `at` refers to: a person named in the
+    sentence before, else the latest speaker, else the nearest person named earlier, whose gender
+    (where the article shows it) agrees with the pronoun."""
+    names = _people(article, 0, at)
+    near = [n for n in names if recent is not None and n.start >= recent]
+    said = [s for s in reversed(speakers) if s.kind == "name" and _is_person(article, s.text)]
+    pool = said[:1] + near[::-1] + said[1:] + names[::-1]
+    want = _PRONOUN_GENDER.get(pronoun)
+    known = [p for p in pool if want and _gender(article, p.text.split()[-1]) == want]
+    fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1]) in (want, None)]
+    return (known or fitting or [None])[0]
+
+
+_POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
+
+
+def _people(article: str, start: int, end: int) -> list[Mention]:
+    """Full names of people (not bylines, places or organisations) in article[start:end]."""
+    out = []
+    for m in _FULL_NAME.finditer(article, start, end):
+        words = m.group().split()
+        while words and words[0].lower() in CAPITAL_STOP | {"by"}:
+            words.pop(0)
+        while words and words[-1].rstrip(".") in _POST_NOMINALS:
+            words.pop()
+        if (
+            len(words) < 2
+            or article[: m.start()].rstrip().endswith(("By", "by"))
+            or words[-1].lower().rstrip(".") in _TITLES
+        ):
+            continue
+        text = " ".join(words)
+        at = m.start() + m.group().index(words[0])
+        if _is_person(article, text):
+            out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
+    return out
+
+
+def _is_person(article: str, name: str) -> bool:
+    """Not an organisation, and never written as a place (`in Santa Rosa de Osos`, `at Airlie Beach`)."""
+    if _ORGANISATION.search(name):
+        return False
+    return not re.search(
+        rf"\b(?:in|at|from|near|to|outside|across)\s+(?:central\s+|the\s+)?{re.escape(name)}\b", article
+    )
+
+
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+
+
+def _gender(article: str, surname: str) -> str | None:
+    """m/f from a title (`Mr Pocock`) or the first he/she/his/her after the name's first mention."""
+    title = re.search(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.? +(?:[A-Z][\w'’-]+ +)?{re.escape(surname)}\b", article)
+    if title:
+        return _TITLE_GENDER[title.group(1).lower()]
+    first = re.search(rf"\b{re.escape(surname)}\b", article)
+    if not first:
+        return None
+    after = re.search(r"\b(he|his|him|she|her|hers)\b", article[first.end() : first.end() + 300], re.IGNORECASE)
+    return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+
+
+def _by_surname(article: str, mention: Mention) -> Mention:
+    """`Dunne`, `Mr Pocock`, `Coastline`, `DA` -> the earlier `Aoife Dunne`, `Graham Pocock`,
+    `Coastline Bank`, `Department of Agriculture`."""
+    words = [w for w in mention.text.split() if w.lower().rstrip(".") not in _TITLES | _ROLES]
+    if len(words) != 1:
+        return mention
+    word = words[0]
+    for m in itertools.chain(_FULL_NAME.finditer(article, 0, mention.end), _FULL_NAME.finditer(article, mention.end)):
+        parts = m.group().split()
+        if parts[0].lower() in CAPITAL_STOP | _TITLES or m.start() == mention.start:
+            continue
+        initials = "".join(p[0] for p in parts if p[0].isupper())
+        if word in (parts[0], parts[-1]) or (word.isupper() and len(word) > 1 and word == initials):
+            roles = [k for k, p in enumerate(parts) if p.lower().rstrip(".") in _TITLES | _ROLES]
+            parts = parts[roles[-1] + 1 :] if roles else parts
+            if len(parts) < 2:
+                continue
+            name = " ".join(parts)
+            at = m.end() - len(name)
+            return Mention(at, m.end(), name, "name")
+    return mention
+
+
+def _by_role(article: str, mention: Mention) -> Mention | None:
+    """`the minister` -> the nearest earlier name written with that role beside it."""
+    head = re.escape(mention.text.split()[-1].rstrip("s"))
+    head = rf"(?i:{head}s?)"
+    pattern = re.compile(
+        rf"\b{head}\b,? +({_FULL_NAME.pattern})|({_FULL_NAME.pattern}), +(?i:the|a|an) +[\w '’-]{{0,40}}?\b{head}\b"
+    )
+    found = None
+    for m in pattern.finditer(article, 0, mention.start):
+        group = 1 if m.group(1) else 2
+        if m.group(group)[:1].isupper():
+            found = Mention(m.start(group), m.end(group), m.group(group), "name")
+    return found
+
+
+# --- runs -------------------------------------------------------------------------------------
+
+
+def _direct(sentence) -> bool:
+    """A direct quotation: the sentence opens with (or inside) one, or is mostly quoted words."""
+    text = sentence.text.lstrip()
+    if sentence.in_quote or text[:1] in '"“‘«„':
+        return True
+    inside, _ = quoted_chars(text)
+    return sum(inside) > len(text) / 2
+
+
+def _runs(article: str, sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[Attribution]:
+    runs: list[list[int]] = []
+    speakers: list[Mention | None] = []
+    named: list[Mention] = []
+    for i, lab in enumerate(labels):
+        if lab != QUOTE:
+            continue
+        mention = mentions[i]
+        recent = sentences[i - 1].start if i else None
+        resolved = resolve(article, mention, named, recent) if mention else None
+        if runs and _continues(sentences, labels, runs[-1], i, resolved, speakers[-1]):
+            runs[-1].append(i)
+            speakers[-1] = speakers[-1] or resolved
+        else:
+            runs.append([i])
+            speakers.append(resolved)
+        if speakers[-1] is not None and (not named or named[-1] != speakers[-1]):
+            named.append(speakers[-1])
+    _unattributed(article, sentences, runs, speakers)
+    out = [Attribution(None, None, None)] * len(sentences)
+    for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
+        for i in members:
+            out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None)
+    return out
+
+
+def _unattributed(article: str, sentences: list, runs: list[list[int]], speakers: list[Mention | None]) -> None:
+    """A quotation with no attribution of its own is the person's the article was just on: the one
+    named in the sentence before, else the latest speaker (news writing's convention)."""
+    for n, members in enumerate(runs):
+        first = members[0]
+        if speakers[n] is None and _direct(sentences[first]):
+            earlier = [s for s in speakers[:n] if s is not None]
+            recent = sentences[first - 1].start if first else None
+            speakers[n] = person_before(article, sentences[first].start, earlier, "i", recent)
+
+
+def _continues(
+    sentences: list, labels: list[str], run: list[int], i: int, resolved: Mention | None, speaker: Mention | None
+) -> bool:
+    """Whether quote sentence i belongs to the run that ends just before it."""
+    last = run[-1]
+    if last != i - 1 or labels[last] != QUOTE:
+        return False
+    s = sentences[i]
+    if s.in_quote:
+        return True
+    if not (_direct(s) and _direct(sentences[last])):
+        return False
+    return resolved is None or speaker is None or resolved.text == speaker.text

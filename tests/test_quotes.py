@@ -1,0 +1,147 @@
+"""Who said it: quote runs and speakers on hand-written articles, and their evaluation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inference.quotes import SpeakerScorer, attribute
+from inference.split import split_article
+from inference.tagger import DEFAULT_MODEL, Tagger
+from model.errors import ClaimtagError
+from training.attribution import gold_articles, nearest_proper_noun, run_scores, same_speaker
+
+SCORER = SpeakerScorer.load(DEFAULT_MODEL / "speakers.json")
+
+
+def who(article: str, labels: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(quote_id, speaker, text at speaker_span) per sentence; labels as codes, e.g. "XCQQ"."""
+    names = {"C": "claim", "Q": "quote", "S": "statistic", "X": "context"}
+    sentences = split_article(article)
+    assert len(sentences) == len(labels), [s.text for s in sentences]
+    out = attribute(article, sentences, [names[c] for c in labels], SCORER)
+    return [(a.quote_id, a.speaker, article[slice(*a.speaker_span)] if a.speaker_span else None) for a in out]
+
+
+def test_a_quotation_over_three_paragraphs_with_one_attribution_is_one_run() -> None:
+    article = (
+        "Harbour board approves dredging plan\n\n"
+        "The harbour board voted on Tuesday to dredge the northern channel.\n\n"
+        '"We have waited eleven years for this," said board chair Maria Okafor. "The silt has closed two berths.\n\n'
+        '"Ships have been turning away since the spring.\n\n'
+        '"Now we can finally win them back."\n\n'
+        "Work starts in March."
+    )
+    got = who(article, "XCQQQQC")
+    quotes = got[2:6]
+    assert {q[0] for q in quotes} == {"q1"}
+    assert all(q[1] == "Maria Okafor" and q[2] == "Maria Okafor" for q in quotes)
+    assert got[0] == got[1] == got[6] == (None, None, None)
+
+
+def test_alternating_speakers_each_get_their_own_runs_and_surnames_resolve() -> None:
+    article = (
+        '"The budget is balanced," said Finance Minister Lydia Arkwright. '
+        '"It is nothing of the kind," replied opposition leader Tom Baines.\n\n'
+        '"We have cut waste, not services," Arkwright said.\n\n'
+        '"They have cut nurses," Baines said.'
+    )
+    got = who(article, "QQQQ")
+    assert [g[0] for g in got] == ["q1", "q2", "q3", "q4"]
+    assert [g[1] for g in got] == ["Lydia Arkwright", "Tom Baines", "Lydia Arkwright", "Tom Baines"]
+
+
+def test_he_added_continues_the_named_speaker() -> None:
+    article = (
+        'Coach Daniel Reyes said the club would appeal. "We will fight this," Reyes said. '
+        '"Nobody here accepts the verdict," he added.\n\n'
+        "The club was fined on Monday."
+    )
+    got = who(article, "QQQC")
+    assert got[0][0] != got[1][0]  # reported speech is a run of its own
+    assert got[1][0] == got[2][0]
+    assert got[0][1] == got[1][1] == got[2][1] == "Daniel Reyes"
+
+
+def test_a_quote_attributed_to_a_document_names_the_document() -> None:
+    article = "According to the audit, the council overspent on the bridge by $4m. The council disputes the figure."
+    got = who(article, "QQ")
+    assert got[0][1] == "the audit" and got[0][2] == "the audit"
+    assert got[1][1] == "The council" and got[1][0] != got[0][0]
+
+
+def test_a_pronoun_takes_the_person_of_its_gender() -> None:
+    article = (
+        "Aisha Bello, a nurse, and her colleague Tom Ruiz both worked the night shift. "
+        'Mr Ruiz said he had seen the leak first. "It was everywhere," she said.'
+    )
+    got = who(article, "CQQ")
+    assert got[1][1] == "Tom Ruiz"
+    assert got[2][1] == "Aisha Bello"
+
+
+def test_an_unnamed_speaker_is_null_and_non_quotes_have_no_run() -> None:
+    got = who("The river rose overnight. It was awful, one said.", "CQ")
+    assert got[0] == (None, None, None)
+    assert got[1][0] == "q1"
+
+
+def test_tagger_records_carry_runs_and_speakers_and_scare_quotes_none() -> None:
+    tagger = Tagger.from_pretrained("default")
+    article = (
+        'Port strike ends\n\n"We have won a fair deal," said union leader Grace Mensah. '
+        '"Our members will be back on Monday."\n\n'
+        'The so-called "miracle cure" was sold online for years.'
+    )
+    tagged = tagger.tag(article)
+    quotes = [t for t in tagged if t.label == "quote"]
+    assert len(quotes) == 2 and quotes[0].quote_id == quotes[1].quote_id
+    assert quotes[0].speaker == "Grace Mensah"
+    start, end = quotes[0].speaker_span
+    assert article[start:end] == "Grace Mensah"
+    scare = tagged[-1]
+    assert scare.label != "quote" and scare.quote_id is None and scare.speaker is None
+
+
+def test_run_scores_match_a_hand_computed_example() -> None:
+    gold = [("d", "a"), ("d", "a"), ("d", "b"), ("e", "a")]
+    pred = [("d", 1), ("d", 2), ("d", 2), ("e", 1)]
+    got = run_scores(gold, pred)
+    # pairs within one doc: (0,1) gold same, pred split; (1,2) pred same, gold split; (0,2) both split
+    assert got["run_pairwise_precision"] == 0.0 and got["run_pairwise_recall"] == 0.0
+    # B-cubed: precision per item 1, 1/2, 1/2, 1 -> 0.75; recall 1/2, 1/2, 1, 1 -> 0.75
+    assert got["run_bcubed_f1"] == 0.75
+
+
+def test_same_speaker_accepts_surnames_and_articles_only() -> None:
+    assert same_speaker("Dunne", "Aoife Dunne") and same_speaker("the audit", "The audit")
+    assert not same_speaker("Aoife", "Aoife Dunne") and not same_speaker(None, "X") and same_speaker(None, None)
+
+
+def test_baseline_and_gold_articles_from_corpus_rows() -> None:
+    rows = [
+        {"doc_id": "d", "index": 0, "text": "Rain fell.", "label": "claim", "paragraph": 0, "in_quote": False},
+        {
+            "doc_id": "d",
+            "index": 1,
+            "text": '"It was wet," said Ann Lee.',
+            "label": "quote",
+            "paragraph": 0,
+            "in_quote": False,
+            "quote_id": "q1",
+            "speaker": "Ann Lee",
+        },
+    ]
+    (art,) = gold_articles(rows)
+    assert art.text[art.sentences[1].start : art.sentences[1].end] == rows[1]["text"]
+    assert nearest_proper_noun(art) == [None, "Ann Lee"]
+
+
+def test_corpus_rejects_a_quotation_with_two_speakers(tmp_path: Path) -> None:
+    from training.corpus import load_corpus
+
+    path = tmp_path / "c.txt"
+    path.write_text('### doc: d1\nQ q1 Ann Lee | "One," said Ann Lee.\nQ q1 Bo Chan | "Two," said Bo Chan.\n')
+    with pytest.raises(ClaimtagError, match="quote_id 'q1' has two speakers"):
+        load_corpus(path)

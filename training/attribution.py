@@ -1,0 +1,206 @@
+"""Fit and score who-said-it: the speaker weights of `inference.quotes`, and its evaluation.
+
+Metrics (over gold quote sentences, with gold labels so they measure attribution alone):
+- speaker accuracy: the predicted speaker names the gold one (case and a leading article
+  ignored; a surname alone matches the full name, `Dunne` ~ `Aoife Dunne`); `null` is right
+  only where the gold is unknown;
+- quote runs: pairwise precision/recall/F1 over pairs of quote sentences of one article
+  (same run in gold vs predicted), and B-cubed F1.
+The baseline gives each quote sentence the nearest proper name before its end, outside
+quotation marks (the "nearest preceding proper noun" of the quote-extraction literature).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from datasets import Dataset, DatasetDict
+
+from inference.quotes import CAPITAL_STOP, Mention, SpeakerScorer, attribute, candidates, resolve
+from inference.split import quoted_chars
+from model.labels import LABELS, QUOTE
+from training.text import article_texts
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    in_quote: bool
+
+
+@dataclass
+class GoldArticle:
+    """One article with its gold labels, quote runs and speakers."""
+
+    doc_id: str
+    text: str
+    sentences: list[_Sentence]
+    labels: list[str]
+    quote_ids: list[str | None]
+    speakers: list[str | None]
+
+
+def gold_articles(rows: list[dict]) -> list[GoldArticle]:
+    """Corpus rows (with quote_id and speaker) grouped into articles with sentence offsets."""
+    texts = article_texts(rows)
+    out = []
+    docs: dict[str, list[dict]] = {}
+    for r in sorted(rows, key=lambda r: (r["doc_id"], r["index"])):
+        docs.setdefault(r["doc_id"], []).append(r)
+    for doc_id, group in docs.items():
+        text, pos, sents = texts[doc_id], 0, []
+        for r in group:
+            a = text.index(r["text"], pos)
+            pos = a + len(r["text"])
+            sents.append(_Sentence(r["index"], a, pos, r["text"], r["paragraph"], bool(r["in_quote"])))
+        labels = [LABELS[r["label"]] if isinstance(r["label"], int) else r["label"] for r in group]
+        runs = [r.get("quote_id") or None for r in group]
+        out.append(GoldArticle(doc_id, text, sents, labels, runs, [r.get("speaker") or None for r in group]))
+    return out
+
+
+def _norm(name: str | None) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", (name or "").lower().replace("’", "'").strip())
+
+
+def same_speaker(pred: str | None, gold: str | None) -> bool:
+    """Whether a predicted speaker names the gold one (see the module docstring)."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    p, g = _norm(pred), _norm(gold)
+    return p == g or (bool(p) and g.endswith(" " + p)) or (bool(g) and p.endswith(" " + g))
+
+
+def fit_attribution(data: DatasetDict, min_quotes: int = 20) -> tuple[SpeakerScorer | None, dict]:
+    """Speaker weights fitted on the training split's quote speakers, and their test-split scores
+    ((None, {}) when the corpus records fewer than `min_quotes` speakers)."""
+    train = gold_articles(_attributed(data["train"]))
+    if sum(s is not None for a in train for s in a.speakers) < min_quotes:
+        return None, {}
+    scorer = fit_scorer(train)
+    return scorer, evaluate_attribution(gold_articles(_attributed(data["test"])), scorer) if "test" in data else {}
+
+
+def _attributed(ds: Dataset) -> list[dict]:
+    """The rows of the articles that record a speaker for some quote."""
+    if "speaker" not in ds.column_names:
+        return []
+    rows = ds.to_list()
+    docs = {r["doc_id"] for r in rows if r.get("speaker")}
+    return [r for r in rows if r["doc_id"] in docs]
+
+
+def fit_scorer(articles: list[GoldArticle], c: float = 1.0) -> SpeakerScorer:
+    """Logistic-regression weights over candidate features, fitted on gold quote sentences."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    feats, ys = [], []
+    for art in articles:
+        for i, cands in _quote_candidates(art):
+            positives = _positives(art, i, cands)
+            feats.extend(f for _, f in cands)
+            ys.extend(positives)
+    vec = DictVectorizer()
+    x = vec.fit_transform(feats)
+    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, np.array(ys))
+    pairs = zip(vec.feature_names_, lr.coef_[0], strict=True)
+    weights = {name: round(float(w), 4) for name, w in pairs if abs(w) >= 1e-3}
+    weights["bias"] = round(float(lr.intercept_[0]), 4)
+    return SpeakerScorer(weights)
+
+
+def _quote_candidates(art: GoldArticle):
+    for i, (s, lab) in enumerate(zip(art.sentences, art.labels, strict=True)):
+        if lab == QUOTE and art.speakers[i]:
+            yield i, candidates(s)
+
+
+def _positives(art: GoldArticle, i: int, cands: list[tuple[Mention, dict]]) -> list[int]:
+    """Which candidates name the gold speaker, directly or once resolved with the gold context."""
+    previous = _previous_gold_speaker(art, i)
+    gold = art.speakers[i]
+    direct = [same_speaker(m.text, gold) for m, _ in cands]
+    if any(direct):
+        return [int(d) for d in direct]
+    return [int(m.kind != "name" and same_speaker(resolve(art.text, m, previous).text, gold)) for m, _ in cands]
+
+
+def _previous_gold_speaker(art: GoldArticle, i: int) -> list[Mention]:
+    """The gold speakers of the runs before sentence i, as mentions, in order."""
+    out: list[Mention] = []
+    for j in range(i):
+        name = art.speakers[j]
+        other_run = art.quote_ids[j] != art.quote_ids[i]
+        if art.labels[j] == QUOTE and name and other_run and (not out or out[-1].text != name):
+            at = max(art.text.find(name), 0)
+            out.append(Mention(at, at + len(name), name, "name"))
+    return out
+
+
+def nearest_proper_noun(art: GoldArticle) -> list[str | None]:
+    """Baseline: for each quote sentence, the last capitalised name before its end, outside quotations."""
+    inside, _ = quoted_chars(art.text)
+    masked = "".join(" " if q else ch for ch, q in zip(art.text, inside, strict=True))
+    names = [
+        (m.end(), m.group())
+        for m in re.finditer(r"\b[A-Z][\w'’\-]+(?: +[A-Z][\w'’\-]+)*", masked)
+        if m.group().split()[0].lower() not in CAPITAL_STOP
+    ]
+    out = []
+    for s, lab in zip(art.sentences, art.labels, strict=True):
+        before = [n for end, n in names if end <= s.end]
+        out.append(before[-1] if lab == QUOTE and before else None)
+    return out
+
+
+def evaluate_attribution(articles: list[GoldArticle], scorer: SpeakerScorer | None = None) -> dict:
+    """Speaker accuracy and quote-run pairwise/B-cubed F1 of `attribute`, and the baseline's accuracy."""
+    hits = base = total = 0
+    gold_runs, pred_runs = [], []
+    for art in articles:
+        predicted = attribute(art.text, art.sentences, art.labels, scorer)
+        baseline = nearest_proper_noun(art)
+        for i, lab in enumerate(art.labels):
+            if lab != QUOTE:
+                continue
+            total += 1
+            hits += same_speaker(predicted[i].speaker, art.speakers[i])
+            base += same_speaker(baseline[i], art.speakers[i])
+            gold_runs.append((art.doc_id, art.quote_ids[i]))
+            pred_runs.append((art.doc_id, predicted[i].quote_id))
+    return {
+        "quote_sentences": total,
+        "speaker_accuracy": round(hits / max(total, 1), 4),
+        "baseline_speaker_accuracy": round(base / max(total, 1), 4),
+        **run_scores(gold_runs, pred_runs),
+    }
+
+
+def run_scores(gold: list, pred: list) -> dict:
+    """Pairwise P/R/F1 and B-cubed F1 of a clustering of the same items (ids are per item)."""
+    tp = fp = fn = 0
+    for (g1, p1), (g2, p2) in itertools.combinations(zip(gold, pred, strict=True), 2):
+        if g1[0] != g2[0]:
+            continue
+        tp += g1 == g2 and p1 == p2
+        fp += g1 != g2 and p1 == p2
+        fn += g1 == g2 and p1 != p2
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    both, n_pred, n_gold = Counter(zip(pred, gold, strict=True)), Counter(pred), Counter(gold)
+    bp = np.mean([both[p_, g_] / n_pred[p_] for p_, g_ in zip(pred, gold, strict=True)]) if gold else 0.0
+    br = np.mean([both[p_, g_] / n_gold[g_] for p_, g_ in zip(pred, gold, strict=True)]) if gold else 0.0
+    return {
+        "run_pairwise_precision": round(p, 4),
+        "run_pairwise_recall": round(r, 4),
+        "run_pairwise_f1": round(2 * p * r / max(p + r, 1e-9), 4),
+        "run_bcubed_f1": round(float(2 * bp * br / max(bp + br, 1e-9)), 4),
+    }
