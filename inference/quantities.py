@@ -71,6 +71,8 @@ _SCALE = {
     "crores": 1e7,
 }
 _WORDS = {
+    "zero": 0,
+    "twice": 2,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -184,7 +186,7 @@ _SCALE_RE = (
 )
 _CUR_RE = r"(?:US\$|A\$|C\$|NZ\$|\$|£|€|¥|₹|₦|Rs\.?\s?|KSh\s?|Sh\s?|CHF\s?|SEK\s?|NOK\s?|DKK\s?|R(?=\d))"
 _PATTERN = re.compile(
-    rf"(?P<cur>{_CUR_RE})?(?P<num>{_NUM})(?P<scale>{_SCALE_RE})?(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?"
+    rf"(?P<cur>(?<![A-Za-z]){_CUR_RE})?(?P<num>{_NUM})(?P<scale>{_SCALE_RE})?(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?"
     rf"|(?P<frac>\b(?:{'|'.join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True))})\b)"
     rf"|(?P<word>\b(?:{'|'.join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))})\b"
     rf"(?:[\s-](?:{'|'.join(sorted((re.escape(w) for w in _WORDS if ' ' not in w), key=len, reverse=True))}))?"
@@ -198,7 +200,8 @@ _NOT_QUANTITY = re.compile(
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc))?"
     rf"|\b\d{{1,2}}\.\d{{2}}\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|(?<![$£€¥₹\d.,])\b(?:1[89]|20)\d\d\b(?!\s?%|,\d)"
-    r"|\b(?:route|article|section|no\.?|chapter|junction|platform|flight|bus|room|page|highway|a|b|m)\s?\d+\b",
+    r"|\b(?:route|article|section|no\.?|chapter|junction|platform|flight|bus|room|page|highway)\s?\d+\b"
+    r"|(?-i:\b[A-Z]{1,3}\d+[A-Z]?\b)",  # M6, A1, J1: a code, not an amount
     re.IGNORECASE,
 )
 _STOP = {"this", "is", "was", "has", "as", "its", "his", "hers", "yes", "less", "plus", "thus", "does", "goes", "says"}

@@ -145,3 +145,28 @@ def test_corpus_rejects_a_quotation_with_two_speakers(tmp_path: Path) -> None:
     path.write_text('### doc: d1\nQ q1 Ann Lee | "One," said Ann Lee.\nQ q1 Bo Chan | "Two," said Bo Chan.\n')
     with pytest.raises(ClaimtagError, match="quote_id 'q1' has two speakers"):
         load_corpus(path)
+
+
+def test_training_fits_speaker_weights_and_evaluate_reports_them(tmp_path: Path, capsys) -> None:
+    import json
+
+    from inference.cli import main
+    from training.config import load_config
+    from training.train import train
+
+    sample = Path(__file__).resolve().parents[1] / "training" / "corpus" / "sample.txt"
+    config = load_config(None, ["model.kind=rules", f"data.train=[{sample}]", f"training.output_dir={tmp_path}"])
+    folder = train(config, progress=False)
+    weights = json.loads((folder / "speakers.json").read_text())
+    assert weights["bias"] != 0 and len(weights) > 10
+    assert "speaker_accuracy" in json.loads((folder / "metrics.json").read_text())["attribution"]
+    gold = tmp_path / "quantities.tsv"
+    rows = "sample-002\t1\t0.8%\t0.008\tpercent\nsample-002\t1\tthird\t3\trank\n"
+    gold.write_text("# marked by hand\ndoc_id\tindex\ttext\tvalue\tunit\n" + rows)
+    args = ["evaluate", "--model", str(folder), "--data", str(sample), "--quantities", str(gold)]
+    assert main([*args, "--out-dir", str(tmp_path / "eval"), "--no-baselines"]) == 0
+    text = capsys.readouterr().out
+    assert "| baseline: nearest preceding proper noun |" in text and "speaker accuracy" in text
+    assert "exact-span precision 1.000, recall 0.500" in text  # the rank `third` is missed
+    report = json.loads((tmp_path / "eval" / "report.json").read_text())
+    assert report["quantities"]["gold_quantities"] == 2 and report["attribution"]["quote_sentences"] > 5

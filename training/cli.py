@@ -100,6 +100,11 @@ def add_train_commands(sub: argparse._SubParsersAction) -> None:
         help="other model folders to score on the same sentences (e.g. the model before retraining)",
     )
     ev.add_argument("--no-baselines", action="store_true", help="leave out the baselines stored with the model")
+    ev.add_argument(
+        "--quantities",
+        metavar="TSV",
+        help="hand-marked quantities (doc_id, index, text, value, unit) to score the number extractor against",
+    )
     ev.set_defaults(run=run_evaluate)
 
 
@@ -142,6 +147,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
             compare=args.compare,
             out_dir=args.out_dir,
             baselines=not args.no_baselines,
+            quantities=args.quantities,
         )
     )
     return 0

@@ -37,8 +37,10 @@ def evaluate_model(
     compare: list[str] | None = None,
     bootstrap: int = 1000,
     top_errors: int = 50,
+    quantities: str | Path | None = None,
 ) -> str:
-    """Evaluate; write report.json, confusion-<model>.png and errors.jsonl; return Markdown."""
+    """Evaluate; write report.json, confusion-<model>.png and errors.jsonl; return Markdown.
+    Who-said-it scores are added when the data records speakers, quantity scores with `quantities`."""
     model_dir, data = resolve_model_path(model_dir), Path(data)
     meta = read_meta(model_dir)
     corpus = load_corpus(data, source=source)
@@ -67,9 +69,16 @@ def evaluate_model(
             kept = coverage(probs, gold)
     for rep in reports:
         confusion_png(rep, out / f"confusion-{_file_name(rep.name)}.png")
+    extra, extra_md = _attribution_and_quantities(model_dir, records, quantities)
     write_json(
         out / "report.json",
-        {"model": str(model_dir), "data": str(data), "reports": [r.to_dict() for r in reports], "coverage": kept},
+        {
+            "model": str(model_dir),
+            "data": str(data),
+            "reports": [r.to_dict() for r in reports],
+            "coverage": kept,
+            **extra,
+        },
     )
     (out / "errors.jsonl").write_text(
         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8"
@@ -82,10 +91,32 @@ def evaluate_model(
             detail(reports[0]),
             "Coverage and accuracy when sentences below a confidence are left unsure (`--min-confidence`):",
             coverage_table(kept),
+            *extra_md,
             f"Expected calibration error: {reports[0].ece:.3f}. {calibration}Files: {out}/report.json, "
             f"{out}/errors.jsonl (the {len(errors)} most confident mistakes), {out}/confusion-*.png",
         ]
     )
+
+
+def _attribution_and_quantities(model_dir: Path, records: list[dict], quantities: str | Path | None) -> tuple:
+    """Who-said-it scores (when the data records speakers) and quantity span scores (with a gold file)."""
+    from inference.quotes import SpeakerScorer
+    from model.folder import SPEAKERS_FILE
+    from training.attribution import attribution_of, attribution_table, quantity_scores, read_quantity_gold
+
+    extra, md = {}, []
+    attribution = attribution_of(records, SpeakerScorer.load(model_dir / SPEAKERS_FILE))
+    if attribution:
+        extra["attribution"] = attribution
+        md.append(attribution_table(attribution))
+    if quantities:
+        q = extra["quantities"] = quantity_scores(records, read_quantity_gold(quantities))
+        md.append(
+            f"Quantities, against {q['gold_quantities']} hand-marked ones in {q['sentences']} sentences ({quantities}):"
+            f" exact-span precision {q['span_precision']:.3f}, recall {q['span_recall']:.3f}, F1 {q['span_f1']:.3f};"
+            f" value right on {q['value_accuracy']:.1%} of matched spans."
+        )
+    return extra, md
 
 
 def _file_name(model_name: str) -> str:
