@@ -61,7 +61,7 @@ PRONOUNS = _set("he she they it we i")
 _DETERMINERS = _set("the a an its his her their our")
 _NP_STOP = _set("""that which who whom whose when where while and or but in on at to for from by with as of about after
     before than into over under said says has have had is was were will would could should can may might
-    also""")
+    also now today yesterday still then already again recently previously earlier later last this""")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")
 
 
@@ -151,6 +151,7 @@ def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
     tokens = _tokens(masked)
     verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS]
     spans = _name_spans(tokens) + _np_spans(tokens) + _bare_spans(tokens, verbs) + _pronoun_spans(tokens)
+    spans += _according_spans(tokens, masked)
     out = []
     for a, b, kind in dict.fromkeys(spans):
         text = masked[tokens[a].start : tokens[b - 1].end].rstrip(".")
@@ -229,8 +230,22 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
         i = v - 1
         while i >= 0 and tokens[i].low in _SKIPPABLE:
             i -= 1
-        if i >= 0 and tokens[i].text[:1].islower() and tokens[i].low not in PRONOUNS | _NP_STOP | _DETERMINERS:
+        inside_phrase = i > 0 and tokens[i - 1].low in _DETERMINERS | _NP_STOP  # `of the harbour say`
+        lower = i >= 0 and tokens[i].text[:1].islower()
+        if lower and not inside_phrase and tokens[i].low not in PRONOUNS | _NP_STOP | _DETERMINERS:
             spans.append((i, i + 1, "bare"))
+    return spans
+
+
+def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
+    """What follows `according to`, up to punctuation (`according to council traffic counts`)."""
+    spans = []
+    for i in range(len(tokens) - 2):
+        if tokens[i].low == "according" and tokens[i + 1].low == "to":
+            j = i + 3
+            while j < len(tokens) and j - i < 9 and not masked[tokens[j - 1].end : tokens[j].start].strip():
+                j += 1
+            spans.append((i + 2, j, "np"))
     return spans
 
 
@@ -283,7 +298,9 @@ _FULL_NAME = re.compile(rf"\b{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|da|del|di|
 _ORGANISATION = re.compile(
     r"\b(?:Hospital|Bank|Council|University|Ministry|Department|Court|Agency|Authority|Association|Union|"
     r"Group|Company|Ltd|Inc|Corporation|Party|Office|Service|Services|Board|Commission|Institute|Museum|"
-    r"Club|Federation|School|College|Foundation|Trust|Police|Street|Road|City|County|Valley|Airport)\b"
+    r"Club|Federation|School|College|Foundation|Trust|Police|Street|Road|City|County|Valley|Airport|Creek|Trail|"
+    r"River|Park|Lake|Beach|Island|Bay|Province|Region|Avenue|Square|Bridge|Station|Centre|Center|Reserve|"
+    r"YouTube|Times|News|Post|Herald|Gazette)\b"
 )
 
 
@@ -296,7 +313,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare"):
-        return _by_role(article, mention) or mention
+        return _by_role(article, mention) or _by_head(article, mention) or mention
     return _by_surname(article, mention)
 
 
@@ -387,6 +404,21 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             at = m.end() - len(name)
             return Mention(at, m.end(), name, "name")
     return mention
+
+
+def _by_head(article: str, mention: Mention) -> Mention | None:
+    """`the council` -> the `Eastmouth Borough Council` the article names (the nearest earlier one,
+    else the first after: headlines come before the name)."""
+    words = mention.text.split()
+    if len(words) > 3 or words[-1].lower().rstrip("s") in ("", "he", "it"):
+        return None
+    head = words[-1].lower()
+    names = [
+        m for m in _FULL_NAME.finditer(article) if m.group().split()[-1].lower() == head and m.start() != mention.start
+    ]
+    before = [m for m in names if m.end() <= mention.start]
+    best = before[-1] if before else (names[0] if names else None)
+    return Mention(best.start(), best.end(), best.group(), "name") if best else None
 
 
 def _by_role(article: str, mention: Mention) -> Mention | None:

@@ -29,6 +29,7 @@ class SourceConfig:
     weight: float = 1.0  # loss weight of its sentences (auxiliary data < 1)
     train_only: bool = False  # auxiliary data: never held out for dev/test
     format: str = "auto"  # auto (by file type) or claimbuster
+    fit_speakers: bool = True  # its quote speakers train the speaker weights (false: kept for evaluation)
 
     def __post_init__(self) -> None:
         _choice("data.train.format", self.format, ("auto", "claimbuster"))

@@ -42,6 +42,8 @@ def load_training_data(cfg: DataConfig) -> DatasetDict:
             splits = {"train": merged}
         else:
             splits = ensure_splits(corpus, dev_size=cfg.dev_size, test_size=cfg.test_size, seed=cfg.split_seed)
+        if not src.fit_speakers:
+            splits["train"] = splits["train"].map(lambda _: {"speaker": None}, desc="hiding speakers")
         for name, ds in splits.items():
             parts[name].append(ds.add_column("weight", [float(src.weight)] * len(ds)))
     return DatasetDict({name: concatenate_datasets(dss) for name, dss in parts.items() if dss})
