@@ -12,7 +12,9 @@ Modes:
                   pipeline does)
     naive-padded  batches of 64 padded to the model's max length
     fp32          claimtag's default: length-sorted batches, dynamic padding, inference_mode
-    int8          fp32 with dynamically quantized linear layers (`claimtag tag --fast`)
+    int8-torch    fp32 with torch's dynamically quantized linear layers (measured, not shipped)
+    int8-onnx     the model as int8 ONNX (signed per-channel weights) in ONNX Runtime, without
+                  torch (`claimtag tag --fast`)
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-MODES = ("naive-single", "naive-padded", "fp32", "int8")
+MODES = ("naive-single", "naive-padded", "fp32", "int8-torch", "int8-onnx")
+SHIPPED = {"fp32": [], "int8-onnx": ["--fast"]}  # modes `claimtag tag` offers, with their flags
 
 
 def corpus_articles(path: str | Path, n: int) -> list[str]:
@@ -80,16 +83,16 @@ class _Naive:
 def _tagger(model: str, mode: str):
     from inference.tagger import Tagger
 
-    tagger = Tagger.from_pretrained(model, fast=mode == "int8")
+    tagger = Tagger.from_pretrained(model, fast=mode == "int8-onnx")
     if mode.startswith("naive"):
         tagger.model = _Naive(tagger.model, padded=mode == "naive-padded")
+    if mode == "int8-torch":
+        tagger.model = tagger.model.quantized()
     return tagger
 
 
 def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: int = 20) -> dict:
     """Throughput, warm latency and held-out macro-F1 of one mode (run in its own process)."""
-    import torch
-
     from inference.formats import Result, render
     from training.evaluate import evaluate_probs
 
@@ -121,8 +124,18 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
         "macro_f1": f1,
         "eval_sentences": len(test["gold"]),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "threads": torch.get_num_threads(),
+        "threads": _threads(tagger.model),
     }
+
+
+def _threads(model) -> int:
+    """Threads the mode computes with (torch's setting, or the ONNX Runtime session's)."""
+    session = getattr(model, "session", None)
+    if session is not None:
+        return int(session.get_session_options().intra_op_num_threads)
+    import torch
+
+    return torch.get_num_threads()
 
 
 def _forty_sentences(articles: list[str]) -> str:
@@ -154,8 +167,7 @@ def cold_start(model: str, mode: str, article: str) -> dict:
         path = Path(tmp) / "article.txt"
         path.write_text(article, encoding="utf-8")
         cmd = [sys.executable, "-m", "inference.cli", "tag", str(path), "--model", model, "--format", "jsonl"]
-        if mode == "int8":
-            cmd.append("--fast")
+        cmd += SHIPPED.get(mode, [])
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t0 = time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True)
@@ -171,7 +183,7 @@ def run_bench(model: str, corpus: str, n_articles: int, modes: list[str]) -> lis
         cmd = [sys.executable, "-m", "inference.bench", model, corpus, str(n_articles), mode]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
         row = json.loads(out.stdout.strip().splitlines()[-1])
-        if mode in ("fp32", "int8"):
+        if mode in SHIPPED:
             row.update(cold_start(model, mode, _forty_sentences(corpus_articles(corpus, 5))))
         rows.append(row)
     return rows

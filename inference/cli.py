@@ -54,7 +54,11 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
         default="statistic",
         help="which sentences list their numbers (value, unit, offsets); default: statistic ones",
     )
-    tag.add_argument("--fast", action="store_true", help="int8 linear layers: faster on CPU, F1 within a point")
+    tag.add_argument(
+        "--fast",
+        action="store_true",
+        help="int8 ONNX Runtime model, no torch: about 2x faster, starts in under a second (built on first use)",
+    )
     tag.add_argument(
         "--colour",
         "--color",

@@ -91,18 +91,22 @@ class Tagger:
     ) -> Tagger:
         """Load a model folder, or "default" for the model shipped with claimtag.
 
-        `fast=True` runs the transformer's linear layers in int8; sentences scored below
-        `min_confidence` (default: the model's `evaluation.min_confidence`) are flagged
-        `unsure` (their label is kept).
+        `fast=True` runs the model as int8 ONNX with ONNX Runtime (exported and cached on first
+        use; later runs do not import torch); sentences scored below `min_confidence` (default:
+        the model's `evaluation.min_confidence`) are flagged `unsure` (their label is kept).
         """
         from model.folder import SPEAKERS_FILE, load_tagger, read_meta
 
         path = resolve_model_path(path_or_name)
-        model = load_tagger(path)
+        meta = read_meta(path)
+        if fast and meta.get("kind") == "transformer":
+            from inference.onnx import OnnxTagger
+
+            model = OnnxTagger.load(path, meta)
+        else:
+            model = load_tagger(path)
         if min_confidence is None:
-            min_confidence = float(read_meta(path).get("min_confidence", 0.0))
-        if fast and hasattr(model, "quantized"):
-            model = model.quantized()
+            min_confidence = float(meta.get("min_confidence", 0.0))
         return cls(
             model,
             name=str(path_or_name),

@@ -7,7 +7,6 @@ softmax, so it never changes which label wins, only how sure the model says it i
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import minimize_scalar
 
 
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
@@ -20,6 +19,8 @@ def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
 
 def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     """The temperature in [0.05, 20] that minimises the negative log-likelihood of `labels`."""
+    from scipy.optimize import minimize_scalar
+
     labels = np.asarray(labels)
 
     def nll(log_t: float) -> float:

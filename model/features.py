@@ -9,6 +9,7 @@ import re
 import numpy as np
 
 from inference.split import QUOTE_CHARS
+from model.labels import LABELS
 
 FEATURE_NAMES = ("in_quote", "opens_with_quote", "has_quote_mark", "first_in_paragraph", "no_final_punct")
 _FINAL = ".!?…\"'”’)"
@@ -50,3 +51,18 @@ def neighbours(records: list[dict]) -> list[str]:
         )
         out.append(f"{prev} || {nxt}")
     return out
+
+
+def continue_quotations(records: list[dict], probs: np.ndarray) -> np.ndarray:
+    """The guide's rule for sentences that start inside an open quotation: they are quotes.
+
+    The splitter's `in_quote` flag marked only quote sentences in all 485 such sentences of the
+    team corpus and the GUM annotations, so the rule overrides the network there (the network
+    sometimes misses a continuation with no quotation mark of its own).
+    """
+    inside = np.array([bool(r.get("in_quote")) for r in records])
+    if inside.any():
+        quote = np.zeros(len(LABELS), dtype=probs.dtype)
+        quote[LABELS.index("quote")] = 1.0
+        probs[inside] = 0.98 * quote + 0.02 * probs[inside]
+    return probs

@@ -19,7 +19,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from model.baselines import MajorityTagger, RulesTagger, TfidfTagger
 from model.errors import ClaimtagError
 from model.labels import LABELS
 
@@ -29,6 +28,7 @@ FORMAT_VERSION = 1
 
 
 def _kinds() -> dict[str, type]:
+    from model.baselines import MajorityTagger, RulesTagger, TfidfTagger  # scikit-learn only when needed
     from model.transformer import TransformerTagger  # torch and transformers only when needed
 
     return {k.kind: k for k in (TransformerTagger, TfidfTagger, RulesTagger, MajorityTagger)}

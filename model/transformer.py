@@ -12,7 +12,7 @@ from transformers import AutoConfig, AutoModel, AutoTokenizer
 from model.calibration import softmax
 from model.encoders import resolve_encoder
 from model.errors import ClaimtagError
-from model.features import FEATURE_NAMES, neighbours, sentence_features
+from model.features import FEATURE_NAMES, continue_quotations, neighbours, sentence_features
 from model.labels import LABELS
 from model.network import SentenceClassifier
 
@@ -160,21 +160,6 @@ class TransformerTagger:
         tagger = cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"], adapt=adapt)
         tagger.temperature = float(meta.get("temperature", 1.0))
         return tagger
-
-
-def continue_quotations(records: list[dict], probs: np.ndarray) -> np.ndarray:
-    """The guide's rule for sentences that start inside an open quotation: they are quotes.
-
-    The splitter's `in_quote` flag marked only quote sentences in all 485 such sentences of the
-    team corpus and the GUM annotations, so the rule overrides the network there (the network
-    sometimes misses a continuation with no quotation mark of its own).
-    """
-    inside = np.array([bool(r.get("in_quote")) for r in records])
-    if inside.any():
-        quote = np.zeros(len(LABELS), dtype=probs.dtype)
-        quote[LABELS.index("quote")] = 1.0
-        probs[inside] = 0.98 * quote + 0.02 * probs[inside]
-    return probs
 
 
 def _adapted(encoder, adapt: dict, dropout: float):

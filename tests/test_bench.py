@@ -23,7 +23,8 @@ def test_article_texts_round_trip_through_the_splitter() -> None:
     assert same >= 20
 
 
-def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys) -> None:
+def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))
     out = tmp_path / "bench.json"
     code = main(
         [
@@ -36,14 +37,41 @@ def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys) -> None:
             "3",
             "--modes",
             "naive-single",
-            "int8",
+            "int8-onnx",
             "--json",
             str(out),
         ]
     )
     assert code == 0
     text = capsys.readouterr().out
-    assert "| naive-single |" in text and "| int8 |" in text
+    assert "| naive-single |" in text and "| int8-onnx |" in text
     rows = json.loads(out.read_text())
-    assert [r["mode"] for r in rows] == ["naive-single", "int8"]
+    assert [r["mode"] for r in rows] == ["naive-single", "int8-onnx"]
     assert rows[1]["cold_start_s"] > 0 and rows[1]["sentences_per_s"] > 0 and rows[1]["peak_rss_mb"] > 0
+
+
+def test_onnx_int8_matches_torch_and_later_runs_do_not_import_torch(
+    tiny_model: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    from inference.onnx import OnnxTagger, onnx_file
+    from model.folder import load_tagger, read_meta
+
+    monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))
+    records = load_corpus(SAMPLE)["train"].to_list()[:60]
+    fast = OnnxTagger.load(tiny_model, read_meta(tiny_model))  # exports on first use
+    assert onnx_file(tiny_model).exists()
+    torch_probs, onnx_probs = load_tagger(tiny_model).predict_proba(records), fast.predict_proba(records)
+    assert np.abs(torch_probs - onnx_probs).max() < 0.05
+    assert fast.truncated([{"text": "word " * 200}]) == [True]
+    code = (
+        "import sys; from inference.tagger import Tagger; "
+        f"t = Tagger.from_pretrained({str(tiny_model)!r}, fast=True); t.tag('Rates rose 2%. \"Good,\" she said.'); "
+        "print('torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

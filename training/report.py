@@ -127,7 +127,7 @@ def _file_name(model_name: str) -> str:
 def _calibrated(tagger, records: list[dict], gold: np.ndarray, png: Path) -> tuple[np.ndarray, str]:
     """The tagger's calibrated probabilities, plus ECE and a reliability diagram before/after scaling."""
     from model.calibration import softmax
-    from model.transformer import continue_quotations
+    from model.features import continue_quotations
     from training.evaluate import expected_calibration_error, reliability_png
 
     logits = tagger.logits(records)

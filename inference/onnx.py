@@ -1,0 +1,146 @@
+"""The `--fast` path: the model as int8 ONNX, run by ONNX Runtime without importing torch.
+
+The first `--fast` run exports the model folder's network (encoder + pooling + features +
+head, LoRA merged) to ONNX, quantizes its weights to signed int8 per channel (unsigned
+weights ran at half the speed on this CPU: ../shared/design-notes.md) and caches the file
+under `$CLAIMTAG_CACHE` (default ~/.cache/claimtag), keyed by the folder's weights. Every
+later run loads the cached file with onnxruntime and the `tokenizers` library only, so it
+starts in well under a second instead of the ~3.5 s that importing torch costs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import numpy as np
+
+from model.calibration import softmax
+from model.features import continue_quotations, neighbours, sentence_features
+from model.labels import LABELS
+
+INPUTS = ("input_ids", "attention_mask", "token_type_ids", "features")
+
+
+def cache_dir() -> Path:
+    """Where exported models are kept."""
+    return Path(os.environ.get("CLAIMTAG_CACHE", "~/.cache/claimtag")).expanduser()
+
+
+def onnx_file(model_dir: Path) -> Path:
+    """The cached int8 ONNX file of a model folder (named by a hash of its weights and meta)."""
+    digest = hashlib.sha1()
+    for name in ("claimtag.json", "model.safetensors"):
+        digest.update((model_dir / name).read_bytes())
+    return cache_dir() / digest.hexdigest()[:16] / "model-int8.onnx"
+
+
+def export(model_dir: Path, out: Path) -> Path:
+    """Export a transformer model folder to int8 ONNX at `out` (needs torch, once)."""
+    import tempfile
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from model.folder import load_tagger
+
+    tagger = load_tagger(model_dir)
+    network = tagger.network.eval().requires_grad_(False)
+    if hasattr(network.encoder, "set_attn_implementation"):
+        network.encoder.set_attn_implementation("eager")  # traces the padding mask as plain tensor ops
+
+    class Logits(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.network = network  # a submodule, so its weights export as initializers (quantizable)
+
+        def forward(self, input_ids, attention_mask, token_type_ids, features):
+            batch = {"input_ids": input_ids, "attention_mask": attention_mask, "token_type_ids": token_type_ids}
+            return self.network(**batch, features=features)["logits"]
+
+    # two lengths, so the traced graph keeps the padding mask
+    records = [{"text": "A sentence.", "index": 0}, {"text": "A longer sentence than the first one.", "index": 1}]
+    enc = tagger.encode(records)
+    dummy = tagger.collate([{k: v[i] for k, v in enc.items()} for i in range(len(records))])
+    dummy.setdefault("token_type_ids", torch.zeros_like(dummy["input_ids"]))
+    dynamic = {k: {0: "batch", 1: "tokens"} for k in INPUTS[:3]} | {"features": {0: "batch"}}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+        fp32 = Path(tmp) / "model.onnx"
+        args = tuple(dummy[k] for k in INPUTS)
+        with torch.no_grad():
+            torch.onnx.export(
+                Logits(), args, str(fp32), input_names=list(INPUTS), output_names=["logits"],
+                dynamic_axes=dynamic, opset_version=17, dynamo=False,
+            )  # fmt: skip
+        partial = Path(tmp) / out.name
+        quantize_dynamic(str(fp32), str(partial), weight_type=QuantType.QInt8, per_channel=True)
+        os.replace(partial, out)  # atomic: a killed export leaves no half-written file
+    return out
+
+
+class OnnxTagger:
+    """Scores sentence records with the int8 ONNX model; the same API as the torch tagger."""
+
+    kind = "transformer"
+
+    def __init__(self, path: Path, model_dir: Path, meta: dict, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.max_length = int(meta["max_length"])
+        self.tokenizer.enable_truncation(self.max_length, strategy="longest_first")
+        self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
+        self.context = meta["context"]
+        self.temperature = float(meta.get("temperature", 1.0))
+
+    @classmethod
+    def load(cls, model_dir: Path, meta: dict) -> OnnxTagger:
+        """The cached int8 model of a folder, exported first if there is none yet."""
+        path = onnx_file(model_dir)
+        if not path.exists():
+            export(model_dir, path)
+        return cls(path, model_dir, meta)
+
+    def _encode(self, records: list[dict]) -> list:
+        texts = [r["text"] for r in records]
+        if self.context == "pair":
+            return self.tokenizer.encode_batch(list(zip(texts, neighbours(records), strict=True)))
+        return self.tokenizer.encode_batch(texts)
+
+    def logits(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
+        """Raw scores [n, 4]; batches are length-sorted and padded to their longest member."""
+        out = np.zeros((len(records), len(LABELS)), dtype=np.float32)
+        if not records:
+            return out
+        encodings = self._encode(records)
+        features = sentence_features(records).astype(np.float32)
+        order = np.argsort([len(e.ids) for e in encodings], kind="stable")
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            width = max(len(encodings[i].ids) for i in idx)
+            feed = {k: np.zeros((len(idx), width), dtype=np.int64) for k in INPUTS[:3]}
+            feed["input_ids"][:] = self.pad_id
+            for row, i in enumerate(idx):
+                e = encodings[i]
+                feed["input_ids"][row, : len(e.ids)] = e.ids
+                feed["attention_mask"][row, : len(e.ids)] = e.attention_mask
+                feed["token_type_ids"][row, : len(e.ids)] = e.type_ids
+            feed["features"] = features[idx]
+            out[idx] = self.session.run(["logits"], feed)[0]
+        return out
+
+    def predict_proba(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
+        """Calibrated label probabilities [n, 4], with the open-quotation rule applied."""
+        return continue_quotations(records, softmax(self.logits(records, batch_size), self.temperature))
+
+    def truncated(self, records: list[dict]) -> list[bool]:
+        """Which sentences are longer than the model reads."""
+        limit = self.max_length - 2
+        return [len(r["text"]) > limit and bool(self.tokenizer.encode(r["text"]).overflowing) for r in records]
