@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from model.errors import ClaimtagError
 
@@ -67,6 +68,10 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
         help="label colours in the table (default: when writing to a terminal)",
     )
     tag.add_argument("--no-progress", action="store_true", help="no progress bar")
+    corpus = tag.add_argument_group("a corpus of articles (one .parquet/.jsonl file or a saved datasets folder)")
+    corpus.add_argument("--text-column", default="text", help="column holding the article text (default: text)")
+    corpus.add_argument("--id-column", help="column naming each article in the output (default: its row number)")
+    corpus.add_argument("--workers", type=int, default=1, help="processes tagging in parallel (default 1)")
     tag.set_defaults(run=run_tag)
 
 
@@ -76,17 +81,14 @@ def run_tag(args: argparse.Namespace) -> int:
 
     from inference.formats import Result, render
     from inference.reading import Problem, expand, read_inputs
+    from inference.stream import is_table
     from inference.tagger import Tagger
 
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise ClaimtagError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
-    tagger = Tagger.from_pretrained(
-        args.model,
-        batch_size=args.batch_size,
-        fast=args.fast,
-        min_confidence=args.min_confidence,
-        quantities=args.quantities,
-    )
+    if len(args.paths) == 1 and is_table(args.paths[0]):
+        return run_tag_corpus(args)
+    tagger = Tagger.from_pretrained(**_tagger_args(args))
     names = expand(args.paths)
     results, failed = [], 0
     bar = tqdm(total=len(names), unit="article", file=sys.stderr, disable=args.no_progress or len(names) < 5)
@@ -117,6 +119,50 @@ def run_tag(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 1 if failed else 0
+
+
+def _tagger_args(args: argparse.Namespace) -> dict:
+    return {
+        "path_or_name": args.model,
+        "batch_size": args.batch_size,
+        "fast": args.fast,
+        "min_confidence": args.min_confidence,
+        "quantities": args.quantities,
+    }
+
+
+def run_tag_corpus(args: argparse.Namespace) -> int:
+    """Stream a table of articles through the tagger, writing sentences as they come."""
+    import csv
+
+    from tqdm import tqdm
+
+    from inference.formats import CSV_HEADER, Result, csv_rows, jsonl_lines
+    from inference.stream import read_articles, tag_stream
+
+    if args.format not in ("jsonl", "csv"):
+        raise ClaimtagError("a corpus is written one sentence per line: use --format jsonl or --format csv")
+    if args.workers < 1:
+        raise ClaimtagError(f"--workers must be at least 1, got {args.workers}")
+    articles, total = read_articles(args.paths[0], args.text_column, args.id_column)
+    partial = Path(str(args.output) + ".partial") if args.output else None
+    out = partial.open("w", encoding="utf-8", newline="") if partial else sys.stdout
+    writer = csv.writer(out)
+    if args.format == "csv":
+        writer.writerow(CSV_HEADER)
+    bar = tqdm(total=total, unit="article", file=sys.stderr, disable=args.no_progress)
+    try:
+        for name, sentences in tag_stream(articles, _tagger_args(args), workers=args.workers):
+            result = Result(name, sentences)
+            out.write(jsonl_lines(result)) if args.format == "jsonl" else writer.writerows(csv_rows(result))
+            bar.update(1)
+    finally:
+        bar.close()
+        if partial:
+            out.close()
+    if partial:
+        os.replace(partial, args.output)  # complete: a stopped run leaves OUTPUT.partial, never a cut OUTPUT
+    return 0
 
 
 def add_bench_command(sub: argparse._SubParsersAction) -> None:

@@ -72,11 +72,7 @@ def render(results: list[Result], fmt: str, *, model: str, colour: bool = False,
     if fmt == "json":
         return json.dumps([r.to_dict(model) for r in results], ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(
-            json.dumps({"article": r.name, **s.to_dict()}, ensure_ascii=False) + "\n"
-            for r in results
-            for s in r.sentences
-        )
+        return "".join(jsonl_lines(r) for r in results)
     if fmt == "csv":
         return _csv(results)
     if fmt == "html":
@@ -84,23 +80,39 @@ def render(results: list[Result], fmt: str, *, model: str, colour: bool = False,
     return "\n".join(table(r, colour=colour, width=width) for r in results)
 
 
+CSV_HEADER = (
+    ["article", "index", "start", "end", "paragraph", "in_quote", "label", "score"]
+    + [f"p_{lab}" for lab in LABELS]
+    + ["truncated", "unsure", "quantities", "quote_id", "speaker", "speaker_start", "speaker_end", "text"]
+)
+
+
+def jsonl_lines(result: Result) -> str:
+    """One JSON line per sentence of an article."""
+    lines = (json.dumps({"article": result.name, **s.to_dict()}, ensure_ascii=False) for s in result.sentences)
+    return "".join(line + "\n" for line in lines)
+
+
+def csv_rows(result: Result) -> list[list]:
+    """One CSV row per sentence of an article (columns: CSV_HEADER)."""
+    rows = []
+    for s in result.sentences:
+        span = s.speaker_span or ("", "")
+        rows.append(
+            [result.name, s.index, s.start, s.end, s.paragraph, s.in_quote, s.label, s.score]
+            + [s.probs[lab] for lab in LABELS]
+            + [s.truncated, s.unsure, json.dumps(list(s.quantities), ensure_ascii=False)]
+            + [s.quote_id or "", s.speaker or "", span[0], span[1], s.text]
+        )
+    return rows
+
+
 def _csv(results: list[Result]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(
-        ["article", "index", "start", "end", "paragraph", "in_quote", "label", "score"]
-        + [f"p_{lab}" for lab in LABELS]
-        + ["truncated", "unsure", "quantities", "quote_id", "speaker", "speaker_start", "speaker_end", "text"]
-    )
+    writer.writerow(CSV_HEADER)
     for r in results:
-        for s in r.sentences:
-            span = s.speaker_span or ("", "")
-            writer.writerow(
-                [r.name, s.index, s.start, s.end, s.paragraph, s.in_quote, s.label, s.score]
-                + [s.probs[lab] for lab in LABELS]
-                + [s.truncated, s.unsure, json.dumps(list(s.quantities), ensure_ascii=False)]
-                + [s.quote_id or "", s.speaker or "", span[0], span[1], s.text]
-            )
+        writer.writerows(csv_rows(r))
     return buf.getvalue()
 
 
