@@ -45,7 +45,11 @@ SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns c
     reveals complained complains conceded concedes countered counters added, emphasised emphasized
     insisted joked laughed pointed explained objected remarked responded responds replied announced
     declared declares alleged alleges contended contends disputed disputes welcomed welcomes""")
-_SKIPPABLE = _set("has have had also later then previously long repeatedly once again is was were been would will")
+_SKIPPABLE = _set(
+    "has have had also later then previously long repeatedly once again is was were been would will now still "
+    "today yesterday recently already"
+)
+_PREPOSITIONS = _set("of on in at from for with by to near about over under into between among against")
 _TITLES = _set("mr mrs ms miss dr prof sir dame lord lady sgt insp det cllr rev fr st gen col capt lt maj")
 _ROLES = _set(
     """minister president chancellor governor mayor senator judge justice chief executive secretary premier
@@ -217,7 +221,8 @@ def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         if t.low not in _DETERMINERS:
             continue
         j = i + 1
-        while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].islower() and tokens[j].low not in _NP_STOP:
+        stop = _NP_STOP | SPEECH_VERBS
+        while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].islower() and tokens[j].low not in stop:
             j += 1
             spans.append((i, j, "np"))
     return spans
@@ -263,6 +268,7 @@ def _features(
     prev = tokens[a - 1].low if a else "<s>"
     nxt = tokens[b].low if b < len(tokens) else "</s>"
     f[f"prev={prev}"] = f[f"next={nxt}"] = 1.0
+    f["after_preposition"] = float(prev in _PREPOSITIONS)  # `the east side of the harbour say`
     f["comma_after"] = float(after.lstrip().startswith(","))
     f["comma_before"] = float(before.rstrip().endswith(","))
     f["sentence_start"] = float(not before.strip())
@@ -279,6 +285,7 @@ def _features(
             bool(gap) and between.lstrip().startswith(",") and between.rstrip().endswith(",")
         )
         f["comma_then_verb"] = float(not gap and between.strip() == ",")
+        f["opens_clause_of_verb"] = float(not before.strip() and "," not in between)  # `Traders on the ... say`
         f[f"gap_to_verb={min(len(gap), 6)}"] = 1.0
     if earlier:
         gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS | _TITLES | _ROLES]

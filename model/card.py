@@ -31,6 +31,19 @@ def _external(metrics: dict) -> str:
     return ("## Further evaluations\n\n" + "\n".join(parts) + "\n") if parts else ""
 
 
+def _attribution(metrics: dict) -> str:
+    """Who-said-it scores on the test split, if the training data recorded speakers."""
+    a = metrics.get("attribution")
+    if not a:
+        return ""
+    return (
+        f"## Who said it\nOn the {a['quote_sentences']} quote sentences of the test split (gold labels): speaker "
+        f"accuracy {a['speaker_accuracy']:.3f} (nearest preceding proper noun: {a['baseline_speaker_accuracy']:.3f}); "
+        f"quote runs pairwise F1 {a['run_pairwise_f1']:.3f}, B-cubed F1 {a['run_bcubed_f1']:.3f}. Speaker "
+        "weights: `speakers.json`, fitted on the training split's quote speakers.\n\n"
+    )
+
+
 def _calibration(metrics: dict) -> str:
     """How the scores were calibrated."""
     cal = metrics.get("training", {}).get("calibration")
@@ -99,12 +112,13 @@ Dev split:
 
 {metrics_table(metrics, "dev", m.kind)}
 
-{_calibration(metrics)}{_external(metrics)}{_failures(metrics)}## Limits
+{_calibration(metrics)}{_attribution(metrics)}{_external(metrics)}{_failures(metrics)}## Limits
 - Trained on English news prose; other languages, transcripts and social media posts
   will be labeled less reliably.
 - The line between `claim` and `context` is where careful annotators disagree most.
-- Attribution is read from the sentence and its quotation state; a quotation whose
-  speaker is only named several sentences away may be missed.
+- Speakers are read from the sentence, its quotation and the article before it, without a
+  parser: a speaker named several sentences away, or a pronoun between two people of the
+  same gender, may be resolved to the wrong person.
 - Scores are the model's probabilities and may be over-confident on unfamiliar text.
 
 Reproduce: `claimtag train --config config.yaml` with this folder's `config.yaml`.
