@@ -45,3 +45,23 @@ def test_page_shows_every_sentence_with_colour_counts_and_hover(tiny_model: Path
         page.screenshot(path=str(shot), full_page=True)
         browser.close()
     assert shot.stat().st_size > 5000
+
+
+def test_who_said_what_panel_and_speaker_on_hover(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    source = tmp_path / "story.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    page_file = tmp_path / "story.html"
+    assert main(["tag", str(source), "--format", "html", "-o", str(page_file)]) == 0  # the shipped model
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(page_file.as_uri())
+        panel = page.locator("details.who")
+        assert panel.is_visible() and "Who said what" in panel.inner_text()
+        rows = page.locator("details.who tr")
+        assert "Maria Okafor" in rows.nth(1).inner_text() and "We have no choice" in rows.nth(1).inner_text()
+        quote = page.locator('span.s[data-speaker="Maria Okafor"]').first
+        assert quote.get_attribute("title").startswith("said by Maria Okafor")
+        browser.close()
