@@ -23,20 +23,10 @@ import numpy as np
 from datasets import Dataset, DatasetDict
 
 from inference.quotes import CAPITAL_STOP, Mention, SpeakerScorer, attribute, candidates, resolve
-from inference.split import quoted_chars
+from inference.split import Sentence, quoted_chars
 from model.errors import ClaimtagError
 from model.labels import LABELS, QUOTE
 from training.text import article_texts
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
-    paragraph: int
-    in_quote: bool
 
 
 @dataclass
@@ -45,7 +35,7 @@ class GoldArticle:
 
     doc_id: str
     text: str
-    sentences: list[_Sentence]
+    sentences: list[Sentence]
     labels: list[str]
     quote_ids: list[str | None]
     speakers: list[str | None]
@@ -63,7 +53,7 @@ def gold_articles(rows: list[dict]) -> list[GoldArticle]:
         for r in group:
             a = text.index(r["text"], pos)
             pos = a + len(r["text"])
-            sents.append(_Sentence(r["index"], a, pos, r["text"], r["paragraph"], bool(r["in_quote"])))
+            sents.append(Sentence(r["index"], a, pos, r["text"], r["paragraph"], bool(r["in_quote"])))
         labels = [LABELS[r["label"]] if isinstance(r["label"], int) else r["label"] for r in group]
         runs = [r.get("quote_id") or None for r in group]
         out.append(GoldArticle(doc_id, text, sents, labels, runs, [r.get("speaker") or None for r in group]))
