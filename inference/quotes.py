@@ -20,6 +20,7 @@ not on it), and the corpus measurements say candidates + fitted weights are enou
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -365,6 +366,7 @@ def _people(article: str, start: int, end: int) -> list[Mention]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_person(article: str, name: str) -> bool:
     """Not an organisation, and never written as a place (`in Santa Rosa de Osos`, `at Airlie Beach`)."""
     if _ORGANISATION.search(name):
@@ -378,6 +380,7 @@ _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "h
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every candidate person of every pronoun
 def _gender(article: str, surname: str) -> str | None:
     """m/f from a title (`Mr Pocock`) or the first he/she/his/her after the name's first mention."""
     title = re.search(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.? +(?:[A-Z][\w'’-]+ +)?{re.escape(surname)}\b", article)
@@ -428,13 +431,18 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     return Mention(best.start(), best.end(), best.group(), "name") if best else None
 
 
-def _by_role(article: str, mention: Mention) -> Mention | None:
-    """`the minister` -> the nearest earlier name written with that role beside it."""
-    head = re.escape(mention.text.split()[-1].rstrip("s"))
-    head = rf"(?i:{head}s?)"
-    pattern = re.compile(
+@functools.lru_cache(maxsize=512)
+def _role_pattern(word: str) -> re.Pattern:
+    """`minister` -> `minister(s), NAME` or `NAME, the ... minister(s)`."""
+    head = rf"(?i:{re.escape(word)}s?)"
+    return re.compile(
         rf"\b{head}\b,? +({_FULL_NAME.pattern})|({_FULL_NAME.pattern}), +(?i:the|a|an) +[\w '’-]{{0,40}}?\b{head}\b"
     )
+
+
+def _by_role(article: str, mention: Mention) -> Mention | None:
+    """`the minister` -> the nearest earlier name written with that role beside it."""
+    pattern = _role_pattern(mention.text.split()[-1].rstrip("s"))
     found = None
     for m in pattern.finditer(article, 0, mention.start):
         group = 1 if m.group(1) else 2
