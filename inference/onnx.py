@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -105,6 +106,7 @@ class OnnxTagger:
         """The cached int8 model of a folder, exported first if there is none yet."""
         path = onnx_file(model_dir)
         if not path.exists():
+            print(f"claimtag: building the int8 ONNX model once, into {path.parent} ...", file=sys.stderr)
             export(model_dir, path)
         return cls(path, model_dir, meta)
 
