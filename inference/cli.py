@@ -41,7 +41,7 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
     tag.add_argument("--model", default="default", help="model folder (default: the model shipped with claimtag)")
     tag.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     tag.add_argument("--output", "-o", help="write here (atomically) instead of stdout")
-    tag.add_argument("--batch-size", type=int, default=64, help="sentences per model batch (default 64)")
+    tag.add_argument("--batch-size", type=int, help="sentences per model batch (default: 64, or 32 with --fast)")
     tag.add_argument(
         "--min-confidence",
         type=float,

@@ -346,8 +346,13 @@ _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
 
 def _people(article: str, start: int, end: int) -> list[Mention]:
     """Full names of people (not bylines, places or organisations) in article[start:end]."""
+    return [m for m in _all_people(article) if start <= m.start and m.end <= end]
+
+
+@functools.lru_cache(maxsize=256)  # every pronoun of an article asks
+def _all_people(article: str) -> tuple[Mention, ...]:
     out = []
-    for m in _FULL_NAME.finditer(article, start, end):
+    for m in _FULL_NAME.finditer(article):
         words = m.group().split()
         while words and words[0].lower() in CAPITAL_STOP | {"by"}:
             words.pop(0)
@@ -355,7 +360,7 @@ def _people(article: str, start: int, end: int) -> list[Mention]:
             words.pop()
         if (
             len(words) < 2
-            or article[: m.start()].rstrip().endswith(("By", "by"))
+            or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
             or words[-1].lower().rstrip(".") in _TITLES
         ):
             continue
@@ -363,7 +368,7 @@ def _people(article: str, start: int, end: int) -> list[Mention]:
         at = m.start() + m.group().index(words[0])
         if _is_person(article, text):
             out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=4096)

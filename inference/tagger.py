@@ -67,7 +67,7 @@ class Tagger:
         model: object,
         *,
         name: str,
-        batch_size: int = 64,
+        batch_size: int | None = None,
         min_confidence: float = 0.0,
         quantities: str = "statistic",
         speakers: SpeakerScorer | None = None,
@@ -75,7 +75,7 @@ class Tagger:
         self.model = model
         self.speakers = speakers or SpeakerScorer()  # weights that pick the mention naming a speaker
         self.name = name
-        self.batch_size = batch_size
+        self.batch_size = batch_size or getattr(model, "batch_size", 64)  # each backend's fastest by default
         self.min_confidence = min_confidence
         self.quantities = quantities  # which sentences list their numbers: statistic, all or none
 
@@ -84,7 +84,7 @@ class Tagger:
         cls,
         path_or_name: str | Path = "default",
         *,
-        batch_size: int = 64,
+        batch_size: int | None = None,
         fast: bool = False,
         min_confidence: float | None = None,
         quantities: str = "statistic",
