@@ -376,26 +376,46 @@ def _is_person(article: str, name: str) -> bool:
     """Not an organisation, and never written as a place (`in Santa Rosa de Osos`, `at Airlie Beach`)."""
     if _ORGANISATION.search(name):
         return False
-    return not re.search(
-        rf"\b(?:in|at|from|near|to|outside|across)\s+(?:central\s+|the\s+)?{re.escape(name)}\b", article
-    )
+    for at in _occurrences(article, name):
+        before = article[max(0, at - 20) : at].lower().split()
+        if before[-1:] and before[-1] in ("central", "the"):
+            before = before[:-1]
+        if before[-1:] and before[-1] in _PLACE_PREPOSITIONS:
+            return False
+    return True
 
 
+_PLACE_PREPOSITIONS = _set("in at from near to outside across")
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+_GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every candidate person of every pronoun
 def _gender(article: str, surname: str) -> str | None:
-    """m/f from a title (`Mr Pocock`) or the first he/she/his/her after the name's first mention."""
-    title = re.search(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.? +(?:[A-Z][\w'’-]+ +)?{re.escape(surname)}\b", article)
-    if title:
-        return _TITLE_GENDER[title.group(1).lower()]
-    first = re.search(rf"\b{re.escape(surname)}\b", article)
-    if not first:
+    """m/f from a title (`Mr Pocock`, `Mr Graham Pocock`) or the first he/she/his/her after the
+    name's first mention."""
+    places = _occurrences(article, surname)
+    for at in places:
+        for word in article[max(0, at - 30) : at].split()[-2:]:
+            if word.lower().rstrip(".") in _TITLE_GENDER:
+                return _TITLE_GENDER[word.lower().rstrip(".")]
+    if not places:
         return None
-    after = re.search(r"\b(he|his|him|she|her|hers)\b", article[first.end() : first.end() + 300], re.IGNORECASE)
+    end = places[0] + len(surname)
+    after = _GENDERED.search(article, end, end + 300)
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+
+
+def _occurrences(article: str, word: str) -> list[int]:
+    """Where `word` stands as a whole word in the article (str.find: no regex to compile per name)."""
+    out, at = [], article.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not article[at - 1].isalnum()) and (end == len(article) or not article[end].isalnum()):
+            out.append(at)
+        at = article.find(word, at + 1)
+    return out
 
 
 def _by_surname(article: str, mention: Mention) -> Mention:
