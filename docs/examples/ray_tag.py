@@ -12,6 +12,7 @@ Parquet row per sentence, like `claimtag tag --format csv`.
 from __future__ import annotations
 
 import argparse
+import os
 
 import pandas as pd
 import ray
@@ -42,7 +43,8 @@ def main() -> None:
     parser.add_argument("--text-column", default="text")
     parser.add_argument("--id-column", default="id")
     parser.add_argument("--model", default="default")
-    parser.add_argument("--actors", type=int, default=2, help="model replicas (one per core is a good start)")
+    spare = max(1, (os.cpu_count() or 2) - 1)  # one core stays free for the read and write tasks
+    parser.add_argument("--actors", type=int, default=spare, help=f"model replicas, one CPU each (default {spare})")
     parser.add_argument("--slow", action="store_true", help="torch fp32 instead of int8 ONNX")
     args = parser.parse_args()
 
@@ -55,6 +57,7 @@ def main() -> None:
         batch_format="pandas",
         batch_size=32,
         concurrency=args.actors,
+        num_cpus=1,
     )
     tagged.write_parquet(args.out_dir)
     print(f"{tagged.count()} sentences written to {args.out_dir}")
