@@ -43,6 +43,9 @@ def read_articles(path: str, text_column: str, id_column: str | None) -> tuple[I
     elif p.suffix.lower() == ".jsonl":
         with p.open(encoding="utf-8") as f:
             total = sum(1 for line in f if line.strip())
+        first = next(_jsonl(p), None)  # a wrong column is an error before any output is opened
+        if first is not None:
+            _check_columns(path, list(first), text_column, id_column)
         rows = _jsonl(p)
     else:
         from datasets import load_from_disk

@@ -66,6 +66,6 @@ def test_corpus_tagging_writes_csv_and_names_rows_by_number(tiny_model: Path, tm
 
 def test_corpus_errors_are_one_line(tiny_model: Path, table: Path, capsys) -> None:
     assert main(["tag", str(table), "--model", str(tiny_model), "--format", "jsonl"]) == 2
-    assert "no 'text' field; see --text-column" in capsys.readouterr().err
+    assert "no column 'text' (columns: url, body); see --text-column" in capsys.readouterr().err
     assert main(["tag", str(table), "--model", str(tiny_model), "--text-column", "body"]) == 2
     assert "use --format jsonl or --format csv" in capsys.readouterr().err
