@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 MODES = ("naive-single", "naive-padded", "fp32", "int8-torch", "int8-onnx")
-SHIPPED = {"fp32": [], "int8-onnx": ["--fast"]}  # modes `claimtag tag` offers, with their flags
+SHIPPED = {"fp32": ["--no-fast"], "int8-onnx": ["--fast"]}  # modes `claimtag tag` offers, with their flags
 
 
 def corpus_articles(path: str | Path, n: int) -> list[str]:

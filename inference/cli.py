@@ -41,7 +41,7 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
     tag.add_argument("--model", default="default", help="model folder (default: the model shipped with claimtag)")
     tag.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     tag.add_argument("--output", "-o", help="write here (atomically) instead of stdout")
-    tag.add_argument("--batch-size", type=int, help="sentences per model batch (default: 64, or 32 with --fast)")
+    tag.add_argument("--batch-size", type=int, help="sentences per model batch (default: 32, or 64 with --no-fast)")
     tag.add_argument(
         "--min-confidence",
         type=float,
@@ -57,8 +57,10 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
     )
     tag.add_argument(
         "--fast",
-        action="store_true",
-        help="int8 ONNX Runtime model, no torch: about 2x faster, starts in under a second (built on first use)",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="int8 ONNX Runtime model without torch: 2.3x the throughput, starts in half a second, macro-F1 within "
+        "0.1 point (default; the int8 file is built once per model). --no-fast: the fp32 torch model",
     )
     tag.add_argument(
         "--colour",

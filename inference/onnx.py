@@ -1,6 +1,7 @@
-"""The `--fast` path: the model as int8 ONNX, run by ONNX Runtime without importing torch.
+"""`claimtag tag`'s default path (`--fast`; the Python API's `fast=True`): the model as int8
+ONNX, run by ONNX Runtime without importing torch.
 
-The first `--fast` run exports the model folder's network (encoder + pooling + features +
+The first run on a model exports the model folder's network (encoder + pooling + features +
 head, LoRA merged) to ONNX, quantizes its weights to signed int8 per channel (unsigned
 weights ran at half the speed on this CPU: ../shared/design-notes.md) and caches the file
 under `$CLAIMTAG_CACHE` (default ~/.cache/claimtag), keyed by the folder's weights. Every

@@ -30,6 +30,16 @@ TINY_DOCS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """int8 ONNX files built by the tests go to a temporary cache, not the user's."""
+    import os
+
+    folder = tmp_path_factory.mktemp("onnx-cache")
+    os.environ["CLAIMTAG_CACHE"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def tiny_encoder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2-layer, 32-wide BERT with random weights and the MiniLM tokenizer, in a folder."""
