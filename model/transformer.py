@@ -44,11 +44,15 @@ class TransformerTagger:
         finetune: str = "full",
         lora_r: int = 16,
         lora_alpha: int = 32,
+        num_layers: int | None = None,
     ) -> TransformerTagger:
-        """A new, untrained tagger on top of a pretrained encoder, adapted fully, by LoRA, or frozen."""
+        """A new, untrained tagger on top of a pretrained encoder, adapted fully, by LoRA, or frozen
+        (optionally keeping only its first `num_layers` layers)."""
         path = resolve_encoder(encoder)
         adapt = {"finetune": finetune, "encoder": encoder, "lora": {"r": lora_r, "alpha": lora_alpha}}
-        body = _adapted(AutoModel.from_pretrained(path), adapt, dropout)
+        if num_layers:
+            adapt["num_layers"] = num_layers
+        body = _adapted(_first_layers(AutoModel.from_pretrained(path), num_layers), adapt, dropout)
         network = SentenceClassifier(body, len(FEATURE_NAMES), len(LABELS), dropout)
         return cls(network, AutoTokenizer.from_pretrained(path), context=context, max_length=max_length, adapt=adapt)
 
@@ -139,12 +143,13 @@ class TransformerTagger:
         """Rebuild from a model folder written by `save` (needs nothing else)."""
         if meta.get("features") != list(FEATURE_NAMES):
             raise ClaimtagError(f"{path}: model uses features {meta.get('features')}, not {list(FEATURE_NAMES)}")
-        adapt = {k: meta.get(k) for k in ("finetune", "encoder", "lora")}
-        adapt["finetune"] = adapt["finetune"] or "full"
+        adapt = {k: meta[k] for k in ("finetune", "encoder", "lora", "num_layers") if k in meta}
+        adapt["finetune"] = adapt.get("finetune") or "full"
         if adapt["finetune"] == "full":
             body = AutoModel.from_config(AutoConfig.from_pretrained(str(path / ENCODER_DIR)))
         else:  # the adapter sits on the pip-installed encoder it was trained on
-            body = _adapted(AutoModel.from_pretrained(resolve_encoder(adapt["encoder"])), adapt, 0.0)
+            encoder = AutoModel.from_pretrained(resolve_encoder(adapt["encoder"]))
+            body = _adapted(_first_layers(encoder, adapt.get("num_layers")), adapt, 0.0)
         network = SentenceClassifier(body, len(FEATURE_NAMES), len(LABELS))
         try:
             state = load_file(str(path / WEIGHTS))
@@ -160,6 +165,16 @@ class TransformerTagger:
         tagger = cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"], adapt=adapt)
         tagger.temperature = float(meta.get("temperature", 1.0))
         return tagger
+
+
+def _first_layers(encoder, n: int | None):
+    """The encoder cut to its first n transformer layers (all of them for None)."""
+    if n:
+        if not 0 < n <= len(encoder.encoder.layer):
+            raise ClaimtagError(f"model.num_layers must be 1..{len(encoder.encoder.layer)}, got {n}")
+        encoder.encoder.layer = encoder.encoder.layer[:n]
+        encoder.config.num_hidden_layers = n
+    return encoder
 
 
 def _adapted(encoder, adapt: dict, dropout: float):

@@ -214,3 +214,18 @@ def test_coverage_rises_in_accuracy_as_the_threshold_rises() -> None:
     assert rows[0.0]["coverage"] == 1.0 and rows[0.0]["accuracy"] == 0.5
     assert rows[0.7]["coverage"] == 0.5 and rows[0.7]["accuracy"] == 1.0
     assert rows[0.9]["coverage"] == 0.25
+
+
+def test_a_shallower_encoder_trains_saves_and_loads(tiny_encoder, tiny_corpus, tmp_path) -> None:
+    from model.errors import ClaimtagError
+
+    cfg = tiny_config(tiny_encoder, tiny_corpus, tmp_path / "l1", "model.num_layers=1", "model.finetune=lora")
+    folder = train(cfg, progress=False)
+    meta = json.loads((folder / "claimtag.json").read_text())
+    assert meta["num_layers"] == 1
+    tagger = load_tagger(folder)
+    assert len(tagger.network.encoder.encoder.layer) == 1
+    records = load_corpus(tiny_corpus)["test"].to_list()
+    np.testing.assert_allclose(tagger.predict_proba(records), load_tagger(folder).predict_proba(records), atol=1e-6)
+    with pytest.raises(ClaimtagError, match="model.num_layers must be 1..2"):
+        train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "l5", "model.num_layers=5"), progress=False)

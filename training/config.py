@@ -47,6 +47,7 @@ class ModelConfig:
     finetune: str = "full"  # full (every weight), lora (adapter, small folder), frozen (head only)
     lora_r: int = 16
     lora_alpha: int = 32
+    num_layers: int | None = None  # keep only the encoder's first N layers (a smaller, faster model)
 
     def __post_init__(self) -> None:
         _choice("model.kind", self.kind, MODEL_KINDS)

@@ -105,6 +105,7 @@ def finetune(
         finetune=m.finetune,
         lora_r=m.lora_r,
         lora_alpha=m.lora_alpha,
+        num_layers=m.num_layers,
     )
     if config.training.class_weighting:
         tagger.network.class_weights.copy_(class_weights(np.asarray(data["train"]["label"])))
