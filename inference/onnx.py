@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from model.calibration import softmax
+from model.errors import ClaimtagError
 from model.features import continue_quotations, neighbours, sentence_features
 from model.labels import LABELS
 
@@ -109,7 +110,13 @@ class OnnxTagger:
         path = onnx_file(model_dir)
         if not path.exists():
             print(f"claimtag: building the int8 ONNX model once, into {path.parent} ...", file=sys.stderr)
-            export(model_dir, path)
+            try:
+                export(model_dir, path)
+            except OSError as err:
+                raise ClaimtagError(
+                    f"cannot write the int8 model to {path.parent} ({err.strerror or err}): set CLAIMTAG_CACHE "
+                    "to a writable folder, or use --no-fast"
+                ) from None
         return cls(path, model_dir, meta)
 
     def _encode(self, records: list[dict]) -> list:

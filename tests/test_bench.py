@@ -77,3 +77,14 @@ def test_onnx_int8_matches_torch_and_later_runs_do_not_import_torch(
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_unwritable_cache_is_a_clear_error(tiny_model: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("CLAIMTAG_CACHE", str(blocker / "cache"))
+    article = tmp_path / "a.txt"
+    article.write_text("Rates rose 2%.")
+    assert main(["tag", str(article), "--model", str(tiny_model)]) == 2
+    assert "set CLAIMTAG_CACHE to a writable folder, or use --no-fast" in capsys.readouterr().err
+    assert main(["tag", str(article), "--model", str(tiny_model), "--no-fast", "--format", "jsonl"]) == 0
