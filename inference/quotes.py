@@ -5,17 +5,18 @@ Three steps, each small enough to read (docs/speakers.md has the measurements):
    a speaker (names, noun phrases, pronouns) are scored with weights over features of their
    place next to a verb of saying (`said Maria Okafor`, `the audit says`, `according to
    the port authority`, `she added`). The weights are fitted on the team corpus
-   (`training/speakers.py`) and stored in the model folder; hand-set rule weights stand in
+   (`training/attribution.py`) and stored in the model folder; hand-set rule weights stand in
    when a folder has none.
 2. Resolution: a surname, a pronoun or a role noun is replaced by the nearest earlier full
    mention the article makes clear (`Dunne` -> `Aoife Dunne`, `she` -> the run before's
-   speaker, `the minister` -> `Finance Minister Lydia Arkwright`).
+   speaker, `the minister` -> `Lydia Arkwright`, named earlier as `Finance Minister Lydia Arkwright`).
 3. Runs: a quotation continues over sentences and paragraphs while the article stays inside
    it (or re-opens it at a paragraph start) and no other speaker is named; reported speech
    without quotation marks is a run of its own; a run takes the speaker named anywhere in it.
 
 No dependency parser is used: none with its weights installs from PyPI (spaCy's models are
-not on it), and the corpus measurements say candidates + fitted weights are enough.
+not on it). Candidates + fitted weights name the speaker of 84% of the quote sentences of
+held-out team articles, against 35% for the nearest preceding proper noun.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns c
     suggests predicted predicts recalled recalls described describes accused accuses called calls
     promised promises pledged pledges cautioned cautions stressed stresses maintained maintains agreed
     agrees expects expected hopes hoped reported reports found finds shows showed showing revealed
-    reveals complained complains conceded concedes countered counters added, emphasised emphasized
+    reveals complained complains conceded concedes countered counters emphasised emphasized
     insisted joked laughed pointed explained objected remarked responded responds replied announced
     declared declares alleged alleges contended contends disputed disputes welcomed welcomes""")
 _SKIPPABLE = _set(
