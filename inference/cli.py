@@ -156,7 +156,10 @@ def run_tag_corpus(args: argparse.Namespace) -> int:
     try:
         for name, sentences in tag_stream(articles, _tagger_args(args), workers=args.workers):
             result = Result(name, sentences)
-            out.write(jsonl_lines(result)) if args.format == "jsonl" else writer.writerows(csv_rows(result))
+            if args.format == "jsonl":
+                out.write(jsonl_lines(result))
+            else:
+                writer.writerows(csv_rows(result))
             bar.update(1)
     finally:
         bar.close()

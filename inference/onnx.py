@@ -125,8 +125,9 @@ class OnnxTagger:
             return self.tokenizer.encode_batch(list(zip(texts, neighbours(records), strict=True)))
         return self.tokenizer.encode_batch(texts)
 
-    def logits(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
+    def logits(self, records: list[dict], batch_size: int | None = None) -> np.ndarray:
         """Raw scores [n, 4]; batches are length-sorted and padded to their longest member."""
+        batch_size = batch_size or self.batch_size
         out = np.zeros((len(records), len(LABELS)), dtype=np.float32)
         if not records:
             return out
@@ -147,7 +148,7 @@ class OnnxTagger:
             out[idx] = self.session.run(["logits"], feed)[0]
         return out
 
-    def predict_proba(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
+    def predict_proba(self, records: list[dict], batch_size: int | None = None) -> np.ndarray:
         """Calibrated label probabilities [n, 4], with the open-quotation rule applied."""
         return continue_quotations(records, softmax(self.logits(records, batch_size), self.temperature))
 

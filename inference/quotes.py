@@ -22,13 +22,12 @@ held-out team articles, against 35% for the nearest preceding proper noun.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from inference.split import quoted_chars
+from inference.split import mask_quoted, quoted_chars
 from model.labels import QUOTE
 
 
@@ -152,8 +151,7 @@ def best_mention(sentence, scorer: SpeakerScorer) -> Mention | None:
 
 def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
     """Every mention outside the quoted words of a sentence, with its features."""
-    inside, _ = quoted_chars(sentence.text, '"' if sentence.in_quote else None)
-    masked = "".join(" " if q else ch for ch, q in zip(sentence.text, inside, strict=True))
+    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
     tokens = _tokens(masked)
     verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS]
     spans = _name_spans(tokens) + _np_spans(tokens) + _bare_spans(tokens, verbs) + _pronoun_spans(tokens)
@@ -176,11 +174,6 @@ def _tokens(masked: str) -> list[_Token]:
             text = text[:-1]
         out.append(_Token(m.start(), m.start() + len(text), text))
     return out
-
-
-def _joined(tokens: list[_Token], masked: str, i: int) -> bool:
-    """Whether token i follows token i-1 with only spaces between."""
-    return i > 0 and not masked[tokens[i - 1].end : tokens[i].start].strip()
 
 
 def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
@@ -350,10 +343,16 @@ def _people(article: str, start: int, end: int) -> list[Mention]:
     return [m for m in _all_people(article) if start <= m.start and m.end <= end]
 
 
+@functools.lru_cache(maxsize=256)  # every mention of an article looks names up
+def _names(article: str) -> tuple[re.Match, ...]:
+    """Every full name written in the article, in order."""
+    return tuple(_FULL_NAME.finditer(article))
+
+
 @functools.lru_cache(maxsize=256)  # every pronoun of an article asks
 def _all_people(article: str) -> tuple[Mention, ...]:
     out = []
-    for m in _FULL_NAME.finditer(article):
+    for m in _names(article):
         words = m.group().split()
         while words and words[0].lower() in CAPITAL_STOP | {"by"}:
             words.pop(0)
@@ -426,7 +425,9 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     if len(words) != 1:
         return mention
     word = words[0]
-    for m in itertools.chain(_FULL_NAME.finditer(article, 0, mention.end), _FULL_NAME.finditer(article, mention.end)):
+    names = _names(article)
+    earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
+    for m in earlier_first:
         parts = m.group().split()
         if parts[0].lower() in CAPITAL_STOP | _TITLES or m.start() == mention.start:
             continue
@@ -449,9 +450,7 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if len(words) > 3 or words[-1].lower().rstrip("s") in ("", "he", "it"):
         return None
     head = words[-1].lower()
-    names = [
-        m for m in _FULL_NAME.finditer(article) if m.group().split()[-1].lower() == head and m.start() != mention.start
-    ]
+    names = [m for m in _names(article) if m.group().split()[-1].lower() == head and m.start() != mention.start]
     before = [m for m in names if m.end() <= mention.start]
     best = before[-1] if before else (names[0] if names else None)
     return Mention(best.start(), best.end(), best.group(), "name") if best else None

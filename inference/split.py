@@ -219,6 +219,12 @@ def _scan_quotes(text: str, state: str | None) -> str | None:
     return quoted_chars(text, state)[1]
 
 
+def mask_quoted(text: str, state: str | None = None) -> str:
+    """The text with every quoted character (marks included) blanked to a space; same length."""
+    inside, _ = quoted_chars(text, state)
+    return "".join(" " if q else ch for ch, q in zip(text, inside, strict=True))
+
+
 def quoted_chars(text: str, state: str | None = None) -> tuple[list[bool], str | None]:
     """Per character, whether it lies inside a quotation (marks included), and the state after `text`."""
     inside: list[bool] = []

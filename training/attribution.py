@@ -23,7 +23,7 @@ import numpy as np
 from datasets import Dataset, DatasetDict
 
 from inference.quotes import CAPITAL_STOP, Mention, SpeakerScorer, attribute, candidates, resolve
-from inference.split import Sentence, quoted_chars
+from inference.split import Sentence, mask_quoted
 from model.errors import ClaimtagError
 from model.labels import LABELS, QUOTE
 from training.text import article_texts
@@ -119,7 +119,7 @@ def _quote_candidates(art: GoldArticle):
 
 def _positives(art: GoldArticle, i: int, cands: list[tuple[Mention, dict]]) -> list[int]:
     """Which candidates name the gold speaker, directly or once resolved with the gold context."""
-    previous = _previous_gold_speaker(art, i)
+    previous = _earlier_gold_speakers(art, i)
     gold = art.speakers[i]
     direct = [same_speaker(m.text, gold) for m, _ in cands]
     if any(direct):
@@ -127,7 +127,7 @@ def _positives(art: GoldArticle, i: int, cands: list[tuple[Mention, dict]]) -> l
     return [int(m.kind != "name" and same_speaker(resolve(art.text, m, previous).text, gold)) for m, _ in cands]
 
 
-def _previous_gold_speaker(art: GoldArticle, i: int) -> list[Mention]:
+def _earlier_gold_speakers(art: GoldArticle, i: int) -> list[Mention]:
     """The gold speakers of the runs before sentence i, as mentions, in order."""
     out: list[Mention] = []
     for j in range(i):
@@ -141,8 +141,7 @@ def _previous_gold_speaker(art: GoldArticle, i: int) -> list[Mention]:
 
 def nearest_proper_noun(art: GoldArticle) -> list[str | None]:
     """Baseline: for each quote sentence, the last capitalised name before its end, outside quotations."""
-    inside, _ = quoted_chars(art.text)
-    masked = "".join(" " if q else ch for ch, q in zip(art.text, inside, strict=True))
+    masked = mask_quoted(art.text)
     names = [
         (m.end(), m.group())
         for m in re.finditer(r"\b[A-Z][\w'’\-]+(?: +[A-Z][\w'’\-]+)*", masked)
