@@ -186,6 +186,33 @@ def test_crossval_pools_out_of_fold_predictions(tiny_encoder, tiny_corpus, tmp_p
     assert report["reports"][0]["n"] == 36
 
 
+def test_crossval_resumes_from_saved_folds_and_not_across_configs(
+    tiny_encoder, tiny_corpus, tmp_path, monkeypatch, capsys
+) -> None:
+    import training.crossval as cv
+
+    config = tmp_path / "c.yaml"
+    config.write_text(
+        f"model: {{encoder: {tiny_encoder}, max_length: 32}}\n"
+        f"data: {{train: [{tiny_corpus}]}}\n"
+        f"training: {{output_dir: {tmp_path / 'cv'}, epochs: 1, batch_size: 4}}\n"
+        "evaluation: {bootstrap: 10}\n",
+        encoding="utf-8",
+    )
+    calls = []
+    real_fit = cv.fit
+    monkeypatch.setattr(cv, "fit", lambda *a, **k: calls.append(1) or real_fit(*a, **k))
+    args = ["crossval", "--config", str(config), "--on", str(tiny_corpus), "--folds", "3", "--no-progress"]
+    assert main(args) == 0 and len(calls) == 3
+    first = json.loads((tmp_path / "cv" / "crossval" / "report.json").read_text())
+    (tmp_path / "cv" / "crossval" / "fold-1" / "predictions.json").unlink()
+    assert main(args) == 0 and len(calls) == 4
+    again = json.loads((tmp_path / "cv" / "crossval" / "report.json").read_text())
+    assert again["reports"][1] == first["reports"][1]  # the baselines are deterministic
+    assert main([*args, "training.epochs=2"]) == 0 and len(calls) == 7
+    capsys.readouterr()
+
+
 def test_comparison_table_is_well_formed_markdown() -> None:
     from training.evaluate import comparison_table
 
