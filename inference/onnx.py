@@ -107,17 +107,7 @@ class OnnxTagger:
     @classmethod
     def load(cls, model_dir: Path, meta: dict) -> OnnxTagger:
         """The cached int8 model of a folder, exported first if there is none yet."""
-        path = onnx_file(model_dir)
-        if not path.exists():
-            print(f"claimtag: building the int8 ONNX model once, into {path.parent} ...", file=sys.stderr)
-            try:
-                export(model_dir, path)
-            except OSError as err:
-                raise ClaimtagError(
-                    f"cannot write the int8 model to {path.parent} ({err.strerror or err}): set CLAIMTAG_CACHE "
-                    "to a writable folder, or use --no-fast"
-                ) from None
-        return cls(path, model_dir, meta)
+        return cls(ensure_exported(model_dir), model_dir, meta)
 
     def _encode(self, records: list[dict]) -> list:
         texts = [r["text"] for r in records]
@@ -156,3 +146,18 @@ class OnnxTagger:
         """Which sentences are longer than the model reads."""
         limit = self.max_length - 2
         return [len(r["text"]) > limit and bool(self.tokenizer.encode(r["text"]).overflowing) for r in records]
+
+
+def ensure_exported(model_dir: Path) -> Path:
+    """The cached int8 ONNX file of a model folder, exported first if there is none yet."""
+    path = onnx_file(model_dir)
+    if not path.exists():
+        print(f"claimtag: building the int8 ONNX model once, into {path.parent} ...", file=sys.stderr)
+        try:
+            export(model_dir, path)
+        except OSError as err:
+            raise ClaimtagError(
+                f"cannot write the int8 model to {path.parent} ({err.strerror or err}): set CLAIMTAG_CACHE "
+                "to a writable folder, or use --no-fast"
+            ) from None
+    return path

@@ -99,9 +99,7 @@ def tag_stream(
     import multiprocessing
 
     if tagger_args.get("fast"):  # build the cached ONNX file once, before the workers load it
-        from inference.tagger import Tagger
-
-        Tagger.from_pretrained(**tagger_args)
+        _export_once(tagger_args.get("path_or_name", "default"))
     threads = max(1, (os.cpu_count() or 1) // workers)
     ctx = multiprocessing.get_context("spawn")  # no forked torch state
     with ctx.Pool(workers, initializer=_start_worker, initargs=(tagger_args, threads)) as pool:
@@ -112,6 +110,17 @@ def tag_stream(
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def _export_once(path_or_name: str) -> None:
+    """Export a transformer folder's int8 ONNX file if it is not cached yet (other kinds have none)."""
+    from inference.onnx import ensure_exported
+    from inference.tagger import resolve_model_path
+    from model.folder import read_meta
+
+    path = resolve_model_path(path_or_name)
+    if read_meta(path).get("kind") == "transformer":
+        ensure_exported(path)
 
 
 _WORKER: dict = {}

@@ -42,14 +42,20 @@ def test_jsonl_parquet_and_datasets_read_the_same_pairs(table: Path, tmp_path: P
     assert not is_table(str(tmp_path / "article.txt"))
 
 
-def test_corpus_tagging_streams_in_order_with_one_or_two_workers(tiny_model: Path, table: Path, tmp_path: Path) -> None:
+def test_corpus_tagging_streams_in_order_with_one_or_two_workers(
+    tiny_model: Path, table: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inference.onnx import onnx_file
+
+    monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))  # empty: the parent exports before the workers
     outputs = []
-    for workers in (1, 2):
+    for workers in (2, 1):
         out = tmp_path / f"tagged-{workers}.jsonl"
         args = ["tag", str(table), "--model", str(tiny_model), "--text-column", "body", "--id-column", "url"]
         assert main([*args, "--format", "jsonl", "--workers", str(workers), "--output", str(out), "--no-progress"]) == 0
         assert not Path(str(out) + ".partial").exists()
         outputs.append([json.loads(line) for line in out.read_text().splitlines()])
+    assert onnx_file(tiny_model).exists()
     assert outputs[0] == outputs[1]
     assert [r["article"] for r in outputs[0]] == ["u0", "u0", "u1", "u1", "u3", "u3"]  # u2 is empty
     assert outputs[0][1]["text"] == '"It was expected," said Ann Lee.'
