@@ -169,15 +169,20 @@ def test_compact_modes_store_only_what_training_changed(mode, tiny_encoder, tiny
     assert a.shape == (len(records), len(LABELS))
 
 
-def test_crossval_pools_out_of_fold_predictions(tiny_encoder, tiny_corpus, tmp_path, capsys) -> None:
+def _cv_config(encoder: Path, corpus: Path, tmp_path: Path) -> Path:
     config = tmp_path / "c.yaml"
     config.write_text(
-        f"model: {{encoder: {tiny_encoder}, max_length: 32}}\n"
-        f"data: {{train: [{tiny_corpus}]}}\n"
+        f"model: {{encoder: {encoder}, max_length: 32}}\n"
+        f"data: {{train: [{corpus}]}}\n"
         f"training: {{output_dir: {tmp_path / 'cv'}, epochs: 1, batch_size: 4}}\n"
         "evaluation: {bootstrap: 10}\n",
         encoding="utf-8",
     )
+    return config
+
+
+def test_crossval_pools_out_of_fold_predictions(tiny_encoder, tiny_corpus, tmp_path, capsys) -> None:
+    config = _cv_config(tiny_encoder, tiny_corpus, tmp_path)
     assert main(["crossval", "--config", str(config), "--on", str(tiny_corpus), "--folds", "3", "--no-progress"]) == 0
     out = capsys.readouterr().out
     assert "3-fold cross-validation" in out and "(9 documents, 36 sentences)" in out
@@ -191,14 +196,7 @@ def test_crossval_resumes_from_saved_folds_and_not_across_configs(
 ) -> None:
     import training.crossval as cv
 
-    config = tmp_path / "c.yaml"
-    config.write_text(
-        f"model: {{encoder: {tiny_encoder}, max_length: 32}}\n"
-        f"data: {{train: [{tiny_corpus}]}}\n"
-        f"training: {{output_dir: {tmp_path / 'cv'}, epochs: 1, batch_size: 4}}\n"
-        "evaluation: {bootstrap: 10}\n",
-        encoding="utf-8",
-    )
+    config = _cv_config(tiny_encoder, tiny_corpus, tmp_path)
     calls = []
     real_fit = cv.fit
     monkeypatch.setattr(cv, "fit", lambda *a, **k: calls.append(1) or real_fit(*a, **k))
