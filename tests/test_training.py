@@ -208,6 +208,9 @@ def test_crossval_resumes_from_saved_folds_and_not_across_configs(
     again = json.loads((tmp_path / "cv" / "crossval" / "report.json").read_text())
     assert again["reports"][1] == first["reports"][1]  # the baselines are deterministic
     assert main([*args, "training.epochs=2"]) == 0 and len(calls) == 7
+    with tiny_corpus.open("a", encoding="utf-8") as f:
+        f.write("\n")  # the same sentences, but a changed data file is never trusted
+    assert main(args) == 0 and len(calls) == 10
     capsys.readouterr()
 
 

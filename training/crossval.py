@@ -4,7 +4,8 @@ The other corpora are split as in training (their dev split drives early stoppin
 chosen corpus is cut into k folds of documents, and each fold is predicted by a model
 trained on everything else. Predictions of all folds are pooled into one report, with the
 baselines fitted on the same data. Each finished fold's predictions are saved, so an
-interrupted run started again with the same config resumes at the first unfinished fold.
+interrupted run started again with the same config and data resumes at the first
+unfinished fold.
 
     claimtag crossval --config configs/default.yaml --on training/corpus/gum_labels.tsv --folds 4
 """
@@ -68,9 +69,15 @@ def crossval(config: Config, *, on: str, folds: int = 4, progress: bool = True) 
 
 
 def _run_key(config: Config, on: str, folds: int) -> str:
-    """A hash of everything that decides a fold's predictions, so a changed config never reuses them."""
-    blob = json.dumps([dataclasses.asdict(config), on, folds], sort_keys=True, default=str)
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+    """A hash of everything that decides a fold's predictions (config and data files), so changes never reuse them."""
+    digest = hashlib.sha256(json.dumps([dataclasses.asdict(config), on, folds], sort_keys=True, default=str).encode())
+    for spec in config.data.train:
+        for name in filter(None, (spec.path, spec.source)):
+            path = Path(name)
+            for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+                if file.is_file():
+                    digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _fit_fold(config: Config, data: DatasetDict, folder: Path, key: str, progress: bool) -> dict[str, np.ndarray]:
