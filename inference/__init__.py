@@ -1,6 +1,6 @@
 """claimtag's inference side: split articles into sentences and tag them."""
 
-from inference.split import Sentence, quote_states, split_article
-from inference.tagger import TaggedSentence, Tagger
+from claimtag.inference.split import Sentence, split_article
+from claimtag.inference.tagger import TaggedSentence, Tagger
 
-__all__ = ["Sentence", "TaggedSentence", "Tagger", "quote_states", "split_article"]
+__all__ = ["Sentence", "TaggedSentence", "Tagger", "split_article"]

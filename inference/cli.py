@@ -11,13 +11,19 @@ import os
 import sys
 from pathlib import Path
 
-from model.errors import ClaimtagError
+from claimtag.model.errors import ClaimtagError
+
+COMMANDS_GROUP = "claimtag.commands"  # entry points: command name -> function registering it
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
-    from training.cli import add_commands as add_data_commands
-    from training.cli import add_review_commands, add_train_commands
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: `tag`, plus the plugged-in commands (only `command`'s, when it is one of them).
+
+    Other packages (claimtag.training, or a user's own) add subcommands through the
+    `claimtag.commands` entry-point group; loading only the one that runs keeps `claimtag tag`
+    free of the training side and its imports.
+    """
+    from importlib.metadata import entry_points
 
     parser = argparse.ArgumentParser(
         prog="claimtag",
@@ -25,16 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_tag_command(sub)
-    add_bench_command(sub)
-    add_train_commands(sub)
-    add_review_commands(sub)
-    add_data_commands(sub)
+    plugins = {ep.name: ep for ep in entry_points(group=COMMANDS_GROUP)}
+    # The command that runs, or all of them for --help and for a misspelt command's error.
+    wanted = [command] if command in plugins else [] if command == "tag" else sorted(plugins)
+    for name in wanted:
+        plugins[name].load()(sub)
     return parser
 
 
 def add_tag_command(sub: argparse._SubParsersAction) -> None:
     """Register `claimtag tag`."""
-    from inference.formats import FORMATS
+    from claimtag.inference.formats import FORMATS
 
     tag = sub.add_parser("tag", help="label every sentence of articles (.txt, .md, .html, folders, or - for stdin)")
     tag.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin")
@@ -81,10 +88,10 @@ def run_tag(args: argparse.Namespace) -> int:
     """Tag every input; report unreadable ones and exit 1 after processing the rest."""
     from tqdm import tqdm
 
-    from inference.formats import Result, render
-    from inference.reading import Problem, expand, read_inputs
-    from inference.stream import is_table
-    from inference.tagger import Tagger
+    from claimtag.inference.formats import Result, render
+    from claimtag.inference.reading import Problem, expand, read_inputs
+    from claimtag.inference.stream import is_table
+    from claimtag.inference.tagger import Tagger
 
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise ClaimtagError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
@@ -115,7 +122,7 @@ def run_tag(args: argparse.Namespace) -> int:
     colour = args.colour == "always" or (args.colour == "auto" and not args.output and sys.stdout.isatty())
     text = render(results, args.format, model=tagger.name, colour=colour)
     if args.output:
-        from model.folder import write_text_atomic
+        from claimtag.model.folder import write_text_atomic
 
         write_text_atomic(args.output, text)
     else:
@@ -139,8 +146,8 @@ def run_tag_corpus(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from inference.formats import CSV_HEADER, Result, csv_rows, jsonl_lines
-    from inference.stream import read_articles, tag_stream
+    from claimtag.inference.formats import CSV_HEADER, Result, csv_rows, jsonl_lines
+    from claimtag.inference.stream import read_articles, tag_stream
 
     if args.format not in ("jsonl", "csv"):
         raise ClaimtagError("a corpus is written one sentence per line: use --format jsonl or --format csv")
@@ -170,34 +177,6 @@ def run_tag_corpus(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_bench_command(sub: argparse._SubParsersAction) -> None:
-    """Register `claimtag bench`."""
-    from inference.bench import MODES
-
-    bench = sub.add_parser("bench", help="speed, memory and F1 of every inference mode, side by side")
-    bench.add_argument("--model", default="default", help="model folder (default: the shipped model)")
-    bench.add_argument("--corpus", default="training/corpus/news", help="labeled corpus whose articles are tagged")
-    bench.add_argument("--articles", type=int, default=200, help="number of articles (default 200)")
-    bench.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="modes to measure")
-    bench.add_argument("--json", help="also write the rows as JSON here")
-    bench.set_defaults(run=run_bench)
-
-
-def run_bench(args: argparse.Namespace) -> int:
-    """Run the benchmark and print its table."""
-    import json
-
-    from inference.bench import run_bench as bench
-    from inference.bench import table
-    from model.folder import write_text_atomic
-
-    rows = bench(args.model, args.corpus, args.articles, args.modes)
-    print(table(rows))
-    if args.json:
-        write_text_atomic(args.json, json.dumps(rows, indent=2) + "\n")
-    return 0
-
-
 def _quiet_libraries() -> None:
     """Keep library progress bars and deprecation chatter off a command's stderr."""
     import warnings
@@ -211,7 +190,9 @@ def _quiet_libraries() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; user errors print one line and exit 2."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((a for a in argv if not a.startswith("-")), None)
+    args = build_parser(command).parse_args(argv)
     _quiet_libraries()
     try:
         return int(args.run(args) or 0)

@@ -11,8 +11,8 @@ import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 
-from inference.tagger import TaggedSentence
-from model.labels import LABELS
+from claimtag.inference.tagger import TaggedSentence
+from claimtag.model.labels import LABELS
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
 ANSI = {"claim": "\033[33m", "quote": "\033[36m", "statistic": "\033[35m", "context": "\033[90m"}

@@ -1,7 +1,13 @@
-"""`claimtag tag`'s default path (`--fast`; the Python API's `fast=True`): the model as int8
-ONNX, run by ONNX Runtime without importing torch.
+"""claimtag's default inference path (the CLI's `--fast`, the Python API's `fast=True`): the
+model as int8 ONNX, run by ONNX Runtime without importing torch.
 
-The first run on a model exports the model folder's network (encoder + pooling + features +
+A model folder may ship its int8 file (`model-int8.onnx`, with `onnx.json` naming the weights
+it was built from); the shipped default does, so tagging on a fresh machine needs neither
+torch nor an export:
+
+    python -m claimtag.inference.onnx MODEL_DIR     # write MODEL_DIR/model-int8.onnx
+
+For a folder without one, the first run exports the model folder's network (encoder + pooling + features +
 head, LoRA merged) to ONNX, quantizes its weights to signed int8 per channel (unsigned
 weights ran at half the speed on this CPU: ../shared/design-notes.md) and caches the file
 under `$CLAIMTAG_CACHE` (default ~/.cache/claimtag), keyed by the folder's weights. Every
@@ -12,16 +18,17 @@ starts in well under a second instead of the ~3.5 s that importing torch costs.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 from pathlib import Path
 
 import numpy as np
 
-from model.calibration import softmax
-from model.errors import ClaimtagError
-from model.features import continue_quotations, neighbours, sentence_features
-from model.labels import LABELS
+from claimtag.model.calibration import softmax
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.features import continue_quotations, neighbours, sentence_features
+from claimtag.model.labels import LABELS
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids", "features")
 
@@ -31,12 +38,43 @@ def cache_dir() -> Path:
     return Path(os.environ.get("CLAIMTAG_CACHE", "~/.cache/claimtag")).expanduser()
 
 
-def onnx_file(model_dir: Path) -> Path:
-    """The cached int8 ONNX file of a model folder (named by a hash of its weights and meta)."""
+SHIPPED_ONNX = "model-int8.onnx"  # an int8 file inside the model folder itself
+ONNX_META = "onnx.json"  # {"weights": digest of the weights the shipped file was built from}
+
+
+def weights_digest(model_dir: Path) -> str:
+    """A hash of what the ONNX graph is built from: the folder's meta and weights."""
     digest = hashlib.sha1()
     for name in ("claimtag.json", "model.safetensors"):
-        digest.update((model_dir / name).read_bytes())
-    return cache_dir() / digest.hexdigest()[:16] / "model-int8.onnx"
+        try:
+            digest.update((model_dir / name).read_bytes())
+        except OSError as err:
+            raise ClaimtagError(f"{model_dir}: corrupt model folder ({name}: {err.strerror})") from None
+    return digest.hexdigest()[:16]
+
+
+def onnx_file(model_dir: Path) -> Path:
+    """The cached int8 ONNX file of a model folder (named by a hash of its weights and meta)."""
+    return cache_dir() / weights_digest(model_dir) / SHIPPED_ONNX
+
+
+def shipped_onnx(model_dir: Path) -> Path | None:
+    """The folder's own int8 file, if it has one built from its current weights."""
+    path, meta = model_dir / SHIPPED_ONNX, model_dir / ONNX_META
+    if not (path.is_file() and meta.is_file()):
+        return None
+    try:
+        built_from = json.loads(meta.read_text(encoding="utf-8")).get("weights")
+    except (OSError, json.JSONDecodeError):
+        return None
+    return path if built_from == weights_digest(model_dir) else None
+
+
+def export_into_folder(model_dir: Path) -> Path:
+    """Build the int8 file into the model folder, so that it ships with it (needs torch, once)."""
+    path = export(model_dir, model_dir / SHIPPED_ONNX)
+    (model_dir / ONNX_META).write_text(json.dumps({"weights": weights_digest(model_dir)}) + "\n", encoding="utf-8")
+    return path
 
 
 def export(model_dir: Path, out: Path) -> Path:
@@ -46,7 +84,7 @@ def export(model_dir: Path, out: Path) -> Path:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from model.folder import load_tagger
+    from claimtag.model.folder import load_tagger
 
     tagger = load_tagger(model_dir)
     network = tagger.network.eval().requires_grad_(False)
@@ -149,7 +187,10 @@ class OnnxTagger:
 
 
 def ensure_exported(model_dir: Path) -> Path:
-    """The cached int8 ONNX file of a model folder, exported first if there is none yet."""
+    """The folder's shipped int8 file, or the cached one, exported first if there is none yet."""
+    shipped = shipped_onnx(model_dir)
+    if shipped is not None:
+        return shipped
     path = onnx_file(model_dir)
     if not path.exists():
         print(f"claimtag: building the int8 ONNX model once, into {path.parent} ...", file=sys.stderr)
@@ -161,3 +202,10 @@ def ensure_exported(model_dir: Path) -> Path:
                 "to a writable folder, or use --no-fast"
             ) from None
     return path
+
+
+if __name__ == "__main__":
+    for folder in sys.argv[1:] or ["default"]:
+        from claimtag.model.folder import resolve_model_path
+
+        print(export_into_folder(resolve_model_path(folder)))

@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from inference.split import mask_quoted, quoted_chars
-from model.labels import QUOTE
+from claimtag.model.labels import QUOTE
+from claimtag.model.quotation import mask_quoted, quoted_chars
 
 
 def _set(words: str) -> frozenset[str]:

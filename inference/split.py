@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass
 
 import blingfire
 
+from claimtag.model.quotation import QUOTE_CHARS, quote_states
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -33,9 +35,6 @@ class Sentence:
         return asdict(self)
 
 
-DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
-SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
-QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
 _TERMINAL = ".!?:;"
 _CLOSERS = "\"'”’»)]"
 _BULLET = re.compile(r"^(?:[-*•▪◦–—]\s|\d{1,2}[.)]\s)")
@@ -193,60 +192,3 @@ def _continues(prev: str, nxt: str) -> bool:
         return True
     # A lone capital is an initial (`Dr. J. Smith`), unlike the end of `U.K.`.
     return len(word) == 1 and word.isupper() and not re.search(r"\.[A-Z]\.$", prev.rstrip())
-
-
-def quote_states(sentences: list[str], paragraphs: list[int]) -> list[bool]:
-    """For each sentence, whether it starts inside a quotation opened earlier.
-
-    A quotation left open at a paragraph's end continues only when the next paragraph opens
-    with a quotation mark (the convention for quotes running over several paragraphs).
-    """
-    state: str | None = None
-    flags: list[bool] = []
-    previous_paragraph = None
-    for text, paragraph in zip(sentences, paragraphs, strict=True):
-        stripped = text.lstrip()
-        if paragraph != previous_paragraph and state and stripped[:1] not in QUOTE_CHARS:
-            state = None
-        previous_paragraph = paragraph
-        flags.append(state is not None)
-        state = _scan_quotes(stripped, state)
-    return flags
-
-
-def _scan_quotes(text: str, state: str | None) -> str | None:
-    """Return the quotation state ('"', "'" or None) after reading `text`."""
-    return quoted_chars(text, state)[1]
-
-
-def mask_quoted(text: str, state: str | None = None) -> str:
-    """The text with every quoted character (marks included) blanked to a space; same length."""
-    inside, _ = quoted_chars(text, state)
-    return "".join(" " if q else ch for ch, q in zip(text, inside, strict=True))
-
-
-def quoted_chars(text: str, state: str | None = None) -> tuple[list[bool], str | None]:
-    """Per character, whether it lies inside a quotation (marks included), and the state after `text`."""
-    inside: list[bool] = []
-    for i, ch in enumerate(text):
-        if ch not in QUOTE_CHARS:
-            inside.append(state is not None)
-            continue
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        opens = before.isspace() or before in "([{—–-/:"
-        if ch in '"' + DOUBLE_OPEN + DOUBLE_CLOSE:
-            if state is None and (ch in DOUBLE_OPEN or (ch == '"' and opens and not after.isspace())):
-                state = '"'
-            elif state == '"' and (ch in DOUBLE_CLOSE or (ch == '"' and not opens)):
-                inside.append(True)
-                state = None
-                continue
-        elif state is None and (ch == SINGLE_OPEN or (ch == "'" and opens and after.isalpha())):
-            state = "'"
-        elif state == "'" and ch in SINGLE_CLOSE + "'" and not (before.isalpha() and after.isalpha()):
-            inside.append(True)
-            state = None
-            continue
-        inside.append(state is not None)
-    return inside, state

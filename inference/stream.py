@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
-from model.errors import ClaimtagError
+from claimtag.model.errors import ClaimtagError, needs_extra
 
 TABLE_SUFFIXES = (".parquet", ".jsonl")
 
@@ -33,7 +33,10 @@ def read_articles(path: str, text_column: str, id_column: str | None) -> tuple[I
     """(article id, text) pairs streamed from a table, and how many there are."""
     p = Path(path)
     if p.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
+        try:
+            import pyarrow.parquet as pq
+        except ModuleNotFoundError as err:
+            raise needs_extra(err, "reading Parquet", "parquet") from None
 
         source = pq.ParquetFile(p)
         _check_columns(path, source.schema_arrow.names, text_column, id_column)
@@ -48,7 +51,10 @@ def read_articles(path: str, text_column: str, id_column: str | None) -> tuple[I
             _check_columns(path, list(first), text_column, id_column)
         rows = _jsonl(p)
     else:
-        from datasets import load_from_disk
+        try:
+            from datasets import load_from_disk
+        except ModuleNotFoundError as err:
+            raise needs_extra(err, "reading a saved datasets folder") from None
 
         data = load_from_disk(str(p))
         if hasattr(data, "keys"):  # a DatasetDict: every split, in order
@@ -90,7 +96,7 @@ def tag_stream(
     """(article id, tagged sentences) in input order; at most 2 chunks per worker in memory."""
     chunks = iter(lambda: list(islice(articles, chunk)), [])
     if workers <= 1:
-        from inference.tagger import Tagger
+        from claimtag.inference.tagger import Tagger
 
         tagger = Tagger.from_pretrained(**tagger_args)
         for part in chunks:
@@ -114,9 +120,8 @@ def tag_stream(
 
 def _export_once(path_or_name: str) -> None:
     """Export a transformer folder's int8 ONNX file if it is not cached yet (other kinds have none)."""
-    from inference.onnx import ensure_exported
-    from inference.tagger import resolve_model_path
-    from model.folder import read_meta
+    from claimtag.inference.onnx import ensure_exported
+    from claimtag.model.folder import read_meta, resolve_model_path
 
     path = resolve_model_path(path_or_name)
     if read_meta(path).get("kind") == "transformer":
@@ -128,7 +133,7 @@ _WORKER: dict = {}
 
 def _start_worker(tagger_args: dict, threads: int) -> None:
     os.environ["CLAIMTAG_THREADS"] = str(threads)
-    from inference.tagger import Tagger
+    from claimtag.inference.tagger import Tagger
 
     if not tagger_args.get("fast"):
         import torch

@@ -8,25 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
-from inference.quantities import extract_quantities
-from inference.quotes import SpeakerScorer, attribute
-from inference.split import split_article
-from model.errors import ClaimtagError
-from model.labels import LABELS
-
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "model" / "default"
-
-
-def resolve_model_path(path_or_name: str | Path) -> Path:
-    """The folder of a model given as a path, or "default" for the shipped one."""
-    if str(path_or_name) != "default":
-        return Path(path_or_name)
-    if not (DEFAULT_MODEL / "claimtag.json").exists():
-        raise ClaimtagError(
-            "no default model is shipped with this version yet: train one with "
-            "`claimtag train --config configs/sample.yaml` and pass --model runs/sample/model"
-        )
-    return DEFAULT_MODEL
+from claimtag.inference.quantities import extract_quantities
+from claimtag.inference.quotes import SpeakerScorer, attribute
+from claimtag.inference.split import split_article
+from claimtag.model.folder import resolve_model_path
+from claimtag.model.labels import LABELS
 
 
 @dataclass(frozen=True)
@@ -85,22 +71,24 @@ class Tagger:
         path_or_name: str | Path = "default",
         *,
         batch_size: int | None = None,
-        fast: bool = False,
+        fast: bool = True,
         min_confidence: float | None = None,
         quantities: str = "statistic",
     ) -> Tagger:
         """Load a model folder, or "default" for the model shipped with claimtag.
 
-        `fast=True` runs the model as int8 ONNX with ONNX Runtime (exported and cached on first
-        use; later runs do not import torch); sentences scored below `min_confidence` (default:
-        the model's `evaluation.min_confidence`) are flagged `unsure` (their label is kept).
+        `fast=True` (the default, as on the command line) runs the model as int8 ONNX with ONNX
+        Runtime, without torch (the shipped default carries its int8 file; other folders are
+        exported once and cached); `fast=False` runs the fp32 torch model. Sentences scored
+        below `min_confidence` (default: the model's `evaluation.min_confidence`) are flagged
+        `unsure` (their label is kept).
         """
-        from model.folder import SPEAKERS_FILE, load_tagger, read_meta
+        from claimtag.model.folder import SPEAKERS_FILE, load_tagger, read_meta
 
         path = resolve_model_path(path_or_name)
         meta = read_meta(path)
         if fast and meta.get("kind") == "transformer":
-            from inference.onnx import OnnxTagger
+            from claimtag.inference.onnx import OnnxTagger
 
             model = OnnxTagger.load(path, meta)
         else:

@@ -1,6 +1,6 @@
 """claimtag's model side: the label set, and (later) the classifier and its folder format."""
 
-from model.errors import ClaimtagError
-from model.labels import ID2LABEL, LABEL2ID, LABELS, LabelError, parse_label
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import ID2LABEL, LABEL2ID, LABELS, LabelError, parse_label
 
 __all__ = ["ClaimtagError", "ID2LABEL", "LABEL2ID", "LABELS", "LabelError", "parse_label"]

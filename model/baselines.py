@@ -13,8 +13,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from model.features import sentence_features
-from model.labels import LABEL2ID, LABELS
+from claimtag.model.features import sentence_features
+from claimtag.model.labels import LABEL2ID, LABELS
 
 
 class MajorityTagger:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.labels import LABELS
+from claimtag.model.labels import LABELS
 
 
 def _row(name: str, m: dict) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from model.errors import ClaimtagError
+from claimtag.model.errors import ClaimtagError
 
 # name -> (package, what to install). The package exposes get_model_path().
 REGISTRY: dict[str, tuple[str, str]] = {

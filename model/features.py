@@ -8,8 +8,8 @@ import re
 
 import numpy as np
 
-from inference.split import QUOTE_CHARS
-from model.labels import LABELS
+from claimtag.model.labels import LABELS
+from claimtag.model.quotation import QUOTE_CHARS
 
 FEATURE_NAMES = ("in_quote", "opens_with_quote", "has_quote_mark", "first_in_paragraph", "no_final_punct")
 _FINAL = ".!?…\"'”’)"

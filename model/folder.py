@@ -17,19 +17,39 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from importlib.resources import files
 from pathlib import Path
 
-from model.errors import ClaimtagError
-from model.labels import LABELS
+from claimtag.model.errors import ClaimtagError, needs_extra
+from claimtag.model.labels import LABELS
 
 SPEAKERS_FILE = "speakers.json"  # weights of inference.quotes.SpeakerScorer
 META = "claimtag.json"
 FORMAT_VERSION = 1
 
 
+def default_model_path() -> Path:
+    """The shipped default model's folder, wherever the package is installed."""
+    # A regular package (claimtag.model has an __init__), so its resources are real files.
+    return Path(str(files("claimtag.model").joinpath("default")))
+
+
+def resolve_model_path(path_or_name: str | Path) -> Path:
+    """The folder of a model given as a path, or "default" for the shipped one."""
+    if str(path_or_name) != "default":
+        return Path(path_or_name)
+    path = default_model_path()
+    if not (path / META).exists():
+        raise ClaimtagError(f"{path}: the shipped default model is missing (a broken install?): reinstall claimtag")
+    return path
+
+
 def _kinds() -> dict[str, type]:
-    from model.baselines import MajorityTagger, RulesTagger, TfidfTagger  # scikit-learn only when needed
-    from model.transformer import TransformerTagger  # torch and transformers only when needed
+    try:
+        from claimtag.model.baselines import MajorityTagger, RulesTagger, TfidfTagger  # scikit-learn when needed
+        from claimtag.model.transformer import TransformerTagger  # torch and transformers only when needed
+    except ModuleNotFoundError as err:
+        raise needs_extra(err, "the fp32 model (--no-fast, fast=False) and the baselines") from None
 
     return {k.kind: k for k in (TransformerTagger, TfidfTagger, RulesTagger, MajorityTagger)}
 

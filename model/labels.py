@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.errors import ClaimtagError
+from claimtag.model.errors import ClaimtagError
 
 LABELS: tuple[str, ...] = ("claim", "quote", "statistic", "context")
 LABEL2ID: dict[str, int] = {name: i for i, name in enumerate(LABELS)}

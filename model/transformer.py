@@ -9,12 +9,12 @@ import torch
 from safetensors.torch import load_file, save_file
 from transformers import AutoConfig, AutoModel, AutoTokenizer
 
-from model.calibration import softmax
-from model.encoders import resolve_encoder
-from model.errors import ClaimtagError
-from model.features import FEATURE_NAMES, continue_quotations, neighbours, sentence_features
-from model.labels import LABELS
-from model.network import SentenceClassifier
+from claimtag.model.calibration import softmax
+from claimtag.model.encoders import resolve_encoder
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.features import FEATURE_NAMES, continue_quotations, neighbours, sentence_features
+from claimtag.model.labels import LABELS
+from claimtag.model.network import SentenceClassifier
 
 WEIGHTS = "model.safetensors"
 ENCODER_DIR = "encoder"  # the encoder's architecture config (its weights are in WEIGHTS)

@@ -3,15 +3,15 @@
 import json
 from pathlib import Path
 
-from inference.cli import main
-from training.corpus import load_corpus
-from training.text import article_texts
+from claimtag.inference.cli import main
+from claimtag.training.corpus import load_corpus
+from claimtag.training.text import article_texts
 
 SAMPLE = Path(__file__).parents[1] / "training" / "corpus" / "sample.txt"
 
 
 def test_article_texts_round_trip_through_the_splitter() -> None:
-    from inference.split import split_article
+    from claimtag.inference.split import split_article
 
     rows = load_corpus(SAMPLE)["train"].to_list()
     texts = article_texts(rows)
@@ -60,8 +60,8 @@ def test_onnx_int8_matches_torch_and_later_runs_do_not_import_torch(
 
     import numpy as np
 
-    from inference.onnx import OnnxTagger, onnx_file
-    from model.folder import load_tagger, read_meta
+    from claimtag.inference.onnx import OnnxTagger, onnx_file
+    from claimtag.model.folder import load_tagger, read_meta
 
     monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))
     records = load_corpus(SAMPLE)["train"].to_list()[:60]

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from model.calibration import fit_temperature, softmax
-from training.evaluate import expected_calibration_error
+from claimtag.model.calibration import fit_temperature, softmax
+from claimtag.training.evaluate import expected_calibration_error
 
 
 def test_temperature_fixes_an_over_confident_model() -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from model.errors import ClaimtagError
-from model.labels import LABEL2ID, LABELS
-from training.claimbuster import checkworthy_scores
-from training.corpus import load_corpus
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import LABEL2ID, LABELS
+from claimtag.training.claimbuster import checkworthy_scores
+from claimtag.training.corpus import load_corpus
 
 ROWS = [
     {"sentence_id": 1, "label": 1, "text": "Unemployment has fallen to 4 percent."},

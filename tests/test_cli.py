@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from inference.cli import main
+from claimtag.inference.cli import main
 
 SAMPLE = Path(__file__).parents[1] / "training" / "corpus" / "sample.txt"
 
 
 def test_help_runs_as_console_script() -> None:
     exe = Path(sys.executable).parent / "claimtag"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "inference.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "claimtag.inference.cli"]
     out = subprocess.run([*cmd, "--help"], capture_output=True, text=True, check=True).stdout
     assert "claim, quote, statistic or context" in out
     assert "data" in out
@@ -53,14 +53,14 @@ def test_binary_corpus_exit_code(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(bytes(range(256)) * 4)
     result = subprocess.run(
-        [sys.executable, "-m", "inference.cli", "data", "stats", str(path)], capture_output=True, text=True
+        [sys.executable, "-m", "claimtag.inference.cli", "data", "stats", str(path)], capture_output=True, text=True
     )
     assert result.returncode == 2
     assert "binary file" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_data_split_writes_an_evaluable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from training.corpus import load_corpus
+    from claimtag.training.corpus import load_corpus
 
     config = tmp_path / "c.yaml"
     config.write_text(f"data: {{train: [{SAMPLE}], dev_size: 0.15, test_size: 0.15}}\n", encoding="utf-8")

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from model.errors import ClaimtagError
-from training.config import Config, load_config
+from claimtag.model.errors import ClaimtagError
+from claimtag.training.config import Config, load_config
 
 REPO = Path(__file__).parents[1]
 

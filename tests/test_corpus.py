@@ -9,9 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 from datasets import Dataset, DatasetDict
 
-from model.labels import LABELS
-from training.corpus import CorpusError, load_corpus
-from training.splits import cross_split_duplicates, ensure_splits, split_by_document, stats_table
+from claimtag.model.labels import LABELS
+from claimtag.training.corpus import CorpusError, load_corpus
+from claimtag.training.splits import cross_split_duplicates, ensure_splits, split_by_document, stats_table
 
 SAMPLE = Path(__file__).parents[1] / "training" / "corpus" / "sample.txt"
 ROWS = [

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from inference.cli import main
+from claimtag.inference.cli import main
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from model.errors import ClaimtagError
-from training.corpus import load_corpus
-from training.keyed import sentence_hash
+from claimtag.model.errors import ClaimtagError
+from claimtag.training.corpus import load_corpus
+from claimtag.training.keyed import sentence_hash
 
 REPO = Path(__file__).parents[1]
 GUM = REPO.parent / "shared" / "data" / "gum-news" / "articles.jsonl"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from inference.quantities import extract_quantities
+from claimtag.inference.quantities import extract_quantities
 
 CASES = [
     ("The deal is worth $2.4bn.", [("$2.4bn", 2.4e9, "USD")]),
@@ -38,7 +38,7 @@ def test_cases(text: str, expected: list) -> None:
 
 
 def test_statistic_sentences_carry_article_offsets(tiny_model) -> None:
-    from inference.tagger import Tagger
+    from claimtag.inference.tagger import Tagger
 
     article = "Headline\n\nThe port handles 40% of the region's freight, worth £4m a day."
     tagged = Tagger.from_pretrained(tiny_model, quantities="all").tag(article)

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from inference.quotes import SpeakerScorer, attribute
-from inference.split import split_article
-from inference.tagger import DEFAULT_MODEL, Tagger
-from model.errors import ClaimtagError
-from training.attribution import gold_articles, nearest_proper_noun, run_scores, same_speaker
+from claimtag.inference.quotes import SpeakerScorer, attribute
+from claimtag.inference.split import split_article
+from claimtag.inference.tagger import Tagger
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.folder import default_model_path
+from claimtag.training.attribution import gold_articles, nearest_proper_noun, run_scores, same_speaker
 
-SCORER = SpeakerScorer.load(DEFAULT_MODEL / "speakers.json")
+SCORER = SpeakerScorer.load(default_model_path() / "speakers.json")
 
 
 def who(article: str, labels: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -139,7 +140,7 @@ def test_baseline_and_gold_articles_from_corpus_rows() -> None:
 
 
 def test_corpus_rejects_a_quotation_with_two_speakers(tmp_path: Path) -> None:
-    from training.corpus import load_corpus
+    from claimtag.training.corpus import load_corpus
 
     path = tmp_path / "c.txt"
     path.write_text('### doc: d1\nQ q1 Ann Lee | "One," said Ann Lee.\nQ q1 Bo Chan | "Two," said Bo Chan.\n')
@@ -150,9 +151,9 @@ def test_corpus_rejects_a_quotation_with_two_speakers(tmp_path: Path) -> None:
 def test_training_fits_speaker_weights_and_evaluate_reports_them(tmp_path: Path, capsys) -> None:
     import json
 
-    from inference.cli import main
-    from training.config import load_config
-    from training.train import train
+    from claimtag.inference.cli import main
+    from claimtag.training.config import load_config
+    from claimtag.training.train import train
 
     sample = Path(__file__).resolve().parents[1] / "training" / "corpus" / "sample.txt"
     config = load_config(None, ["model.kind=rules", f"data.train=[{sample}]", f"training.output_dir={tmp_path}"])

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from inference.cli import main
+from claimtag.inference.cli import main
+from claimtag.training.train import train
 from tests.test_training import tiny_config
-from training.train import train
 
 ARTICLES = {
     "a.txt": 'Ferry cut to weekends\n\nThe ferry will run only at weekends. "We depend on it," said Ruth Mbeki.',

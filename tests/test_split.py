@@ -2,7 +2,8 @@
 
 import pytest
 
-from inference.split import quote_states, split_article
+from claimtag.inference.split import split_article
+from claimtag.model.quotation import quote_states
 from tests.split_cases import CASES
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from inference.cli import main
-from inference.stream import is_table, read_articles
+from claimtag.inference.cli import main
+from claimtag.inference.stream import is_table, read_articles
 
 ARTICLES = [
     'Rates rose 2% in May. "It was expected," said Ann Lee.',
@@ -45,7 +45,7 @@ def test_jsonl_parquet_and_datasets_read_the_same_pairs(table: Path, tmp_path: P
 def test_corpus_tagging_streams_in_order_with_one_or_two_workers(
     tiny_model: Path, table: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from inference.onnx import onnx_file
+    from claimtag.inference.onnx import onnx_file
 
     monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))  # empty: the parent exports before the workers
     outputs = []

@@ -7,14 +7,14 @@ import numpy as np
 import pytest
 from transformers import TrainerCallback
 
-from inference.cli import main
-from model.folder import load_baselines, load_tagger
-from model.labels import LABELS
-from model.transformer import TransformerTagger
-from training.config import load_config
-from training.corpus import load_corpus
-from training.evaluate import evaluate_probs
-from training.train import train
+from claimtag.inference.cli import main
+from claimtag.model.folder import load_baselines, load_tagger
+from claimtag.model.labels import LABELS
+from claimtag.model.transformer import TransformerTagger
+from claimtag.training.config import load_config
+from claimtag.training.corpus import load_corpus
+from claimtag.training.evaluate import evaluate_probs
+from claimtag.training.train import train
 
 
 def tiny_config(encoder: Path, corpus: Path, out: Path, *extra: str):
@@ -60,7 +60,7 @@ def test_transformer_learns_and_writes_a_self_describing_folder(tiny_encoder, ti
 def test_save_load_gives_identical_probabilities(mode, tiny_encoder, tmp_path) -> None:
     import torch
 
-    from model.folder import save_tagger
+    from claimtag.model.folder import save_tagger
 
     tagger = TransformerTagger.from_encoder(
         str(tiny_encoder), context="pair", max_length=32, dropout=0.1, finetune=mode
@@ -142,7 +142,7 @@ def test_evaluate_command_reports_model_and_baselines(tiny_encoder, tiny_corpus,
 
 
 def test_missing_or_corrupt_model_folder(tmp_path) -> None:
-    from model.errors import ClaimtagError
+    from claimtag.model.errors import ClaimtagError
 
     with pytest.raises(ClaimtagError, match="no such model folder"):
         load_tagger(tmp_path / "nope")
@@ -194,7 +194,7 @@ def test_crossval_pools_out_of_fold_predictions(tiny_encoder, tiny_corpus, tmp_p
 def test_crossval_resumes_from_saved_folds_and_not_across_configs(
     tiny_encoder, tiny_corpus, tmp_path, monkeypatch, capsys
 ) -> None:
-    import training.crossval as cv
+    import claimtag.training.crossval as cv
 
     config = _cv_config(tiny_encoder, tiny_corpus, tmp_path)
     calls = []
@@ -215,7 +215,7 @@ def test_crossval_resumes_from_saved_folds_and_not_across_configs(
 
 
 def test_comparison_table_is_well_formed_markdown() -> None:
-    from training.evaluate import comparison_table
+    from claimtag.training.evaluate import comparison_table
 
     rep = evaluate_probs(np.eye(4), np.arange(4), bootstrap=0, name="m")
     lines = comparison_table([rep]).splitlines()
@@ -223,7 +223,7 @@ def test_comparison_table_is_well_formed_markdown() -> None:
 
 
 def test_confusions_lists_the_most_frequent_mistakes_first() -> None:
-    from training.evaluate import confusions
+    from claimtag.training.evaluate import confusions
 
     records = [{"text": f"s{i}"} for i in range(5)]
     gold = np.array([0, 0, 0, 1, 2])
@@ -234,7 +234,7 @@ def test_confusions_lists_the_most_frequent_mistakes_first() -> None:
 
 
 def test_coverage_rises_in_accuracy_as_the_threshold_rises() -> None:
-    from training.evaluate import coverage
+    from claimtag.training.evaluate import coverage
 
     gold = np.array([0, 1, 2, 3])
     probs = np.array([[0.95, 0.05, 0, 0], [0.6, 0.4, 0, 0], [0, 0, 0.8, 0.2], [0.55, 0, 0, 0.45]])
@@ -245,7 +245,7 @@ def test_coverage_rises_in_accuracy_as_the_threshold_rises() -> None:
 
 
 def test_a_shallower_encoder_trains_saves_and_loads(tiny_encoder, tiny_corpus, tmp_path) -> None:
-    from model.errors import ClaimtagError
+    from claimtag.model.errors import ClaimtagError
 
     cfg = tiny_config(tiny_encoder, tiny_corpus, tmp_path / "l1", "model.num_layers=1", "model.finetune=lora")
     folder = train(cfg, progress=False)

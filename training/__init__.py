@@ -6,15 +6,15 @@ import importlib
 
 # Resolved on first use so that `claimtag --help` does not pay for importing `datasets`.
 _EXPORTS = {
-    "CorpusError": "training.corpus",
-    "load_corpus": "training.corpus",
-    "split_by_document": "training.splits",
-    "cross_split_duplicates": "training.splits",
+    "CorpusError": "claimtag.training.corpus",
+    "load_corpus": "claimtag.training.corpus",
+    "split_by_document": "claimtag.training.splits",
+    "cross_split_duplicates": "claimtag.training.splits",
 }
 __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> object:
     if name not in _EXPORTS:
-        raise AttributeError(f"module 'training' has no attribute {name!r}")
+        raise AttributeError(f"module 'claimtag.training' has no attribute {name!r}")
     return getattr(importlib.import_module(_EXPORTS[name]), name)

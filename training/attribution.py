@@ -22,11 +22,12 @@ from pathlib import Path
 import numpy as np
 from datasets import Dataset, DatasetDict
 
-from inference.quotes import CAPITAL_STOP, Mention, SpeakerScorer, attribute, candidates, resolve
-from inference.split import Sentence, mask_quoted
-from model.errors import ClaimtagError
-from model.labels import LABELS, QUOTE
-from training.text import article_texts
+from claimtag.inference.quotes import CAPITAL_STOP, Mention, SpeakerScorer, attribute, candidates, resolve
+from claimtag.inference.split import Sentence
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import LABELS, QUOTE
+from claimtag.model.quotation import mask_quoted
+from claimtag.training.text import article_texts
 
 
 @dataclass
@@ -234,7 +235,7 @@ def read_quantity_gold(path: str | Path) -> dict[tuple[str, int], list[dict]]:
 def quantity_scores(rows: list[dict], gold: dict[tuple[str, int], list[dict]]) -> dict:
     """Exact-span P/R/F1 of `extract_quantities` on the sentences of `rows` with gold quantities, and
     how often the value of a matched span is right (within 0.1%)."""
-    from inference.quantities import extract_quantities
+    from claimtag.inference.quantities import extract_quantities
 
     texts = {(r["doc_id"], r["index"]): r["text"] for r in rows}
     gold = {key: marks for key, marks in gold.items() if key in texts}

@@ -14,8 +14,8 @@ are comments. Full description: docs/data.md.
 
 from __future__ import annotations
 
-from model.errors import ClaimtagError
-from model.labels import CODES, QUOTE
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import CODES, QUOTE
 
 
 def parse_authored(text: str, source: str = "<text>") -> list[dict]:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from model.baselines import has_quantity
-from model.errors import ClaimtagError
-from model.labels import LABEL2ID
+from claimtag.model.baselines import has_quantity
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import LABEL2ID
 
 
 def read_claimbuster(path: str | Path) -> list[dict]:

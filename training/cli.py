@@ -1,4 +1,9 @@
-"""Subcommands for corpora (and, later, training and evaluation)."""
+"""The training side's subcommands: data, train, crossval, evaluate, review, bench.
+
+Each `add_*` function registers one command and is listed under the `claimtag.commands`
+entry-point group in pyproject.toml; `claimtag.inference.cli` loads one only when its command
+is run (or for --help), so `claimtag tag` never imports this package.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ import argparse
 import sys
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    """Register `claimtag data ...`."""
+def add_data_command(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag data stats|split`."""
     data = sub.add_parser("data", help="inspect labeled corpora")
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="ACTION")
     stats = data_sub.add_parser("stats", help="label counts per split, and duplicates across splits")
@@ -26,8 +31,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 def run_stats(args: argparse.Namespace) -> int:
     """Print label counts per split and any sentence found in two splits."""
-    from training.corpus import load_corpus
-    from training.splits import cross_split_duplicates, ensure_splits, stats_table
+    from claimtag.training.corpus import load_corpus
+    from claimtag.training.splits import cross_split_duplicates, ensure_splits, stats_table
 
     corpus = load_corpus(args.path, source=args.source)
     data = ensure_splits(corpus, dev_size=args.dev_size, test_size=args.test_size, seed=args.seed)
@@ -44,9 +49,9 @@ def run_split(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
-    from model.labels import LABELS
-    from training.config import load_config
-    from training.train import load_training_data
+    from claimtag.model.labels import LABELS
+    from claimtag.training.config import load_config
+    from claimtag.training.train import load_training_data
 
     rows = load_training_data(load_config(args.config).data)[args.split].to_list()
     keep = ("doc_id", "index", "text", "paragraph", "speaker", "quote_id")
@@ -57,8 +62,8 @@ def run_split(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_train_commands(sub: argparse._SubParsersAction) -> None:
-    """Register `claimtag train` and `claimtag evaluate`."""
+def add_train_command(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag train`."""
     train = sub.add_parser(
         "train",
         help="train a model from a YAML config",
@@ -72,6 +77,9 @@ def add_train_commands(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--no-progress", action="store_true", help="no progress bar")
     train.set_defaults(run=run_train)
 
+
+def add_crossval_command(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag crossval`."""
     cv = sub.add_parser("crossval", help="k-fold cross-validation by document over one corpus of a config")
     cv.add_argument("--config", help="YAML config")
     cv.add_argument("overrides", nargs="*", metavar="section.field=value", help="config overrides")
@@ -80,6 +88,9 @@ def add_train_commands(sub: argparse._SubParsersAction) -> None:
     cv.add_argument("--no-progress", action="store_true", help="no progress bar")
     cv.set_defaults(run=run_crossval)
 
+
+def add_evaluate_command(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag evaluate`."""
     ev = sub.add_parser("evaluate", help="held-out metrics of a model (and its baselines) on a labeled file")
     ev.add_argument("--model", default="default", help="model folder written by claimtag train (default: shipped)")
     ev.add_argument("--data", required=True, help="labeled corpus file or folder")
@@ -110,8 +121,8 @@ def add_train_commands(sub: argparse._SubParsersAction) -> None:
 
 def run_train(args: argparse.Namespace) -> int:
     """Load the config, apply overrides, train, print where the model went."""
-    from training.config import load_config
-    from training.train import train
+    from claimtag.training.config import load_config
+    from claimtag.training.train import train
 
     overrides = list(args.overrides) + ([f"training.output_dir={args.output}"] if args.output else [])
     config = load_config(args.config, overrides)
@@ -123,8 +134,8 @@ def run_train(args: argparse.Namespace) -> int:
 
 def run_crossval(args: argparse.Namespace) -> int:
     """Cross-validate and print the pooled report."""
-    from training.config import load_config
-    from training.crossval import crossval
+    from claimtag.training.config import load_config
+    from claimtag.training.crossval import crossval
 
     config = load_config(args.config, list(args.overrides))
     print(crossval(config, on=args.on, folds=args.folds, progress=not args.no_progress))
@@ -133,7 +144,7 @@ def run_crossval(args: argparse.Namespace) -> int:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Evaluate a model folder (and its stored baselines) on a labeled corpus."""
-    from training.report import evaluate_checkworthy, evaluate_model
+    from claimtag.training.report import evaluate_checkworthy, evaluate_model
 
     if args.data_format == "claimbuster":
         print(evaluate_checkworthy(args.model, args.data, baselines=not args.no_baselines))
@@ -153,7 +164,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_review_commands(sub: argparse._SubParsersAction) -> None:
+def add_review_command(sub: argparse._SubParsersAction) -> None:
     """Register `claimtag review export` and `claimtag review import`."""
     review = sub.add_parser("review", help="export uncertain sentences for correction, import the corrections")
     actions = review.add_subparsers(dest="review_command", required=True, metavar="ACTION")
@@ -176,9 +187,9 @@ def run_review_export(args: argparse.Namespace) -> int:
     """Tag the articles, rank their sentences, write the batches."""
     from pathlib import Path
 
-    from inference.reading import Problem, read_inputs
-    from inference.tagger import Tagger
-    from training.review import candidates, write_batches
+    from claimtag.inference.reading import Problem, read_inputs
+    from claimtag.inference.tagger import Tagger
+    from claimtag.training.review import candidates, write_batches
 
     tagger = Tagger.from_pretrained(args.model)
     tagged, failed = {}, 0
@@ -198,8 +209,36 @@ def run_review_import(args: argparse.Namespace) -> int:
     """Validate the corrected batch, then append what is new."""
     from pathlib import Path
 
-    from training.review import import_corrections
+    from claimtag.training.review import import_corrections
 
     added, known = import_corrections(Path(args.file), Path(args.corrections), args.reviewer)
     print(f"{added} correction(s) added to {args.corrections}; {known} already there")
+    return 0
+
+
+def add_bench_command(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag bench`."""
+    from claimtag.training.bench import MODES
+
+    bench = sub.add_parser("bench", help="speed, memory and F1 of every inference mode, side by side")
+    bench.add_argument("--model", default="default", help="model folder (default: the shipped model)")
+    bench.add_argument("--corpus", default="training/corpus/news", help="labeled corpus whose articles are tagged")
+    bench.add_argument("--articles", type=int, default=200, help="number of articles (default 200)")
+    bench.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="modes to measure")
+    bench.add_argument("--json", help="also write the rows as JSON here")
+    bench.set_defaults(run=run_bench)
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    """Run the benchmark and print its table."""
+    import json
+
+    from claimtag.model.folder import write_text_atomic
+    from claimtag.training.bench import run_bench as bench
+    from claimtag.training.bench import table
+
+    rows = bench(args.model, args.corpus, args.articles, args.modes)
+    print(table(rows))
+    if args.json:
+        write_text_atomic(args.json, json.dumps(rows, indent=2) + "\n")
     return 0

@@ -13,7 +13,7 @@ from typing import Any, get_type_hints
 
 import yaml
 
-from model.errors import ClaimtagError
+from claimtag.model.errors import ClaimtagError
 
 MODEL_KINDS = ("transformer", "tfidf-logreg", "rules", "majority")
 CONTEXT_MODES = ("none", "pair")

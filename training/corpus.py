@@ -16,11 +16,11 @@ from pathlib import Path
 
 from datasets import ClassLabel, Dataset, DatasetDict, Features, Value, load_from_disk
 
-from inference.split import quote_states
-from model.errors import ClaimtagError
-from model.labels import LABELS, QUOTE, LabelError, parse_label
-from training.authoring import parse_authored
-from training.keyed import join_keyed
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import LABELS, QUOTE, LabelError, parse_label
+from claimtag.model.quotation import quote_states
+from claimtag.training.authoring import parse_authored
+from claimtag.training.keyed import join_keyed
 
 FEATURES = Features(
     {
@@ -57,7 +57,7 @@ def load_corpus(path: str | Path, *, source: str | Path | None = None, fmt: str 
             raise CorpusError(f"{path}: folder holds no corpus files ({', '.join(SUFFIXES)})")
         return _merge([load_corpus(f, source=source) for f in files], path)
     if fmt == "claimbuster":
-        from training.claimbuster import read_claimbuster, to_claimtag
+        from claimtag.training.claimbuster import read_claimbuster, to_claimtag
 
         return DatasetDict({"train": _to_dataset(to_claimtag(read_claimbuster(path)), path)})
     splits = _read(path, source)
@@ -101,7 +101,7 @@ def _read(path: Path, source: Path | None = None) -> dict[str, list[dict]]:
     if path.suffix in (".csv", ".tsv"):
         rows = _read_csv(text, "\t" if path.suffix == ".tsv" else ",")
         if rows and "sha1" in rows[0] and "text" not in rows[0]:
-            return {"train": join_keyed(rows, path, source)}
+            return _by_split(join_keyed(rows, path, source))
         return _by_split(rows)
     if path.suffix in (".jsonl", ".json"):
         return _by_split(_read_jsonl(text, path))
@@ -165,7 +165,7 @@ def _by_split(rows: list[dict]) -> dict[str, list[dict]]:
         return {"train": rows}
     groups: dict[str, list[dict]] = {}
     for row in rows:
-        groups.setdefault(str(row.pop("split")), []).append(row)
+        groups.setdefault(str(row.pop("split", None) or "train"), []).append(row)
     return groups
 
 

@@ -20,11 +20,11 @@ from pathlib import Path
 import numpy as np
 from datasets import DatasetDict, concatenate_datasets
 
-from model.errors import ClaimtagError
-from training.config import Config
-from training.corpus import load_corpus
-from training.evaluate import comparison_table, detail, evaluate_probs, write_json
-from training.train import fit, load_training_data, records_of
+from claimtag.model.errors import ClaimtagError
+from claimtag.training.config import Config
+from claimtag.training.corpus import load_corpus
+from claimtag.training.evaluate import comparison_table, detail, evaluate_probs, write_json
+from claimtag.training.train import fit, load_training_data, records_of
 
 
 def crossval(config: Config, *, on: str, folds: int = 4, progress: bool = True) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 
-from model.labels import LABELS
+from claimtag.model.labels import LABELS
 
 
 @dataclass
@@ -246,6 +246,6 @@ def reliability_png(curves: dict[str, np.ndarray], gold: np.ndarray, path: Path,
 
 def write_json(path: Path, payload: object) -> None:
     """Write JSON atomically (temp file + rename)."""
-    from model.folder import write_text_atomic
+    from claimtag.model.folder import write_text_atomic
 
     write_text_atomic(path, json.dumps(payload, indent=2, ensure_ascii=False))

@@ -11,9 +11,9 @@ from sklearn.metrics import f1_score
 from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
 from transformers.trainer_utils import get_last_checkpoint
 
-from model.labels import LABELS
-from model.transformer import TransformerTagger
-from training.config import Config
+from claimtag.model.labels import LABELS
+from claimtag.model.transformer import TransformerTagger
+from claimtag.training.config import Config
 
 
 def class_weights(labels: np.ndarray) -> torch.Tensor:
@@ -42,8 +42,8 @@ def _metrics(pred) -> dict[str, float]:
 
 def calibrate(tagger: TransformerTagger, dev: Dataset) -> dict:
     """Fit the tagger's temperature on the dev split; return it with dev ECE before and after."""
-    from model.calibration import fit_temperature, softmax
-    from training.evaluate import expected_calibration_error
+    from claimtag.model.calibration import fit_temperature, softmax
+    from claimtag.training.evaluate import expected_calibration_error
 
     logits = tagger.logits(dev.to_list())
     gold = np.asarray(dev["label"])

@@ -1,8 +1,15 @@
 """Labels kept apart from the text they label: rows keyed by (doc_id, index, sha1).
 
-Used for annotations of corpora we may not copy (the GUM news articles): the repo holds
-the labels, the user's copy of the source holds the text, and a changed or missing
+Used for annotations of corpora we may not copy (the GUM and Wikinews articles): the repo
+holds the labels, the user's copy of the source holds the text, and a changed or missing
 sentence is an error rather than a silently shifted label.
+
+Two keys, by what the source gives:
+- the source has `sentences` (GUM's human boundaries): `index` picks the sentence;
+- the source has only `text` (Wikinews): `start`/`end` are character offsets into it and
+  `paragraph` its paragraph, so the labels do not depend on any version of our splitter.
+Either way `sha1` must match the sentence's text. An optional `split` column (train, dev,
+test) fixes the held-out split of every article, once, in the file.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from model.errors import ClaimtagError
+from claimtag.model.errors import ClaimtagError
 
 
 def sentence_hash(text: str) -> str:
@@ -30,13 +37,12 @@ def join_keyed(rows: list[dict], labels: Path, source: Path | None) -> list[dict
         doc = articles.get(row.get("doc_id", ""))
         if doc is None:
             raise ClaimtagError(f"{where}: doc {row.get('doc_id')!r} is not in {source}")
-        index = int(row["index"])
-        if not 0 <= index < len(doc["sentences"]):
-            raise ClaimtagError(f"{where}: {row['doc_id']} has no sentence {index} in {source}")
-        sent = doc["sentences"][index]
+        sent, index = _sentence(doc, row, where, source)
         if sentence_hash(sent["text"]) != row["sha1"]:
             raise ClaimtagError(f"{where}: sentence {index} of {row['doc_id']} changed in {source} (hash mismatch)")
         article = out.setdefault(row["doc_id"], {"doc_id": row["doc_id"], "sentences": []})
+        if row.get("split"):
+            article["split"] = row["split"]
         article["sentences"].append(
             {
                 "text": sent["text"],
@@ -47,6 +53,19 @@ def join_keyed(rows: list[dict], labels: Path, source: Path | None) -> list[dict
             }
         )
     return list(out.values())
+
+
+def _sentence(doc: dict, row: dict, where: str, source: Path) -> tuple[dict, int]:
+    """The keyed sentence of a source article: by index, or by offsets into its text."""
+    index = int(row["index"])
+    if "sentences" in doc:
+        if not 0 <= index < len(doc["sentences"]):
+            raise ClaimtagError(f"{where}: {row['doc_id']} has no sentence {index} in {source}")
+        return doc["sentences"][index], index
+    start, end = int(row["start"]), int(row["end"])
+    if not 0 <= start < end <= len(doc.get("text", "")):
+        raise ClaimtagError(f"{where}: offsets {start}:{end} lie outside {row['doc_id']} in {source}")
+    return {"text": doc["text"][start:end], "paragraph": int(row.get("paragraph") or 0)}, index
 
 
 def _read_source(source: Path) -> dict[str, dict]:

@@ -9,11 +9,10 @@ from pathlib import Path
 import numpy as np
 from datasets import concatenate_datasets
 
-from inference.tagger import resolve_model_path
-from model.errors import ClaimtagError
-from model.folder import load_baselines, load_tagger, read_meta
-from training.corpus import load_corpus
-from training.evaluate import (
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.folder import load_baselines, load_tagger, read_meta, resolve_model_path
+from claimtag.training.corpus import load_corpus
+from claimtag.training.evaluate import (
     Report,
     comparison_table,
     confusion_png,
@@ -100,9 +99,9 @@ def evaluate_model(
 
 def _attribution_and_quantities(model_dir: Path, records: list[dict], quantities: str | Path | None) -> tuple:
     """Who-said-it scores (when the data records speakers) and quantity span scores (with a gold file)."""
-    from inference.quotes import SpeakerScorer
-    from model.folder import SPEAKERS_FILE
-    from training.attribution import attribution_of, attribution_table, quantity_scores, read_quantity_gold
+    from claimtag.inference.quotes import SpeakerScorer
+    from claimtag.model.folder import SPEAKERS_FILE
+    from claimtag.training.attribution import attribution_of, attribution_table, quantity_scores, read_quantity_gold
 
     extra, md = {}, []
     attribution = attribution_of(records, SpeakerScorer.load(model_dir / SPEAKERS_FILE))
@@ -126,9 +125,9 @@ def _file_name(model_name: str) -> str:
 
 def _calibrated(tagger, records: list[dict], gold: np.ndarray, png: Path) -> tuple[np.ndarray, str]:
     """The tagger's calibrated probabilities, plus ECE and a reliability diagram before/after scaling."""
-    from model.calibration import softmax
-    from model.features import continue_quotations
-    from training.evaluate import expected_calibration_error, reliability_png
+    from claimtag.model.calibration import softmax
+    from claimtag.model.features import continue_quotations
+    from claimtag.training.evaluate import expected_calibration_error, reliability_png
 
     logits = tagger.logits(records)
     before = continue_quotations(records, softmax(logits))
@@ -141,7 +140,7 @@ def _calibrated(tagger, records: list[dict], gold: np.ndarray, png: Path) -> tup
 
 def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: bool = True) -> str:
     """ClaimBuster-style score: F1 of check-worthy = {claim, statistic, quote} against gold 0/1."""
-    from training.claimbuster import checkworthy_scores, read_claimbuster
+    from claimtag.training.claimbuster import checkworthy_scores, read_claimbuster
 
     model_dir = resolve_model_path(model_dir)
     rows = read_claimbuster(data)

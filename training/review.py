@@ -23,9 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
-from model.baselines import RulesTagger
-from model.errors import ClaimtagError
-from model.labels import LABELS, LabelError, parse_label
+from claimtag.model.baselines import RulesTagger
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import LABELS, LabelError, parse_label
 
 FIELDS = [
     "review_id",

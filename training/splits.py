@@ -9,8 +9,8 @@ import numpy as np
 from datasets import Dataset, DatasetDict
 from sklearn.model_selection import StratifiedGroupKFold
 
-from model.errors import ClaimtagError
-from model.labels import LABELS
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import LABELS
 
 
 def split_by_document(data: Dataset, *, dev_size: float = 0.1, test_size: float = 0.1, seed: int = 0) -> DatasetDict:

@@ -15,15 +15,15 @@ from pathlib import Path
 import numpy as np
 from datasets import Dataset, DatasetDict, concatenate_datasets
 
-from model.baselines import MajorityTagger, RulesTagger, TfidfTagger
-from model.card import render_card
-from model.folder import SPEAKERS_FILE, save_tagger, write_atomic
-from model.labels import LABELS
-from training.attribution import fit_attribution
-from training.config import Config, DataConfig, save_config
-from training.corpus import load_corpus
-from training.evaluate import confusions, evaluate_probs, write_json
-from training.splits import ensure_splits
+from claimtag.model.baselines import MajorityTagger, RulesTagger, TfidfTagger
+from claimtag.model.card import render_card
+from claimtag.model.folder import SPEAKERS_FILE, save_tagger, write_atomic
+from claimtag.model.labels import LABELS
+from claimtag.training.attribution import fit_attribution
+from claimtag.training.config import Config, DataConfig, save_config
+from claimtag.training.corpus import load_corpus
+from claimtag.training.evaluate import confusions, evaluate_probs, write_json
+from claimtag.training.splits import ensure_splits
 
 BASELINES = {k.kind: k for k in (MajorityTagger, RulesTagger, TfidfTagger)}
 
@@ -31,7 +31,7 @@ BASELINES = {k.kind: k for k in (MajorityTagger, RulesTagger, TfidfTagger)}
 def load_training_data(cfg: DataConfig) -> DatasetDict:
     """All configured corpora, each split by document, merged split by split, with a `weight` column."""
     if not cfg.train:
-        from model.errors import ClaimtagError
+        from claimtag.model.errors import ClaimtagError
 
         raise ClaimtagError("no training data: set data.train in the config (a list of corpus paths)")
     parts: dict[str, list[Dataset]] = {"train": [], "dev": [], "test": []}
@@ -74,7 +74,7 @@ def fit(
     }
     if config.model.kind != "transformer":
         return baselines.pop(config.model.kind), baselines, {"global_step": 0}
-    from training.finetune import finetune
+    from claimtag.training.finetune import finetune
 
     tagger, summary = finetune(config, data, checkpoints, resume=resume, progress=progress, callbacks=callbacks)
     return tagger, baselines, summary

@@ -17,7 +17,7 @@ import os
 import pandas as pd
 import ray
 
-from inference.tagger import Tagger
+from claimtag.inference.tagger import Tagger
 
 
 class TagArticles:

@@ -11,10 +11,10 @@ Modes:
     naive-single  the same model, one sentence per forward pass (what a text-classification
                   pipeline does)
     naive-padded  batches of 64 padded to the model's max length
-    fp32          claimtag's default: length-sorted batches, dynamic padding, inference_mode
+    fp32          `--no-fast`: length-sorted batches, dynamic padding, inference_mode
     int8-torch    fp32 with torch's dynamically quantized linear layers (measured, not shipped)
     int8-onnx     the model as int8 ONNX (signed per-channel weights) in ONNX Runtime, without
-                  torch (`claimtag tag --fast`)
+                  torch (claimtag's default)
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ SHIPPED = {"fp32": ["--no-fast"], "int8-onnx": ["--fast"]}  # modes `claimtag ta
 
 def corpus_articles(path: str | Path, n: int) -> list[str]:
     """Up to `n` article texts rebuilt from a labeled corpus (paragraphs kept)."""
-    from training.corpus import load_corpus
-    from training.text import article_texts
+    from claimtag.training.corpus import load_corpus
+    from claimtag.training.text import article_texts
 
     corpus = load_corpus(path)
     rows = [r for split in corpus.values() for r in split.to_list()]
@@ -81,7 +81,7 @@ class _Naive:
 
 
 def _tagger(model: str, mode: str):
-    from inference.tagger import Tagger
+    from claimtag.inference.tagger import Tagger
 
     tagger = Tagger.from_pretrained(model, fast=mode == "int8-onnx")
     if mode.startswith("naive"):
@@ -93,8 +93,8 @@ def _tagger(model: str, mode: str):
 
 def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: int = 20) -> dict:
     """Throughput, warm latency and held-out macro-F1 of one mode (run in its own process)."""
-    from inference.formats import Result, render
-    from training.evaluate import evaluate_probs
+    from claimtag.inference.formats import Result, render
+    from claimtag.training.evaluate import evaluate_probs
 
     tagger = _tagger(model, mode)
     tagger.tag(articles[0])  # warm-up
@@ -140,7 +140,7 @@ def _threads(model) -> int:
 
 def _forty_sentences(articles: list[str]) -> str:
     """An article of exactly 40 sentences built from whole paragraphs of the inputs."""
-    from inference.split import split_article
+    from claimtag.inference.split import split_article
 
     sents = [s.text for a in articles for s in split_article(a)][:40]
     return " ".join(sents)
@@ -148,9 +148,9 @@ def _forty_sentences(articles: list[str]) -> str:
 
 def _heldout(model: str) -> dict:
     """Records and gold labels of the test split the model was trained with (empty if unknown)."""
-    from inference.tagger import resolve_model_path
-    from training.config import load_config
-    from training.train import load_training_data
+    from claimtag.model.folder import resolve_model_path
+    from claimtag.training.config import load_config
+    from claimtag.training.train import load_training_data
 
     path = resolve_model_path(model)
     try:
@@ -166,7 +166,7 @@ def cold_start(model: str, mode: str, article: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "article.txt"
         path.write_text(article, encoding="utf-8")
-        cmd = [sys.executable, "-m", "inference.cli", "tag", str(path), "--model", model, "--format", "jsonl"]
+        cmd = [sys.executable, "-m", "claimtag.inference.cli", "tag", str(path), "--model", model, "--format", "jsonl"]
         cmd += SHIPPED.get(mode, [])
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t0 = time.perf_counter()
@@ -180,7 +180,7 @@ def run_bench(model: str, corpus: str, n_articles: int, modes: list[str]) -> lis
     """Every mode in its own subprocess, then a cold start of each shipped mode."""
     rows = []
     for mode in modes:
-        cmd = [sys.executable, "-m", "inference.bench", model, corpus, str(n_articles), mode]
+        cmd = [sys.executable, "-m", "claimtag.training.bench", model, corpus, str(n_articles), mode]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
         row = json.loads(out.stdout.strip().splitlines()[-1])
         if mode in SHIPPED:
