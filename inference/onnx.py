@@ -84,9 +84,9 @@ def export(model_dir: Path, out: Path) -> Path:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from claimtag.model.folder import load_tagger
+    from claimtag.model.folder import load_model
 
-    tagger = load_tagger(model_dir)
+    tagger = load_model(model_dir)
     network = tagger.network.eval().requires_grad_(False)
     if hasattr(network.encoder, "set_attn_implementation"):
         network.encoder.set_attn_implementation("eager")  # traces the padding mask as plain tensor ops
@@ -121,7 +121,7 @@ def export(model_dir: Path, out: Path) -> Path:
     return out
 
 
-class OnnxTagger:
+class OnnxModel:
     """Scores sentence records with the int8 ONNX model; the same API as the torch tagger."""
 
     kind = "transformer"
@@ -143,7 +143,7 @@ class OnnxTagger:
         self.temperature = float(meta.get("temperature", 1.0))
 
     @classmethod
-    def load(cls, model_dir: Path, meta: dict) -> OnnxTagger:
+    def load(cls, model_dir: Path, meta: dict) -> OnnxModel:
         """The cached int8 model of a folder, exported first if there is none yet."""
         return cls(ensure_exported(model_dir), model_dir, meta)
 

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 
 import blingfire
 
+from claimtag.model.protocol import SentenceRecord
 from claimtag.model.quotation import QUOTE_CHARS, quote_states
 
 
@@ -33,6 +34,12 @@ class Sentence:
     def to_dict(self) -> dict:
         """Return the sentence as a JSON-ready dict."""
         return asdict(self)
+
+    def to_record(self, doc_id: str) -> SentenceRecord:
+        """The sentence as a model reads it."""
+        return SentenceRecord(
+            doc_id=doc_id, index=self.index, text=self.text, paragraph=self.paragraph, in_quote=self.in_quote
+        )
 
 
 _TERMINAL = ".!?:;"

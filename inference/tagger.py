@@ -13,6 +13,7 @@ from claimtag.inference.quotes import SpeakerScorer, attribute
 from claimtag.inference.split import split_article
 from claimtag.model.folder import resolve_model_path
 from claimtag.model.labels import LABELS
+from claimtag.model.protocol import SentenceModel, SentenceRecord
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Tagger:
 
     def __init__(
         self,
-        model: object,
+        model: SentenceModel,
         *,
         name: str,
         batch_size: int | None = None,
@@ -83,16 +84,16 @@ class Tagger:
         below `min_confidence` (default: the model's `evaluation.min_confidence`) are flagged
         `unsure` (their label is kept).
         """
-        from claimtag.model.folder import SPEAKERS_FILE, load_tagger, read_meta
+        from claimtag.model.folder import SPEAKERS_FILE, load_model, read_meta
 
         path = resolve_model_path(path_or_name)
         meta = read_meta(path)
         if fast and meta.get("kind") == "transformer":
-            from claimtag.inference.onnx import OnnxTagger
+            from claimtag.inference.onnx import OnnxModel
 
-            model = OnnxTagger.load(path, meta)
+            model = OnnxModel.load(path, meta)
         else:
-            model = load_tagger(path)
+            model = load_model(path)
         if min_confidence is None:
             min_confidence = float(meta.get("min_confidence", 0.0))
         return cls(
@@ -112,11 +113,7 @@ class Tagger:
         """Label many articles, batching sentences across them (memory bounded by `chunk`)."""
         articles = list(articles)
         splits = [split_article(a) for a in articles]
-        records = [
-            {"doc_id": str(d), "index": s.index, "text": s.text, "paragraph": s.paragraph, "in_quote": s.in_quote}
-            for d, sents in enumerate(splits)
-            for s in sents
-        ]
+        records = [s.to_record(str(d)) for d, sents in enumerate(splits) for s in sents]
         probs = self._scores(records, chunk)
         flags = self._truncated(records)
         out, pos = [], 0
@@ -127,7 +124,7 @@ class Tagger:
             pos += len(sents)
         return out
 
-    def _scores(self, records: Sequence[dict], chunk: int) -> np.ndarray:
+    def _scores(self, records: Sequence[SentenceRecord], chunk: int) -> np.ndarray:
         if not records:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
         parts = [
@@ -136,7 +133,7 @@ class Tagger:
         ]
         return np.concatenate(parts)
 
-    def _truncated(self, records: Sequence[dict]) -> list[bool]:
+    def _truncated(self, records: Sequence[SentenceRecord]) -> list[bool]:
         check = getattr(self.model, "truncated", None)
         return check(list(records)) if check else [False] * len(records)
 
@@ -151,7 +148,7 @@ class Tagger:
         return _record(s, probs, truncated, probs[best] < self.min_confidence, numbers)
 
 
-def _chunks(records: Sequence[dict], size: int) -> list[tuple[int, int]]:
+def _chunks(records: Sequence[SentenceRecord], size: int) -> list[tuple[int, int]]:
     """Ranges of about `size` records that end at article boundaries (so neighbours stay
     together), except inside an article longer than `size` itself."""
     ranges, lo = [], 0

@@ -17,7 +17,7 @@ from claimtag.model.features import sentence_features
 from claimtag.model.labels import LABEL2ID, LABELS
 
 
-class MajorityTagger:
+class MajorityBaseline:
     """Always the most frequent training label (probabilities = training label shares)."""
 
     kind = "majority"
@@ -26,7 +26,7 @@ class MajorityTagger:
         self.prior = np.asarray(prior, dtype=np.float32)
 
     @classmethod
-    def fit(cls, records: list[dict], labels: np.ndarray, weights: np.ndarray, **_: object) -> MajorityTagger:
+    def fit(cls, records: list[dict], labels: np.ndarray, weights: np.ndarray, **_: object) -> MajorityBaseline:
         """Weighted label shares of the training set."""
         counts = np.bincount(labels, weights=weights, minlength=len(LABELS))
         return cls(counts / counts.sum())
@@ -40,7 +40,7 @@ class MajorityTagger:
         return {"prior": self.prior.tolist()}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> MajorityTagger:
+    def load(cls, path: Path, meta: dict) -> MajorityBaseline:
         """From the meta alone."""
         return cls(np.asarray(meta["prior"]))
 
@@ -71,13 +71,13 @@ def has_quantity(text: str) -> bool:
     return bool(_QUANTITY.search(_NOT_QUANTITY.sub(" ", text)))
 
 
-class RulesTagger:
+class RulesBaseline:
     """Transparent rules, in the guide's order: quote, statistic, context, claim."""
 
     kind = "rules"
 
     @classmethod
-    def fit(cls, *_: object, **__: object) -> RulesTagger:
+    def fit(cls, *_: object, **__: object) -> RulesBaseline:
         """Rules learn nothing."""
         return cls()
 
@@ -106,12 +106,12 @@ class RulesTagger:
         return {}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> RulesTagger:
+    def load(cls, path: Path, meta: dict) -> RulesBaseline:
         """Nothing to read."""
         return cls()
 
 
-class TfidfTagger:
+class TfidfBaseline:
     """Word 1-2 gram TF-IDF plus the document features, into multinomial logistic regression."""
 
     kind = "tfidf-logreg"
@@ -140,7 +140,7 @@ class TfidfTagger:
         *,
         class_weighting: bool = True,
         seed: int = 0,
-    ) -> TfidfTagger:
+    ) -> TfidfBaseline:
         """Fit the vocabulary and the classifier on training records."""
         vec = cls._vectorizer()
         vec.fit([r["text"] for r in records])
@@ -172,7 +172,7 @@ class TfidfTagger:
         return {}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> TfidfTagger:
+    def load(cls, path: Path, meta: dict) -> TfidfBaseline:
         """Rebuild the fitted vectorizer from its vocabulary and idf."""
         arrays = load_file(str(path / cls.ARRAYS))
         vec = cls._vectorizer()

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from claimtag.model.errors import ClaimtagError, needs_extra
 from claimtag.model.labels import LABELS
+from claimtag.model.protocol import SentenceModel
 
 SPEAKERS_FILE = "speakers.json"  # weights of inference.quotes.SpeakerScorer
 META = "claimtag.json"
@@ -46,12 +47,12 @@ def resolve_model_path(path_or_name: str | Path) -> Path:
 
 def _kinds() -> dict[str, type]:
     try:
-        from claimtag.model.baselines import MajorityTagger, RulesTagger, TfidfTagger  # scikit-learn when needed
-        from claimtag.model.transformer import TransformerTagger  # torch and transformers only when needed
+        from claimtag.model.baselines import MajorityBaseline, RulesBaseline, TfidfBaseline  # scikit-learn when needed
+        from claimtag.model.transformer import TransformerModel  # torch and transformers only when needed
     except ModuleNotFoundError as err:
         raise needs_extra(err, "the fp32 model (--no-fast, fast=False) and the baselines") from None
 
-    return {k.kind: k for k in (TransformerTagger, TfidfTagger, RulesTagger, MajorityTagger)}
+    return {k.kind: k for k in (TransformerModel, TfidfBaseline, RulesBaseline, MajorityBaseline)}
 
 
 def write_atomic(path: Path, fill: Callable[[Path], None]) -> None:
@@ -100,7 +101,7 @@ def write_text_atomic(path: str | Path, text: str) -> None:
         raise
 
 
-def save_tagger(tagger: object, path: Path, extra: dict | None = None) -> None:
+def save_model(tagger: SentenceModel, path: Path, extra: dict | None = None) -> None:
     """Write a tagger's own files and its claimtag.json into an existing folder."""
     meta = {"format": FORMAT_VERSION, "kind": tagger.kind, "labels": list(LABELS)}
     meta.update(tagger.save(path))
@@ -124,7 +125,7 @@ def read_meta(path: Path) -> dict:
     return meta
 
 
-def load_tagger(path: str | Path) -> object:
+def load_model(path: str | Path) -> SentenceModel:
     """Load any kind of claimtag model folder."""
     path = Path(path)
     meta = read_meta(path)
@@ -139,9 +140,9 @@ def load_tagger(path: str | Path) -> object:
         raise ClaimtagError(f"{path}: corrupt model folder ({type(err).__name__}: {err})") from None
 
 
-def load_baselines(path: Path) -> dict[str, object]:
+def load_baselines(path: Path) -> dict[str, SentenceModel]:
     """The baselines stored beside a model, by kind (empty when there are none)."""
     folder = Path(path) / "baselines"
     if not folder.is_dir():
         return {}
-    return {p.name: load_tagger(p) for p in sorted(folder.iterdir()) if (p / META).exists()}
+    return {p.name: load_model(p) for p in sorted(folder.iterdir()) if (p / META).exists()}

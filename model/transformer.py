@@ -20,7 +20,7 @@ WEIGHTS = "model.safetensors"
 ENCODER_DIR = "encoder"  # the encoder's architecture config (its weights are in WEIGHTS)
 
 
-class TransformerTagger:
+class TransformerModel:
     """Scores sentence records with a fine-tuned encoder; `predict_proba` is side-effect free."""
 
     kind = "transformer"
@@ -45,7 +45,7 @@ class TransformerTagger:
         lora_r: int = 16,
         lora_alpha: int = 32,
         num_layers: int | None = None,
-    ) -> TransformerTagger:
+    ) -> TransformerModel:
         """A new, untrained tagger on top of a pretrained encoder, adapted fully, by LoRA, or frozen
         (optionally keeping only its first `num_layers` layers)."""
         path = resolve_encoder(encoder)
@@ -75,7 +75,7 @@ class TransformerTagger:
                 batch[key] = torch.tensor([r[key] for r in rows], dtype=dtype)
         return dict(batch)
 
-    def quantized(self) -> TransformerTagger:
+    def quantized(self) -> TransformerModel:
         """A copy whose linear layers run in int8 (dynamic, per-channel weights): faster on CPU."""
         import copy
         import warnings
@@ -87,7 +87,7 @@ class TransformerTagger:
             network = quantize_dynamic(
                 copy.deepcopy(self.network).eval(), {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
             )
-        fast = TransformerTagger(
+        fast = TransformerModel(
             network, self.tokenizer, context=self.context, max_length=self.max_length, adapt=self.adapt
         )
         fast.temperature = self.temperature
@@ -139,7 +139,7 @@ class TransformerTagger:
         return {**meta, **self.adapt, "temperature": self.temperature}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> TransformerTagger:
+    def load(cls, path: Path, meta: dict) -> TransformerModel:
         """Rebuild from a model folder written by `save` (needs nothing else)."""
         if meta.get("features") != list(FEATURE_NAMES):
             raise ClaimtagError(f"{path}: model uses features {meta.get('features')}, not {list(FEATURE_NAMES)}")

@@ -80,10 +80,10 @@ def tiny_corpus(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def tiny_model(tiny_encoder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An untrained transformer model folder on the tiny encoder (for inference plumbing tests)."""
-    from claimtag.model.folder import save_tagger
-    from claimtag.model.transformer import TransformerTagger
+    from claimtag.model.folder import save_model
+    from claimtag.model.transformer import TransformerModel
 
     folder = tmp_path_factory.mktemp("tiny-model")
-    tagger = TransformerTagger.from_encoder(str(tiny_encoder), context="pair", max_length=24, dropout=0.1)
-    save_tagger(tagger, folder)
+    tagger = TransformerModel.from_encoder(str(tiny_encoder), context="pair", max_length=24, dropout=0.1)
+    save_model(tagger, folder)
     return folder

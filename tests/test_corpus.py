@@ -9,6 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 from datasets import Dataset, DatasetDict
 
+from claimtag.model.errors import ClaimtagError
 from claimtag.model.labels import LABELS
 from claimtag.training.corpus import CorpusError, load_corpus
 from claimtag.training.splits import cross_split_duplicates, ensure_splits, split_by_document, stats_table
@@ -167,3 +168,29 @@ def test_cross_split_duplicates_and_stats() -> None:
     assert ("The bridge closed on Monday.", ["test", "train"]) in dups
     table = load_corpus(SAMPLE)
     assert "| train |" in stats_table(table)
+
+
+def test_select_on_keeps_the_selected_groups_held_out_splits_apart(tmp_path: Path) -> None:
+    from claimtag.training.config import DataConfig
+    from claimtag.training.train import load_training_data
+
+    def corpus(name: str, prefix: str) -> str:
+        rows = [
+            {"doc_id": f"{prefix}{i}", "text": f"Sentence {k} of {prefix}{i}.", "label": lab, "split": split}
+            for i, split in enumerate(["train", "train", "dev", "test"])
+            for k, lab in enumerate(["claim", "quote", "statistic", "context"])
+        ]
+        path = tmp_path / name
+        path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        return str(path)
+
+    sources = [
+        {"path": corpus("real.jsonl", "r"), "group": "real"},
+        {"path": corpus("team.jsonl", "t"), "group": "team"},
+    ]
+    data = load_training_data(DataConfig(train=sources, select_on="real"))
+    assert sorted(data) == ["dev", "dev_team", "test", "test_team", "train"]
+    assert set(data["dev"]["doc_id"]) == {"r2"} and set(data["test_team"]["doc_id"]) == {"t3"}
+    assert set(data["train"]["doc_id"]) == {"r0", "r1", "t0", "t1"}
+    with pytest.raises(ClaimtagError, match="no source has group 'news'"):
+        DataConfig(train=sources, select_on="news")

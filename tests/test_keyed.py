@@ -50,6 +50,44 @@ def test_missing_source(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not GUM.exists(), reason="../shared/data is not beside this checkout")
 def test_shipped_gum_labels_match_the_shared_articles() -> None:
-    train = load_corpus(REPO / "training" / "corpus" / "gum_labels.tsv", source=GUM)["train"]
-    assert len(set(train["doc_id"])) == 16
-    assert len(train) > 400
+    corpus = load_corpus(REPO / "training" / "corpus" / "gum_labels.tsv", source=GUM)
+    assert {name: len(set(split["doc_id"])) for name, split in corpus.items()} == {"train": 12, "dev": 2, "test": 2}
+    assert sum(len(split) for split in corpus.values()) == 485
+    reserved = {"afghan", "defector", "election", "iodine", "nasa", "taxes", "warming", "stampede"}
+    assert not {d.removeprefix("GUM_news_") for split in corpus.values() for d in split["doc_id"]} & reserved
+
+
+def test_offset_keyed_labels_with_a_split_column(tmp_path: Path) -> None:
+    text = "Storm closes port\n\nThe port closed on Monday. “It is too dangerous,” the harbourmaster said."
+    source = tmp_path / "articles.jsonl"
+    source.write_text(json.dumps({"doc_id": "d1", "text": text}) + "\n", encoding="utf-8")
+    spans = [(0, 17, 0), (19, 45, 1), (46, len(text), 1)]
+    rows = ["doc_id\tindex\tstart\tend\tparagraph\tsha1\tsplit\tlabel\tquote_id\tspeaker"]
+    for i, ((a, b, p), label) in enumerate(zip(spans, ["context", "claim", "quote"], strict=True)):
+        extra = "q1\tthe harbourmaster" if label == "quote" else "\t"
+        rows.append(f"d1\t{i}\t{a}\t{b}\t{p}\t{sentence_hash(text[a:b])}\tdev\t{label}\t{extra}")
+    keyed = tmp_path / "labels.tsv"
+    keyed.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    corpus = load_corpus(keyed, source=source)
+    assert list(corpus) == ["dev"]
+    assert corpus["dev"]["text"] == ["Storm closes port", "The port closed on Monday.", SENTS[2]]
+    assert corpus["dev"]["paragraph"] == [0, 1, 1]
+    source.write_text(json.dumps({"doc_id": "d1", "text": text.replace("Monday", "Sunday")}) + "\n")
+    with pytest.raises(ClaimtagError, match="row 2: sentence 1 of d1 changed"):
+        load_corpus(keyed, source=source)
+    rows[2] = rows[2].replace("\t19\t45\t", "\t19\t4500\t")
+    keyed.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(ClaimtagError, match="offsets 19:4500 lie outside d1"):
+        load_corpus(keyed, source=source)
+
+
+WIKINEWS = REPO.parent / "shared" / "data" / "wikinews" / "articles.jsonl"
+
+
+@pytest.mark.skipif(not WIKINEWS.exists(), reason="needs ../shared/data/wikinews")
+def test_the_real_news_annotations_load_with_their_fixed_split() -> None:
+    corpus = load_corpus(REPO / "training" / "corpus" / "wikinews_labels.tsv", source=WIKINEWS)
+    sizes = {name: len(set(split["doc_id"])) for name, split in corpus.items()}
+    assert sizes == {"train": 254, "dev": 54, "test": 54}
+    quotes = [s for split in corpus.values() for s in split.to_list() if s["label"] == 1]
+    assert quotes and all(q["speaker"] and q["quote_id"] for q in quotes)

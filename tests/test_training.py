@@ -8,9 +8,9 @@ import pytest
 from transformers import TrainerCallback
 
 from claimtag.inference.cli import main
-from claimtag.model.folder import load_baselines, load_tagger
+from claimtag.model.folder import load_baselines, load_model
 from claimtag.model.labels import LABELS
-from claimtag.model.transformer import TransformerTagger
+from claimtag.model.transformer import TransformerModel
 from claimtag.training.config import load_config
 from claimtag.training.corpus import load_corpus
 from claimtag.training.evaluate import evaluate_probs
@@ -39,7 +39,7 @@ def tiny_config(encoder: Path, corpus: Path, out: Path, *extra: str):
 
 def accuracy(folder: Path, corpus: Path) -> float:
     train = load_corpus(corpus)["train"]
-    probs = load_tagger(folder).predict_proba(train.to_list())
+    probs = load_model(folder).predict_proba(train.to_list())
     return float((probs.argmax(1) == np.asarray(train["label"])).mean())
 
 
@@ -60,9 +60,9 @@ def test_transformer_learns_and_writes_a_self_describing_folder(tiny_encoder, ti
 def test_save_load_gives_identical_probabilities(mode, tiny_encoder, tmp_path) -> None:
     import torch
 
-    from claimtag.model.folder import save_tagger
+    from claimtag.model.folder import save_model
 
-    tagger = TransformerTagger.from_encoder(
+    tagger = TransformerModel.from_encoder(
         str(tiny_encoder), context="pair", max_length=32, dropout=0.1, finetune=mode
     )
     with torch.no_grad():  # move trainable weights away from their initial values (LoRA's B starts at 0)
@@ -74,8 +74,8 @@ def test_save_load_gives_identical_probabilities(mode, tiny_encoder, tmp_path) -
         for i, t in enumerate(["One sentence here.", '"Quoted," she said.', "Prices rose 4%."])
     ]
     before = tagger.predict_proba(records)
-    save_tagger(tagger, tmp_path)
-    after = load_tagger(tmp_path).predict_proba(records)
+    save_model(tagger, tmp_path)
+    after = load_model(tmp_path).predict_proba(records)
     np.testing.assert_allclose(before, after, rtol=0, atol=1e-6)
     assert before.shape == (3, len(LABELS))
 
@@ -102,7 +102,7 @@ def test_resume_continues_from_the_checkpoint(tiny_encoder, tiny_corpus, tmp_pat
 @pytest.mark.parametrize("kind", ["majority", "rules", "tfidf-logreg"])
 def test_every_baseline_trains_saves_and_loads(kind, tiny_encoder, tiny_corpus, tmp_path) -> None:
     folder = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / kind, f"model.kind={kind}"), progress=False)
-    tagger = load_tagger(folder)
+    tagger = load_model(folder)
     assert tagger.kind == kind
     records = load_corpus(tiny_corpus)["train"].to_list()
     probs = tagger.predict_proba(records)
@@ -145,10 +145,10 @@ def test_missing_or_corrupt_model_folder(tmp_path) -> None:
     from claimtag.model.errors import ClaimtagError
 
     with pytest.raises(ClaimtagError, match="no such model folder"):
-        load_tagger(tmp_path / "nope")
+        load_model(tmp_path / "nope")
     (tmp_path / "claimtag.json").write_text("{not json")
     with pytest.raises(ClaimtagError, match="corrupt claimtag.json"):
-        load_tagger(tmp_path)
+        load_model(tmp_path)
 
 
 @pytest.mark.parametrize("mode", ["lora", "frozen"])
@@ -159,12 +159,12 @@ def test_compact_modes_store_only_what_training_changed(mode, tiny_encoder, tiny
     )
     meta = json.loads((folder / "claimtag.json").read_text())
     assert meta["finetune"] == mode and meta["encoder"] == str(tiny_encoder)
-    full = TransformerTagger.from_encoder(str(tiny_encoder), context="none", max_length=32, dropout=0.1)
+    full = TransformerModel.from_encoder(str(tiny_encoder), context="none", max_length=32, dropout=0.1)
     full_bytes = sum(p.numel() * 4 for p in full.network.parameters())
     assert (folder / "model.safetensors").stat().st_size < full_bytes / 2
     records = load_corpus(tiny_corpus)["train"].to_list()
-    a = load_tagger(folder).predict_proba(records)
-    b = load_tagger(folder).predict_proba(records)
+    a = load_model(folder).predict_proba(records)
+    b = load_model(folder).predict_proba(records)
     np.testing.assert_allclose(a, b, atol=1e-6)
     assert a.shape == (len(records), len(LABELS))
 
@@ -251,9 +251,9 @@ def test_a_shallower_encoder_trains_saves_and_loads(tiny_encoder, tiny_corpus, t
     folder = train(cfg, progress=False)
     meta = json.loads((folder / "claimtag.json").read_text())
     assert meta["num_layers"] == 1
-    tagger = load_tagger(folder)
+    tagger = load_model(folder)
     assert len(tagger.network.encoder.encoder.layer) == 1
     records = load_corpus(tiny_corpus)["test"].to_list()
-    np.testing.assert_allclose(tagger.predict_proba(records), load_tagger(folder).predict_proba(records), atol=1e-6)
+    np.testing.assert_allclose(tagger.predict_proba(records), load_model(folder).predict_proba(records), atol=1e-6)
     with pytest.raises(ClaimtagError, match="model.num_layers must be 1..2"):
         train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "l5", "model.num_layers=5"), progress=False)

@@ -30,6 +30,7 @@ class SourceConfig:
     train_only: bool = False  # auxiliary data: never held out for dev/test
     format: str = "auto"  # auto (by file type) or claimbuster
     fit_speakers: bool = True  # its quote speakers train the speaker weights (false: kept for evaluation)
+    group: str = "main"  # e.g. real (published news) or team (written for us): held-out splits are kept per group
 
     def __post_init__(self) -> None:
         _choice("data.train.format", self.format, ("auto", "claimbuster"))
@@ -63,9 +64,15 @@ class DataConfig:
     dev_size: float = 0.1
     test_size: float = 0.1
     split_seed: int = 0
+    # The group whose dev split selects the model (early stopping, temperature) and whose test
+    # split is the headline; the other groups' held-out splits are kept as dev_<group>/test_<group>.
+    select_on: str | None = None
 
     def __post_init__(self) -> None:
         self.train = [s if isinstance(s, SourceConfig) else _build(SourceConfig, s, "data.train") for s in self.train]
+        groups = {s.group for s in self.train}
+        if self.select_on is not None and self.train and self.select_on not in groups:
+            raise ClaimtagError(f"data.select_on: no source has group {self.select_on!r} (groups: {sorted(groups)})")
         for name in ("dev_size", "test_size"):
             if not 0 < getattr(self, name) < 0.5:
                 raise ClaimtagError(f"data.{name} must be between 0 and 0.5, got {getattr(self, name)}")

@@ -12,7 +12,7 @@ from transformers import EarlyStoppingCallback, Trainer, TrainingArguments
 from transformers.trainer_utils import get_last_checkpoint
 
 from claimtag.model.labels import LABELS
-from claimtag.model.transformer import TransformerTagger
+from claimtag.model.transformer import TransformerModel
 from claimtag.training.config import Config
 
 
@@ -23,7 +23,7 @@ def class_weights(labels: np.ndarray) -> torch.Tensor:
     return torch.tensor(w / w[counts > 0].mean(), dtype=torch.float32)
 
 
-def _encoded(tagger: TransformerTagger, ds: Dataset) -> Dataset:
+def _encoded(tagger: TransformerModel, ds: Dataset) -> Dataset:
     enc = tagger.encode(ds.to_list())
     enc["labels"] = ds["label"]
     enc["weight"] = ds["weight"]
@@ -40,7 +40,7 @@ def _metrics(pred) -> dict[str, float]:
     }
 
 
-def calibrate(tagger: TransformerTagger, dev: Dataset) -> dict:
+def calibrate(tagger: TransformerModel, dev: Dataset) -> dict:
     """Fit the tagger's temperature on the dev split; return it with dev ECE before and after."""
     from claimtag.model.calibration import fit_temperature, softmax
     from claimtag.training.evaluate import expected_calibration_error
@@ -93,11 +93,11 @@ def finetune(
     resume: bool = False,
     progress: bool = True,
     callbacks: list | None = None,
-) -> tuple[TransformerTagger, dict]:
+) -> tuple[TransformerModel, dict]:
     """Train on data['train'], early-stop on data['dev']; return the best tagger and a training summary."""
     m = config.model
     torch.manual_seed(config.training.seed)
-    tagger = TransformerTagger.from_encoder(
+    tagger = TransformerModel.from_encoder(
         m.encoder,
         context=m.context,
         max_length=m.max_length,

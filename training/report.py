@@ -10,7 +10,8 @@ import numpy as np
 from datasets import concatenate_datasets
 
 from claimtag.model.errors import ClaimtagError
-from claimtag.model.folder import load_baselines, load_tagger, read_meta, resolve_model_path
+from claimtag.model.folder import load_baselines, load_model, read_meta, resolve_model_path
+from claimtag.model.protocol import CalibratedModel
 from claimtag.training.corpus import load_corpus
 from claimtag.training.evaluate import (
     Report,
@@ -47,10 +48,10 @@ def evaluate_model(
         raise ClaimtagError(f"{data}: no split {split!r} (has {', '.join(corpus)})")
     ds = corpus[split] if split else concatenate_datasets(list(corpus.values()))
     records, gold = ds.to_list(), np.asarray(ds["label"])
-    taggers = {f"{meta['kind']} ({model_dir.name})" if compare else meta["kind"]: load_tagger(model_dir)}
+    taggers = {f"{meta['kind']} ({model_dir.name})" if compare else meta["kind"]: load_model(model_dir)}
     for other in compare or []:
         path = resolve_model_path(other)
-        taggers[f"{read_meta(path)['kind']} ({path.name}, compared)"] = load_tagger(path)
+        taggers[f"{read_meta(path)['kind']} ({path.name}, compared)"] = load_model(path)
     if baselines:
         taggers.update({f"baseline: {k}": t for k, t in load_baselines(model_dir).items()})
     out = Path(out_dir) if out_dir else Path("eval") / f"{model_dir.name}__{data.stem}"
@@ -58,7 +59,7 @@ def evaluate_model(
     reports: list[Report] = []
     calibration = ""
     for name, tagger in taggers.items():
-        if hasattr(tagger, "logits") and not calibration:
+        if isinstance(tagger, CalibratedModel) and not calibration:
             probs, calibration = _calibrated(tagger, records, gold, out / "reliability.png")
         else:
             probs = tagger.predict_proba(records)
@@ -149,7 +150,7 @@ def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: 
         for i, r in enumerate(rows)
     ]
     gold = np.asarray([r["label"] for r in rows])
-    taggers = {read_meta(Path(model_dir))["kind"]: load_tagger(model_dir)}
+    taggers = {read_meta(Path(model_dir))["kind"]: load_model(model_dir)}
     if baselines:
         taggers.update({f"baseline: {k}": t for k, t in load_baselines(Path(model_dir)).items()})
     lines = [

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimtag.model.baselines import RulesTagger
+from claimtag.model.baselines import RulesBaseline
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.labels import LABELS, LabelError, parse_label
 
@@ -51,7 +51,7 @@ def review_id(article: str, index: int, text: str) -> str:
 def candidates(tagged: dict[str, list], model_name: str) -> list[dict]:
     """Every tagged sentence as a review row, most worth a look first."""
     rows = []
-    rules = RulesTagger()
+    rules = RulesBaseline()
     for article, sentences in tagged.items():
         records = [
             {"text": s.text, "in_quote": s.in_quote, "paragraph": s.paragraph, "doc_id": article} for s in sentences

@@ -15,21 +15,26 @@ from pathlib import Path
 import numpy as np
 from datasets import Dataset, DatasetDict, concatenate_datasets
 
-from claimtag.model.baselines import MajorityTagger, RulesTagger, TfidfTagger
-from claimtag.model.card import render_card
-from claimtag.model.folder import SPEAKERS_FILE, save_tagger, write_atomic
+from claimtag.model.baselines import MajorityBaseline, RulesBaseline, TfidfBaseline
+from claimtag.model.folder import SPEAKERS_FILE, save_model, write_atomic
 from claimtag.model.labels import LABELS
+from claimtag.model.protocol import SentenceModel, SentenceRecord
 from claimtag.training.attribution import fit_attribution
+from claimtag.training.card import render_card
 from claimtag.training.config import Config, DataConfig, save_config
 from claimtag.training.corpus import load_corpus
 from claimtag.training.evaluate import confusions, evaluate_probs, write_json
 from claimtag.training.splits import ensure_splits
 
-BASELINES = {k.kind: k for k in (MajorityTagger, RulesTagger, TfidfTagger)}
+BASELINES = {k.kind: k for k in (MajorityBaseline, RulesBaseline, TfidfBaseline)}
 
 
 def load_training_data(cfg: DataConfig) -> DatasetDict:
-    """All configured corpora, each split by document, merged split by split, with a `weight` column."""
+    """All configured corpora, each split by document, merged split by split, with a `weight` column.
+
+    With `select_on`, dev and test hold only that group's documents (the split that selects and
+    the headline test); other groups' held-out documents become dev_<group> and test_<group>.
+    """
     if not cfg.train:
         from claimtag.model.errors import ClaimtagError
 
@@ -45,11 +50,13 @@ def load_training_data(cfg: DataConfig) -> DatasetDict:
         if not src.fit_speakers:
             splits["train"] = splits["train"].map(lambda _: {"speaker": None}, desc="hiding speakers")
         for name, ds in splits.items():
-            parts[name].append(ds.add_column("weight", [float(src.weight)] * len(ds)))
+            selected = name == "train" or cfg.select_on in (None, src.group)
+            key = name if selected else f"{name}_{src.group}"
+            parts.setdefault(key, []).append(ds.add_column("weight", [float(src.weight)] * len(ds)))
     return DatasetDict({name: concatenate_datasets(dss) for name, dss in parts.items() if dss})
 
 
-def records_of(ds: Dataset) -> list[dict]:
+def records_of(ds: Dataset) -> list[SentenceRecord]:
     """Sentence records (dicts) in reading order."""
     return ds.to_list()
 
@@ -62,7 +69,7 @@ def fit(
     resume: bool = False,
     progress: bool = True,
     callbacks: list | None = None,
-) -> tuple[object, dict[str, object], dict]:
+) -> tuple[SentenceModel, dict[str, SentenceModel], dict]:
     """Fit the configured model and the baselines on data['train']; return (model, baselines, summary)."""
     train_recs = records_of(data["train"])
     labels = np.asarray(data["train"]["label"])
@@ -87,7 +94,8 @@ def train(config: Config, *, resume: bool = False, progress: bool = True, callba
     tagger, baselines, summary = fit(
         config, data, checkpoints=out / "checkpoints", resume=resume, progress=progress, callbacks=callbacks
     )
-    metrics = {split: _scores(tagger, data[split], config) for split in ("dev", "test") if split in data}
+    held_out = [split for split in data if split != "train"]  # dev, test, and dev_<group>/test_<group>
+    metrics = {split: _scores(tagger, data[split], config) for split in held_out}
     if "test" in data:
         records = records_of(data["test"])
         probs = tagger.predict_proba(records)
@@ -96,12 +104,12 @@ def train(config: Config, *, resume: bool = False, progress: bool = True, callba
     metrics["training"] = summary
     metrics["sizes"] = {name: len(ds) for name, ds in data.items()}
     metrics["baselines"] = {
-        kind: {split: _scores(b, data[split], config) for split in ("dev", "test") if split in data}
+        kind: {split: _scores(b, data[split], config) for split in held_out}
         for kind, b in baselines.items()
     }
 
     def fill(folder: Path) -> None:
-        save_tagger(tagger, folder, {"min_confidence": config.evaluation.min_confidence})
+        save_model(tagger, folder, {"min_confidence": config.evaluation.min_confidence})
         save_config(config, folder / "config.yaml")
         write_json(folder / "metrics.json", metrics)
         if speakers is not None:
@@ -109,14 +117,14 @@ def train(config: Config, *, resume: bool = False, progress: bool = True, callba
         (folder / "README.md").write_text(render_card(config, metrics), encoding="utf-8")
         for kind, b in baselines.items():
             (folder / "baselines" / kind).mkdir(parents=True)
-            save_tagger(b, folder / "baselines" / kind)
+            save_model(b, folder / "baselines" / kind)
 
     folder = Path(config.training.model_dir) if config.training.model_dir else out / "model"
     write_atomic(folder, fill)
     return folder
 
 
-def _scores(tagger: object, ds: Dataset, config: Config) -> dict:
+def _scores(tagger: SentenceModel, ds: Dataset, config: Config) -> dict:
     """Compact metrics of a tagger on one split."""
     probs = tagger.predict_proba(records_of(ds))
     rep = evaluate_probs(

@@ -1,8 +1,9 @@
-"""The model card (README.md of a model folder), rendered from the config and the metrics."""
+"""The model card (README.md of a model folder), rendered from the training config and the metrics."""
 
 from __future__ import annotations
 
 from claimtag.model.labels import LABELS
+from claimtag.training.config import Config
 
 
 def _row(name: str, m: dict) -> str:
@@ -71,7 +72,18 @@ def _failures(metrics: dict) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def render_card(config, metrics: dict) -> str:
+def _held_out(config: Config, metrics: dict, kind: str) -> str:
+    """Test then dev tables: the selected group's first (the headline), then every other group's."""
+    d = config.data
+    main = f" — {d.select_on} (selects the model)" if d.select_on else ""
+    parts = [f"Test split{main} (95% interval from resampling documents):\n\n{metrics_table(metrics, 'test', kind)}"]
+    for split in sorted(s for s in metrics if s.startswith("test_") and s != "test_confusions"):
+        parts.append(f"Test split — {split[5:]}:\n\n{metrics_table(metrics, split, kind)}")
+    parts.append(f"Dev split{main}:\n\n{metrics_table(metrics, 'dev', kind)}")
+    return "\n\n".join(parts)
+
+
+def render_card(config: Config, metrics: dict) -> str:
     """Markdown model card: intended use, labels, data, metrics, limits."""
     m = config.model
     sources = "\n".join(
@@ -79,6 +91,7 @@ def render_card(config, metrics: dict) -> str:
         + (f" (joined with `{s.source}`)" if s.source else "")
         + (f", weight {s.weight}" if s.weight != 1 else "")
         + (", training only" if s.train_only else "")
+        + (f", group `{s.group}`" if config.data.select_on else "")
         for s in config.data.train
     )
     what = f"{m.kind}" + (
@@ -100,17 +113,11 @@ read, not a verdict on truth: a `claim` is a checkable assertion, not a false on
 {sources}
 
 Held out by document: dev {config.data.dev_size:.0%}, test {config.data.test_size:.0%}
-(split seed {config.data.split_seed}).
+(split seed {config.data.split_seed}; a corpus with a `split` column keeps its own split).
 Sizes (sentences): {metrics.get("sizes")}. Training steps: {metrics.get("training", {}).get("global_step")}.
 
 ## Metrics
-Test split (95% interval from resampling documents):
-
-{metrics_table(metrics, "test", m.kind)}
-
-Dev split:
-
-{metrics_table(metrics, "dev", m.kind)}
+{_held_out(config, metrics, m.kind)}
 
 {_calibration(metrics)}{_attribution(metrics)}{_external(metrics)}{_failures(metrics)}## Limits
 - Trained on English news prose; other languages, transcripts and social media posts
