@@ -1,4 +1,5 @@
-"""claimtag's inference side: split articles into sentences and tag them."""
+"""claimtag's inference side (claimtag.inference): split articles into sentences, tag them,
+attribute quotes, read inputs, write outputs. It imports claimtag.model, never claimtag.training."""
 
 from claimtag.inference.split import Sentence, split_article
 from claimtag.inference.tagger import TaggedSentence, Tagger

@@ -26,11 +26,15 @@ from pathlib import Path
 import numpy as np
 
 from claimtag.model.calibration import softmax
+from claimtag.model.doc_context import WEIGHTS_FILE as DOC_CONTEXT_WEIGHTS
+from claimtag.model.doc_context import doc_context_logits
+from claimtag.model.doc_context import load_weights as load_doc_context
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.features import continue_quotations, neighbours, sentence_features
 from claimtag.model.labels import LABELS
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids", "features")
+OUTPUTS = ("logits", "pooled")  # pooled sentence vectors feed the document contextualiser
 
 
 def cache_dir() -> Path:
@@ -98,21 +102,22 @@ def export(model_dir: Path, out: Path) -> Path:
 
         def forward(self, input_ids, attention_mask, token_type_ids, features):
             batch = {"input_ids": input_ids, "attention_mask": attention_mask, "token_type_ids": token_type_ids}
-            return self.network(**batch, features=features)["logits"]
+            out = self.network(**batch, features=features)
+            return out["logits"], out["pooled"]
 
     # two lengths, so the traced graph keeps the padding mask
     records = [{"text": "A sentence.", "index": 0}, {"text": "A longer sentence than the first one.", "index": 1}]
     enc = tagger.encode(records)
     dummy = tagger.collate([{k: v[i] for k, v in enc.items()} for i in range(len(records))])
     dummy.setdefault("token_type_ids", torch.zeros_like(dummy["input_ids"]))
-    dynamic = {k: {0: "batch", 1: "tokens"} for k in INPUTS[:3]} | {"features": {0: "batch"}}
+    dynamic = {k: {0: "batch", 1: "tokens"} for k in INPUTS[:3]} | {k: {0: "batch"} for k in ("features", *OUTPUTS)}
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
         fp32 = Path(tmp) / "model.onnx"
         args = tuple(dummy[k] for k in INPUTS)
         with torch.no_grad():
             torch.onnx.export(
-                Logits(), args, str(fp32), input_names=list(INPUTS), output_names=["logits"],
+                Logits(), args, str(fp32), input_names=list(INPUTS), output_names=list(OUTPUTS),
                 dynamic_axes=dynamic, opset_version=17, dynamo=False,
             )  # fmt: skip
         partial = Path(tmp) / out.name
@@ -141,6 +146,9 @@ class OnnxModel:
         self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
         self.context = meta["context"]
         self.temperature = float(meta.get("temperature", 1.0))
+        self.doc_context = load_doc_context(model_dir / DOC_CONTEXT_WEIGHTS) if meta.get("doc_context") else None
+        if self.doc_context is not None and "pooled" not in {o.name for o in self.session.get_outputs()}:
+            raise ClaimtagError(f"{path}: built before document context; delete it (or CLAIMTAG_CACHE) to rebuild")
 
     @classmethod
     def load(cls, model_dir: Path, meta: dict) -> OnnxModel:
@@ -159,6 +167,8 @@ class OnnxModel:
         out = np.zeros((len(records), len(LABELS)), dtype=np.float32)
         if not records:
             return out
+        wanted = list(OUTPUTS) if self.doc_context is not None else ["logits"]
+        pooled: np.ndarray | None = None
         encodings = self._encode(records)
         features = sentence_features(records).astype(np.float32)
         order = np.argsort([len(e.ids) for e in encodings], kind="stable")
@@ -173,7 +183,14 @@ class OnnxModel:
                 feed["attention_mask"][row, : len(e.ids)] = e.attention_mask
                 feed["token_type_ids"][row, : len(e.ids)] = e.type_ids
             feed["features"] = features[idx]
-            out[idx] = self.session.run(["logits"], feed)[0]
+            results = self.session.run(wanted, feed)
+            out[idx] = results[0]
+            if self.doc_context is not None:
+                pooled = np.zeros((len(records), results[1].shape[1]), np.float32) if pooled is None else pooled
+                pooled[idx] = results[1]
+        if self.doc_context is not None:
+            docs = [str(r.get("doc_id")) for r in records]
+            return doc_context_logits(self.doc_context, pooled, features, out, docs)
         return out
 
     def predict_proba(self, records: list[dict], batch_size: int | None = None) -> np.ndarray:

@@ -280,6 +280,10 @@ def _features(
             bool(gap) and between.lstrip().startswith(",") and between.rstrip().endswith(",")
         )
         f["comma_then_verb"] = float(not gap and between.strip() == ",")
+        # `Nurta Hussein, another resident, said` with the closing comma often dropped
+        f["open_appositive_before_verb"] = float(
+            bool(gap) and len(gap) <= 8 and between.lstrip().startswith(",") and between.count(",") == 1
+        )
         f["opens_clause_of_verb"] = float(not before.strip() and "," not in between)  # `Traders on the ... say`
         f[f"gap_to_verb={min(len(gap), 6)}"] = 1.0
     if earlier:
@@ -289,14 +293,17 @@ def _features(
             (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier[-1]].end : tokens[a].start]
         )
         f[f"gap_from_verb={min(len(gap), 6)}"] = 1.0
-    f.update({f"{kind}&{k}": v for k, v in list(f.items()) if k.startswith(("adj_", "appositive", "according"))})
+    prefixes = ("adj_", "appositive", "open_appositive", "according")
+    f.update({f"{kind}&{k}": v for k, v in list(f.items()) if k.startswith(prefixes)})
     return {k: v for k, v in f.items() if v}
 
 
 # --- resolution -------------------------------------------------------------------------------
 
 _NAME_WORD = r"[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?"
-_FULL_NAME = re.compile(rf"\b{_NAME_WORD}(?: +(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{_NAME_WORD})+")
+_FULL_NAME = re.compile(
+    rf"\b{_NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{_NAME_WORD})+"
+)  # `John D. Bates`: a middle initial stays inside the name
 _ORGANISATION = re.compile(
     r"\b(?:Hospital|Bank|Council|University|Ministry|Department|Court|Agency|Authority|Association|Union|"
     r"Group|Company|Ltd|Inc|Corporation|Party|Office|Service|Services|Board|Commission|Institute|Museum|"
@@ -429,17 +436,21 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
     for m in earlier_first:
         parts = m.group().split()
-        if parts[0].lower() in CAPITAL_STOP | _TITLES or m.start() == mention.start:
+        while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Lula said` names Lula, not `Also Lula`
+            parts.pop(0)
+        if not parts or parts[0].lower() in _TITLES or m.start() == mention.start:
             continue
         initials = "".join(p[0] for p in parts if p[0].isupper())
-        if word in (parts[0], parts[-1]) or (word.isupper() and len(word) > 1 and word == initials):
+        # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
+        named = word in (parts[0], parts[-1]) or (word in parts[1:-1] and _is_person(article, " ".join(parts)))
+        if named or (word.isupper() and len(word) > 1 and word == initials):
             roles = [k for k, p in enumerate(parts) if p.lower().rstrip(".") in _TITLES | _ROLES]
             parts = parts[roles[-1] + 1 :] if roles else parts
             if len(parts) < 2:
                 continue
             name = " ".join(parts)
             at = m.end() - len(name)
-            return Mention(at, m.end(), name, "name")
+            return Mention(at, m.end(), name, "name") if article[at : m.end()] == name else mention
     return mention
 
 

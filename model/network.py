@@ -27,14 +27,15 @@ class SentenceClassifier(nn.Module):
         labels: torch.Tensor | None = None,
         weight: torch.Tensor | None = None,
     ) -> dict[str, torch.Tensor]:
-        """Logits [B, num_labels]; with `labels`, also the class- and sample-weighted loss."""
+        """Logits [B, num_labels] and the pooled sentence vectors [B, H] (the document
+        contextualiser's input); with `labels`, also the class- and sample-weighted loss."""
         hidden = self.encoder(
             input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
         ).last_hidden_state  # [B, T, H]
         mask = attention_mask.unsqueeze(-1).to(hidden.dtype)  # [B, T, 1]
         pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)  # [B, H]
         logits = self.head(self.dropout(torch.cat([pooled, features.to(pooled.dtype)], dim=-1)))
-        out = {"logits": logits}
+        out = {"logits": logits, "pooled": pooled}
         if labels is not None:
             losses = nn.functional.cross_entropy(
                 logits.float(), labels, weight=self.class_weights, reduction="none"

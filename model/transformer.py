@@ -6,10 +6,14 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from safetensors.numpy import save_file as save_numpy
 from safetensors.torch import load_file, save_file
 from transformers import AutoConfig, AutoModel, AutoTokenizer
 
 from claimtag.model.calibration import softmax
+from claimtag.model.doc_context import WEIGHTS_FILE as DOC_CONTEXT_WEIGHTS
+from claimtag.model.doc_context import doc_context_logits
+from claimtag.model.doc_context import load_weights as load_doc_context
 from claimtag.model.encoders import resolve_encoder
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.features import FEATURE_NAMES, continue_quotations, neighbours, sentence_features
@@ -32,6 +36,7 @@ class TransformerModel:
         self.max_length = max_length
         self.adapt = adapt  # how the encoder is adapted: {"finetune": full|lora|frozen, "encoder", "lora"}
         self.temperature = 1.0  # calibration (model/calibration.py), fitted on dev after training
+        self.doc_context: dict[str, np.ndarray] | None = None  # model/doc_context.py weights, if trained
 
     @classmethod
     def from_encoder(
@@ -91,6 +96,7 @@ class TransformerModel:
             network, self.tokenizer, context=self.context, max_length=self.max_length, adapt=self.adapt
         )
         fast.temperature = self.temperature
+        fast.doc_context = self.doc_context
         return fast
 
     def truncated(self, records: list[dict]) -> list[bool]:
@@ -102,21 +108,36 @@ class TransformerModel:
         ]
 
     @torch.inference_mode()
-    def logits(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
-        """Raw scores [n, 4]; batches are length-sorted and padded dynamically."""
+    def sentence_outputs(self, records: list[dict], batch_size: int = 64) -> tuple[np.ndarray, np.ndarray]:
+        """Each sentence read alone: pooled encoder vectors [n, hidden] and logits [n, 4].
+
+        Batches are length-sorted and padded dynamically.
+        """
+        hidden = self.network.encoder.config.hidden_size
+        pooled = np.zeros((len(records), hidden), dtype=np.float32)
+        out = np.zeros((len(records), len(LABELS)), dtype=np.float32)
         if not records:
-            return np.zeros((0, len(LABELS)), dtype=np.float32)
+            return pooled, out
         self.network.eval()
         enc = self.encode(records)
         rows = [{k: enc[k][i] for k in enc} for i in range(len(records))]
         order = np.argsort([len(r["input_ids"]) for r in rows], kind="stable")
-        out = np.zeros((len(rows), len(LABELS)), dtype=np.float32)
         device = next(self.network.parameters()).device
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
             batch = {k: v.to(device) for k, v in self.collate([rows[i] for i in idx]).items()}
-            out[idx] = self.network(**batch)["logits"].float().cpu().numpy()
-        return out
+            result = self.network(**batch)
+            out[idx] = result["logits"].float().cpu().numpy()
+            pooled[idx] = result["pooled"].float().cpu().numpy()
+        return pooled, out
+
+    def logits(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
+        """Raw scores [n, 4]: the sentence alone, rescored in its article when a contextualiser was trained."""
+        pooled, logits = self.sentence_outputs(records, batch_size)
+        if self.doc_context is None or not records:
+            return logits
+        docs = [str(r.get("doc_id")) for r in records]
+        return doc_context_logits(self.doc_context, pooled, sentence_features(records), logits, docs)
 
     def predict_proba(self, records: list[dict], batch_size: int = 64) -> np.ndarray:
         """Calibrated label probabilities [n, 4], with the guide's open-quotation rule applied."""
@@ -136,6 +157,9 @@ class TransformerModel:
         self.tokenizer.save_pretrained(str(path))
         self.network.encoder.config.save_pretrained(str(path / ENCODER_DIR))
         meta = {"context": self.context, "max_length": self.max_length, "features": list(FEATURE_NAMES)}
+        if self.doc_context is not None:
+            save_numpy(self.doc_context, str(path / DOC_CONTEXT_WEIGHTS))
+            meta["doc_context"] = {"kind": "bigru", "hidden": int(self.doc_context["gru.weight_hh_l0"].shape[1])}
         return {**meta, **self.adapt, "temperature": self.temperature}
 
     @classmethod
@@ -164,6 +188,8 @@ class TransformerModel:
         tokenizer = AutoTokenizer.from_pretrained(str(path))
         tagger = cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"], adapt=adapt)
         tagger.temperature = float(meta.get("temperature", 1.0))
+        if meta.get("doc_context"):
+            tagger.doc_context = load_doc_context(path / DOC_CONTEXT_WEIGHTS)
         return tagger
 
 

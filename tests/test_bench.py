@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from claimtag.inference.cli import main
 from claimtag.training.corpus import load_corpus
 from claimtag.training.text import article_texts
@@ -23,6 +25,7 @@ def test_article_texts_round_trip_through_the_splitter() -> None:
     assert same >= 20
 
 
+@pytest.mark.slow
 def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))
     out = tmp_path / "bench.json"

@@ -148,6 +148,7 @@ def test_corpus_rejects_a_quotation_with_two_speakers(tmp_path: Path) -> None:
         load_corpus(path)
 
 
+@pytest.mark.slow
 def test_training_fits_speaker_weights_and_evaluate_reports_them(tmp_path: Path, capsys) -> None:
     import json
 

@@ -39,6 +39,7 @@ def edit(path: Path, label: str = "statistic") -> list[dict]:
     return rows
 
 
+@pytest.mark.slow
 def test_export_edit_import_retrain_compare(exported: Path, tiny_encoder, tiny_corpus, tmp_path, capsys) -> None:
     batches = sorted(exported.glob("batch-*.csv"))
     assert len(batches) == 2  # 7 sentences, 4 per batch

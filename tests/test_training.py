@@ -43,6 +43,7 @@ def accuracy(folder: Path, corpus: Path) -> float:
     return float((probs.argmax(1) == np.asarray(train["label"])).mean())
 
 
+@pytest.mark.slow
 def test_transformer_learns_and_writes_a_self_describing_folder(tiny_encoder, tiny_corpus, tmp_path) -> None:
     folder = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "run"), progress=False)
     metrics = json.loads((folder / "metrics.json").read_text())
@@ -126,6 +127,7 @@ def test_metrics_match_a_hand_computed_example() -> None:
     assert rep.confusion[3] == [0, 0, 1, 0]
 
 
+@pytest.mark.slow
 def test_evaluate_command_reports_model_and_baselines(tiny_encoder, tiny_corpus, tmp_path, capsys) -> None:
     folder = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "run", "training.epochs=2"), progress=False)
     out = tmp_path / "eval"
@@ -191,6 +193,7 @@ def test_crossval_pools_out_of_fold_predictions(tiny_encoder, tiny_corpus, tmp_p
     assert report["reports"][0]["n"] == 36
 
 
+@pytest.mark.slow
 def test_crossval_resumes_from_saved_folds_and_not_across_configs(
     tiny_encoder, tiny_corpus, tmp_path, monkeypatch, capsys
 ) -> None:
@@ -244,6 +247,7 @@ def test_coverage_rises_in_accuracy_as_the_threshold_rises() -> None:
     assert rows[0.9]["coverage"] == 0.25
 
 
+@pytest.mark.slow
 def test_a_shallower_encoder_trains_saves_and_loads(tiny_encoder, tiny_corpus, tmp_path) -> None:
     from claimtag.model.errors import ClaimtagError
 

@@ -1,4 +1,6 @@
-"""claimtag's training side: corpora in, splits, and (later) fine-tuning and evaluation."""
+"""claimtag's training side (claimtag.training): corpora, splits, fine-tuning, evaluation,
+the benchmark and their subcommands. The top layer: it may import claimtag.inference and
+claimtag.model, never the other way round."""
 
 from __future__ import annotations
 
@@ -10,6 +12,9 @@ _EXPORTS = {
     "load_corpus": "claimtag.training.corpus",
     "split_by_document": "claimtag.training.splits",
     "cross_split_duplicates": "claimtag.training.splits",
+    "load_config": "claimtag.training.config",
+    "train": "claimtag.training.train",
+    "evaluate_model": "claimtag.training.report",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -49,9 +49,12 @@ class ModelConfig:
     lora_r: int = 16
     lora_alpha: int = 32
     num_layers: int | None = None  # keep only the encoder's first N layers (a smaller, faster model)
+    doc_context: str = "none"  # bigru: rescore each sentence in its article (model/doc_context.py)
+    doc_context_hidden: int = 128
 
     def __post_init__(self) -> None:
         _choice("model.kind", self.kind, MODEL_KINDS)
+        _choice("model.doc_context", self.doc_context, ("none", "bigru"))
         _choice("model.context", self.context, CONTEXT_MODES)
         _choice("model.finetune", self.finetune, FINETUNE_MODES)
 
@@ -94,6 +97,13 @@ class TrainingConfig:
     seed: int = 42
     logging_steps: int = 20
     max_steps: int = -1  # > 0 stops early (tests, smoke runs)
+    # A trained model folder (or "default") to start from. With epochs=0 the encoder is kept
+    # as it is and only the document context and the calibration are fitted again.
+    init: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.init and self.epochs:
+            raise ClaimtagError("training.init needs training.epochs=0 (continuing to fine-tune is not supported yet)")
 
 
 @dataclass
@@ -185,6 +195,8 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
             return float(value)  # YAML reads `5e-5` (no dot) as a string
         except (TypeError, ValueError):
             raise ClaimtagError(f"config key {where!r} expects a number, got {value!r}") from None
+    if hint == (int | None) and value is not None:
+        hint = int  # e.g. model.num_layers: an int, or null
     simple = {int: int, str: str, bool: bool}
     if hint in simple and not (isinstance(value, simple[hint]) and not (hint is int and isinstance(value, bool))):
         raise ClaimtagError(f"config key {where!r} expects {hint.__name__}, got {value!r}")

@@ -209,6 +209,7 @@ def _sentence(row: dict, where: str, rowno: int) -> dict:
     except LabelError as err:
         raise CorpusError(f"{where}: {err}") from None
     speaker, quote_id = _optional(row.get("speaker")), _optional(row.get("quote_id"))
+    speaker = None if speaker == "?" else speaker  # `?`: the article does not say who (docs/data.md)
     if label != QUOTE and (speaker or quote_id):
         raise CorpusError(f"{where}: speaker/quote_id given for a {label} sentence (quotes only)")
     return {

@@ -94,7 +94,46 @@ def finetune(
     progress: bool = True,
     callbacks: list | None = None,
 ) -> tuple[TransformerModel, dict]:
-    """Train on data['train'], early-stop on data['dev']; return the best tagger and a training summary."""
+    """Train on data['train'], early-stop on data['dev']; return the best tagger and a training summary.
+
+    Stage one fine-tunes the sentence encoder (or takes it from `training.init`); stage two, with
+    `model.doc_context`, fits the document contextualiser on its outputs; then the temperature.
+    """
+    if config.training.init:
+        tagger, summary = _from_init(config.training.init), {"global_step": 0, "init": config.training.init}
+    else:
+        tagger, summary = _fit_encoder(config, data, checkpoints, resume=resume, progress=progress, callbacks=callbacks)
+    tagger.doc_context = None
+    if config.model.doc_context != "none":
+        from claimtag.training.doc_context import fit_doc_context
+
+        tagger.doc_context, summary["doc_context"] = fit_doc_context(
+            tagger, data["train"], data["dev"], hidden=config.model.doc_context_hidden, seed=config.training.seed
+        )
+    summary["calibration"] = calibrate(tagger, data["dev"])
+    return tagger, summary
+
+
+def _from_init(init: str) -> TransformerModel:
+    from claimtag.model.errors import ClaimtagError
+    from claimtag.model.folder import load_model, resolve_model_path
+
+    model = load_model(resolve_model_path(init))
+    if not isinstance(model, TransformerModel):
+        raise ClaimtagError(f"training.init: {init} is a {model.kind} model, not a transformer")
+    return model
+
+
+def _fit_encoder(
+    config: Config,
+    data: DatasetDict,
+    checkpoints: Path,
+    *,
+    resume: bool,
+    progress: bool,
+    callbacks: list | None,
+) -> tuple[TransformerModel, dict]:
+    """Stage one: fine-tune the sentence encoder and head with the Hugging Face Trainer."""
     m = config.model
     torch.manual_seed(config.training.seed)
     tagger = TransformerModel.from_encoder(
@@ -121,7 +160,6 @@ def finetune(
     last = get_last_checkpoint(str(checkpoints)) if resume and checkpoints.is_dir() else None
     trainer.train(resume_from_checkpoint=last)
     tagger.network = trainer.model.to("cpu").eval()
-    calibration = calibrate(tagger, data["dev"])
     losses = [entry["loss"] for entry in trainer.state.log_history if "loss" in entry]
     summary = {
         "global_step": trainer.state.global_step,
@@ -129,6 +167,5 @@ def finetune(
         "best_checkpoint": trainer.state.best_model_checkpoint,
         "train_loss_first": losses[0] if losses else None,
         "train_loss_last": losses[-1] if losses else None,
-        "calibration": calibration,
     }
     return tagger, summary
