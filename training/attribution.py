@@ -27,6 +27,7 @@ from claimtag.inference.split import Sentence
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.labels import LABELS, QUOTE
 from claimtag.model.quotation import mask_quoted
+from claimtag.training.markdown import markdown_table
 from claimtag.training.text import article_texts
 
 
@@ -199,6 +200,15 @@ def run_scores(gold: list, pred: list) -> dict:
     }
 
 
+_ATTRIBUTION_COLUMNS = (
+    "speaker_accuracy",
+    "run_pairwise_precision",
+    "run_pairwise_recall",
+    "run_pairwise_f1",
+    "run_bcubed_f1",
+)
+
+
 def attribution_table(scores: dict) -> str:
     """Markdown: speaker accuracy and quote-run scores next to the nearest-proper-noun baseline."""
     return "\n".join(
@@ -206,11 +216,14 @@ def attribution_table(scores: dict) -> str:
             f"Who said it, over {scores['quote_sentences']} gold quote sentences (gold labels, so this scores "
             "attribution alone):",
             "",
-            "| method | speaker accuracy | run pairwise P | run pairwise R | run pairwise F1 | run B-cubed F1 |",
-            "|---|---|---|---|---|---|",
-            f"| claimtag | {scores['speaker_accuracy']:.3f} | {scores['run_pairwise_precision']:.3f} | "
-            f"{scores['run_pairwise_recall']:.3f} | {scores['run_pairwise_f1']:.3f} | {scores['run_bcubed_f1']:.3f} |",
-            f"| baseline: nearest preceding proper noun | {scores['baseline_speaker_accuracy']:.3f} | | | | |",
+            markdown_table(
+                ["method", "speaker accuracy", "run pairwise P", "run pairwise R", "run pairwise F1", "run B-cubed F1"],
+                [
+                    ["claimtag", *(f"{scores[k]:.3f}" for k in _ATTRIBUTION_COLUMNS)],
+                    ["baseline: nearest preceding proper noun", f"{scores['baseline_speaker_accuracy']:.3f}"]
+                    + [""] * 4,
+                ],
+            ),
         ]
     )
 

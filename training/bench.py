@@ -30,6 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
+from claimtag.training.markdown import markdown_table
+
 MODES = ("naive-single", "naive-padded", "fp32", "int8-torch", "int8-onnx")
 SHIPPED = {"fp32": ["--no-fast"], "int8-onnx": ["--fast"]}  # modes `claimtag tag` offers, with their flags
 
@@ -192,18 +194,17 @@ def run_bench(model: str, corpus: str, n_articles: int, modes: list[str]) -> lis
 def table(rows: list[dict]) -> str:
     """Markdown table of the benchmark."""
     base = next((r["sentences_per_s"] for r in rows if r["mode"] == "naive-single"), None)
-    head = (
-        "| mode | sent/s | vs naive | articles/s | p50 ms (40 sent.) | p95 ms | cold start s | peak RSS MB | macro-F1 |"
-    )
-    lines = [head, "|" + "---|" * 9]
+    head = ["mode", "sent/s", "vs naive", "articles/s", "p50 ms (40 sent.)", "p95 ms", "cold start s"]
+    cells = []
     for r in rows:
         ratio = f"{r['sentences_per_s'] / base:.1f}x" if base else "—"
         cold = f"{r['cold_start_s']:.2f}" if "cold_start_s" in r else "—"
-        lines.append(
-            f"| {r['mode']} | {r['sentences_per_s']:.0f} | {ratio} | {r['articles_per_s']:.1f} | "
-            f"{r['latency_p50_ms']:.0f} | {r['latency_p95_ms']:.0f} | {cold} | {r['peak_rss_mb']:.0f} | "
-            f"{r['macro_f1']:.4f} |"
+        cells.append(
+            [r["mode"], f"{r['sentences_per_s']:.0f}", ratio, f"{r['articles_per_s']:.1f}"]
+            + [f"{r['latency_p50_ms']:.0f}", f"{r['latency_p95_ms']:.0f}", cold, f"{r['peak_rss_mb']:.0f}"]
+            + [f"{r['macro_f1']:.4f}"]
         )
+    lines = [markdown_table([*head, "peak RSS MB", "macro-F1"], cells)]
     first = rows[0] if rows else {}
     lines.append(
         f"\n{first.get('articles')} articles, {first.get('sentences')} sentences; "

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from claimtag.model.labels import LABELS
 from claimtag.training.config import Config
+from claimtag.training.markdown import markdown_table
 
 
-def _row(name: str, m: dict) -> str:
+def _row(name: str, m: dict) -> list[str]:
     ci = m.get("macro_f1_ci", [float("nan")] * 2)
-    per = " | ".join(f"{m['f1'][lab]:.3f}" for lab in LABELS)
-    return f"| {name} | {m['n']} | {m['macro_f1']:.3f} [{ci[0]:.3f}, {ci[1]:.3f}] | {per} | {m['accuracy']:.3f} |"
+    per = [f"{m['f1'][lab]:.3f}" for lab in LABELS]
+    return [name, m["n"], f"{m['macro_f1']:.3f} [{ci[0]:.3f}, {ci[1]:.3f}]", *per, f"{m['accuracy']:.3f}"]
 
 
 def metrics_table(metrics: dict, split: str, name: str) -> str:
     """Markdown rows for the model and its baselines on one split."""
-    head = "| model | n | macro-F1 [95% CI] | " + " | ".join(LABELS) + " | accuracy |"
-    lines = [head, "|" + "---|" * (4 + len(LABELS))]
-    if split in metrics:
-        lines.append(_row(name, metrics[split]))
+    rows = [_row(name, metrics[split])] if split in metrics else []
     for kind, by_split in metrics.get("baselines", {}).items():
         if split in by_split:
-            lines.append(_row(f"baseline: {kind}", by_split[split]))
-    return "\n".join(lines)
+            rows.append(_row(f"baseline: {kind}", by_split[split]))
+    return markdown_table(["model", "n", "macro-F1 [95% CI]", *LABELS, "accuracy"], rows)
 
 
 def _external(metrics: dict) -> str:

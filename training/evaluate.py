@@ -16,6 +16,7 @@ import numpy as np
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 
 from claimtag.model.labels import LABELS
+from claimtag.training.markdown import markdown_table
 
 
 @dataclass
@@ -161,38 +162,38 @@ def coverage(probs: np.ndarray, gold: np.ndarray, thresholds: tuple[float, ...] 
 
 def coverage_table(rows: list[dict]) -> str:
     """Markdown: coverage and accuracy per `--min-confidence` threshold."""
-    lines = ["| min confidence | coverage | accuracy on kept |", "|---|---|---|"]
-    lines += [f"| {r['threshold']:.2f} | {r['coverage']:.1%} | {r['accuracy']:.3f} |" for r in rows]
-    return "\n".join(lines)
+    cells = [(f"{r['threshold']:.2f}", f"{r['coverage']:.1%}", f"{r['accuracy']:.3f}") for r in rows]
+    return markdown_table(["min confidence", "coverage", "accuracy on kept"], cells)
 
 
 def comparison_table(reports: list[Report]) -> str:
     """Markdown: one row per model, macro-F1 with its interval, per-class F1, accuracy, ECE."""
-    head = "| model | macro-F1 [95% CI] | " + " | ".join(f"F1 {lab}" for lab in LABELS) + " | accuracy | ECE |"
-    lines = [head, "|" + "---|" * (4 + len(LABELS))]
-    for r in reports:
-        per = " | ".join(f"{r.per_class[lab]['f1']:.3f}" for lab in LABELS)
-        ci = f"[{r.macro_f1_ci[0]:.3f}, {r.macro_f1_ci[1]:.3f}]"
-        lines.append(f"| {r.name} | {r.macro_f1:.3f} {ci} | {per} | {r.accuracy:.3f} | {r.ece:.3f} |")
-    return "\n".join(lines)
+    head = ["model", "macro-F1 [95% CI]", *(f"F1 {lab}" for lab in LABELS), "accuracy", "ECE"]
+    rows = [
+        [r.name, f"{r.macro_f1:.3f} [{r.macro_f1_ci[0]:.3f}, {r.macro_f1_ci[1]:.3f}]"]
+        + [f"{r.per_class[lab]['f1']:.3f}" for lab in LABELS]
+        + [f"{r.accuracy:.3f}", f"{r.ece:.3f}"]
+        for r in reports
+    ]
+    return markdown_table(head, rows)
 
 
 def detail(report: Report) -> str:
     """Markdown: per-class precision/recall/F1/support and the confusion matrix as text."""
-    lines = ["| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
-    for lab in LABELS:
-        c = report.per_class[lab]
-        lines.append(f"| {lab} | {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {c['support']} |")
-    lines += [
-        "",
-        "Confusion matrix (rows gold, columns predicted):",
-        "",
-        "| gold \\ pred | " + " | ".join(LABELS) + " |",
+    scores = ("precision", "recall", "f1")
+    per_class = [
+        (lab, *(f"{report.per_class[lab][k]:.3f}" for k in scores), report.per_class[lab]["support"]) for lab in LABELS
     ]
-    lines.append("|" + "---|" * (len(LABELS) + 1))
-    for lab, row in zip(LABELS, report.confusion, strict=True):
-        lines.append(f"| {lab} | " + " | ".join(str(v) for v in row) + " |")
-    return "\n".join(lines)
+    confusion = [(lab, *row) for lab, row in zip(LABELS, report.confusion, strict=True)]
+    return "\n".join(
+        [
+            markdown_table(["label", "precision", "recall", "F1", "support"], per_class),
+            "",
+            "Confusion matrix (rows gold, columns predicted):",
+            "",
+            markdown_table(["gold \\ pred", *LABELS], confusion),
+        ]
+    )
 
 
 def confusion_png(report: Report, path: Path) -> None:

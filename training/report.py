@@ -24,6 +24,7 @@ from claimtag.training.evaluate import (
     worst_errors,
     write_json,
 )
+from claimtag.training.markdown import markdown_table
 
 
 def evaluate_model(
@@ -153,12 +154,9 @@ def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: 
     taggers = {read_meta(Path(model_dir))["kind"]: load_model(model_dir)}
     if baselines:
         taggers.update({f"baseline: {k}": t for k, t in load_baselines(Path(model_dir)).items()})
-    lines = [
-        f"# Check-worthiness on {data} ({len(rows)} sentences; positive = claim, statistic or quote)",
-        "| model | precision | recall | F1 (positive) | accuracy |",
-        "|---|---|---|---|---|",
-    ]
+    cells = []
     for name, tagger in taggers.items():
         s = checkworthy_scores(tagger.predict_proba(records), gold)
-        lines.append(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['accuracy']:.3f} |")
-    return "\n".join(lines)
+        cells.append([name, *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1", "accuracy"))])
+    title = f"# Check-worthiness on {data} ({len(rows)} sentences; positive = claim, statistic or quote)"
+    return title + "\n" + markdown_table(["model", "precision", "recall", "F1 (positive)", "accuracy"], cells)

@@ -11,6 +11,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.labels import LABELS
+from claimtag.training.markdown import markdown_table
 
 
 def split_by_document(data: Dataset, *, dev_size: float = 0.1, test_size: float = 0.1, seed: int = 0) -> DatasetDict:
@@ -58,11 +59,9 @@ def cross_split_duplicates(data: DatasetDict) -> list[tuple[str, list[str]]]:
 
 def stats_table(data: DatasetDict) -> str:
     """A Markdown table of documents, sentences and label counts (with shares) per split."""
-    head = "| split | docs | sentences | " + " | ".join(LABELS) + " |"
-    lines = [head, "|" + "---|" * (3 + len(LABELS))]
+    rows = []
     for name, split in data.items():
-        counts = Counter(split["label"])
-        n = len(split)
+        counts, n = Counter(split["label"]), len(split)
         cells = [f"{counts[i]} ({counts[i] / n:.0%})" for i in range(len(LABELS))]
-        lines.append(f"| {name} | {len(set(split['doc_id']))} | {n} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        rows.append([name, len(set(split["doc_id"])), n, *cells])
+    return markdown_table(["split", "docs", "sentences", *LABELS], rows)
