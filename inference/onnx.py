@@ -171,9 +171,7 @@ class OnnxModel:
         pooled: np.ndarray | None = None
         encodings = self._encode(records)
         features = sentence_features(records).astype(np.float32)
-        order = np.argsort([len(e.ids) for e in encodings], kind="stable")
-        for start in range(0, len(order), batch_size):
-            idx = order[start : start + batch_size]
+        for idx in _article_batches(records, [len(e.ids) for e in encodings], batch_size):
             width = max(len(encodings[i].ids) for i in idx)
             feed = {k: np.zeros((len(idx), width), dtype=np.int64) for k in INPUTS[:3]}
             feed["input_ids"][:] = self.pad_id
@@ -201,6 +199,23 @@ class OnnxModel:
         """Which sentences are longer than the model reads."""
         limit = self.max_length - 2
         return [len(r["text"]) > limit and bool(self.tokenizer.encode(r["text"]).overflowing) for r in records]
+
+
+def _article_batches(records: list[dict], lengths: list[int], batch_size: int) -> list[np.ndarray]:
+    """Length-sorted batches that never mix articles.
+
+    int8 ONNX quantizes activations per batch, so a sentence's scores would move with the other
+    sentences of its batch; batches drawn from one article alone (sorted by length within it)
+    make every article's labels and scores a function of that article only, whatever else is
+    tagged with it.
+    """
+    batches, start = [], 0
+    for end in range(1, len(records) + 1):
+        if end == len(records) or records[end].get("doc_id") != records[end - 1].get("doc_id"):
+            order = start + np.argsort(lengths[start:end], kind="stable")
+            batches += [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+            start = end
+    return batches
 
 
 def ensure_exported(model_dir: Path) -> Path:
