@@ -6,10 +6,13 @@ and never stop the others; the command reports them and exits non-zero at the en
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from claimtag.model.errors import ClaimtagError
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -98,3 +101,24 @@ def html_to_text(html: str) -> str:
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
     return "\n\n".join(line for line in text.splitlines() if line.strip())
+
+
+def jsonl_rows(path: Path, text: str | None = None, error: type[ClaimtagError] = ClaimtagError) -> Iterator[dict]:
+    """The objects of a JSON Lines file (or of `text` read from it), one per non-blank line.
+
+    The one JSONL reader of claimtag: a bad line is an `error` naming the file and the line.
+    """
+    if text is None:
+        with path.open(encoding="utf-8") as f:
+            yield from _parse(path, f, error)
+    else:
+        yield from _parse(path, text.splitlines(), error)
+
+
+def _parse(path: Path, lines: Iterable[str], error: type[ClaimtagError]) -> Iterator[dict]:
+    for lineno, line in enumerate(lines, start=1):
+        if line.strip():
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as err:
+                raise error(f"{path}: line {lineno}: invalid JSON ({err.msg})") from None

@@ -11,13 +11,13 @@ Ray Data.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import deque
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
+from claimtag.inference.reading import jsonl_rows
 from claimtag.model.errors import ClaimtagError, needs_extra
 
 TABLE_SUFFIXES = (".parquet", ".jsonl")
@@ -46,10 +46,10 @@ def read_articles(path: str, text_column: str, id_column: str | None) -> tuple[I
     elif p.suffix.lower() == ".jsonl":
         with p.open(encoding="utf-8") as f:
             total = sum(1 for line in f if line.strip())
-        first = next(_jsonl(p), None)  # a wrong column is an error before any output is opened
+        first = next(jsonl_rows(p), None)  # a wrong column is an error before any output is opened
         if first is not None:
             _check_columns(path, list(first), text_column, id_column)
-        rows = _jsonl(p)
+        rows = jsonl_rows(p)
     else:
         try:
             from datasets import load_from_disk
@@ -64,16 +64,6 @@ def read_articles(path: str, text_column: str, id_column: str | None) -> tuple[I
         _check_columns(path, data.column_names, text_column, id_column)
         rows, total = iter(data), len(data)
     return _pairs(path, rows, text_column, id_column), total
-
-
-def _jsonl(path: Path) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as f:
-        for lineno, line in enumerate(f, start=1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise ClaimtagError(f"{path}: line {lineno} is not JSON ({err.msg})") from None
 
 
 def _check_columns(path: str, names: list[str], text_column: str, id_column: str | None) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from datasets import ClassLabel, Dataset, DatasetDict, Features, Value, load_from_disk
 
+from claimtag.inference.reading import jsonl_rows
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.labels import LABELS, QUOTE, LabelError, parse_label
 from claimtag.model.quotation import quote_states
@@ -125,14 +126,7 @@ def _read_jsonl(text: str, path: Path) -> list[dict]:
             return json.loads(stripped)
         except json.JSONDecodeError as err:
             raise CorpusError(f"{path}: invalid JSON ({err.msg}, line {err.lineno})") from None
-    rows = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as err:
-                raise CorpusError(f"{path}: line {lineno}: invalid JSON ({err.msg})") from None
-    return rows
+    return list(jsonl_rows(path, text, CorpusError))
 
 
 def _read_parquet(path: Path) -> list[dict]:

@@ -15,9 +15,9 @@ test) fixes the held-out split of every article, once, in the file.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
+from claimtag.inference.reading import jsonl_rows
 from claimtag.model.errors import ClaimtagError
 
 
@@ -72,7 +72,7 @@ def _read_source(source: Path) -> dict[str, dict]:
     if not source.is_file():
         raise ClaimtagError(f"{source}: source articles not found (keyed labels need the original text)")
     try:
-        docs = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        docs = list(jsonl_rows(source))
+    except UnicodeDecodeError as err:
         raise ClaimtagError(f"{source}: unreadable source articles ({err})") from None
     return {d["doc_id"]: d for d in docs}

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from claimtag.inference.reading import jsonl_rows
 from claimtag.model.baselines import RulesBaseline
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.labels import LABELS, LabelError, parse_label
@@ -132,7 +133,7 @@ def read_reviewed(path: Path) -> list[dict]:
     if path.suffix == ".csv":
         rows = list(csv.DictReader(io.StringIO(text)))
     elif path.suffix == ".jsonl":
-        rows = [_json(line, path, n) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+        rows = list(jsonl_rows(path, text))
     elif path.suffix == ".json":
         rows = [_from_labelstudio(task, path, n) for n, task in enumerate(_json(text, path, 0), 1)]
     else:
@@ -180,11 +181,7 @@ def _validate(rows: list[dict], path: Path) -> list[dict]:
 def import_corrections(path: Path, corrections: Path, reviewer: str) -> tuple[int, int]:
     """Append the reviewed rows not yet in `corrections`; return (added, already present)."""
     rows = read_reviewed(path)
-    known = set()
-    if corrections.exists():
-        for line in corrections.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                known.add(json.loads(line)["review_id"])
+    known = {row["review_id"] for row in jsonl_rows(corrections)} if corrections.exists() else set()
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     new = [
         {
