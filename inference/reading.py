@@ -6,7 +6,9 @@ and never stop the others; the command reports them and exits non-zero at the en
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -62,10 +64,17 @@ def read_inputs(paths: list[str]) -> Iterator[Article | Problem]:
 
 
 def decode_article(name: str, raw: bytes) -> Article | Problem:
-    """Turn the bytes of one input into article text (HTML main text extracted)."""
-    if _looks_binary(raw):
+    """Turn the bytes of one input into article text (HTML main text extracted).
+
+    Offsets in the output index this decoded text, whatever the file's encoding was.
+    """
+    bom = next((codec for mark, codec in _BOMS if raw.startswith(mark)), None)
+    if bom is None and _looks_binary(raw):
         return Problem(name, "binary file, not text (expected .txt, .md or .html)")
-    text, warnings = _decode(raw)
+    try:
+        text, warnings = (raw.decode(bom), []) if bom else _decode(raw)
+    except UnicodeDecodeError as err:
+        return Problem(name, f"starts with a {bom} byte-order mark but is not {bom} ({err.reason})")
     if name.lower().endswith(HTML_SUFFIXES) or (
         name == "-" and text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
     ):
@@ -81,12 +90,36 @@ def _looks_binary(raw: bytes) -> bool:
     return len(head) > 0 and control / len(head) > 0.1
 
 
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one. The codecs drop the mark.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# What Western text outside ASCII looks like in cp1252: Latin-1 letters and signs, typographic
+# quotes and dashes, the euro sign.
+_WESTERN = re.compile(r"[\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020-\u2022\u2026\u20ac\u2122]")
+
+
 def _decode(raw: bytes) -> tuple[str, list[str]]:
-    """UTF-8 if possible; else the detected encoding, else UTF-8 with replacement, with a warning."""
+    """UTF-8 if possible; else cp1252 when that reads as Western text (detectors guess wildly on
+    short files: a few accented letters came out as cp775); else the detected encoding; else
+    UTF-8 with replacement. A warning says which."""
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    beyond_ascii = [ch for ch in text if ord(ch) > 127]
+    letters = sum(ch.isalpha() for ch in text)
+    # Western prose is mostly ASCII with a few accents; Cyrillic or Greek read as cp1252 is not.
+    if text and len(beyond_ascii) <= 0.3 * letters and all(_WESTERN.match(ch) for ch in beyond_ascii):
+        return text, ["not UTF-8: decoded as cp1252 (Windows Western, a superset of latin-1's letters)"]
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
