@@ -144,7 +144,8 @@ def attribute(
 
 def best_mention(sentence, scorer: SpeakerScorer) -> Mention | None:
     """The candidate that names the sentence's speaker, or None when none scores above zero."""
-    scored = [(scorer.score(f), m) for m, f in candidates(sentence)]
+    found = candidates(sentence)
+    scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     return best[1] if best and best[0] > 0 else None
 

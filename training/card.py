@@ -72,12 +72,13 @@ def _failures(metrics: dict) -> str:
 
 def _held_out(config: Config, metrics: dict, kind: str) -> str:
     """Test then dev tables: the selected group's first (the headline), then every other group's."""
-    d = config.data
-    main = f" — {d.select_on} (selects the model)" if d.select_on else ""
-    parts = [f"Test split{main} (95% interval from resampling documents):\n\n{metrics_table(metrics, 'test', kind)}"]
+    group = config.data.select_on
+    test = f" — {group} (the headline)" if group else ""
+    dev = f" — {group} (selects the model and its temperature)" if group else ""
+    parts = [f"Test split{test} (95% interval from resampling documents):\n\n{metrics_table(metrics, 'test', kind)}"]
     for split in sorted(s for s in metrics if s.startswith("test_") and s != "test_confusions"):
         parts.append(f"Test split — {split[5:]}:\n\n{metrics_table(metrics, split, kind)}")
-    parts.append(f"Dev split{main}:\n\n{metrics_table(metrics, 'dev', kind)}")
+    parts.append(f"Dev split{dev}:\n\n{metrics_table(metrics, 'dev', kind)}")
     return "\n\n".join(parts)
 
 
