@@ -50,6 +50,7 @@ _SKIPPABLE = _set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
     "today yesterday recently already"
 )
+_AUXILIARIES = _set("are is was were be been being am do does did")  # `Prices are expected`: no subject
 _PREPOSITIONS = _set("of on in at from for with by to near about over under into between among against")
 _TITLES = _set("mr mrs ms miss dr prof sir dame lord lady sgt insp det cllr rev fr st gen col capt lt maj")
 _ROLES = _set(
@@ -233,7 +234,7 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
             i -= 1
         inside_phrase = i > 0 and tokens[i - 1].low in _DETERMINERS | _NP_STOP  # `of the harbour say`
         lower = i >= 0 and tokens[i].text[:1].islower()
-        if lower and not inside_phrase and tokens[i].low not in PRONOUNS | _NP_STOP | _DETERMINERS:
+        if lower and not inside_phrase and tokens[i].low not in PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES:
             spans.append((i, i + 1, "bare"))
     return spans
 

@@ -172,3 +172,20 @@ def test_training_fits_speaker_weights_and_evaluate_reports_them(tmp_path: Path,
     assert "exact-span precision 1.000, recall 0.500" in text  # the rank `third` is missed
     report = json.loads((tmp_path / "eval" / "report.json").read_text())
     assert report["quantities"]["gold_quantities"] == 2 and report["attribution"]["quote_sentences"] > 5
+
+
+def test_an_auxiliary_is_never_the_speaker() -> None:
+    article = "Prices are expected to rise in May, the Bank of England said."
+    assert who(article, "Q") == [("q1", "Bank of England", "Bank of England")]
+
+
+def test_a_middle_initial_and_a_surname_inside_a_long_name_resolve() -> None:
+    article = (
+        "Judge rejects lawsuit\n\n"
+        "Federal judge John D. Bates dismissed the case on Tuesday.\n\n"
+        '"The court cannot decide this," Judge Bates wrote.\n\n'
+        "President Luiz Inácio Lula da Silva spoke later.\n\n"
+        '"We respect the ruling," Lula said.'
+    )
+    speakers = [s for _, s, _ in who(article, "XCQCQ") if s]
+    assert speakers == ["John D. Bates", "Luiz Inácio Lula da Silva"]
