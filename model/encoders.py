@@ -13,6 +13,22 @@ REGISTRY: dict[str, tuple[str, str]] = {
 }
 
 
+def encoder_package(name: str) -> tuple[str, str] | None:
+    """(distribution, installed version) of a registered encoder, None for a local folder or when absent.
+
+    Recorded with every adapter, so that one never loads silently onto other base weights.
+    """
+    if name not in REGISTRY:
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    dist = REGISTRY[name][1]
+    try:
+        return dist, version(dist)
+    except PackageNotFoundError:
+        return None
+
+
 def resolve_encoder(name_or_path: str) -> Path:
     """Return the local folder of a registered encoder name or of a path to a model folder."""
     if name_or_path in REGISTRY:

@@ -120,6 +120,11 @@ def read_meta(path: Path) -> dict:
         raise ClaimtagError(f"{path}: not a claimtag model (no {META})") from None
     except (OSError, json.JSONDecodeError) as err:
         raise ClaimtagError(f"{path}: corrupt {META} ({err})") from None
+    if not isinstance(meta.get("format"), int) or meta["format"] > FORMAT_VERSION:
+        raise ClaimtagError(
+            f"{path}: model folder format {meta.get('format')!r}, this claimtag reads format {FORMAT_VERSION} "
+            "or older: upgrade claimtag"
+        )
     if meta.get("labels") != list(LABELS):
         raise ClaimtagError(f"{path}: model labels {meta.get('labels')} differ from {list(LABELS)}")
     return meta

@@ -14,7 +14,7 @@ from claimtag.model.calibration import softmax
 from claimtag.model.doc_context import WEIGHTS_FILE as DOC_CONTEXT_WEIGHTS
 from claimtag.model.doc_context import doc_context_logits
 from claimtag.model.doc_context import load_weights as load_doc_context
-from claimtag.model.encoders import resolve_encoder
+from claimtag.model.encoders import encoder_package, resolve_encoder
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.features import FEATURE_NAMES, continue_quotations, neighbours, sentence_features
 from claimtag.model.labels import LABELS
@@ -157,6 +157,8 @@ class TransformerModel:
         self.tokenizer.save_pretrained(str(path))
         self.network.encoder.config.save_pretrained(str(path / ENCODER_DIR))
         meta = {"context": self.context, "max_length": self.max_length, "features": list(FEATURE_NAMES)}
+        if self.adapt["finetune"] != "full" and (package := encoder_package(self.adapt["encoder"])):
+            meta["encoder_package"], meta["encoder_version"] = package
         if self.doc_context is not None:
             save_numpy(self.doc_context, str(path / DOC_CONTEXT_WEIGHTS))
             meta["doc_context"] = {"kind": "bigru", "hidden": int(self.doc_context["gru.weight_hh_l0"].shape[1])}
@@ -172,6 +174,7 @@ class TransformerModel:
         if adapt["finetune"] == "full":
             body = AutoModel.from_config(AutoConfig.from_pretrained(str(path / ENCODER_DIR)))
         else:  # the adapter sits on the pip-installed encoder it was trained on
+            _check_encoder_version(path, meta)
             encoder = AutoModel.from_pretrained(resolve_encoder(adapt["encoder"]))
             body = _adapted(_first_layers(encoder, adapt.get("num_layers")), adapt, 0.0)
         network = SentenceClassifier(body, len(FEATURE_NAMES), len(LABELS))
@@ -191,6 +194,18 @@ class TransformerModel:
         if meta.get("doc_context"):
             tagger.doc_context = load_doc_context(path / DOC_CONTEXT_WEIGHTS)
         return tagger
+
+
+def _check_encoder_version(path: Path, meta: dict) -> None:
+    """An adapter trained on one release of the encoder package must not load onto another."""
+    recorded = meta.get("encoder_version")
+    installed = encoder_package(meta.get("encoder", ""))
+    if recorded and installed and installed[1] != recorded:
+        dist = meta.get("encoder_package", installed[0])
+        raise ClaimtagError(
+            f"{path}: adapter trained on {dist} {recorded}, but {installed[1]} is installed: "
+            f"pip install '{dist}=={recorded}' (or retrain)"
+        )
 
 
 def _first_layers(encoder, n: int | None):

