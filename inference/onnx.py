@@ -30,7 +30,7 @@ from claimtag.model.doc_context import WEIGHTS_FILE as DOC_CONTEXT_WEIGHTS
 from claimtag.model.doc_context import doc_context_logits
 from claimtag.model.doc_context import load_weights as load_doc_context
 from claimtag.model.errors import ClaimtagError
-from claimtag.model.features import continue_quotations, neighbours, sentence_features
+from claimtag.model.features import article_spans, continue_quotations, neighbours, sentence_features
 from claimtag.model.labels import LABELS
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids", "features")
@@ -209,12 +209,10 @@ def _article_batches(records: list[dict], lengths: list[int], batch_size: int) -
     make every article's labels and scores a function of that article only, whatever else is
     tagged with it.
     """
-    batches, start = [], 0
-    for end in range(1, len(records) + 1):
-        if end == len(records) or records[end].get("doc_id") != records[end - 1].get("doc_id"):
-            order = start + np.argsort(lengths[start:end], kind="stable")
-            batches += [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
-            start = end
+    batches = []
+    for start, end in article_spans([r.get("doc_id") for r in records]):
+        order = start + np.argsort(lengths[start:end], kind="stable")
+        batches += [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
     return batches
 
 
@@ -237,7 +235,7 @@ def ensure_exported(model_dir: Path) -> Path:
 
 
 if __name__ == "__main__":
-    for folder in sys.argv[1:] or ["default"]:
-        from claimtag.model.folder import resolve_model_path
+    from claimtag.model.folder import resolve_model_path
 
+    for folder in sys.argv[1:] or ["default"]:
         print(export_into_folder(resolve_model_path(folder)))

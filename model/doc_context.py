@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from claimtag.model.features import article_spans
+
 WEIGHTS_FILE = "doc_context.safetensors"
 
 
@@ -62,11 +64,8 @@ def doc_context_logits(
     """Rescore sentences in reading order, article by article (`docs`: each sentence's doc_id)."""
     x = np.concatenate([pooled, features, logits], axis=1).astype(np.float32)
     out = np.empty_like(logits, dtype=np.float32)
-    start = 0
-    for end in range(1, len(docs) + 1):
-        if end == len(docs) or docs[end] != docs[end - 1]:
-            out[start:end] = article_logits(w, x[start:end])
-            start = end
+    for start, end in article_spans(docs):
+        out[start:end] = article_logits(w, x[start:end])
     return out
 
 

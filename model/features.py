@@ -5,6 +5,7 @@ sees its inputs built the same way."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -39,6 +40,16 @@ def sentence_features(records: list[dict]) -> np.ndarray:
         )
         previous = rec
     return np.asarray(rows, dtype=np.float32).reshape(len(records), len(FEATURE_NAMES))
+
+
+def article_spans(doc_ids: Sequence[object]) -> list[tuple[int, int]]:
+    """[start, end) of each run of consecutive sentences of one article, in reading order."""
+    spans, start = [], 0
+    for end in range(1, len(doc_ids) + 1):
+        if end == len(doc_ids) or doc_ids[end] != doc_ids[end - 1]:
+            spans.append((start, end))
+            start = end
+    return spans
 
 
 def neighbours(records: list[dict]) -> list[str]:

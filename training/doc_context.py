@@ -14,7 +14,7 @@ from datasets import Dataset
 from sklearn.metrics import f1_score
 from torch import nn
 
-from claimtag.model.features import sentence_features
+from claimtag.model.features import article_spans, sentence_features
 from claimtag.model.labels import LABELS, QUOTE
 from claimtag.model.transformer import TransformerModel
 
@@ -49,12 +49,7 @@ def _articles(model: TransformerModel, ds: Dataset) -> list[tuple[np.ndarray, np
     labels = np.asarray(ds["label"])
     weights = np.asarray(ds["weight"], dtype=np.float32) if "weight" in ds.column_names else np.ones(len(ds))
     inside = np.array([bool(r.get("in_quote")) for r in records])
-    docs, out, start = ds["doc_id"], [], 0
-    for end in range(1, len(docs) + 1):
-        if end == len(docs) or docs[end] != docs[end - 1]:
-            out.append((x[start:end], labels[start:end], weights[start:end], inside[start:end]))
-            start = end
-    return out
+    return [(x[a:b], labels[a:b], weights[a:b], inside[a:b]) for a, b in article_spans(ds["doc_id"])]
 
 
 def _batch(articles: list) -> tuple[torch.Tensor, ...]:
