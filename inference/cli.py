@@ -31,9 +31,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_tag_command(sub)
+    add_serve_command(sub)
     plugins = {ep.name: ep for ep in entry_points(group=COMMANDS_GROUP)}
     # The command that runs, or all of them for --help and for a misspelt command's error.
-    wanted = [command] if command in plugins else [] if command == "tag" else sorted(plugins)
+    wanted = [command] if command in plugins else [] if command in ("tag", "serve") else sorted(plugins)
     for name in wanted:
         plugins[name].load()(sub)
     return parser
@@ -175,6 +176,37 @@ def run_tag_corpus(args: argparse.Namespace) -> int:
             out.close()
     if partial:
         os.replace(partial, args.output)  # complete: a stopped run leaves OUTPUT.partial, never a cut OUTPUT
+    return 0
+
+
+def add_serve_command(sub: argparse._SubParsersAction) -> None:
+    """Register `claimtag serve` (its defaults live in inference.service.ServiceConfig)."""
+    serve = sub.add_parser("serve", help="an HTTP service: a JSON API and a page to paste an article into")
+    serve.add_argument("--model", help="model folder (default: the model shipped with claimtag)")
+    serve.add_argument("--host", help="interface to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, help="port (default 8000; 0 picks a free one)")
+    serve.add_argument("--workers", type=int, help="processes, each loading the model once (default 1)")
+    serve.add_argument("--max-chars", type=int, help="longest article accepted, in characters (default 200000)")
+    serve.add_argument("--max-batch", type=int, help="most articles in one batch request (default 32)")
+    serve.add_argument("--max-queue", type=int, help="requests waiting per worker before 503 (default 64)")
+    serve.add_argument("--fast", action=argparse.BooleanOptionalAction, help="int8 ONNX (default); --no-fast: fp32")
+    serve.add_argument("--root-path", help="the path prefix a reverse proxy serves claimtag under, e.g. /claimtag")
+    serve.add_argument("--forwarded-allow-ips", help="proxy addresses whose X-Forwarded-* headers are trusted")
+    serve.set_defaults(run=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Start the service; returns when it is stopped (Ctrl-C or SIGTERM)."""
+    from dataclasses import fields
+
+    try:
+        from claimtag.inference.service import ServiceConfig, serve
+    except ModuleNotFoundError as err:
+        from claimtag.model.errors import needs_extra
+
+        raise needs_extra(err, "claimtag serve", "serve") from None
+    given = {f.name: getattr(args, f.name) for f in fields(ServiceConfig) if getattr(args, f.name) is not None}
+    serve(ServiceConfig(**given), forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
 
 

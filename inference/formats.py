@@ -140,8 +140,11 @@ def table(result: Result, *, colour: bool = False, width: int | None = None) -> 
     return "\n".join(lines) + "\n"
 
 
-def html_page(results: list[Result], *, model: str) -> str:
-    """One self-contained page: per article, counts at the top and each sentence in its label's colour."""
+def html_page(results: list[Result], *, model: str, before: str = "") -> str:
+    """One self-contained page: per article, counts at the top and each sentence in its label's colour.
+
+    `before` is HTML placed above the articles (the service's paste form).
+    """
     legend = "".join(f'<span class="s {lab}">{lab}</span> ' for lab in LABELS)
     css = "".join(f".{lab}{{background:{c}}}" for lab, c in COLOURS.items())
     body = "".join(_html_article(r) for r in results)
@@ -160,7 +163,7 @@ border-radius:.4rem;padding:.3rem .8rem;margin:.8rem 0}} .who table{{border-coll
 <header><h1>claimtag</h1>
 <p>Model: {html.escape(model)}. Legend: {legend}<span class="s unsure">unsure</span>.
 Hover a sentence for its confidence and, for a quote, its speaker.</p></header>
-{body}</body></html>
+{before}{body}</body></html>
 """
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -104,6 +105,15 @@ class Tagger:
             quantities=quantities,
             speakers=SpeakerScorer.load(path / SPEAKERS_FILE),
         )
+
+    def with_options(self, *, min_confidence: float | None = None, quantities: str | None = None) -> Tagger:
+        """A tagger sharing this one's model with other options (None keeps this one's); no weights are copied."""
+        other = copy.copy(self)
+        if min_confidence is not None:
+            other.min_confidence = min_confidence
+        if quantities is not None:
+            other.quantities = quantities
+        return other
 
     def tag(self, article: str) -> list[TaggedSentence]:
         """Label every sentence of one article."""
