@@ -17,6 +17,8 @@ class SentenceClassifier(nn.Module):
         self.head = nn.Linear(encoder.config.hidden_size + num_features, num_labels)
         # Loss weights per class (imbalance); saved with the weights, ignored at inference.
         self.register_buffer("class_weights", torch.ones(num_labels))
+        # (alpha, temperature) while a student learns from a teacher's soft labels; not saved.
+        self.distill: tuple[float, float] | None = None
 
     def forward(
         self,
@@ -26,9 +28,11 @@ class SentenceClassifier(nn.Module):
         token_type_ids: torch.Tensor | None = None,
         labels: torch.Tensor | None = None,
         weight: torch.Tensor | None = None,
+        soft: torch.Tensor | None = None,
     ) -> dict[str, torch.Tensor]:
         """Logits [B, num_labels] and the pooled sentence vectors [B, H] (the document
-        contextualiser's input); with `labels`, also the class- and sample-weighted loss."""
+        contextualiser's input); with `labels`, also the class- and sample-weighted loss, and
+        with a teacher's `soft` labels [B, num_labels] (and `distill` set) the distillation mix."""
         hidden = self.encoder(
             input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
         ).last_hidden_state  # [B, T, H]
@@ -42,4 +46,12 @@ class SentenceClassifier(nn.Module):
             )  # [B]
             w = self.class_weights[labels] * (weight if weight is not None else 1.0)
             out["loss"] = (losses * (weight if weight is not None else 1.0)).sum() / w.sum().clamp(min=1e-8)
+            if soft is not None and self.distill is not None:
+                alpha, t = self.distill
+                # KL(teacher || student) at temperature t, scaled by t^2 so its gradients match the CE's (Hinton et al.)
+                log_student = nn.functional.log_softmax(logits.float() / t, dim=-1)
+                kl = (soft * (soft.clamp(min=1e-8).log() - log_student)).sum(-1)  # [B]
+                sw = weight if weight is not None else torch.ones_like(kl)
+                kd = t * t * (kl * sw).sum() / sw.sum().clamp(min=1e-8)
+                out["loss"] = (1 - alpha) * out["loss"] + alpha * kd
         return out

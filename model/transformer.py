@@ -75,7 +75,7 @@ class TransformerModel:
         token_keys = [k for k in ("input_ids", "attention_mask", "token_type_ids") if k in rows[0]]
         batch = self.tokenizer.pad([{k: r[k] for k in token_keys} for r in rows], return_tensors="pt")
         batch["features"] = torch.tensor([r["features"] for r in rows], dtype=torch.float32)
-        for key, dtype in (("labels", torch.long), ("weight", torch.float32)):
+        for key, dtype in (("labels", torch.long), ("weight", torch.float32), ("soft", torch.float32)):
             if key in rows[0]:
                 batch[key] = torch.tensor([r[key] for r in rows], dtype=dtype)
         return dict(batch)

@@ -63,9 +63,7 @@ def test_save_load_gives_identical_probabilities(mode, tiny_encoder, tmp_path) -
 
     from claimtag.model.folder import save_model
 
-    tagger = TransformerModel.from_encoder(
-        str(tiny_encoder), context="pair", max_length=32, dropout=0.1, finetune=mode
-    )
+    tagger = TransformerModel.from_encoder(str(tiny_encoder), context="pair", max_length=32, dropout=0.1, finetune=mode)
     with torch.no_grad():  # move trainable weights away from their initial values (LoRA's B starts at 0)
         for p in tagger.network.parameters():
             if p.requires_grad:
@@ -277,3 +275,42 @@ def test_folder_format_and_encoder_version_are_checked(tmp_path: Path, monkeypat
     (tmp_path / "claimtag.json").write_text(json.dumps({**meta, "format": 99}))
     with pytest.raises(ClaimtagError, match="format 99.*upgrade claimtag"):
         read_meta(tmp_path)
+
+
+def test_distillation_loss_mixes_gold_and_teacher_labels(tiny_encoder) -> None:
+    import torch
+
+    tagger = TransformerModel.from_encoder(str(tiny_encoder), context="none", max_length=24, dropout=0.0)
+    net = tagger.network.eval()
+    batch = tagger.collate([{**row} for row in _rows(tagger, ["Rates rose 2%.", "He said so.", "It rained."])])
+    labels = torch.tensor([2, 1, 3])
+    with torch.no_grad():
+        gold_only = net(**batch, labels=labels)
+        logits = gold_only["logits"]
+        net.distill = (1.0, 2.0)  # the teacher's labels only
+        own = net(**batch, labels=labels, soft=torch.softmax(logits / 2.0, -1))["loss"]
+        other = net(**batch, labels=labels, soft=torch.eye(4)[[0, 0, 0]])["loss"]
+        net.distill = (0.0, 2.0)
+        mixed_off = net(**batch, labels=labels, soft=torch.eye(4)[[0, 0, 0]])["loss"]
+    assert abs(float(own)) < 1e-5  # a student that already matches its teacher has nothing to learn
+    assert float(other) > 0.1
+    assert torch.allclose(mixed_off, gold_only["loss"])  # alpha 0: the gold labels alone
+
+
+def _rows(tagger: TransformerModel, texts: list[str]) -> list[dict]:
+    records = [{"text": t, "doc_id": "d", "index": i, "paragraph": 0, "in_quote": False} for i, t in enumerate(texts)]
+    enc = tagger.encode(records)
+    return [{k: enc[k][i] for k in enc} for i in range(len(texts))]
+
+
+@pytest.mark.slow
+def test_a_student_learns_from_a_teacher_folder(tiny_encoder, tiny_corpus, tmp_path) -> None:
+    teacher = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "teacher"), progress=False)
+    cfg = tiny_config(
+        tiny_encoder, tiny_corpus, tmp_path / "student", "model.num_layers=1", f"training.teacher={teacher}"
+    )
+    student = train(cfg, progress=False)
+    assert accuracy(student, tiny_corpus) >= 0.75
+    assert load_model(student).network.distill is None
+    with pytest.raises(Exception, match="distill_alpha"):
+        load_config(None, ["training.distill_alpha=1.5"])

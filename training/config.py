@@ -100,8 +100,17 @@ class TrainingConfig:
     # A trained model folder (or "default") to start from. With epochs=0 the encoder is kept
     # as it is and only the document context and the calibration are fitted again.
     init: str | None = None
+    # Distillation: a trained model folder (or "default") whose soft labels the new model also
+    # learns from (a smaller student, e.g. model.num_layers=3); alpha weighs them against the gold labels.
+    teacher: str | None = None
+    distill_alpha: float = 0.7
+    distill_temperature: float = 2.0
 
     def __post_init__(self) -> None:
+        if not 0.0 <= self.distill_alpha <= 1.0:
+            raise ClaimtagError(f"training.distill_alpha must be between 0 and 1, got {self.distill_alpha}")
+        if self.distill_temperature <= 0:
+            raise ClaimtagError(f"training.distill_temperature must be positive, got {self.distill_temperature}")
         if self.init and self.epochs:
             raise ClaimtagError("training.init needs training.epochs=0 (continuing to fine-tune is not supported yet)")
 

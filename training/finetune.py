@@ -23,11 +23,20 @@ def class_weights(labels: np.ndarray) -> torch.Tensor:
     return torch.tensor(w / w[counts > 0].mean(), dtype=torch.float32)
 
 
-def _encoded(tagger: TransformerModel, ds: Dataset) -> Dataset:
+def _encoded(tagger: TransformerModel, ds: Dataset, soft: np.ndarray | None = None) -> Dataset:
     enc = tagger.encode(ds.to_list())
     enc["labels"] = ds["label"]
     enc["weight"] = ds["weight"]
+    if soft is not None:
+        enc["soft"] = soft.tolist()
     return Dataset.from_dict(enc)
+
+
+def teacher_targets(teacher: str, train: Dataset, temperature: float) -> np.ndarray:
+    """The teacher's soft labels [n, 4] for the training sentences, softened at `temperature`."""
+    from claimtag.model.calibration import softmax
+
+    return softmax(_from_init(teacher).logits(train.to_list()), temperature).astype(np.float32)
 
 
 def _metrics(pred) -> dict[str, float]:
@@ -148,10 +157,15 @@ def _fit_encoder(
     )
     if config.training.class_weighting:
         tagger.network.class_weights.copy_(class_weights(np.asarray(data["train"]["label"])))
+    soft = None
+    if config.training.teacher:
+        t = config.training
+        soft = teacher_targets(t.teacher, data["train"], t.distill_temperature)
+        tagger.network.distill = (t.distill_alpha, t.distill_temperature)
     trainer = Trainer(
         model=tagger.network,
         args=training_arguments(config, checkpoints, progress),
-        train_dataset=_encoded(tagger, data["train"]),
+        train_dataset=_encoded(tagger, data["train"], soft),
         eval_dataset=_encoded(tagger, data["dev"]),
         data_collator=tagger.collate,
         compute_metrics=_metrics,
@@ -160,6 +174,7 @@ def _fit_encoder(
     last = get_last_checkpoint(str(checkpoints)) if resume and checkpoints.is_dir() else None
     trainer.train(resume_from_checkpoint=last)
     tagger.network = trainer.model.to("cpu").eval()
+    tagger.network.distill = None
     losses = [entry["loss"] for entry in trainer.state.log_history if "loss" in entry]
     summary = {
         "global_step": trainer.state.global_step,
