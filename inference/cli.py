@@ -43,9 +43,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def add_tag_command(sub: argparse._SubParsersAction) -> None:
     """Register `claimtag tag`."""
     from claimtag.inference.formats import FORMATS
+    from claimtag.inference.markup import INPUT_FORMATS
 
     tag = sub.add_parser("tag", help="label every sentence of articles (.txt, .md, .html, folders, or - for stdin)")
     tag.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin")
+    tag.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="how to read the articles (default auto: by file suffix; stdin and other files by their content). "
+        "Markdown and HTML become plain text, which the offsets index",
+    )
     tag.add_argument("--model", default="default", help="model folder (default: the model shipped with claimtag)")
     tag.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     tag.add_argument("--output", "-o", help="write here (atomically) instead of stdout")
@@ -103,7 +111,7 @@ def run_tag(args: argparse.Namespace) -> int:
     names = expand(args.paths)
     results, failed = [], 0
     bar = tqdm(total=len(names), unit="article", file=sys.stderr, disable=args.no_progress or len(names) < 5)
-    for item in read_inputs(args.paths):
+    for item in read_inputs(args.paths, args.input_format):
         bar.update(1)
         if isinstance(item, Problem):
             failed += 1
@@ -119,7 +127,7 @@ def run_tag(args: argparse.Namespace) -> int:
             )
         for w in warnings:
             print(f"claimtag: warning: {item.name}: {w}", file=sys.stderr)
-        results.append(Result(item.name, sentences, warnings))
+        results.append(Result(item.name, sentences, warnings, item.meta))
     bar.close()
     colour = args.colour == "always" or (args.colour == "auto" and not args.output and sys.stdout.isatty())
     text = render(results, args.format, model=tagger.name, colour=colour)
@@ -149,6 +157,7 @@ def run_tag_corpus(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from claimtag.inference.formats import CSV_HEADER, Result, csv_rows, jsonl_lines
+    from claimtag.inference.markup import plain_rows
     from claimtag.inference.stream import read_articles, tag_stream
 
     if args.format not in ("jsonl", "csv"):
@@ -156,6 +165,7 @@ def run_tag_corpus(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise ClaimtagError(f"--workers must be at least 1, got {args.workers}")
     articles, total = read_articles(args.paths[0], args.text_column, args.id_column)
+    articles = plain_rows(articles, args.input_format)
     partial = Path(str(args.output) + ".partial") if args.output else None
     out = partial.open("w", encoding="utf-8", newline="") if partial else sys.stdout
     writer = csv.writer(out)

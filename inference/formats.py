@@ -23,11 +23,13 @@ UNKNOWN = "(speaker not named)"
 
 @dataclass
 class Result:
-    """One tagged article, as the command line reports it."""
+    """One tagged article, as the command line reports it; `meta`: what its markup carried beside
+    the text (title, byline, date, captions of an HTML page or a Markdown file)."""
 
     name: str
     sentences: list[TaggedSentence]
     warnings: list[str] = field(default_factory=list)
+    meta: dict[str, str | list[str]] = field(default_factory=dict)
 
     def summary(self) -> dict:
         """Count and share of each label."""
@@ -60,6 +62,7 @@ class Result:
         return {
             "article": self.name,
             "model": model,
+            "meta": self.meta,
             "summary": self.summary(),
             "speakers": self.who_said_what(),
             "warnings": self.warnings,
@@ -88,8 +91,9 @@ CSV_HEADER = (
 
 
 def jsonl_lines(result: Result) -> str:
-    """One JSON line per sentence of an article."""
-    lines = (json.dumps({"article": result.name, **s.to_dict()}, ensure_ascii=False) for s in result.sentences)
+    """One JSON line per sentence of an article; each carries the article's `meta` when it has any."""
+    head = {"article": result.name, "meta": result.meta} if result.meta else {"article": result.name}
+    lines = (json.dumps({**head, **s.to_dict()}, ensure_ascii=False) for s in result.sentences)
     return "".join(line + "\n" for line in lines)
 
 

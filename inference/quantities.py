@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 
 _CURRENCY = {
     "$": "USD",
@@ -180,18 +181,55 @@ _UNIT_WORDS = {
     "residents",
 }
 
+# Unit symbols written against the number (`94mm`, `34C`, `5km`), as the unit they give.
+_SYMBOLS = {
+    "km/h": "km/h",
+    "kmh": "km/h",
+    "mph": "mph",
+    "km": "km",
+    "cm": "cm",
+    "mm": "mm",
+    "kg": "kg",
+    "mg": "mg",
+    "g": "g",
+    "ml": "ml",
+    "ft": "ft",
+    "kWh": "kWh",
+    "kW": "kW",
+    "MWh": "MWh",
+    "MW": "MW",
+    "GWh": "GWh",
+    "GW": "GW",
+    "C": "celsius",
+    "F": "fahrenheit",
+}
+_DEGREES = {"": "degrees", "c": "celsius", "f": "fahrenheit"}
+_TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
+
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_GLUED_RE = (
+    rf"(?-i:{'|'.join(sorted((re.escape(u) for u in _SYMBOLS), key=len, reverse=True))})(?![A-Za-z])"
+    r"|\s?°\s?[CF]?(?![A-Za-z])"
+)
 _SCALE_RE = (
     r"(?:\s?(?:k|mn|m|bn|b|tn)\b|\s(?:thousand|million|millions|billion|billions|trillion|lakh|lakhs|crore|crores)\b)"
 )
 _CUR_RE = r"(?:US\$|A\$|C\$|NZ\$|\$|£|€|¥|₹|₦|Rs\.?\s?|KSh\s?|Sh\s?|CHF\s?|SEK\s?|NOK\s?|DKK\s?|R(?=\d))"
 _PATTERN = re.compile(
-    rf"(?P<cur>(?<![A-Za-z]){_CUR_RE})?(?P<num>{_NUM})(?P<scale>{_SCALE_RE})?(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?"
+    rf"(?P<cur>(?<![A-Za-z]){_CUR_RE})?(?P<num>{_NUM})(?P<scale>{_SCALE_RE})?"
+    rf"(?:(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)|(?P<glued>{_GLUED_RE}))?"
     rf"|(?P<frac>\b(?:{'|'.join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True))})\b)"
     rf"|(?P<word>\b(?:{'|'.join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))})\b"
     rf"(?:[\s-](?:{'|'.join(sorted((re.escape(w) for w in _WORDS if ' ' not in w), key=len, reverse=True))}))?"
     rf"(?:\s(?:thousand|million|billion))?)"
     rf"|(?P<vague>\b(?:{'|'.join(_VAGUE)})\b)",
+    re.IGNORECASE,
+)
+# `one in five`, `two out of three`, `1 in 10`: a share. The denominator is never a year (`5 in 2019`).
+_COUNT_WORD = rf"(?:{'|'.join(w for w in _WORDS if ' ' not in w and w not in ('zero', 'twice', 'dozen'))})"
+_COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_COUNT_WORD}(?:-{_COUNT_WORD})?|a\s(?:hundred|thousand|million))"
+_RATIO = re.compile(
+    rf"\b(?P<a>{_COUNT})[\s-]+(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?(?!(?:1[89]|20)\d\d\b)(?P<b>{_COUNT})\b",
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -200,7 +238,7 @@ _NOT_QUANTITY = re.compile(
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc))?"
     rf"|\b\d{{1,2}}\.\d{{2}}\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|(?<![$£€¥₹\d.,])\b(?:1[89]|20)\d\d\b(?!\s?%|,\d)"
-    r"|\b(?:route|article|section|no\.?|chapter|junction|platform|flight|bus|room|page|highway)\s?\d+\b"
+    r"|\b(?:route|article|section|no\.?|chapter|junction|platform|flight|bus|room|page|highway)\s?\d+[a-z]?\b"
     r"|(?-i:\b[A-Z]{1,3}\d+[A-Z]?\b)",  # M6, A1, J1: a code, not an amount
     re.IGNORECASE,
 )
@@ -225,34 +263,66 @@ class Quantity:
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order of appearance."""
     blocked = [m.span() for m in _NOT_QUANTITY.finditer(text)]
-    out = []
+    out = [q for m in _RATIO.finditer(text) if (q := _ratio(text, m)) is not None]
+    ratios = [(q.start, q.end) for q in out]
     for m in _PATTERN.finditer(text):
         marked = m.group("cur") or m.group("pct")
-        if not marked and any(a < m.end() and m.start() < b for a, b in blocked):
+        if any(a < m.end() and m.start() < b for a, b in ratios + ([] if marked else blocked)):
             continue
         q = _quantity(text, m)
         if q is not None:
             out.append(q)
-    return out
+    return sorted(out, key=lambda q: q.start)
 
 
 def _quantity(text: str, m: re.Match) -> Quantity | None:
     start, end = m.span()
     surface = m.group().strip()
     if m.group("num"):
-        value = float(m.group("num").replace(",", ""))
+        # Decimal arithmetic, so `23.4%` is 0.234 and `1.1 million` 1100000.0, not a float's neighbour.
+        value = Decimal(m.group("num").replace(",", ""))
         if m.group("scale"):
-            value *= _SCALE[m.group("scale").strip().lower()]
+            value *= Decimal(_SCALE[m.group("scale").strip().lower()])
         if m.group("pct"):
-            return Quantity(start, end, text[start:end], value / 100, "percent")
+            return Quantity(start, end, text[start:end], float(value / 100), "percent")
         if m.group("cur"):
-            return Quantity(start, end, text[start:end], value, _CURRENCY[m.group("cur").strip().lower()])
-        return _with_unit(text, start, end, value)
+            return Quantity(start, end, text[start:end], float(value), _CURRENCY[m.group("cur").strip().lower()])
+        if m.group("glued"):
+            return _measure(text, start, end, value, m.group("glued"))
+        return _with_unit(text, start, end, float(value))
     if m.group("frac"):
         return _with_unit(text, start, end, _FRACTIONS[surface.lower()])
     if m.group("vague"):
         return Quantity(start, end, text[start:end], None, _next_unit(text, end))
     return _with_unit(text, start, end, _words_value(surface.lower()))
+
+
+def _measure(text: str, start: int, end: int, value: Decimal, symbol: str) -> Quantity:
+    """A number with its unit symbol (`94mm`, `34C`, `20°`); a minus sign belongs to a temperature (`-5C`)."""
+    symbol = symbol.strip()
+    unit = _DEGREES[symbol.lstrip("°").strip().lower()] if symbol.startswith("°") else _SYMBOLS[symbol]
+    if unit in ("celsius", "fahrenheit") and re.search(r"(?:^|\s)[-−]$", text[:start]):
+        start, value = start - 1, -value
+    return Quantity(start, end, text[start:end], float(value), unit)
+
+
+def _ratio(text: str, m: re.Match) -> Quantity | None:
+    """`one in five adults` -> 0.2 with unit `adults`.
+
+    Not a share when the part is bigger than the whole (`five in one`), the whole is a stretch of
+    time (`3 in 10 days`), or `in` joins a count to a place (`aged five in 86 villages`): with a part
+    other than one, `in` takes a round whole (up to 12, or tens), `out of` any.
+    """
+    part, whole = (_count(m.group(g)) for g in ("a", "b"))
+    round_whole = part == 1 or whole <= 12 or whole % 10 == 0 or "out" in m.group().lower()
+    if not 0 < part <= whole or not round_whole or _next_unit(text, m.end()) in _TIME_UNITS:
+        return None
+    return _with_unit(text, m.start(), m.end(), float(Decimal(part) / Decimal(whole)))
+
+
+def _count(written: str) -> int:
+    written = written.lower().replace(",", "")
+    return int(written) if written.isdigit() else int(_words_value(written))
 
 
 def _words_value(words: str) -> float:

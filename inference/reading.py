@@ -1,5 +1,8 @@
 """Articles in: text, Markdown and HTML files, folders (recursively) and stdin.
 
+Markdown and HTML are rendered to plain text first (claimtag.inference.markup); offsets in
+the output index that text.
+
 Problems with one input (binary file, unreadable path) become a `Problem` for that input
 and never stop the others; the command reports them and exits non-zero at the end.
 """
@@ -14,19 +17,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimtag.inference.markup import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, to_plain
 from claimtag.model.errors import ClaimtagError
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 
 
 @dataclass
 class Article:
-    """One input article: where it came from, its text, and warnings met while reading it."""
+    """One input article: where it came from, its plain text, warnings met while reading it, and
+    the metadata its markup carried beside the text (title, byline, date, captions)."""
 
     name: str
     text: str
     warnings: list[str] = field(default_factory=list)
+    meta: dict[str, str | list[str]] = field(default_factory=dict)
+    format: str = "text"
 
 
 @dataclass
@@ -43,30 +49,32 @@ def expand(paths: list[str]) -> list[str]:
     for raw in paths:
         path = Path(raw)
         if raw != "-" and path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES
-            )
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             out.extend(str(p) for p in found)
         else:
             out.append(raw)
     return out
 
 
-def read_inputs(paths: list[str]) -> Iterator[Article | Problem]:
-    """Yield each input as an Article, or a Problem when it cannot be read."""
+def read_inputs(paths: list[str], input_format: str = "auto") -> Iterator[Article | Problem]:
+    """Yield each input as an Article, or a Problem when it cannot be read.
+
+    `input_format` (`auto`, `text`, `markdown`, `html`) says how to read every input; `auto`
+    goes by the file suffix, and by the content for stdin and other suffixes.
+    """
     for name in expand(paths):
         try:
             raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as err:
             yield Problem(name, f"cannot read ({err.strerror or err})")
             continue
-        yield decode_article(name, raw)
+        yield decode_article(name, raw, input_format)
 
 
-def decode_article(name: str, raw: bytes) -> Article | Problem:
-    """Turn the bytes of one input into article text (HTML main text extracted).
+def decode_article(name: str, raw: bytes, input_format: str = "auto") -> Article | Problem:
+    """Turn the bytes of one input into article text (Markdown rendered, HTML main text extracted).
 
-    Offsets in the output index this decoded text, whatever the file's encoding was.
+    Offsets in the output index this text, whatever the file's encoding was.
     """
     bom = next((codec for mark, codec in _BOMS if raw.startswith(mark)), None)
     if bom is None and _looks_binary(raw):
@@ -75,11 +83,8 @@ def decode_article(name: str, raw: bytes) -> Article | Problem:
         text, warnings = (raw.decode(bom), []) if bom else _decode(raw)
     except UnicodeDecodeError as err:
         return Problem(name, f"starts with a {bom} byte-order mark but is not {bom} ({err.reason})")
-    if name.lower().endswith(HTML_SUFFIXES) or (
-        name == "-" and text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
-    ):
-        text = html_to_text(text)
-    return Article(name, text, warnings)
+    plain = to_plain(text, input_format, name)
+    return Article(name, plain.text, warnings, plain.meta, plain.format)
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -126,14 +131,6 @@ def _decode(raw: bytes) -> tuple[str, list[str]]:
     if best is not None:
         return str(best), [f"not UTF-8: decoded as {best.encoding}"]
     return raw.decode("utf-8", errors="replace"), ["not UTF-8 and no encoding detected: undecodable bytes replaced"]
-
-
-def html_to_text(html: str) -> str:
-    """The main text of an HTML page (trafilatura), paragraphs separated by blank lines."""
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
-    return "\n\n".join(line for line in text.splitlines() if line.strip())
 
 
 def jsonl_rows(path: Path, text: str | None = None, error: type[ClaimtagError] = ClaimtagError) -> Iterator[dict]:

@@ -1,4 +1,4 @@
-"""The command line: help, data stats, and one-line errors for user mistakes."""
+"""The command line: help, data stats, inputs (Markdown, HTML fragments, --input-format) and one-line errors."""
 
 import subprocess
 import sys
@@ -68,3 +68,73 @@ def test_data_split_writes_an_evaluable_file(tmp_path: Path, capsys: pytest.Capt
     assert main(["data", "split", "--config", str(config), "--out", str(out)]) == 0
     test = load_corpus(out)["train"]
     assert 0 < len(test) < 166 and "documents written" in capsys.readouterr().out
+
+
+STORY_MD = """# Harbour bridge shut until spring
+
+![The bridge at low tide](bridge.jpg)
+*The closed bridge seen from the quay.*
+
+The **council** said on [Monday](https://example.org) that the bridge will stay shut.
+"""
+
+
+def test_tag_renders_markdown_and_offsets_index_the_rendered_text(
+    tiny_model: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from claimtag.inference.markup import to_plain
+
+    path = tmp_path / "story.md"
+    path.write_text(STORY_MD, encoding="utf-8")
+    assert main(["tag", str(path), "--model", str(tiny_model), "--format", "json"]) == 0
+    article = json.loads(capsys.readouterr().out)[0]
+    texts = [s["text"] for s in article["sentences"]]
+    assert texts == [
+        "Harbour bridge shut until spring",
+        "The closed bridge seen from the quay.",
+        "The council said on Monday that the bridge will stay shut.",
+    ]
+    rendered = to_plain(STORY_MD, "markdown").text
+    assert all(rendered[s["start"] : s["end"]] == s["text"] for s in article["sentences"])
+    assert article["meta"] == {"captions": ["The bridge at low tide"]}
+    assert main(["tag", str(path), "--model", str(tiny_model), "--format", "jsonl", "--input-format", "text"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first["text"] == "# Harbour bridge shut until spring" and "meta" not in first
+
+
+def test_tag_reads_an_html_fragment_on_stdin_and_keeps_its_captions(
+    tiny_model: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import json
+
+    fragment = (
+        "<p>The council said on Monday that the harbour bridge will stay shut until spring.</p>\n"
+        '<figure><img src="b.jpg"><figcaption>The bridge at low tide.</figcaption></figure>\n'
+        "<p>Ferries will run every hour while the crossing is closed, and buses take the long way round.</p>\n"
+        "<p>Traders say footfall has fallen by a third since the bridge shut in January this year.</p>"
+    )
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(fragment.encode())))
+    assert main(["tag", "-", "--model", str(tiny_model), "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["text"][:12] for line in lines] == ["The council ", "Ferries will", "Traders say "]
+    assert all(line["meta"] == {"captions": ["The bridge at low tide."]} for line in lines)
+
+
+def test_a_corpus_of_html_rows_is_rendered_with_input_format_html(
+    tiny_model: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    corpus = tmp_path / "pages.jsonl"
+    corpus.write_text(json.dumps({"text": "<p>The bridge shut.</p><p>It reopens in May.</p>"}) + "\n", encoding="utf-8")
+    args = ["tag", str(corpus), "--model", str(tiny_model), "--format", "jsonl", "--no-progress"]
+    assert main([*args, "--input-format", "html"]) == 0
+    assert [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()] == [
+        "The bridge shut.",
+        "It reopens in May.",
+    ]
+    assert main(args) == 0  # auto: a corpus column is read as the text it holds
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["text"].startswith("<p>")

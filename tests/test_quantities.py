@@ -25,6 +25,21 @@ CASES = [
     ("Updated: 2016-06-15 03:12 GMT", []),
     ("Friday, July 21, 2017", []),
     ("In 2023, 1,200 people moved.", [("1,200", 1200, "people")]),
+    # units written against the number
+    ("Seville hit 34C; the low was -5C.", [("34C", 34, "celsius"), ("-5C", -5, "celsius")]),
+    ("It reached 12 °C, a 90° turn.", [("12 °C", 12, "celsius"), ("90°", 90, "degrees")]),
+    ("A 94mm shell, a 5km walk, 10kg of rice.", [("94mm", 94, "mm"), ("5km", 5, "km"), ("10kg", 10, "kg")]),
+    ("Gusts of 250km/h and 97mph.", [("250km/h", 250, "km/h"), ("97mph", 97, "mph")]),
+    ("A £5bn plan for 2GW of wind.", [("£5bn", 5e9, "GBP"), ("2GW", 2, "GW")]),
+    ("Room 34C and Article 42C were sealed.", []),
+    # ratios: a share of the counted noun, like a fraction
+    ("One in five adults smoke.", [("One in five", 0.2, "adults")]),
+    ("Two out of three voters agreed.", [("Two out of three", 2 / 3, "voters")]),
+    ("Nine out of 10 sold it; a one-in-20,000 chance.", [("Nine out of 10", 0.9, None), ("one-in-20,000", 5e-5, None)]),
+    ("About 1 in 4 homes flood.", [("1 in 4", 0.25, "homes")]),
+    ("Three died in 10 days.", [("Three", 3, None), ("10", 10, "days")]),
+    ("It rose by 5 in 2019.", [("5", 5, None)]),
+    ("Children aged five in 86 villages.", [("five", 5, None), ("86", 86, "villages")]),
 ]
 
 
@@ -35,6 +50,15 @@ def test_cases(text: str, expected: list) -> None:
     for q, (_, value, _) in zip(got, expected, strict=True):
         assert text[q.start : q.end] == q.text
         assert q.value == (pytest.approx(value) if value is not None else None)
+
+
+def test_values_are_the_written_decimals_without_float_noise() -> None:
+    import json
+
+    text = "Support rose 23.4% to 5.6 per cent, 1.1 million people, $0.3bn, 0.7% and 14.2kg."
+    values = [q.value for q in extract_quantities(text)]
+    assert values == [0.234, 0.056, 1100000.0, 300000000.0, 0.007, 14.2]  # exact, not approx
+    assert json.dumps(values) == "[0.234, 0.056, 1100000.0, 300000000.0, 0.007, 14.2]"
 
 
 def test_statistic_sentences_carry_article_offsets(tiny_model) -> None:
