@@ -175,6 +175,7 @@ class TagResponse(BaseModel):
     article: str
     model: str
     model_version: str
+    meta: dict[str, str | list[str]] = Field(description="title, byline, date, captions the HTML carried")
     summary: dict[str, LabelShare]
     speakers: list[SpeakerOut]
     warnings: list[str]
@@ -230,14 +231,14 @@ class _Worker:
         """Tag articles (on the model thread) into `--format json` records."""
         from claimtag.inference.formats import Result
 
-        texts = [_article_text(a, i, len(articles), self.config.max_chars) for i, a in enumerate(articles)]
+        read = [_article_text(a, i, len(articles), self.config.max_chars) for i, a in enumerate(articles)]
         tagger = self.tagger.with_options(min_confidence=options.min_confidence, quantities=options.quantities)
-        tagged = tagger.tag_many(texts)
+        tagged = tagger.tag_many([text for text, _ in read])
         out = []
-        for i, (article, sentences) in enumerate(zip(articles, tagged, strict=True)):
+        for i, (article, (_, meta), sentences) in enumerate(zip(articles, read, tagged, strict=True)):
             warnings = [] if sentences else ["no sentences"]
             name = article.id if article.id is not None else "article" if len(articles) == 1 else str(i)
-            result = Result(name, sentences, warnings).to_dict(self.tagger.name)
+            result = Result(name, sentences, warnings, meta).to_dict(self.tagger.name)
             out.append({**result, "model_version": self.version})
         return out
 
@@ -255,20 +256,23 @@ def model_version(path: os.PathLike) -> str:
         return f"claimtag {__version__}"
 
 
-def _article_text(article: ArticleIn, i: int, n: int, max_chars: int) -> str:
+def _article_text(article: ArticleIn, i: int, n: int, max_chars: int) -> tuple[str, dict]:
+    """The text to tag (the main text of HTML) and what the markup carried beside it; refusals as ServiceError."""
     where = f"article {i}: " if n > 1 else ""
     body = article.text if article.text is not None else article.html
     if len(body) > max_chars:
         raise ServiceError(413, f"{where}{len(body):,} characters, over this server's limit of {max_chars:,}")
+    meta: dict = {}
     if article.html is not None:
-        from claimtag.inference.reading import html_to_text
+        from claimtag.inference.markup import html_to_plain
 
-        body = html_to_text(article.html)
+        plain = html_to_plain(article.html)
+        body, meta = plain.text, plain.meta
         if not body.strip():
             raise ServiceError(422, f"{where}the HTML has no main text to tag")
     if not body.strip():
         raise ServiceError(422, f"{where}empty text: nothing to tag")
-    return body
+    return body, meta
 
 
 class _CheckedBody(APIRoute):
@@ -446,8 +450,8 @@ def _add_page(app: FastAPI) -> None:
 def _tag_page(worker: _Worker, article: ArticleIn) -> list:
     from claimtag.inference.formats import Result
 
-    text = _article_text(article, 0, 1, worker.config.max_chars)
-    return [Result("your article", worker.tagger.tag(text))]
+    text, meta = _article_text(article, 0, 1, worker.config.max_chars)
+    return [Result("your article", worker.tagger.tag(text), meta=meta)]
 
 
 def _page(request: Request, text: str, is_html: bool, *, results: list | None = None, error: str = "") -> str:

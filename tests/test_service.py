@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from claimtag.inference.cli import main
-from claimtag.inference.reading import html_to_text
+from claimtag.inference.markup import html_to_plain
 
 ARTICLE = (
     "Port strike to go ahead, union says\n\n"
@@ -110,11 +110,12 @@ def test_tag_round_trip_offsets_index_the_posted_text(server: str, tagger) -> No
 def test_html_article_is_extracted_and_options_apply(server: str) -> None:
     r = _post(f"{server}/v1/tag", {"html": HTML, "quantities": "all", "min_confidence": 1.0})
     assert r.status_code == 200, r.text
-    text = html_to_text(HTML)
+    text = html_to_plain(HTML).text
     sents = r.json()["sentences"]
     assert sents and all(text[s["start"] : s["end"]] == s["text"] for s in sents)
     assert "Home | News" not in text and all(s["unsure"] for s in sents)  # every score is below 1.0
     assert any(q["text"] == "3%" for s in sents for q in s["quantities"])
+    assert r.json()["meta"]["title"] == "Port strike"
 
 
 def test_batch_tags_every_article_in_order(server: str, tagger) -> None:
