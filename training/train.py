@@ -104,7 +104,8 @@ def train(config: Config, *, resume: bool = False, progress: bool = True, callba
     metrics["training"] = summary
     metrics["sizes"] = {name: len(ds) for name, ds in data.items()}
     metrics["baselines"] = {
-        kind: {split: _scores(b, data[split], config) for split in held_out} for kind, b in baselines.items()
+        kind: {split: _scores(b, data[split], config) for split in held_out}
+        for kind, b in baselines.items()
     }
 
     def fill(folder: Path) -> None:
