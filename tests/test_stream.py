@@ -209,3 +209,23 @@ def test_sigterm_leaves_a_clean_partial_that_resumes(
     monkeypatch.setattr(stream, "tag_stream", real)
     assert _tag(tiny_model, table, "--format", "jsonl", "-o", str(out), "--resume") == 0
     assert out.read_bytes() == whole.read_bytes()
+
+
+def test_the_ray_example_parses_and_uses_only_the_shipped_api() -> None:
+    """docs/examples/ray_tag.py runs where Ray is installed (not in this test environment): here
+    it must at least parse, and every claimtag name it imports must exist."""
+    import ast
+    import importlib
+
+    source = Path(__file__).parents[1] / "docs" / "examples" / "ray_tag.py"
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    imported = [
+        (node.module, alias.name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("claimtag")
+        for alias in node.names
+    ]
+    assert {name for _, name in imported} >= {"Tagger", "csv_rows", "provenance"}
+    for module, name in imported:
+        assert hasattr(importlib.import_module(module), name), f"{module}.{name}"
+    compile(source.read_text(encoding="utf-8"), str(source), "exec")
