@@ -134,13 +134,17 @@ def csv_rows(result: Result, info: Provenance | None = None) -> list[list]:
         span = s.speaker_span or ("", "")
         rows.append(
             [result.name, "" if result.row is None else result.row, s.index, s.start, s.end, s.paragraph]
-            + [s.in_quote, s.label, s.score]
+            + [_bool(s.in_quote), s.label, s.score]
             + [s.probs[lab] for lab in LABELS]
-            + [s.truncated, s.unsure, json.dumps(list(s.quantities), ensure_ascii=False)]
+            + [_bool(s.truncated), _bool(s.unsure), json.dumps(list(s.quantities), ensure_ascii=False)]
             + [s.quote_id or "", s.speaker or "", span[0], span[1], s.text]
             + tail
         )
     return rows
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"  # as in JSON, whatever the spreadsheet's language
 
 
 def _csv(results: list[Result], info: Provenance | None) -> str:
@@ -155,23 +159,30 @@ def _csv(results: list[Result], info: Provenance | None) -> str:
 def summary_line(result: Result) -> str:
     """`12 sentences: claim 5 (42%) · quote 4 (33%) · ...`"""
     parts = [f"{lab} {v['count']} ({v['share']:.0%})" for lab, v in result.summary().items()]
-    return f"{len(result.sentences)} sentences: " + " · ".join(parts)
+    n = len(result.sentences)
+    return f"{n} sentence{'' if n == 1 else 's'}: " + " · ".join(parts)
 
 
 def table(result: Result, *, colour: bool = False, width: int | None = None) -> str:
     """A readable terminal table: index, label, score, wrapped sentence."""
-    width = width or shutil.get_terminal_size((100, 24)).columns
+    width = width or shutil.get_terminal_size((80, 24)).columns  # 80 columns when not a terminal
     indent = 4 + 1 + 9 + 1 + 4 + 2
+    room = max(20, width - indent)
     lines = [f"== {result.name} ==", summary_line(result)]
     lines += [f"warning: {w}" for w in result.warnings]
     for s in result.sentences:
-        wrapped = textwrap.wrap(s.text, max(20, width - indent)) or [""]
+        wrapped = textwrap.wrap(s.text, room) or [""]
         label = f"{s.label:<9}"
         if colour:
             label = f"{ANSI[s.label]}{label}{RESET}"
-        flag = (" [truncated]" if s.truncated else "") + (" [unsure]" if s.unsure else "")
-        flag += f" [{s.quote_id}: {s.speaker or UNKNOWN}]" if s.quote_id else ""
-        lines.append(f"{s.index:>4} {label} {s.score:.2f}  {wrapped[0]}{flag}")
+        flags = (["[truncated]"] if s.truncated else []) + (["[unsure]"] if s.unsure else [])
+        flags += [f"[{s.quote_id}: {s.speaker or UNKNOWN}]"] if s.quote_id else []
+        flag = " ".join(flags)
+        if flag and len(wrapped[-1]) + 2 + len(flag) <= room:  # after the sentence's end, never inside it
+            wrapped[-1] += "  " + flag
+        elif flag:
+            wrapped.append(flag)
+        lines.append(f"{s.index:>4} {label} {s.score:.2f}  {wrapped[0]}")
         lines += [" " * indent + w for w in wrapped[1:]]
     return "\n".join(lines) + "\n"
 

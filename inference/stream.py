@@ -69,10 +69,19 @@ def read_articles(path: str, text_column: str, id_column: str | None) -> tuple[I
     else:
         data = _saved_dataset(p)
         records, names, total = ((n, r, ()) for n, r in enumerate(data, 1)), data.column_names, len(data)
+    text_column, id_column = _column(names, text_column), id_column and _column(names, id_column)
     missing = [c for c in (text_column, id_column) if c and c not in names]
     if missing:
         raise ClaimtagError(f"{path}: no column {missing[0]!r} (columns: {', '.join(names)}); see --text-column")
     return (_row(n, r, text_column, id_column, w) for n, r, w in records), total
+
+
+def _column(names: list[str], wanted: str) -> str:
+    """`wanted`, or the one column that is `wanted` but for case (`Body` for `body`)."""
+    if wanted in names:
+        return wanted
+    same = [n for n in names if n.lower() == wanted.lower()]
+    return same[0] if len(same) == 1 else wanted
 
 
 def _parquet(p: Path, text_column: str, id_column: str | None) -> tuple[Iterator, list[str], int]:
@@ -86,7 +95,7 @@ def _parquet(p: Path, text_column: str, id_column: str | None) -> tuple[Iterator
     except (OSError, ArrowException) as err:
         raise ClaimtagError(f"{p}: not a readable Parquet file ({err})") from None
     names = source.schema_arrow.names
-    columns = [c for c in (text_column, id_column) if c and c in names]
+    columns = [c for c in (_column(names, text_column), id_column and _column(names, id_column)) if c in names]
 
     def records() -> Iterator[tuple[int, dict, tuple]]:
         n = 0
@@ -319,7 +328,7 @@ class Collected(Sink):
 
 class Streamed(Sink):
     """JSONL or CSV written article by article: to stdout, or to `OUTPUT.partial`, renamed to
-    OUTPUT by `finish`. Rows that add nothing (skipped, empty) are listed in `OUTPUT.errors.jsonl`.
+    OUTPUT by `close`. Rows that add nothing (skipped, empty) are listed in `OUTPUT.errors.jsonl`.
 
     An existing `OUTPUT.partial` is an interrupted run: `resume=True` continues it after its
     last whole article (`start` is then the first row to tag), `overwrite=True` starts over,

@@ -80,9 +80,13 @@ def stopped_run(cmd: list[str], partial: Path, stops: list[tuple[int, float]], l
     for signum, at_bytes in stops:
         start = time.perf_counter()
         with log.open("a", encoding="utf-8") as err:
-            proc = subprocess.Popen(cmd + (["--resume"] if codes else []), stderr=err)
+            # A job started in the background ignores SIGINT, and its children with it: Ctrl-C's default back.
+            restore = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+            proc = subprocess.Popen(cmd + (["--resume"] if codes else []), stderr=err, preexec_fn=restore)
             while proc.poll() is None and (not partial.exists() or partial.stat().st_size < at_bytes):
                 time.sleep(0.2)
+            if proc.poll() is not None:
+                raise AssertionError(f"the run ended before it could be stopped ({partial})")
             proc.send_signal(signum)
             codes.append(proc.wait())
         total += time.perf_counter() - start
@@ -101,7 +105,15 @@ def sentences(path: Path) -> dict[tuple[str, int], str]:
 
 
 def check(
-    articles: int, work: Path, source: Path, model: str, *, paragraphs: int = 0, reordered: bool = True, seed: int = 0
+    articles: int,
+    work: Path,
+    source: Path,
+    model: str,
+    *,
+    paragraphs: int = 0,
+    reordered: bool = True,
+    keep_a: bool = False,
+    seed: int = 0,
 ) -> dict:
     """Run the three runs and return what was measured (raises AssertionError on a failed check)."""
     work.mkdir(parents=True, exist_ok=True)
@@ -109,13 +121,16 @@ def check(
     good = build(source, articles, seed, corpus, paragraphs)
     lines = corpus.read_bytes().removeprefix(b"\xef\xbb\xbf").split(b"\n")[:-1]
     other.write_bytes(b"\n".join(reversed(lines)) + b"\n")
-    for name in ("a.jsonl", "b.jsonl", "c.jsonl"):
+    for name in ("b.jsonl", "c.jsonl") if keep_a else ("a.jsonl", "b.jsonl", "c.jsonl"):
         for path in work.glob(f"{name}*"):
             path.unlink()
     log = work / "stderr.log"
     log.write_text("", encoding="utf-8")
     a, b, c = work / "a.jsonl", work / "b.jsonl", work / "c.jsonl"
-    rc_a, seconds_a = run([*claimtag(str(corpus), "--model", model, "-o", str(a))], log)
+    if keep_a and a.exists():  # the same corpus (same seed): only B and C run again
+        rc_a, seconds_a = 1, 0.0
+    else:
+        rc_a, seconds_a = run([*claimtag(str(corpus), "--model", model, "-o", str(a))], log)
     size = a.stat().st_size
     stops = [(signal.SIGTERM, 0.3 * size), (signal.SIGINT, 0.6 * size)]
     codes_b, seconds_b = stopped_run(
@@ -163,6 +178,7 @@ def main() -> None:
     parser.add_argument("--source", default=str(DEFAULT_SOURCE), help="JSONL articles with a text field")
     parser.add_argument("--model", default="default")
     parser.add_argument("--paragraphs", type=int, default=0, help="keep each source article's first N paragraphs")
+    parser.add_argument("--keep-a", action="store_true", help="reuse run A's output from an earlier check")
     parser.add_argument("--no-reordered", action="store_true", help="skip run C (copies within A still compare)")
     args = parser.parse_args()
     reordered = not args.no_reordered

@@ -117,3 +117,20 @@ def test_a_folder_streams_to_a_partial_and_reports_bad_files(
     assert "out.jsonl.partial exists (an interrupted run): --resume continues it" in capsys.readouterr().err
     assert main([*args, "--resume"]) == 1 and out.read_text(encoding="utf-8").count("\n") == 12
     assert main([*args, "--format", "json", "--resume"]) == 2
+
+
+def test_table_fits_80_columns_and_flags_follow_the_sentence() -> None:
+    from claimtag.inference.formats import Result, csv_rows, table
+    from claimtag.inference.tagger import TaggedSentence
+
+    text = "Independent structural engineer Alison Frame believes it is, provided no further corrosion is found."
+    probs = {"claim": 0.2, "quote": 0.51, "statistic": 0.09, "context": 0.2}
+    s = TaggedSentence(
+        0, 0, len(text), text, 0, False, "quote", 0.51, probs, unsure=True, quote_id="q8", speaker="Alison Frame"
+    )
+    lines = table(Result("a", [s]), width=80).splitlines()
+    assert lines[1].startswith("1 sentence:")
+    assert max(len(line) for line in lines) <= 80
+    body = " ".join(line[21:] for line in lines[2:])
+    assert body.startswith(text) and body.endswith("[unsure] [q8: Alison Frame]")  # never inside the sentence
+    assert csv_rows(Result("a", [s]))[0][6] == "false" and "true" in csv_rows(Result("a", [s]))[0]

@@ -50,6 +50,7 @@ def test_jsonl_parquet_and_datasets_read_the_same_rows(table: Path, tmp_path: Pa
         read, total = read_articles(str(path), "body", "url")
         assert total == 4 and [(r.row, r.id, r.text) for r in read] == expected
     assert not is_table(str(tmp_path / "article.txt"))
+    assert [r.text for r in read_articles(str(table), "Body", "URL")[0]] == ARTICLES  # column names, any case
 
 
 def test_corpus_tagging_streams_in_order_with_one_or_two_workers(
