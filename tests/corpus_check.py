@@ -183,7 +183,13 @@ def main() -> None:
     args = parser.parse_args()
     reordered = not args.no_reordered
     result = check(
-        args.articles, Path(args.work), Path(args.source), args.model, paragraphs=args.paragraphs, reordered=reordered
+        args.articles,
+        Path(args.work),
+        Path(args.source),
+        args.model,
+        paragraphs=args.paragraphs,
+        reordered=reordered,
+        keep_a=args.keep_a,
     )
     print(json.dumps(result, indent=2))
 
