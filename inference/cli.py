@@ -97,7 +97,7 @@ def run_tag(args: argparse.Namespace) -> int:
     """Tag every input, streaming JSONL/CSV to OUTPUT.partial as articles are done; report bad
     inputs, skip them, and exit 1 after tagging the rest."""
     from claimtag.inference.formats import provenance, render
-    from claimtag.inference.stream import Collected, Streamed, is_table, read_articles, read_files, tag_rows
+    from claimtag.inference.stream import Collected, Sink, Streamed, is_table, read_articles, read_files, tag_rows
     from claimtag.model.folder import check_writable
 
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
@@ -120,8 +120,9 @@ def run_tag(args: argparse.Namespace) -> int:
         _ignored(args)
         rows, total = read_files(args.paths)
         where = _file_name
-    sink = Streamed(args.output, args.format, info, resume=args.resume, overwrite=args.overwrite) if streamed else None
-    sink = sink or Collected()
+    sink: Sink = Collected()
+    if streamed:
+        sink = Streamed(args.output, args.format, info, resume=args.resume, overwrite=args.overwrite)
     workers = args.workers if corpus or total > 1 else 1
     complete = False
     try:
@@ -133,8 +134,8 @@ def run_tag(args: argparse.Namespace) -> int:
             workers=workers,
             total=total,
             progress=not args.no_progress and (corpus or total >= 5),
-            start=getattr(sink, "start", 1),
-            expect=getattr(sink, "expect", None),
+            start=sink.start,
+            expect=sink.expect,
             check_ids=not corpus or bool(args.id_column),
         )
         complete = True

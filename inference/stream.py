@@ -300,9 +300,13 @@ class Tally:
 
 
 class Sink:
-    """Where tagged articles go; `omit` is told of every row that adds nothing to the output."""
+    """Where tagged articles go; `omit` is told of every row that adds nothing to the output.
+    A sink that continues an earlier run sets `start` (the first row to tag) and `expect`
+    ((row, id) of the last row it kept, checked against the input)."""
 
     tally: Tally
+    start: int = 1
+    expect: tuple[int, str] | None = None
 
     def write(self, row: Row, sentences: list, warnings: list[str]) -> None:  # pragma: no cover - interface
         raise NotImplementedError
