@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from claimtag.model.errors import ClaimtagError
 
@@ -87,57 +86,105 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
         help="label colours in the table (default: when writing to a terminal)",
     )
     tag.add_argument("--no-progress", action="store_true", help="no progress bar")
+    many = tag.add_argument_group("many articles (a corpus, or folders of files)")
+    many.add_argument(
+        "--workers", type=int, default=1, help="processes tagging in parallel, each loading the model (default 1)"
+    )
+    many.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run from OUTPUT.partial's last whole article (jsonl/csv with -o)",
+    )
+    many.add_argument("--overwrite", action="store_true", help="start over, discarding OUTPUT.partial")
     corpus = tag.add_argument_group("a corpus of articles (one .parquet/.jsonl file or a saved datasets folder)")
-    corpus.add_argument("--text-column", default="text", help="column holding the article text (default: text)")
+    corpus.add_argument("--text-column", help="column holding the article text (default: text)")
     corpus.add_argument("--id-column", help="column naming each article in the output (default: its row number)")
-    corpus.add_argument("--workers", type=int, default=1, help="processes tagging in parallel (default 1)")
     tag.set_defaults(run=run_tag)
 
 
 def run_tag(args: argparse.Namespace) -> int:
-    """Tag every input; report unreadable ones and exit 1 after processing the rest."""
-    from tqdm import tqdm
-
-    from claimtag.inference.formats import Result, render
-    from claimtag.inference.reading import Problem, expand, read_inputs
-    from claimtag.inference.stream import is_table
-    from claimtag.inference.tagger import Tagger
+    """Tag every input, streaming JSONL/CSV to OUTPUT.partial as articles are done; report bad
+    inputs, skip them, and exit 1 after tagging the rest."""
+    from claimtag.inference.formats import provenance, render
+    from claimtag.inference.stream import Collected, Sink, Streamed, is_table, read_articles, read_files, tag_rows
+    from claimtag.model.folder import check_writable
 
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise ClaimtagError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
-    if len(args.paths) == 1 and is_table(args.paths[0]):
-        return run_tag_corpus(args)
-    tagger = Tagger.from_pretrained(**_tagger_args(args))
-    names = expand(args.paths)
-    results, failed = [], 0
-    bar = tqdm(total=len(names), unit="article", file=sys.stderr, disable=args.no_progress or len(names) < 5)
-    for item in read_inputs(args.paths, args.input_format):
-        bar.update(1)
-        if isinstance(item, Problem):
-            failed += 1
-            print(f"claimtag: error: {item.name}: {item.message}", file=sys.stderr)
-            continue
-        sentences = tagger.tag(item.text)
-        warnings = list(item.warnings)
-        if not sentences:
-            warnings.append("empty article: no sentences")
-        if any(s.truncated for s in sentences):
-            warnings.append(
-                f"{sum(s.truncated for s in sentences)} sentence(s) longer than the model reads were truncated"
-            )
-        for w in warnings:
-            print(f"claimtag: warning: {item.name}: {w}", file=sys.stderr)
-        results.append(Result(item.name, sentences, warnings, item.meta))
-    bar.close()
-    colour = args.colour == "always" or (args.colour == "auto" and not args.output and sys.stdout.isatty())
-    text = render(results, args.format, model=tagger.name, colour=colour)
+    if args.workers < 1:
+        raise ClaimtagError(f"--workers must be at least 1, got {args.workers}")
+    corpus = len(args.paths) == 1 and is_table(args.paths[0])
+    streamed = args.format in ("jsonl", "csv")
+    if corpus and not streamed:
+        raise ClaimtagError("a corpus is written one sentence per line: use --format jsonl or --format csv")
+    if (args.resume or args.overwrite) and not (streamed and args.output):
+        raise ClaimtagError("--resume and --overwrite apply to -o OUTPUT with --format jsonl or csv")
     if args.output:
-        from claimtag.model.folder import write_text_atomic
-
-        write_text_atomic(args.output, text)
+        check_writable(args.output)  # before any work: a bad -o must not cost a whole run
+    info = provenance(args.model, args.fast)  # also checks the model folder before any output is opened
+    if corpus:
+        rows, total = read_articles(args.paths[0], args.text_column or "text", args.id_column, args.input_format)
+        where = _corpus_row_name(args.paths[0], args.id_column)
     else:
-        sys.stdout.write(text)
-    return 1 if failed else 0
+        _ignored(args)
+        rows, total = read_files(args.paths, args.input_format)
+        where = _file_name
+    sink: Sink = Collected()
+    if streamed:
+        sink = Streamed(args.output, args.format, info, resume=args.resume, overwrite=args.overwrite)
+    workers = args.workers if corpus or total > 1 else 1
+    complete = False
+    try:
+        tally = tag_rows(
+            rows,
+            sink,
+            _tagger_args(args),
+            where=where,
+            workers=workers,
+            total=total,
+            progress=not args.no_progress and (corpus or total >= 5),
+            start=sink.start,
+            expect=sink.expect,
+            check_ids=not corpus or bool(args.id_column),
+        )
+        complete = True
+    except KeyboardInterrupt:
+        if isinstance(sink, Streamed) and sink.output and sink.written + sink.tally.articles:
+            print(f"claimtag: {sink.partial} keeps the articles done; --resume continues", file=sys.stderr)
+        raise
+    finally:
+        if isinstance(sink, Streamed):
+            sink.close(complete)
+    if corpus or total >= 5 or tally.skipped:
+        side = f"; rows not in the output: {sink.errors}" if isinstance(sink, Streamed) and sink.errors.exists() else ""
+        print(f"claimtag: {tally.line('rows' if corpus else 'inputs')}{side}", file=sys.stderr)
+    if isinstance(sink, Collected):
+        colour = args.colour == "always" or (args.colour == "auto" and not args.output and sys.stdout.isatty())
+        text = render(sink.results, args.format, model=info, colour=colour)
+        if args.output:
+            from claimtag.model.folder import write_text_atomic
+
+            write_text_atomic(args.output, text)
+        else:
+            sys.stdout.write(text)
+    return 1 if tally.skipped else 0
+
+
+def _ignored(args: argparse.Namespace) -> None:
+    """Warn about corpus options given for files (they would silently do nothing)."""
+    for flag, value in (("--text-column", args.text_column), ("--id-column", args.id_column)):
+        if value is not None:
+            print(f"claimtag: warning: {flag} applies to a corpus (.parquet, .jsonl); ignored", file=sys.stderr)
+    if args.workers > 1 and len(args.paths) == 1 and not os.path.isdir(args.paths[0]):
+        print("claimtag: warning: --workers applies to corpora and folders; one article: ignored", file=sys.stderr)
+
+
+def _corpus_row_name(path: str, id_column: str | None):
+    return lambda row: f"{path}: row {row.row}" + (f" ({id_column} {row.id!r})" if id_column else "")
+
+
+def _file_name(row) -> str:
+    return row.id
 
 
 def _tagger_args(args: argparse.Namespace) -> dict:
@@ -148,45 +195,6 @@ def _tagger_args(args: argparse.Namespace) -> dict:
         "min_confidence": args.min_confidence,
         "quantities": args.quantities,
     }
-
-
-def run_tag_corpus(args: argparse.Namespace) -> int:
-    """Stream a table of articles through the tagger, writing sentences as they come."""
-    import csv
-
-    from tqdm import tqdm
-
-    from claimtag.inference.formats import CSV_HEADER, Result, csv_rows, jsonl_lines
-    from claimtag.inference.markup import plain_rows
-    from claimtag.inference.stream import read_articles, tag_stream
-
-    if args.format not in ("jsonl", "csv"):
-        raise ClaimtagError("a corpus is written one sentence per line: use --format jsonl or --format csv")
-    if args.workers < 1:
-        raise ClaimtagError(f"--workers must be at least 1, got {args.workers}")
-    articles, total = read_articles(args.paths[0], args.text_column, args.id_column)
-    articles = plain_rows(articles, args.input_format)
-    partial = Path(str(args.output) + ".partial") if args.output else None
-    out = partial.open("w", encoding="utf-8", newline="") if partial else sys.stdout
-    writer = csv.writer(out)
-    if args.format == "csv":
-        writer.writerow(CSV_HEADER)
-    bar = tqdm(total=total, unit="article", file=sys.stderr, disable=args.no_progress)
-    try:
-        for name, sentences in tag_stream(articles, _tagger_args(args), workers=args.workers):
-            result = Result(name, sentences)
-            if args.format == "jsonl":
-                out.write(jsonl_lines(result))
-            else:
-                writer.writerows(csv_rows(result))
-            bar.update(1)
-    finally:
-        bar.close()
-        if partial:
-            out.close()
-    if partial:
-        os.replace(partial, args.output)  # complete: a stopped run leaves OUTPUT.partial, never a cut OUTPUT
-    return 0
 
 
 def add_serve_command(sub: argparse._SubParsersAction) -> None:
@@ -237,14 +245,41 @@ def main(argv: list[str] | None = None) -> int:
     command = next((a for a in argv if not a.startswith("-")), None)
     args = build_parser(command).parse_args(argv)
     _quiet_libraries()
+    previous = _stop_on_sigterm()
     try:
         return int(args.run(args) or 0)
     except ClaimtagError as err:
         print(f"claimtag: error: {err}", file=sys.stderr)
         return 2
+    except Terminated:
+        print("claimtag: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("claimtag: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that a run closes its files and keeps OUTPUT.partial."""
+
+
+def _stop_on_sigterm():
+    """Turn SIGTERM (a scheduler or `kill` stopping the run) into Terminated; return the old handler."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum, frame):
+        raise Terminated
+
+    return signal.signal(signal.SIGTERM, stop)
 
 
 if __name__ == "__main__":

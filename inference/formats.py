@@ -9,7 +9,7 @@ import json
 import shutil
 import textwrap
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from claimtag.inference.tagger import TaggedSentence
 from claimtag.model.labels import LABELS
@@ -21,15 +21,40 @@ RESET = "\033[0m"
 UNKNOWN = "(speaker not named)"
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """What produced an output, recorded on every output row: the model as named on the
+    command line, a digest of its folder (`model_version`) and the mode (int8 or fp32)."""
+
+    model: str
+    model_version: str
+    mode: str
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+def provenance(path_or_name: str = "default", fast: bool = True) -> Provenance:
+    """The Provenance of `Tagger.from_pretrained(path_or_name, fast=fast)`'s output (checks the folder)."""
+    from claimtag.model.folder import model_version, read_meta, resolve_model_path
+
+    path = resolve_model_path(path_or_name)
+    int8 = fast and read_meta(path).get("kind") == "transformer"  # the only kind with an int8 path
+    return Provenance(str(path_or_name), model_version(path), "int8" if int8 else "fp32")
+
+
 @dataclass
 class Result:
     """One tagged article, as the command line reports it; `meta`: what its markup carried beside
-    the text (title, byline, date, captions of an HTML page or a Markdown file)."""
+    the text (title, byline, date, captions of an HTML page or a Markdown file); `row`: its
+    position in the input (a corpus's row number, or the Nth file)."""
 
     name: str
     sentences: list[TaggedSentence]
     warnings: list[str] = field(default_factory=list)
     meta: dict[str, str | list[str]] = field(default_factory=dict)
+    row: int | None = None
 
     def summary(self) -> dict:
         """Count and share of each label."""
@@ -57,11 +82,12 @@ class Result:
         ]
         return sorted(out, key=lambda p: (p["speaker"] is None, -p["sentences"]))
 
-    def to_dict(self, model: str) -> dict:
+    def to_dict(self, model: str | Provenance) -> dict:
         """JSON-ready dict of the article."""
         return {
             "article": self.name,
-            "model": model,
+            **({"row": self.row} if self.row is not None else {}),
+            **(model.to_dict() if isinstance(model, Provenance) else {"model": model}),
             "meta": self.meta,
             "summary": self.summary(),
             "speakers": self.who_said_what(),
@@ -70,76 +96,98 @@ class Result:
         }
 
 
-def render(results: list[Result], fmt: str, *, model: str, colour: bool = False, width: int | None = None) -> str:
-    """The whole output of a run in one format."""
+def render(
+    results: list[Result], fmt: str, *, model: str | Provenance, colour: bool = False, width: int | None = None
+) -> str:
+    """The whole output of a run in one format (`model` as a Provenance: recorded on every row)."""
+    info = model if isinstance(model, Provenance) else None
     if fmt == "json":
         return json.dumps([r.to_dict(model) for r in results], ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(jsonl_lines(r) for r in results)
+        return "".join(jsonl_lines(r, info) for r in results)
     if fmt == "csv":
-        return _csv(results)
+        return _csv(results, info)
     if fmt == "html":
-        return html_page(results, model=model)
+        name = f"{info.model} (version {info.model_version}, {info.mode})" if info else str(model)
+        return html_page(results, model=name)
     return "\n".join(table(r, colour=colour, width=width) for r in results)
 
 
 CSV_HEADER = (
-    ["article", "index", "start", "end", "paragraph", "in_quote", "label", "score"]
+    ["article", "row", "index", "start", "end", "paragraph", "in_quote", "label", "score"]
     + [f"p_{lab}" for lab in LABELS]
     + ["truncated", "unsure", "quantities", "quote_id", "speaker", "speaker_start", "speaker_end", "text"]
+    + ["model", "model_version", "mode"]
 )
 
 
-def jsonl_lines(result: Result) -> str:
-    """One JSON line per sentence of an article; each carries the article's `meta` when it has any."""
-    head = {"article": result.name, "meta": result.meta} if result.meta else {"article": result.name}
+def jsonl_lines(result: Result, info: Provenance | None = None) -> str:
+    """One JSON line per sentence of an article: its name, input row and the Provenance, the
+    article's `meta` when it has any, then the sentence."""
+    head = {"article": result.name, **({"row": result.row} if result.row is not None else {})}
+    head.update(info.to_dict() if info else {})
+    head.update({"meta": result.meta} if result.meta else {})
     lines = (json.dumps({**head, **s.to_dict()}, ensure_ascii=False) for s in result.sentences)
     return "".join(line + "\n" for line in lines)
 
 
-def csv_rows(result: Result) -> list[list]:
+def csv_rows(result: Result, info: Provenance | None = None) -> list[list]:
     """One CSV row per sentence of an article (columns: CSV_HEADER)."""
     rows = []
+    tail = [info.model, info.model_version, info.mode] if info else ["", "", ""]
     for s in result.sentences:
         span = s.speaker_span or ("", "")
         rows.append(
-            [result.name, s.index, s.start, s.end, s.paragraph, s.in_quote, s.label, s.score]
+            [result.name, "" if result.row is None else result.row, s.index, s.start, s.end, s.paragraph]
+            + [_bool(s.in_quote), s.label, s.score]
             + [s.probs[lab] for lab in LABELS]
-            + [s.truncated, s.unsure, json.dumps(list(s.quantities), ensure_ascii=False)]
+            + [_bool(s.truncated), _bool(s.unsure), json.dumps(list(s.quantities), ensure_ascii=False)]
             + [s.quote_id or "", s.speaker or "", span[0], span[1], s.text]
+            + tail
         )
     return rows
 
 
-def _csv(results: list[Result]) -> str:
+def _bool(value: bool) -> str:
+    return "true" if value else "false"  # as in JSON, whatever the spreadsheet's language
+
+
+def _csv(results: list[Result], info: Provenance | None) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(CSV_HEADER)
     for r in results:
-        writer.writerows(csv_rows(r))
+        writer.writerows(csv_rows(r, info))
     return buf.getvalue()
 
 
 def summary_line(result: Result) -> str:
     """`12 sentences: claim 5 (42%) · quote 4 (33%) · ...`"""
     parts = [f"{lab} {v['count']} ({v['share']:.0%})" for lab, v in result.summary().items()]
-    return f"{len(result.sentences)} sentences: " + " · ".join(parts)
+    n = len(result.sentences)
+    return f"{n} sentence{'' if n == 1 else 's'}: " + " · ".join(parts)
 
 
 def table(result: Result, *, colour: bool = False, width: int | None = None) -> str:
     """A readable terminal table: index, label, score, wrapped sentence."""
-    width = width or shutil.get_terminal_size((100, 24)).columns
+    width = width or shutil.get_terminal_size((80, 24)).columns  # 80 columns when not a terminal
     indent = 4 + 1 + 9 + 1 + 4 + 2
+    room = max(20, width - indent)
     lines = [f"== {result.name} ==", summary_line(result)]
     lines += [f"warning: {w}" for w in result.warnings]
     for s in result.sentences:
-        wrapped = textwrap.wrap(s.text, max(20, width - indent)) or [""]
+        wrapped = textwrap.wrap(s.text, room) or [""]
         label = f"{s.label:<9}"
         if colour:
             label = f"{ANSI[s.label]}{label}{RESET}"
-        flag = (" [truncated]" if s.truncated else "") + (" [unsure]" if s.unsure else "")
-        flag += f" [{s.quote_id}: {s.speaker or UNKNOWN}]" if s.quote_id else ""
-        lines.append(f"{s.index:>4} {label} {s.score:.2f}  {wrapped[0]}{flag}")
+        flags = (["[truncated]"] if s.truncated else []) + (["[unsure]"] if s.unsure else [])
+        flags += [f"[{s.quote_id}: {s.speaker or UNKNOWN}]"] if s.quote_id else []
+        flag = " ".join(flags)
+        if flag and len(wrapped[-1]) + 2 + len(flag) <= room:  # after the sentence's end, never inside it
+            wrapped[-1] += "  " + flag
+        elif flag:
+            wrapped.append(flag)
+        lines.append(f"{s.index:>4} {label} {s.score:.2f}  {wrapped[0]}")
         lines += [" " * indent + w for w in wrapped[1:]]
     return "\n".join(lines) + "\n"
 

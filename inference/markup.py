@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime
 import html
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,13 +178,3 @@ def _front_matter(source: str) -> tuple[dict, str]:
 
 def _scalar(value: object) -> str:
     return value.isoformat() if isinstance(value, datetime.date) else str(value)
-
-
-def plain_rows(rows: Iterable[tuple[str, str]], input_format: str) -> Iterator[tuple[str, str]]:
-    """(id, text) pairs of a corpus with each text rendered from `input_format`.
-
-    A corpus column has no suffix to go by, and its offsets are best kept on the stored text:
-    `auto` and `text` leave the rows as they are.
-    """
-    for name, text in rows:
-        yield name, (text if input_format in ("auto", "text") else to_plain(text, input_format, name).text)

@@ -12,6 +12,7 @@ Loading needs nothing but the folder (and, for shipped adapters, the encoder pac
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -99,6 +100,37 @@ def write_text_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_writable(path: str | Path, *, folder: bool = False) -> None:
+    """Fail now, before any work, when `path` (a file, or with `folder=True` a folder) cannot be
+    written: a run should not end in a traceback after hours of tagging."""
+    target = Path(path)
+    if folder and target.exists() and not target.is_dir():
+        raise ClaimtagError(f"{path}: is a file, not a folder")
+    if not folder and target.is_dir():
+        raise ClaimtagError(f"{path}: is a folder; give a file name")
+    parent = target if folder else target.parent
+    while not parent.exists() and parent != parent.parent:  # missing folders are created on write
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ClaimtagError(f"{path}: cannot be written, {parent} is a file")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ClaimtagError(f"{path}: cannot be written (no permission to write in {parent})")
+
+
+# Files that describe a model or are built from its weights: they never change what it outputs.
+_NOT_OUTPUT = {"README.md", "metrics.json", "config.yaml", "model-int8.onnx", "onnx.json"}
+
+
+def model_version(path: str | Path) -> str:
+    """12 hex digits naming what a model folder outputs: a digest of its meta, weights, speaker
+    weights and tokenizer (every top-level file but the card, metrics, training config and the
+    int8 file built from the weights). Two runs that print the same version used the same model."""
+    digest = hashlib.sha1()
+    for file in sorted(p for p in Path(path).iterdir() if p.is_file() and p.name not in _NOT_OUTPUT):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def save_model(tagger: SentenceModel, path: Path, extra: dict | None = None) -> None:

@@ -138,3 +138,69 @@ def test_a_corpus_of_html_rows_is_rendered_with_input_format_html(
     ]
     assert main(args) == 0  # auto: a corpus column is read as the text it holds
     assert json.loads(capsys.readouterr().out.splitlines()[0])["text"].startswith("<p>")
+
+
+def test_a_bad_output_path_fails_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The council met.", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    missing_model = str(tmp_path / "no-model")  # loading it would fail: the output is checked first
+    cases = [
+        (["tag", str(article), "--model", missing_model, "-o", str(tmp_path)], "is a folder; give a file name"),
+        (["tag", str(article), "--model", missing_model, "-o", str(blocker / "x.csv")], "is a file"),
+        (["review", "export", str(article), "--model", missing_model, "--out", str(blocker)], "not a folder"),
+        (
+            ["evaluate", "--model", missing_model, "--data", str(SAMPLE), "--out-dir", str(blocker / "eval")],
+            "is a file",
+        ),
+    ]
+    for argv, message in cases:
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert message in err and "no-model" not in err and "Traceback" not in err
+
+
+def test_a_folder_streams_to_a_partial_and_reports_bad_files(
+    tiny_model: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    for i in range(6):
+        (folder / ("sub" if i % 2 else "") / f"a{i}.txt").write_text(f"Story {i} opens. It ends.", encoding="utf-8")
+    (folder / "z.txt").write_bytes(bytes(range(256)))
+    out = tmp_path / "out.jsonl"
+    args = ["tag", str(folder), "--model", str(tiny_model), "--format", "jsonl", "--no-progress", "-o", str(out)]
+    assert main([*args, "--workers", "2", "--text-column", "body"]) == 1  # a bad file: reported, the rest tagged
+    err = capsys.readouterr().err
+    assert "--text-column applies to a corpus" in err and "z.txt: binary file" in err
+    assert "7 inputs: 6 article(s) tagged (12 sentences), 1 skipped" in err
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["row"] for r in rows] == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]
+    assert rows[0]["article"].endswith("a0.txt") and rows[0]["mode"] == "int8"
+    assert json.loads(Path(f"{out}.errors.jsonl").read_text(encoding="utf-8"))["row"] == 7
+
+    Path(f"{out}.partial").write_text("", encoding="utf-8")  # an interrupted run: never overwritten silently
+    assert main(args) == 2
+    assert "out.jsonl.partial exists (an interrupted run): --resume continues it" in capsys.readouterr().err
+    assert main([*args, "--resume"]) == 1 and out.read_text(encoding="utf-8").count("\n") == 12
+    assert main([*args, "--format", "json", "--resume"]) == 2
+
+
+def test_table_fits_80_columns_and_flags_follow_the_sentence() -> None:
+    from claimtag.inference.formats import Result, csv_rows, table
+    from claimtag.inference.tagger import TaggedSentence
+
+    text = "Independent structural engineer Alison Frame believes it is, provided no further corrosion is found."
+    probs = {"claim": 0.2, "quote": 0.51, "statistic": 0.09, "context": 0.2}
+    s = TaggedSentence(
+        0, 0, len(text), text, 0, False, "quote", 0.51, probs, unsure=True, quote_id="q8", speaker="Alison Frame"
+    )
+    lines = table(Result("a", [s]), width=80).splitlines()
+    assert lines[1].startswith("1 sentence:")
+    assert max(len(line) for line in lines) <= 80
+    body = " ".join(line[21:] for line in lines[2:])
+    assert body.startswith(text) and body.endswith("[unsure] [q8: Alison Frame]")  # never inside the sentence
+    assert csv_rows(Result("a", [s]))[0][6] == "false" and "true" in csv_rows(Result("a", [s]))[0]

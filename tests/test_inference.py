@@ -155,7 +155,7 @@ def test_unsure_flag_in_every_format(tiny_model: Path, article_file: Path, capsy
     sentences = json.loads(out)[0]["sentences"]
     assert code == 0 and all(s["unsure"] for s in sentences) and all(s["label"] in LABELS for s in sentences)
     code, out, _ = run([*base, "--format", "csv"], capsys)
-    assert all(r["unsure"] == "True" for r in csv.DictReader(io.StringIO(out)))
+    assert all(r["unsure"] == "true" for r in csv.DictReader(io.StringIO(out)))
     code, out, _ = run([*base, "--format", "html"], capsys)
     assert out.count('unsure" data-label') == 6
     code, out, _ = run(["tag", str(article_file), "--model", str(tiny_model), "--format", "json"], capsys)

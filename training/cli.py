@@ -144,8 +144,11 @@ def run_crossval(args: argparse.Namespace) -> int:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Evaluate a model folder (and its stored baselines) on a labeled corpus."""
+    from claimtag.model.folder import check_writable
     from claimtag.training.report import evaluate_checkworthy, evaluate_model
 
+    if args.out_dir:
+        check_writable(args.out_dir, folder=True)  # before the model runs, not after
     if args.data_format == "claimbuster":
         print(evaluate_checkworthy(args.model, args.data, baselines=not args.no_baselines))
         return 0
@@ -189,8 +192,10 @@ def run_review_export(args: argparse.Namespace) -> int:
 
     from claimtag.inference.reading import Problem, read_inputs
     from claimtag.inference.tagger import Tagger
+    from claimtag.model.folder import check_writable
     from claimtag.training.review import candidates, write_batches
 
+    check_writable(args.out, folder=True)  # before tagging, not after
     tagger = Tagger.from_pretrained(args.model)
     tagged, failed = {}, 0
     for item in read_inputs(args.paths):
