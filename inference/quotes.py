@@ -480,7 +480,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             continue
         initials = "".join(p[0] for p in parts if p[0].isupper())
         # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
-        named = word in (parts[0], parts[-1]) or (word in parts[1:-1] and _is_person(article, " ".join(parts), m.start()))
+        inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())
+        named = word in (parts[0], parts[-1]) or inside
         if named or (word.isupper() and len(word) > 1 and word == initials):
             roles = [k for k, p in enumerate(parts) if p.lower().rstrip(".") in _TITLES | _ROLES]
             parts = parts[roles[-1] + 1 :] if roles else parts
