@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from claimtag.inference.quotes import WINDOW, attribute
 from claimtag.inference.split import split_article
 from claimtag.inference.tagger import Tagger, pieces
@@ -59,3 +61,32 @@ def test_a_huge_article_is_tagged_in_pieces_with_whole_article_offsets(tiny_mode
     runs = list(dict.fromkeys(s.quote_id for s in tagged if s.quote_id))
     assert len(runs) > 5 and runs == [f"q{n}" for n in range(1, len(runs) + 1)]  # numbered over the whole article
     assert all(article[slice(*s.speaker_span)] == s.speaker for s in tagged if s.speaker_span)
+
+
+def test_scaling_inputs_hold_the_same_text_as_one_article_and_as_many(tmp_path: Path) -> None:
+    import json
+
+    from claimtag.training.scaling import build_inputs
+
+    paths = build_inputs(["First text. Short.", "Second text, a bit longer."], 0.001, tmp_path)
+    one = paths["one article"].read_text(encoding="utf-8")
+    rows = [json.loads(line)["text"] for line in paths["many articles"].read_text(encoding="utf-8").splitlines()]
+    assert len(one.encode()) >= 1024 and one == "\n\n".join(rows)
+
+
+@pytest.mark.slow
+def test_bench_scaling_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    import json
+
+    from claimtag.inference.cli import main
+
+    monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"text": NAMED + QUOTE}) + "\n", encoding="utf-8")
+    out = tmp_path / "scaling.json"
+    args = ["bench", "--model", str(tiny_model), "--scaling", "0.002", "0.004", "--texts", str(texts)]
+    assert main([*args, "--json", str(out)]) == 0
+    assert "| one article | 0.0 |" in capsys.readouterr().out
+    rows = json.loads(out.read_text())
+    assert [(r["layout"], r["megabytes"] > 0) for r in rows] == [("one article", True), ("many articles", True)] * 2
+    assert rows[0]["sentences"] == rows[1]["sentences"] > 0 and rows[0]["peak_rss_mb"] > 0
