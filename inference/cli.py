@@ -108,8 +108,13 @@ def run_tag(args: argparse.Namespace) -> int:
             failed += 1
             print(f"claimtag: error: {item.name}: {item.message}", file=sys.stderr)
             continue
-        sentences = tagger.tag(item.text)
         warnings = list(item.warnings)
+        if len(item.text) > tagger.piece_chars:
+            warnings.append(
+                f"{len(item.text):,} characters: tagged in pieces of about {tagger.piece_chars:,} cut at paragraph "
+                "breaks (offsets still index the whole input; a quotation is not followed across pieces)"
+            )
+        sentences = tagger.tag(item.text)
         if not sentences:
             warnings.append("empty article: no sentences")
         if any(s.truncated for s in sentences):

@@ -90,3 +90,21 @@ def test_bench_scaling_table_and_json(tiny_model: Path, tmp_path: Path, capsys, 
     rows = json.loads(out.read_text())
     assert [(r["layout"], r["megabytes"] > 0) for r in rows] == [("one article", True), ("many articles", True)] * 2
     assert rows[0]["sentences"] == rows[1]["sentences"] > 0 and rows[0]["peak_rss_mb"] > 0
+
+
+def test_the_command_warns_when_it_tags_in_pieces(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    import json
+
+    from claimtag.inference import tagger
+    from claimtag.inference.cli import main
+
+    monkeypatch.setattr(tagger, "PIECE_CHARS", 500)
+    article = (NAMED + FILLER + QUOTE + "\n\n") * 10
+    path = tmp_path / "long.txt"
+    path.write_text(article, encoding="utf-8")
+    assert main(["tag", str(path), "--model", str(tiny_model), "--format", "jsonl"]) == 0
+    out, err = capsys.readouterr()
+    assert "tagged in pieces of about 500" in err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["index"] for r in rows] == list(range(30))
+    assert all(article[r["start"] : r["end"]] == r["text"] for r in rows)
