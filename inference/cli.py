@@ -89,7 +89,7 @@ def run_tag(args: argparse.Namespace) -> int:
     """Tag every input; report unreadable ones and exit 1 after processing the rest."""
     from tqdm import tqdm
 
-    from claimtag.inference.formats import Result, render
+    from claimtag.inference.formats import LINE_FORMATS, LineWriter, Result, render
     from claimtag.inference.reading import Problem, expand, read_inputs
     from claimtag.inference.stream import is_table
     from claimtag.inference.tagger import Tagger
@@ -101,6 +101,7 @@ def run_tag(args: argparse.Namespace) -> int:
     tagger = Tagger.from_pretrained(**_tagger_args(args))
     names = expand(args.paths)
     results, failed = [], 0
+    lines = LineWriter(args.format, args.output) if args.format in LINE_FORMATS else None  # streamed
     bar = tqdm(total=len(names), unit="article", file=sys.stderr, disable=args.no_progress or len(names) < 5)
     for item in read_inputs(args.paths):
         bar.update(1)
@@ -114,17 +115,24 @@ def run_tag(args: argparse.Namespace) -> int:
                 f"{len(item.text):,} characters: tagged in pieces of about {tagger.piece_chars:,} cut at paragraph "
                 "breaks (offsets still index the whole input; a quotation is not followed across pieces)"
             )
-        sentences = tagger.tag(item.text)
-        if not sentences:
+        sentences, count, truncated = [], 0, 0
+        for part in tagger.tag_pieces(item.text):  # one piece unless the article is huge
+            count, truncated = count + len(part), truncated + sum(s.truncated for s in part)
+            if lines:
+                lines.write(Result(item.name, part))
+            else:
+                sentences += part
+        if not count:
             warnings.append("empty article: no sentences")
-        if any(s.truncated for s in sentences):
-            warnings.append(
-                f"{sum(s.truncated for s in sentences)} sentence(s) longer than the model reads were truncated"
-            )
+        if truncated:
+            warnings.append(f"{truncated} sentence(s) longer than the model reads were truncated")
         for w in warnings:
             print(f"claimtag: warning: {item.name}: {w}", file=sys.stderr)
         results.append(Result(item.name, sentences, warnings))
     bar.close()
+    if lines:
+        lines.close()
+        return 1 if failed else 0
     colour = args.colour == "always" or (args.colour == "auto" and not args.output and sys.stdout.isatty())
     text = render(results, args.format, model=tagger.name, colour=colour)
     if args.output:

@@ -6,10 +6,13 @@ import csv
 import html
 import io
 import json
+import os
 import shutil
+import sys
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from claimtag.inference.tagger import TaggedSentence
 from claimtag.model.labels import LABELS
@@ -91,6 +94,35 @@ def jsonl_lines(result: Result) -> str:
     """One JSON line per sentence of an article."""
     lines = (json.dumps({"article": result.name, **s.to_dict()}, ensure_ascii=False) for s in result.sentences)
     return "".join(line + "\n" for line in lines)
+
+
+LINE_FORMATS = ("jsonl", "csv")  # one line per sentence: written as they come
+
+
+class LineWriter:
+    """JSONL or CSV output written as articles (or pieces of a huge one) are tagged, so no output
+    waits in memory; to OUTPUT.partial, renamed to OUTPUT once complete (else stdout)."""
+
+    def __init__(self, fmt: str, output: str | None) -> None:
+        self.fmt, self.output = fmt, output
+        self.partial = Path(f"{output}.partial") if output else None
+        self.out = self.partial.open("w", encoding="utf-8", newline="") if self.partial else sys.stdout
+        self.rows = csv.writer(self.out)
+        if fmt == "csv":
+            self.rows.writerow(CSV_HEADER)
+
+    def write(self, result: Result) -> None:
+        """Write the sentences of one article (or of one piece of it)."""
+        if self.fmt == "jsonl":
+            self.out.write(jsonl_lines(result))
+        else:
+            self.rows.writerows(csv_rows(result))
+
+    def close(self) -> None:
+        """Finish the output: OUTPUT.partial becomes OUTPUT."""
+        if self.partial:
+            self.out.close()
+            os.replace(self.partial, self.output)
 
 
 def csv_rows(result: Result) -> list[list]:
