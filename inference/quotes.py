@@ -21,6 +21,7 @@ held-out team articles, against 35% for the nearest preceding proper noun.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -333,35 +334,60 @@ def person_before(
 ) -> Mention | None:
     """The person a pronoun (or an unattributed quotation) at `at` refers to: a person named in the
     sentence before, else the latest speaker, else the nearest person named earlier, whose gender
-    (where the article shows it) agrees with the pronoun."""
-    names = _people(article, 0, at)
+    (where the article shows it) agrees with the pronoun. Reads the WINDOW characters before `at`."""
+    names = _people(article, max(0, at - WINDOW), at)
     near = [n for n in names if recent is not None and n.start >= recent]
-    said = [s for s in reversed(speakers) if s.kind == "name" and _is_person(article, s.text)]
+    said = [s for s in reversed(speakers) if s.kind == "name" and _is_person(article, s.text, at)]
     pool = said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
-    known = [p for p in pool if want and _gender(article, p.text.split()[-1]) == want]
-    fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1]) in (want, None)]
+    known = [p for p in pool if want and _gender(article, p.text.split()[-1], at) == want]
+    fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
     return (known or fitting or [None])[0]
 
 
 _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
 
 
+# Attribution reads at most this many characters either side of a mention (3x the longest
+# article of the news corpora, so a news article is always read whole): lookups go through
+# position indexes over that window, never over the whole text, so a huge article costs
+# linear time (docs/performance.md, scaling).
+WINDOW = 20_000
+
+
+def _window(at: int) -> tuple[int, int]:
+    """Whole WINDOW-sized blocks around `at` (at least WINDOW either side): cached lookups keyed
+    by block are shared by every mention in it."""
+    block = at // WINDOW
+    return max(0, (block - 1) * WINDOW), (block + 2) * WINDOW
+
+
 def _people(article: str, start: int, end: int) -> list[Mention]:
     """Full names of people (not bylines, places or organisations) in article[start:end]."""
-    return [m for m in _all_people(article) if start <= m.start and m.end <= end]
+    people, found_at = _all_people(article)
+    # a person resolves to a name at most WINDOW from where it was found: look no further
+    lo, hi = bisect.bisect_left(found_at, start - WINDOW), bisect.bisect_right(found_at, end + WINDOW)
+    return [m for m in people[lo:hi] if start <= m.start and m.end <= end]
 
 
-@functools.lru_cache(maxsize=256)  # every mention of an article looks names up
-def _names(article: str) -> tuple[re.Match, ...]:
-    """Every full name written in the article, in order."""
-    return tuple(_FULL_NAME.finditer(article))
+@functools.lru_cache(maxsize=8)  # every mention of an article looks names up
+def _names(article: str) -> tuple[tuple[re.Match, ...], list[int]]:
+    """Every full name written in the article, in order, and where each starts."""
+    names = tuple(_FULL_NAME.finditer(article))
+    return names, [m.start() for m in names]
 
 
-@functools.lru_cache(maxsize=256)  # every pronoun of an article asks
-def _all_people(article: str) -> tuple[Mention, ...]:
-    out = []
-    for m in _names(article):
+def _names_between(article: str, start: int, end: int) -> tuple[re.Match, ...]:
+    """The full names that start in article[start:end], in order."""
+    names, starts = _names(article)
+    return names[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+@functools.lru_cache(maxsize=8)  # every pronoun of an article asks
+def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
+    """The people of `_people`, in the order they are written, and where each was found."""
+    out, found_at = [], []
+    for m in _names(article)[0]:
         words = m.group().split()
         while words and words[0].lower() in CAPITAL_STOP | {"by"}:
             words.pop(0)
@@ -375,17 +401,23 @@ def _all_people(article: str) -> tuple[Mention, ...]:
             continue
         text = " ".join(words)
         at = m.start() + m.group().index(words[0])
-        if _is_person(article, text):
+        if _is_person(article, text, at):
             out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
-    return tuple(out)
+            found_at.append(m.start())
+    return tuple(out), found_at
+
+
+def _is_person(article: str, name: str, near: int) -> bool:
+    """Not an organisation, and never written as a place (`in Santa Rosa de Osos`, `at Airlie Beach`)
+    within the window around `near`."""
+    return _is_person_in(article, name, *_window(near))
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_person(article: str, name: str) -> bool:
-    """Not an organisation, and never written as a place (`in Santa Rosa de Osos`, `at Airlie Beach`)."""
+def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
     if _ORGANISATION.search(name):
         return False
-    for at in _occurrences(article, name):
+    for at in _occurrences(article, name, start, end):
         before = article[max(0, at - 20) : at].lower().split()
         if before[-1:] and before[-1] in ("central", "the"):
             before = before[:-1]
@@ -400,11 +432,15 @@ _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dam
 _GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)  # asked for every candidate person of every pronoun
-def _gender(article: str, surname: str) -> str | None:
+def _gender(article: str, surname: str, near: int) -> str | None:
     """m/f from a title (`Mr Pocock`, `Mr Graham Pocock`) or the first he/she/his/her after the
-    name's first mention."""
-    places = _occurrences(article, surname)
+    name's first mention (in the window around `near`)."""
+    return _gender_in(article, surname, *_window(near))
+
+
+@functools.lru_cache(maxsize=4096)  # asked for every candidate person of every pronoun
+def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
+    places = _occurrences(article, surname, start, end)
     for at in places:
         for word in article[max(0, at - 30) : at].split()[-2:]:
             if word.lower().rstrip(".") in _TITLE_GENDER:
@@ -416,14 +452,14 @@ def _gender(article: str, surname: str) -> str | None:
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
 
 
-def _occurrences(article: str, word: str) -> list[int]:
-    """Where `word` stands as a whole word in the article (str.find: no regex to compile per name)."""
-    out, at = [], article.find(word)
+def _occurrences(article: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` stands as a whole word in article[start:end] (str.find: no regex to compile per name)."""
+    out, at = [], article.find(word, start, end)
     while at != -1:
-        end = at + len(word)
-        if (at == 0 or not article[at - 1].isalnum()) and (end == len(article) or not article[end].isalnum()):
+        stop = at + len(word)
+        if (at == 0 or not article[at - 1].isalnum()) and (stop == len(article) or not article[stop].isalnum()):
             out.append(at)
-        at = article.find(word, at + 1)
+        at = article.find(word, at + 1, end)
     return out
 
 
@@ -434,7 +470,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     if len(words) != 1:
         return mention
     word = words[0]
-    names = _names(article)
+    names = _names_between(article, mention.end - WINDOW, mention.end + WINDOW)
     earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
     for m in earlier_first:
         parts = m.group().split()
@@ -444,7 +480,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             continue
         initials = "".join(p[0] for p in parts if p[0].isupper())
         # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
-        named = word in (parts[0], parts[-1]) or (word in parts[1:-1] and _is_person(article, " ".join(parts)))
+        inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())
+        named = word in (parts[0], parts[-1]) or inside
         if named or (word.isupper() and len(word) > 1 and word == initials):
             roles = [k for k, p in enumerate(parts) if p.lower().rstrip(".") in _TITLES | _ROLES]
             parts = parts[roles[-1] + 1 :] if roles else parts
@@ -463,7 +500,8 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if len(words) > 3 or words[-1].lower().rstrip("s") in ("", "he", "it"):
         return None
     head = words[-1].lower()
-    names = [m for m in _names(article) if m.group().split()[-1].lower() == head and m.start() != mention.start]
+    near = _names_between(article, mention.start - WINDOW, mention.start + WINDOW)
+    names = [m for m in near if m.group().split()[-1].lower() == head and m.start() != mention.start]
     before = [m for m in names if m.end() <= mention.start]
     best = before[-1] if before else (names[0] if names else None)
     return Mention(best.start(), best.end(), best.group(), "name") if best else None
@@ -482,7 +520,7 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
     """`the minister` -> the nearest earlier name written with that role beside it."""
     pattern = _role_pattern(mention.text.split()[-1].rstrip("s"))
     found = None
-    for m in pattern.finditer(article, 0, mention.start):
+    for m in pattern.finditer(article, max(0, mention.start - WINDOW), mention.start):
         group = 1 if m.group(1) else 2
         if m.group(group)[:1].isupper():
             found = Mention(m.start(group), m.end(group), m.group(group), "name")
@@ -510,6 +548,7 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
             continue
         mention = mentions[i]
         recent = sentences[i - 1].start if i else None
+        named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
         if runs and _continues(sentences, labels, runs[-1], i, resolved, speakers[-1]):
             runs[-1].append(i)
@@ -530,12 +569,20 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
 def _unattributed(article: str, sentences: list, runs: list[list[int]], speakers: list[Mention | None]) -> None:
     """A quotation with no attribution of its own is the person's the article was just on: the one
     named in the sentence before, else the latest speaker (news writing's convention)."""
+    earlier: list[Mention] = []
     for n, members in enumerate(runs):
         first = members[0]
+        earlier = _within(earlier, sentences[first].start)
         if speakers[n] is None and _direct(sentences[first]):
-            earlier = [s for s in speakers[:n] if s is not None]
             recent = sentences[first - 1].start if first else None
             speakers[n] = person_before(article, sentences[first].start, earlier, "i", recent)
+        if speakers[n] is not None:
+            earlier.append(speakers[n])
+
+
+def _within(speakers: list[Mention], at: int) -> list[Mention]:
+    """The speakers named less than WINDOW characters before `at` (all of them in a news article)."""
+    return speakers if at < WINDOW else [s for s in speakers if s.start >= at - WINDOW]
 
 
 def _continues(

@@ -546,6 +546,8 @@ def tag_rows(
     resuming against another input is an error."""
     from tqdm import tqdm
 
+    from claimtag.inference import tagger
+
     tally, report = sink.tally, _Reporter()
     bar = tqdm(total=total, unit="article", file=sys.stderr, disable=not progress)
     todo = ((r, "" if r.problem else r.text or "") for r in _checked(rows, start, expect, check_ids, bar, tally))
@@ -554,6 +556,11 @@ def tag_rows(
             bar.update(1)
             tally.rows += 1
             warnings = list(row.warnings)
+            if len(row.text or "") > tagger.PIECE_CHARS:
+                warnings.append(
+                    f"{len(row.text):,} characters: tagged in pieces of about {tagger.PIECE_CHARS:,} cut at "
+                    "paragraph breaks (offsets still index the whole input; a quotation is not followed across pieces)"
+                )
             if any(s.truncated for s in sentences):
                 n = sum(s.truncated for s in sentences)
                 warnings.append(f"{n} sentence(s) longer than the model reads were truncated")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -15,6 +17,11 @@ from claimtag.inference.split import split_article
 from claimtag.model.folder import resolve_model_path
 from claimtag.model.labels import LABELS
 from claimtag.model.protocol import SentenceModel, SentenceRecord
+
+# An article longer than this many characters (about 30 long news articles) is tagged in pieces
+# of about this size, cut at paragraph breaks: memory and the per-article work stay bounded.
+PIECE_CHARS = 200_000
+STAGES = ("split", "network", "quantities", "speakers")  # what `Tagger.seconds` times
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ class Tagger:
         self.batch_size = batch_size or getattr(model, "batch_size", 64)  # each backend's fastest by default
         self.min_confidence = min_confidence
         self.quantities = quantities  # which sentences list their numbers: statistic, all or none
+        self.piece_chars = PIECE_CHARS
+        self.seconds: Counter[str] = Counter()  # time spent in each of STAGES so far (for `claimtag bench`)
 
     @classmethod
     def from_pretrained(
@@ -120,19 +129,49 @@ class Tagger:
         return self.tag_many([article])[0]
 
     def tag_many(self, articles: Iterable[str], chunk: int = 4096) -> list[list[TaggedSentence]]:
-        """Label many articles, batching sentences across them (memory bounded by `chunk`)."""
+        """Label many articles, batching sentences across them (memory bounded by `chunk`).
+        An article longer than `piece_chars` is tagged piece by piece (see `tag_pieces`)."""
         articles = list(articles)
+        short = iter(self._tag_articles([a for a in articles if len(a) <= self.piece_chars], chunk))
+        return [
+            next(short) if len(a) <= self.piece_chars else [s for part in self.tag_pieces(a) for s in part]
+            for a in articles
+        ]
+
+    def tag_pieces(self, article: str) -> Iterator[list[TaggedSentence]]:
+        """The sentences of an article, tagged a paragraph-sized piece at a time (offsets, indices,
+        paragraphs and quote ids count over the whole article), so that a huge article streams
+        in bounded memory. A piece is read alone: a quotation is not followed across pieces."""
+        sentences = paragraphs = quotes = 0
+        for start, end in pieces(article, self.piece_chars):
+            tagged = self._tag_articles([article[start:end]], 4096)[0]
+            yield [_shifted(t, start, sentences, paragraphs, quotes) for t in tagged]
+            sentences += len(tagged)
+            paragraphs += tagged[-1].paragraph + 1 if tagged else 0
+            quotes += len({t.quote_id for t in tagged if t.quote_id})
+
+    def _tag_articles(self, articles: list[str], chunk: int) -> list[list[TaggedSentence]]:
+        clock = time.perf_counter()
         splits = [split_article(a) for a in articles]
         records = [s.to_record(str(d)) for d, sents in enumerate(splits) for s in sents]
+        clock = self._lap("split", clock)
         probs = self._scores(records, chunk)
         flags = self._truncated(records)
+        clock = self._lap("network", clock)
         out, pos = [], 0
         for article, sents in zip(articles, splits, strict=True):
             tagged = [self._tagged(s, probs[pos + i], flags[pos + i]) for i, s in enumerate(sents)]
+            clock = self._lap("quantities", clock)
             who = attribute(article, sents, [t.label for t in tagged], self.speakers)
             out.append([replace(t, **asdict(w)) if w.quote_id else t for t, w in zip(tagged, who, strict=True)])
+            clock = self._lap("speakers", clock)
             pos += len(sents)
         return out
+
+    def _lap(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] += now - since
+        return now
 
     def _scores(self, records: Sequence[SentenceRecord], chunk: int) -> np.ndarray:
         if not records:
@@ -156,6 +195,38 @@ class Tagger:
                 {**q.to_dict(), "start": s.start + q.start, "end": s.start + q.end} for q in extract_quantities(s.text)
             )
         return _record(s, probs, truncated, probs[best] < self.min_confidence, numbers)
+
+
+def pieces(article: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """[start, end) ranges of about `size` characters that cover the article, each ending at a
+    paragraph break (a blank line), else at a line break, else at a space, else anywhere."""
+    out, start = [], 0
+    while len(article) - start > size:
+        cut = -1
+        for mark in ("\n\n", "\n", " "):
+            cut = article.rfind(mark, start + size // 2, start + size)
+            if cut != -1:
+                cut += len(mark)
+                break
+        cut = cut if cut != -1 else start + size
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(article)))
+    return out
+
+
+def _shifted(t: TaggedSentence, offset: int, sentences: int, paragraphs: int, quotes: int) -> TaggedSentence:
+    """A sentence tagged in a piece, placed in the whole article."""
+    return replace(
+        t,
+        index=t.index + sentences,
+        start=t.start + offset,
+        end=t.end + offset,
+        paragraph=t.paragraph + paragraphs,
+        quantities=tuple({**q, "start": q["start"] + offset, "end": q["end"] + offset} for q in t.quantities),
+        quote_id=f"q{int(t.quote_id[1:]) + quotes}" if t.quote_id else None,
+        speaker_span=(t.speaker_span[0] + offset, t.speaker_span[1] + offset) if t.speaker_span else None,
+    )
 
 
 def _chunks(records: Sequence[SentenceRecord], size: int) -> list[tuple[int, int]]:

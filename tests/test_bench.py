@@ -53,6 +53,10 @@ def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypa
     assert [r["mode"] for r in rows] == ["naive-single", "int8-torch", "int8-onnx"]
     assert "cold_start_s" not in rows[1]  # not a mode claimtag tag offers
     assert rows[2]["cold_start_s"] > 0 and rows[2]["sentences_per_s"] > 0 and rows[2]["peak_rss_mb"] > 0
+    assert "Where the time goes" in text and "| speakers |" in text
+    for row in rows:  # the stages account for the throughput run, and none is missing
+        assert set(row["stages"]) == {"split", "network", "quantities", "speakers", "output"}
+        assert 0 < sum(row["stages"].values()) <= row["seconds"] * 1.01
 
 
 def test_onnx_int8_matches_torch_and_later_runs_do_not_import_torch(

@@ -100,10 +100,13 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
 
     tagger = _tagger(model, mode)
     tagger.tag(articles[0])  # warm-up
+    tagger.seconds.clear()
     start = time.perf_counter()
     tagged = tagger.tag_many(articles)
+    rendered = time.perf_counter()
     render([Result(str(i), s) for i, s in enumerate(tagged)], "jsonl", model=model)
     elapsed = time.perf_counter() - start
+    stages = {**tagger.seconds, "output": elapsed - (rendered - start)}
     n_sent = sum(len(t) for t in tagged)
     one = _forty_sentences(articles)
     times = []
@@ -127,6 +130,8 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
         "eval_sentences": len(test["gold"]),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "threads": _threads(tagger.model),
+        "seconds": elapsed,
+        "stages": stages,  # seconds per stage of the throughput run (STAGES, then the JSONL output)
     }
 
 
@@ -189,6 +194,19 @@ def run_bench(model: str, corpus: str, n_articles: int, modes: list[str]) -> lis
             row.update(cold_start(model, mode, _forty_sentences(corpus_articles(corpus, 5))))
         rows.append(row)
     return rows
+
+
+def stage_table(rows: list[dict]) -> str:
+    """Markdown table: each mode's throughput run split into its stages, as shares of the total."""
+    from claimtag.inference.tagger import STAGES
+
+    names = [*STAGES, "output"]
+    cells = [
+        [r["mode"], f"{r['seconds']:.2f}"] + [f"{100 * r['stages'].get(k, 0.0) / r['seconds']:.1f}%" for k in names]
+        for r in rows
+        if "stages" in r
+    ]
+    return markdown_table(["mode", "total s", *names], cells)
 
 
 def table(rows: list[dict]) -> str:

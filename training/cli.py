@@ -231,6 +231,18 @@ def add_bench_command(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--articles", type=int, default=200, help="number of articles (default 200)")
     bench.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="modes to measure")
     bench.add_argument("--json", help="also write the rows as JSON here")
+    bench.add_argument(
+        "--scaling",
+        nargs="+",
+        type=float,
+        metavar="MB",
+        help="instead: time and memory of tagging inputs of these sizes, as one article and as many",
+    )
+    bench.add_argument(
+        "--texts",
+        default="../shared/data/wikinews/articles.jsonl",
+        help="JSONL articles (a `text` field) that --scaling inputs are built from",
+    )
     bench.set_defaults(run=run_bench)
 
 
@@ -240,10 +252,18 @@ def run_bench(args: argparse.Namespace) -> int:
 
     from claimtag.model.folder import write_text_atomic
     from claimtag.training.bench import run_bench as bench
-    from claimtag.training.bench import table
+    from claimtag.training.bench import stage_table, table
 
-    rows = bench(args.model, args.corpus, args.articles, args.modes)
-    print(table(rows))
+    if args.scaling:
+        from claimtag.training.scaling import run_scaling, scaling_table
+
+        rows = run_scaling(args.model, args.texts, args.scaling)
+        print(scaling_table(rows))
+    else:
+        rows = bench(args.model, args.corpus, args.articles, args.modes)
+        print(table(rows))
+        print("\nWhere the time goes (the throughput run, per stage):\n")
+        print(stage_table(rows))
     if args.json:
         write_text_atomic(args.json, json.dumps(rows, indent=2) + "\n")
     return 0

@@ -1,0 +1,110 @@
+"""Huge articles: attribution reads a bounded window, and the tagger works in paragraph-sized pieces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimtag.inference.quotes import WINDOW, attribute
+from claimtag.inference.split import split_article
+from claimtag.inference.tagger import Tagger, pieces
+
+NAMED = "Maria Okafor chairs the harbour board.\n\n"
+QUOTE = '"We have waited eleven years for this," she said.'
+FILLER = "The tide came in at noon and went out again.\n\n"
+
+
+def speakers(article: str) -> list[str | None]:
+    sentences = split_article(article)
+    labels = ["quote" if s.text.startswith('"') else "claim" for s in sentences]
+    return [a.speaker for a, lab in zip(attribute(article, sentences, labels), labels, strict=True) if lab == "quote"]
+
+
+def test_a_pronoun_finds_a_person_named_inside_the_window_only() -> None:
+    near = NAMED + FILLER * 10 + QUOTE
+    far = NAMED + FILLER * (WINDOW // len(FILLER) + 10) + QUOTE
+    assert speakers(near) == ["Maria Okafor"]
+    assert speakers(far) == ["she"]  # named more than WINDOW characters before: out of reach
+
+
+def test_every_copy_of_a_repeated_article_gets_the_speaker_of_the_article_alone() -> None:
+    article = NAMED + FILLER * 3 + QUOTE + "\n\n"
+    copies = WINDOW // len(article) * 3  # several windows long
+    assert speakers(article * copies) == speakers(article) * copies == ["Maria Okafor"] * copies
+
+
+def test_pieces_cover_the_article_and_end_at_paragraph_breaks() -> None:
+    article = "".join(f"Paragraph {i} has a sentence. And another one.\n\n" for i in range(200))
+    ranges = pieces(article, 1000)
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(article)
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+    assert all(end - start <= 1000 and article[start:end].endswith("\n\n") for start, end in ranges[:-1])
+    assert pieces("No breaks at all" * 100, 300)[-1][1] == 1600  # cut at spaces, else anywhere
+    assert pieces("x" * 1000, 300) == [(0, 300), (300, 600), (600, 900), (900, 1000)]
+
+
+def test_a_huge_article_is_tagged_in_pieces_with_whole_article_offsets(tiny_model: Path) -> None:
+    tagger = Tagger.from_pretrained(tiny_model)
+    article = (NAMED + "Dock workers will walk out on Monday. It costs £4m a day.\n\n" + QUOTE + "\n\n") * 40
+    whole = tagger.tag(article)
+    tagger.piece_chars = 600
+    parts = list(tagger.tag_pieces(article))
+    assert len(parts) > 5
+    tagged = tagger.tag(article)
+    assert tagged == [s for part in parts for s in part]
+    assert [(s.index, s.start, s.end, s.paragraph) for s in tagged] == [
+        (s.index, s.start, s.end, s.paragraph) for s in whole
+    ]
+    assert all(article[s.start : s.end] == s.text for s in tagged)
+    assert all(article[q["start"] : q["end"]] == q["text"] for s in tagged for q in s.quantities)
+    runs = list(dict.fromkeys(s.quote_id for s in tagged if s.quote_id))
+    assert len(runs) > 5 and runs == [f"q{n}" for n in range(1, len(runs) + 1)]  # numbered over the whole article
+    assert all(article[slice(*s.speaker_span)] == s.speaker for s in tagged if s.speaker_span)
+
+
+def test_scaling_inputs_hold_the_same_text_as_one_article_and_as_many(tmp_path: Path) -> None:
+    import json
+
+    from claimtag.training.scaling import build_inputs
+
+    paths = build_inputs(["First text. Short.", "Second text, a bit longer."], 0.001, tmp_path)
+    one = paths["one article"].read_text(encoding="utf-8")
+    rows = [json.loads(line)["text"] for line in paths["many articles"].read_text(encoding="utf-8").splitlines()]
+    assert len(one.encode()) >= 1024 and one == "\n\n".join(rows)
+
+
+@pytest.mark.slow
+def test_bench_scaling_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    import json
+
+    from claimtag.inference.cli import main
+
+    monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"text": NAMED + QUOTE}) + "\n", encoding="utf-8")
+    out = tmp_path / "scaling.json"
+    args = ["bench", "--model", str(tiny_model), "--scaling", "0.002", "0.004", "--texts", str(texts)]
+    assert main([*args, "--json", str(out)]) == 0
+    assert "| one article | 0.0 |" in capsys.readouterr().out
+    rows = json.loads(out.read_text())
+    assert [(r["layout"], r["megabytes"] > 0) for r in rows] == [("one article", True), ("many articles", True)] * 2
+    assert rows[0]["sentences"] == rows[1]["sentences"] > 0 and rows[0]["peak_rss_mb"] > 0
+
+
+def test_the_command_warns_when_it_tags_in_pieces(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    import json
+
+    from claimtag.inference import tagger
+    from claimtag.inference.cli import main
+
+    monkeypatch.setattr(tagger, "PIECE_CHARS", 500)
+    article = (NAMED + FILLER + QUOTE + "\n\n") * 10
+    path = tmp_path / "long.txt"
+    path.write_text(article, encoding="utf-8")
+    assert main(["tag", str(path), "--model", str(tiny_model), "--format", "jsonl"]) == 0
+    out, err = capsys.readouterr()
+    assert "tagged in pieces of about 500" in err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["index"] for r in rows] == list(range(30))
+    assert all(article[r["start"] : r["end"]] == r["text"] for r in rows)

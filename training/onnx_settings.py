@@ -1,0 +1,101 @@
+"""ONNX Runtime settings for the int8 model, compared in one run:
+
+    python -m claimtag.training.onnx_settings --model model/default --articles 100 --rounds 3
+
+The network alone (tokenizing, batching, the session, document context) over the sentences of
+the bench articles, for each graph optimisation level, intra-op thread count, parallel
+execution with inter-op threads, thread spinning and batch size; the settings take turns
+round after round (so load from elsewhere on a shared machine falls on all of them), and the
+table gives each one's median and best sentences/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+import numpy as np
+
+from claimtag.training.markdown import markdown_table
+
+
+def variants(cores: int) -> dict[str, tuple[dict, int]]:
+    """Name -> (session settings, batch size); the first is what claimtag ships."""
+    shipped = {"level": "ORT_ENABLE_ALL", "intra": cores, "parallel": False, "spinning": True}
+    return {
+        f"shipped: all optimisations, {cores} intra threads, batch 32": (shipped, 32),
+        "graph optimisation basic": ({**shipped, "level": "ORT_ENABLE_BASIC"}, 32),
+        "graph optimisation extended": ({**shipped, "level": "ORT_ENABLE_EXTENDED"}, 32),
+        "graph optimisation off": ({**shipped, "level": "ORT_DISABLE_ALL"}, 32),
+        "1 intra thread": ({**shipped, "intra": 1}, 32),
+        f"parallel execution, {cores} inter threads": ({**shipped, "parallel": True}, 32),
+        "no thread spinning": ({**shipped, "spinning": False}, 32),
+        "batch 16": (shipped, 16),
+        "batch 64": (shipped, 64),
+    }
+
+
+def session(path: str, level: str, intra: int, parallel: bool, spinning: bool):
+    """An ONNX Runtime session with the given settings."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = getattr(ort.GraphOptimizationLevel, level)
+    options.intra_op_num_threads = intra
+    if parallel:
+        options.execution_mode = ort.ExecutionMode.ORT_PARALLEL
+        options.inter_op_num_threads = intra
+    options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
+    return ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+
+
+def compare(model: str, corpus: str, n_articles: int, rounds: int) -> list[dict]:
+    """Sentences/s of the int8 network under every variant, the variants interleaved round by round."""
+    from claimtag.inference.onnx import ensure_exported
+    from claimtag.inference.split import split_article
+    from claimtag.inference.tagger import Tagger
+    from claimtag.model.folder import resolve_model_path
+    from claimtag.training.bench import corpus_articles
+
+    tagger = Tagger.from_pretrained(model, fast=True)
+    onnx = tagger.model
+    path = str(ensure_exported(resolve_model_path(model)))
+    records = [
+        s.to_record(str(d)) for d, text in enumerate(corpus_articles(corpus, n_articles)) for s in split_article(text)
+    ]
+    cores = os.cpu_count() or 1
+    sessions = {name: (session(path, **opts), batch) for name, (opts, batch) in variants(cores).items()}
+    reference = None
+    speeds: dict[str, list[float]] = {name: [] for name in sessions}
+    for _ in range(rounds):
+        for name, (sess, batch) in sessions.items():
+            onnx.session = sess
+            start = time.perf_counter()
+            logits = onnx.logits(records, batch)
+            speeds[name].append(len(records) / (time.perf_counter() - start))
+            reference = logits if reference is None else reference
+            if not np.array_equal(logits.argmax(1), reference.argmax(1)):
+                speeds[name][-1] = float("nan")  # a setting that changes labels is not a speed-up
+    base = float(np.median(next(iter(speeds.values()))))
+    return [
+        {"setting": name, "median": float(np.median(s)), "best": max(s), "vs_shipped": float(np.median(s)) / base}
+        for name, s in speeds.items()
+    ]
+
+
+def main() -> None:
+    """Print the comparison table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default="default")
+    parser.add_argument("--corpus", default="training/corpus/news")
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    rows = compare(args.model, args.corpus, args.articles, args.rounds)
+    cells = [[r["setting"], f"{r['median']:.0f}", f"{r['best']:.0f}", f"{r['vs_shipped']:.2f}"] for r in rows]
+    print(markdown_table(["ONNX Runtime setting", "median sent/s", "best sent/s", "vs shipped"], cells))
+
+
+if __name__ == "__main__":
+    main()
