@@ -175,10 +175,13 @@ def add_review_command(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--limit", type=int, default=500, help="sentences to export in all (default 500)")
     exp.add_argument("--per-batch", type=int, default=100, help="sentences per batch file (default 100)")
     exp.add_argument("--format", choices=("csv", "jsonl", "labelstudio"), default="csv", help="batch file format")
+    exp.add_argument("--corrections", help="corrections corpus (JSONL): leave out the sentences already imported there")
     exp.set_defaults(run=run_review_export)
-    imp = actions.add_parser("import", help="validate a corrected batch and append it to a corrections corpus")
+    imp = actions.add_parser("import", help="validate a reviewed batch and merge it into a corrections corpus")
     imp.add_argument("file", help="corrected batch (.csv, .jsonl, or a Label Studio JSON export)")
-    imp.add_argument("--corrections", required=True, help="corrections corpus (JSONL) to append to")
+    imp.add_argument(
+        "--corrections", required=True, help="corrections corpus (JSONL); confirmations go beside it (.confirmed.jsonl)"
+    )
     imp.add_argument("--reviewer", required=True, help="who corrected the batch (kept as provenance)")
     imp.set_defaults(run=run_review_import)
 
@@ -189,7 +192,7 @@ def run_review_export(args: argparse.Namespace) -> int:
 
     from claimtag.inference.reading import Problem, read_inputs
     from claimtag.inference.tagger import Tagger
-    from claimtag.training.review import candidates, write_batches
+    from claimtag.training.review import candidates, exported_ids, reviewed_ids, write_batches
 
     tagger = Tagger.from_pretrained(args.model)
     tagged, failed = {}, 0
@@ -199,20 +202,26 @@ def run_review_export(args: argparse.Namespace) -> int:
             print(f"claimtag: error: {item.name}: {item.message}", file=sys.stderr)
         else:
             tagged[item.name] = tagger.tag(item.text)
-    rows = candidates(tagged, tagger.name)[: args.limit]
+    done = exported_ids(Path(args.out)) | (reviewed_ids(Path(args.corrections)) if args.corrections else set())
+    ranked = candidates(tagged, tagger.name)
+    rows = [r for r in ranked if r["review_id"] not in done][: args.limit]
     files = write_batches(rows, Path(args.out), args.per_batch, args.format)
-    print(f"{len(rows)} sentences from {len(tagged)} articles in {len(files)} file(s) under {args.out}")
+    skipped = f" ({len(ranked) - len(rows)} left out: already reviewed or exported, or over --limit)" if done else ""
+    names = " .. ".join(dict.fromkeys([files[0].name, files[-1].name])) if files else "no new batch"
+    print(
+        f"{len(rows)} sentences from {len(tagged)} articles in {len(files)} file(s) under {args.out} ({names}){skipped}"
+    )
     return 1 if failed else 0
 
 
 def run_review_import(args: argparse.Namespace) -> int:
-    """Validate the corrected batch, then append what is new."""
+    """Validate the reviewed batch, then merge it into the corrections (and confirmations) file."""
     from pathlib import Path
 
-    from claimtag.training.review import import_corrections
+    from claimtag.training.review import confirmed_path, import_corrections
 
-    added, known = import_corrections(Path(args.file), Path(args.corrections), args.reviewer)
-    print(f"{added} correction(s) added to {args.corrections}; {known} already there")
+    summary = import_corrections(Path(args.file), Path(args.corrections), args.reviewer)
+    print(f"{summary} -> {args.corrections} (confirmations: {confirmed_path(Path(args.corrections))})")
     return 0
 
 
