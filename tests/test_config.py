@@ -95,7 +95,9 @@ def test_starting_from_a_model_fills_unset_keys_with_the_adaptation_recipe() -> 
     from claimtag.training.config import ADAPT
 
     adapted = load_config(None, ["training.init=default"]).training
-    assert (adapted.epochs, adapted.learning_rate, adapted.replay) == (ADAPT["epochs"], ADAPT["learning_rate"], 1000)
+    assert [adapted.epochs, adapted.learning_rate, adapted.replay] == [
+        ADAPT[k] for k in ("epochs", "learning_rate", "replay")
+    ]
     mine = load_config(None, ["training.init=default", "training.learning_rate=3e-5", "training.replay=0"]).training
     assert (mine.epochs, mine.learning_rate, mine.replay) == (ADAPT["epochs"], 3e-5, 0)
     assert load_config(None, ["training.init=default", "training.epochs=0"]).training.replay == 0

@@ -124,7 +124,7 @@ class TrainingConfig:
 # Adapting a trained model to a few hundred sentences: few epochs at a low learning rate, with a
 # sample of the model's own training data replayed so that it does not forget what it knew
 # (measured in the README's adaptation section). Applied to the keys a config leaves unset.
-ADAPT = {"epochs": 4, "learning_rate": 1.0e-4, "batch_size": 16, "replay": 1000, "early_stopping_patience": 2}
+ADAPT = {"epochs": 2, "learning_rate": 2.0e-4, "batch_size": 16, "replay": 300, "early_stopping_patience": 2}
 
 
 @dataclass
