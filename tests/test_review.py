@@ -93,7 +93,7 @@ def test_export_edit_import_retrain_compare(exported: Path, tiny_encoder, tiny_c
         == 0
     )
     table = capsys.readouterr().out
-    assert "transformer (model)" in table and "compared" in table
+    assert f"transformer ({new})" in table and f"transformer ({old}, compared)" in table
 
 
 def test_label_studio_export_and_import(tiny_model: Path, exported: Path, tmp_path: Path, capsys) -> None:

@@ -391,3 +391,16 @@ def test_the_summary_warns_when_the_model_is_beaten() -> None:
     assert len(warnings) == 2
     assert "baseline rules" in warnings[0] and "0.600 < 0.700" in warnings[0]
     assert "the model it started from (default)" in warnings[1]
+
+
+def test_did_you_mean_for_a_misspelt_label_and_a_run_folder(tiny_model, tmp_path) -> None:
+    import shutil
+
+    from claimtag.model.errors import ClaimtagError
+    from claimtag.model.labels import parse_label
+
+    with pytest.raises(ClaimtagError, match=r"unknown label 'Statistc' \(did you mean 'statistic'\?"):
+        parse_label("Statistc")
+    shutil.copytree(tiny_model, tmp_path / "run" / "model")
+    with pytest.raises(ClaimtagError, match=r"no claimtag.json\): did you mean .*run/model\?"):
+        load_model(tmp_path / "run")
