@@ -66,14 +66,12 @@ def replay_sample(init: str, n: int, seed: int) -> Dataset | None:
     """About `n` training sentences (whole documents, drawn at random) of the corpora the model
     `init` was trained on, as its saved config names them; auxiliary (train-only) corpora and
     corpora not found here are left out (None when none is left)."""
-    import os
-
     folder = resolve_model_path(init)
     if not (folder / "config.yaml").is_file():
         warn(f"training.replay: {folder} has no config.yaml naming its training data: nothing replayed")
         return None
     data = load_config(folder / "config.yaml").data
-    found = [s for s in data.train if not s.train_only and os.path.exists(s.path)]
+    found = [s for s in data.train if not s.train_only and all(Path(p).exists() for p in (s.path, s.source) if p)]
     if missing := [s.path for s in data.train if not s.train_only and s not in found]:
         warn(f"training.replay: not found here, not replayed: {', '.join(missing)}")
     if not found:
