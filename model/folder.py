@@ -149,7 +149,9 @@ def read_meta(path: Path) -> dict:
     try:
         meta = json.loads((path / META).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ClaimtagError(f"{path}: not a claimtag model (no {META})") from None
+        inner = path / "model"  # a training run's folder holds its model in model/
+        hint = f": did you mean {inner}?" if (inner / META).is_file() else ""
+        raise ClaimtagError(f"{path}: not a claimtag model (no {META}){hint}") from None
     except (OSError, json.JSONDecodeError) as err:
         raise ClaimtagError(f"{path}: corrupt {META} ({err})") from None
     if not isinstance(meta.get("format"), int) or meta["format"] > FORMAT_VERSION:

@@ -24,5 +24,9 @@ def parse_label(value: object) -> str:
         raise LabelError(f"missing label (valid: {', '.join(LABELS)})")
     name = str(value).strip().lower()
     if name not in LABEL2ID:
-        raise LabelError(f"unknown label {value!r} (valid: {', '.join(LABELS)})")
+        import difflib
+
+        close = difflib.get_close_matches(name, LABELS, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise LabelError(f"unknown label {value!r} ({hint}valid: {', '.join(LABELS)})")
     return name

@@ -100,7 +100,7 @@ def test_folder_of_files_is_merged(tmp_path: Path) -> None:
 
 
 BAD = [
-    ("unknown label", "text,label\nHello there.,claims\n", r"row 1: unknown label 'claims' \(valid: claim, quote"),
+    ("unknown label", "text,label\nHello there.,claims\n", r"row 1: unknown label 'claims' \(did you mean 'claim'\?"),
     ("missing label", "text,label\nHello there.,\n", r"row 1: missing label \(valid:"),
     ("empty text", "text,label\nFine.,claim\n  ,claim\n", "row 2: empty text"),
     ("wrong columns", "sentence,tag\nHello.,claim\n", "wrong columns"),

@@ -86,5 +86,5 @@ def test_init_with_zero_epochs_fits_only_the_document_context(tiny_encoder, tiny
     metrics = json.loads((folder / "metrics.json").read_text())
     assert metrics["training"]["init"] == str(base) and metrics["training"]["doc_context"]["best_epoch"] >= 1
     assert (folder / "doc_context.safetensors").is_file()
-    with pytest.raises(Exception, match="training.init needs training.epochs=0"):
-        load_config(None, [f"training.init={base}", "training.epochs=1"])
+    with pytest.raises(Exception, match="training.replay needs training.init"):
+        load_config(None, ["training.replay=10"])

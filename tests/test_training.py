@@ -314,3 +314,132 @@ def test_a_student_learns_from_a_teacher_folder(tiny_encoder, tiny_corpus, tmp_p
     assert load_model(student).network.distill is None
     with pytest.raises(Exception, match="distill_alpha"):
         load_config(None, ["training.distill_alpha=1.5"])
+
+
+def test_a_used_output_folder_is_refused_unless_overwrite_or_resume(
+    tiny_encoder, tiny_corpus, tmp_path, capsys
+) -> None:
+    from claimtag.model.errors import ClaimtagError
+
+    config = tiny_config(tiny_encoder, tiny_corpus, tmp_path / "run", "model.kind=rules")
+    first = train(config, progress=False)
+    with pytest.raises(ClaimtagError, match=r"run is not empty .*--overwrite.*--resume"):
+        train(config, progress=False)
+    assert train(config, overwrite=True, progress=False) == first
+    args = ["train", f"data.train=[{tiny_corpus}]", "--output", str(tmp_path / "run"), "model.kind=rules"]
+    assert main(args) == 2 and "not empty" in capsys.readouterr().err
+    # overrides before, between and after the options
+    assert main([*args, "--overwrite", "evaluation.bootstrap=10", "--no-progress"]) == 0
+    assert "model written to" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("keep", "left"), [("best", 1), ("none", 0)])
+def test_only_the_best_checkpoint_is_kept_by_default(keep, left, tiny_encoder, tiny_corpus, tmp_path) -> None:
+    config = tiny_config(
+        tiny_encoder, tiny_corpus, tmp_path / "run", "training.epochs=3", f"training.keep_checkpoints={keep}"
+    )
+    folder = train(config, progress=False)
+    kept = sorted((tmp_path / "run" / "checkpoints").glob("checkpoint-*"))
+    assert len(kept) == left
+    best = json.loads((folder / "metrics.json").read_text())["training"]["best_checkpoint"]
+    assert [str(p) for p in kept] == ([best] if left else [])
+
+
+def test_a_tiny_corpus_without_doc_ids_gets_stats_and_trains_with_warnings(tmp_path, capsys) -> None:
+    corpus = tmp_path / "tiny.csv"
+    rows = ["The council closed the library.,claim", '"""We won,"" said the leader.",quote', "Wages rose 6%.,statistic"]
+    corpus.write_text("text,label\n" + "\n".join(rows * 2) + "\nBy Ann Lee,context\n", encoding="utf-8")
+    assert main(["data", "stats", str(corpus)]) == 0
+    err = capsys.readouterr().err
+    assert "no doc_id column" in err and "the test split has only 1 document(s)" in err
+    assert main(["train", f"data.train=[{corpus}]", "model.kind=rules", "--output", str(tmp_path / "r")]) == 0
+    out = capsys.readouterr().out
+    assert "(no interval)" in out and "[0.000, 0.000]" not in out
+
+
+def test_one_document_has_no_confidence_interval() -> None:
+    from claimtag.training.evaluate import comparison_table
+
+    probs = np.eye(4)[[0, 1, 2, 2]]
+    rep = evaluate_probs(probs, np.array([0, 1, 2, 3]), ["d"] * 4, bootstrap=50, name="m")
+    assert all(np.isnan(rep.macro_f1_ci))
+    assert "(no interval)" in comparison_table([rep])
+    two = evaluate_probs(probs, np.array([0, 1, 2, 3]), ["d", "d", "e", "e"], bootstrap=50, name="m")
+    assert "(no interval)" not in comparison_table([two])
+
+
+def house_style(path: Path) -> Path:
+    """A newsroom whose headlines end in a colon and whose quotes come without quotation marks."""
+    docs = [
+        [("Harbour:", "context"), ("The ferry stops in May.", "claim"), ("We cannot go on, the mayor said.", "quote")],
+        [("Rates:", "context"), ("Rates stay at 5%.", "statistic"), ("It is too early, the governor said.", "quote")],
+        [("Floods:", "context"), ("The river rose overnight.", "claim"), ("We lost it all, a farmer said.", "quote")],
+    ]
+    rows = [
+        {"doc_id": f"{split}-{d}", "split": split, "sentences": [{"text": t, "label": lab} for t, lab in doc]}
+        for split in ("train", "dev", "test")
+        for d, doc in enumerate(docs)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_adapting_a_model_starts_from_its_weights_and_replays_its_data(
+    tiny_encoder, tiny_corpus, tmp_path, capsys
+) -> None:
+    from claimtag.training.config import load_config
+    from claimtag.training.finetune import start_from
+
+    base = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "base", "model.finetune=lora"), progress=False)
+    records = load_corpus(tiny_corpus)["test"].to_list()
+    start = start_from(str(base), load_config(None, [f"training.init={base}"]))
+    assert start.adapt["finetune"] == "lora" and any(p.requires_grad for p in start.network.parameters())
+    np.testing.assert_allclose(start.predict_proba(records), load_model(base).predict_proba(records), atol=1e-5)
+
+    ours = house_style(tmp_path / "ours.jsonl")
+    args = ["train", "--from", str(base), f"data.train=[{ours}]", "--output", str(tmp_path / "adapted")]
+    assert (
+        main([*args, "training.replay=8", "training.learning_rate=3e-3", "evaluation.bootstrap=10", "--no-progress"])
+        == 0
+    )
+    captured = capsys.readouterr()
+    assert "started from:" in captured.out
+    folder = tmp_path / "adapted" / "model"
+    metrics = json.loads((folder / "metrics.json").read_text())
+    assert metrics["training"]["init"] == str(base) and metrics["training"]["global_step"] > 0
+    assert metrics["sizes"]["train"] == 9 + 8  # ours, and two of the base model's 4-sentence articles
+    assert metrics["init"]["name"] == str(base) and "macro_f1" in metrics["init"]["test"]
+    assert [w in captured.err for w in metrics["warnings"]] == [True] * len(metrics["warnings"])
+    assert json.loads((folder / "claimtag.json").read_text())["finetune"] == "lora"
+    adapted = load_model(folder).predict_proba(load_corpus(ours)["train"].to_list())
+    before = load_model(base).predict_proba(load_corpus(ours)["train"].to_list())
+    gold = np.asarray(load_corpus(ours)["train"]["label"])
+    assert (adapted.argmax(1) == gold).mean() >= (before.argmax(1) == gold).mean()
+
+
+def test_the_summary_warns_when_the_model_is_beaten() -> None:
+    from claimtag.training.train import score_warnings
+
+    metrics = {
+        "test": {"macro_f1": 0.6},
+        "baselines": {"rules": {"test": {"macro_f1": 0.7}}, "majority": {"test": {"macro_f1": 0.1}}},
+        "init": {"name": "default", "test": {"macro_f1": 0.86}},
+    }
+    warnings = score_warnings(metrics)
+    assert len(warnings) == 2
+    assert "baseline rules" in warnings[0] and "0.600 < 0.700" in warnings[0]
+    assert "the model it started from (default)" in warnings[1]
+
+
+def test_did_you_mean_for_a_misspelt_label_and_a_run_folder(tiny_model, tmp_path) -> None:
+    import shutil
+
+    from claimtag.model.errors import ClaimtagError
+    from claimtag.model.labels import parse_label
+
+    with pytest.raises(ClaimtagError, match=r"unknown label 'Statistc' \(did you mean 'statistic'\?"):
+        parse_label("Statistc")
+    shutil.copytree(tiny_model, tmp_path / "run" / "model")
+    with pytest.raises(ClaimtagError, match=r"no claimtag.json\): did you mean .*run/model\?"):
+        load_model(tmp_path / "run")

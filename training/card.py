@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from claimtag.model.labels import LABELS
 from claimtag.training.config import Config
+from claimtag.training.evaluate import f1_with_interval
 from claimtag.training.markdown import markdown_table
 
 
 def _row(name: str, m: dict) -> list[str]:
-    ci = m.get("macro_f1_ci", [float("nan")] * 2)
     per = [f"{m['f1'][lab]:.3f}" for lab in LABELS]
-    return [name, m["n"], f"{m['macro_f1']:.3f} [{ci[0]:.3f}, {ci[1]:.3f}]", *per, f"{m['accuracy']:.3f}"]
+    return [name, m["n"], f1_with_interval(m["macro_f1"], m.get("macro_f1_ci")), *per, f"{m['accuracy']:.3f}"]
 
 
 def metrics_table(metrics: dict, split: str, name: str) -> str:
     """Markdown rows for the model and its baselines on one split."""
     rows = [_row(name, metrics[split])] if split in metrics else []
+    if split in metrics.get("init", {}):
+        rows.append(_row(f"started from: {metrics['init']['name']}", metrics["init"][split]))
     for kind, by_split in metrics.get("baselines", {}).items():
         if split in by_split:
             rows.append(_row(f"baseline: {kind}", by_split[split]))
     return markdown_table(["model", "n", "macro-F1 [95% CI]", *LABELS, "accuracy"], rows)
+
+
+def _warnings(metrics: dict) -> str:
+    """Where the model does worse than something simpler or older (a line each)."""
+    return "".join(f"**Warning:** {w}.\n\n" for w in metrics.get("warnings", []))
 
 
 def _external(metrics: dict) -> str:
@@ -116,7 +123,7 @@ Held out by document: dev {config.data.dev_size:.0%}, test {config.data.test_siz
 Sizes (sentences): {metrics.get("sizes")}. Training steps: {metrics.get("training", {}).get("global_step")}.
 
 ## Metrics
-{_held_out(config, metrics, m.kind)}
+{_warnings(metrics)}{_held_out(config, metrics, m.kind)}
 
 {_calibration(metrics)}{_attribution(metrics)}{_external(metrics)}{_failures(metrics)}## Limits
 - Trained on English news prose; other languages, transcripts and social media posts

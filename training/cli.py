@@ -11,6 +11,20 @@ import argparse
 import sys
 
 
+class _AnyOrder(argparse.ArgumentParser):
+    """A subcommand parser whose `section.field=value` overrides may come before, between or
+    after its options (argparse alone stops collecting positionals at the first option)."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        if getattr(self, "_intermixing", False):
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+
 def add_data_command(sub: argparse._SubParsersAction) -> None:
     """Register `claimtag data stats|split`."""
     data = sub.add_parser("data", help="inspect labeled corpora")
@@ -32,11 +46,13 @@ def add_data_command(sub: argparse._SubParsersAction) -> None:
 def run_stats(args: argparse.Namespace) -> int:
     """Print label counts per split and any sentence found in two splits."""
     from claimtag.training.corpus import load_corpus
-    from claimtag.training.splits import cross_split_duplicates, ensure_splits, stats_table
+    from claimtag.training.splits import cross_split_duplicates, ensure_splits, split_warnings, stats_table
 
     corpus = load_corpus(args.path, source=args.source)
     data = ensure_splits(corpus, dev_size=args.dev_size, test_size=args.test_size, seed=args.seed)
     print(stats_table(data))
+    for warning in split_warnings(data):
+        print(f"claimtag: warning: {warning}", file=sys.stderr)
     dups = cross_split_duplicates(data)
     print(f"\n{len(dups)} sentence(s) appear in more than one split" + (":" if dups else "."))
     for text, names in dups[:20]:
@@ -70,10 +86,18 @@ def add_train_command(sub: argparse._SubParsersAction) -> None:
         description="Train a model. Any config field can be overridden as section.field=value, "
         "e.g. training.epochs=2 model.context=pair.",
     )
+    train.__class__ = _AnyOrder
     train.add_argument("--config", help="YAML config (configs/*.yaml); defaults apply where it is silent")
     train.add_argument("overrides", nargs="*", metavar="section.field=value", help="config overrides")
     train.add_argument("--output", help="shortcut for training.output_dir=...")
+    train.add_argument(
+        "--from",
+        dest="init",
+        metavar="MODEL",
+        help="adapt a trained model (a folder, or default) instead of starting over: shortcut for training.init=...",
+    )
     train.add_argument("--resume", action="store_true", help="continue from the last checkpoint in the output folder")
+    train.add_argument("--overwrite", action="store_true", help="replace what a previous run left in the output folder")
     train.add_argument("--no-progress", action="store_true", help="no progress bar")
     train.set_defaults(run=run_train)
 
@@ -81,6 +105,7 @@ def add_train_command(sub: argparse._SubParsersAction) -> None:
 def add_crossval_command(sub: argparse._SubParsersAction) -> None:
     """Register `claimtag crossval`."""
     cv = sub.add_parser("crossval", help="k-fold cross-validation by document over one corpus of a config")
+    cv.__class__ = _AnyOrder
     cv.add_argument("--config", help="YAML config")
     cv.add_argument("overrides", nargs="*", metavar="section.field=value", help="config overrides")
     cv.add_argument("--on", required=True, help="the data.train path to cross-validate over")
@@ -120,15 +145,23 @@ def add_evaluate_command(sub: argparse._SubParsersAction) -> None:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    """Load the config, apply overrides, train, print where the model went."""
+    """Load the config, apply overrides, train, print where the model went and its warnings."""
+    import json
+
+    from claimtag.model.errors import ClaimtagError
     from claimtag.training.config import load_config
     from claimtag.training.train import train
 
+    if args.resume and args.overwrite:
+        raise ClaimtagError("--resume continues a run and --overwrite replaces it: choose one")
     overrides = list(args.overrides) + ([f"training.output_dir={args.output}"] if args.output else [])
+    overrides += [f"training.init={args.init}"] if args.init else []
     config = load_config(args.config, overrides)
-    folder = train(config, resume=args.resume, progress=not args.no_progress)
+    folder = train(config, resume=args.resume, overwrite=args.overwrite, progress=not args.no_progress)
     print(f"model written to {folder}")
     print((folder / "README.md").read_text(encoding="utf-8").split("## Metrics", 1)[1].split("## Limits")[0].strip())
+    for warning in json.loads((folder / "metrics.json").read_text(encoding="utf-8")).get("warnings", []):
+        print(f"claimtag: warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -178,10 +211,13 @@ def add_review_command(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--limit", type=int, default=500, help="sentences to export in all (default 500)")
     exp.add_argument("--per-batch", type=int, default=100, help="sentences per batch file (default 100)")
     exp.add_argument("--format", choices=("csv", "jsonl", "labelstudio"), default="csv", help="batch file format")
+    exp.add_argument("--corrections", help="corrections corpus (JSONL): leave out the sentences already imported there")
     exp.set_defaults(run=run_review_export)
-    imp = actions.add_parser("import", help="validate a corrected batch and append it to a corrections corpus")
+    imp = actions.add_parser("import", help="validate a reviewed batch and merge it into a corrections corpus")
     imp.add_argument("file", help="corrected batch (.csv, .jsonl, or a Label Studio JSON export)")
-    imp.add_argument("--corrections", required=True, help="corrections corpus (JSONL) to append to")
+    imp.add_argument(
+        "--corrections", required=True, help="corrections corpus (JSONL); confirmations go beside it (.confirmed.jsonl)"
+    )
     imp.add_argument("--reviewer", required=True, help="who corrected the batch (kept as provenance)")
     imp.set_defaults(run=run_review_import)
 
@@ -193,7 +229,7 @@ def run_review_export(args: argparse.Namespace) -> int:
     from claimtag.inference.reading import Problem, read_inputs
     from claimtag.inference.tagger import Tagger
     from claimtag.model.folder import check_writable
-    from claimtag.training.review import candidates, write_batches
+    from claimtag.training.review import candidates, exported_ids, reviewed_ids, write_batches
 
     check_writable(args.out, folder=True)  # before tagging, not after
     tagger = Tagger.from_pretrained(args.model)
@@ -204,20 +240,26 @@ def run_review_export(args: argparse.Namespace) -> int:
             print(f"claimtag: error: {item.name}: {item.message}", file=sys.stderr)
         else:
             tagged[item.name] = tagger.tag(item.text)
-    rows = candidates(tagged, tagger.name)[: args.limit]
+    done = exported_ids(Path(args.out)) | (reviewed_ids(Path(args.corrections)) if args.corrections else set())
+    ranked = candidates(tagged, tagger.name)
+    rows = [r for r in ranked if r["review_id"] not in done][: args.limit]
     files = write_batches(rows, Path(args.out), args.per_batch, args.format)
-    print(f"{len(rows)} sentences from {len(tagged)} articles in {len(files)} file(s) under {args.out}")
+    skipped = f" ({len(ranked) - len(rows)} left out: already reviewed or exported, or over --limit)" if done else ""
+    names = " .. ".join(dict.fromkeys([files[0].name, files[-1].name])) if files else "no new batch"
+    print(
+        f"{len(rows)} sentences from {len(tagged)} articles in {len(files)} file(s) under {args.out} ({names}){skipped}"
+    )
     return 1 if failed else 0
 
 
 def run_review_import(args: argparse.Namespace) -> int:
-    """Validate the corrected batch, then append what is new."""
+    """Validate the reviewed batch, then merge it into the corrections (and confirmations) file."""
     from pathlib import Path
 
-    from claimtag.training.review import import_corrections
+    from claimtag.training.review import confirmed_path, import_corrections
 
-    added, known = import_corrections(Path(args.file), Path(args.corrections), args.reviewer)
-    print(f"{added} correction(s) added to {args.corrections}; {known} already there")
+    summary = import_corrections(Path(args.file), Path(args.corrections), args.reviewer)
+    print(f"{summary} -> {args.corrections} (confirmations: {confirmed_path(Path(args.corrections))})")
     return 0
 
 

@@ -2,11 +2,19 @@
 
 One `Config` object flows from the command line into training and is saved, resolved,
 with the model it produced.
+
+Relative data paths (`data.train[].path` and `.source`) written in a config file are read
+from the config file's folder, so a config works from any working directory; paths given
+as overrides on the command line are read from the working directory, like any other
+command-line path. Output paths (`training.output_dir`, `model_dir`) and `training.init`
+are always read from the working directory. A model folder's saved `config.yaml` records
+its data paths relative to that folder.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -97,9 +105,13 @@ class TrainingConfig:
     seed: int = 42
     logging_steps: int = 20
     max_steps: int = -1  # > 0 stops early (tests, smoke runs)
-    # A trained model folder (or "default") to start from. With epochs=0 the encoder is kept
-    # as it is and only the document context and the calibration are fitted again.
+    # A trained model folder (or "default") to start from: its weights (adapter, head,
+    # temperature) and architecture; keys the config leaves unset take the ADAPT recipe.
+    # With epochs=0 the encoder is kept as it is and only the document context and the
+    # calibration are fitted again.
     init: str | None = None
+    replay: int = 0  # with init: about this many training sentences of the init model's own corpora join training
+    keep_checkpoints: str = "best"  # best (only the best epoch's checkpoint stays), all, or none
     # Distillation: a trained model folder (or "default") whose soft labels the new model also
     # learns from (a smaller student, e.g. model.num_layers=3); alpha weighs them against the gold labels.
     teacher: str | None = None
@@ -107,12 +119,21 @@ class TrainingConfig:
     distill_temperature: float = 2.0
 
     def __post_init__(self) -> None:
+        _choice("training.keep_checkpoints", self.keep_checkpoints, ("best", "all", "none"))
+        if self.replay < 0:
+            raise ClaimtagError(f"training.replay must be 0 or more, got {self.replay}")
+        if self.replay and not self.init:
+            raise ClaimtagError("training.replay needs training.init (the model whose corpora are replayed)")
         if not 0.0 <= self.distill_alpha <= 1.0:
             raise ClaimtagError(f"training.distill_alpha must be between 0 and 1, got {self.distill_alpha}")
         if self.distill_temperature <= 0:
             raise ClaimtagError(f"training.distill_temperature must be positive, got {self.distill_temperature}")
-        if self.init and self.epochs:
-            raise ClaimtagError("training.init needs training.epochs=0 (continuing to fine-tune is not supported yet)")
+
+
+# Adapting a trained model to a few hundred sentences: few epochs at a low learning rate, with a
+# sample of the model's own training data replayed so that it does not forget what it knew
+# (measured in the README's adaptation section). Applied to the keys a config leaves unset.
+ADAPT = {"epochs": 2, "learning_rate": 2.0e-4, "batch_size": 16, "replay": 300, "early_stopping_patience": 2}
 
 
 @dataclass
@@ -140,7 +161,8 @@ class Config:
 
 
 def load_config(path: str | Path | None = None, overrides: list[str] | None = None) -> Config:
-    """Read a YAML config (or the defaults) and apply `a.b=value` overrides."""
+    """Read a YAML config (or the defaults) and apply `a.b=value` overrides (see the module
+    docstring for how relative paths resolve; with `training.init`, ADAPT fills unset keys)."""
     raw: dict = {}
     if path is not None:
         try:
@@ -151,14 +173,40 @@ def load_config(path: str | Path | None = None, overrides: list[str] | None = No
             raise ClaimtagError(f"{path}: invalid YAML ({err})") from None
         if not isinstance(raw, dict):
             raise ClaimtagError(f"{path}: a config must be a mapping of sections")
+        data = raw.get("data")
+        if isinstance(data, dict) and isinstance(data.get("train"), list | str | dict):
+            folder = Path(path).parent
+            train = data["train"] if isinstance(data["train"], list) else [data["train"]]
+            data["train"] = [_rebased(s, lambda p: os.path.relpath(folder / p)) for s in train]
     for item in overrides or []:
         _apply_override(raw, item)
+    training = raw.get("training")
+    if isinstance(training, dict) and training.get("init") and training.get("epochs") != 0:
+        for key, value in ADAPT.items():
+            training.setdefault(key, value)
     return _build(Config, raw, "")
 
 
-def save_config(config: Config, path: Path) -> None:
-    """Write the resolved config as YAML."""
-    path.write_text(yaml.safe_dump(config.to_dict(), sort_keys=False), encoding="utf-8")
+def save_config(config: Config, path: Path, *, folder: Path | None = None) -> None:
+    """Write the resolved config as YAML; with `folder`, relative data paths are rewritten
+    relative to it (where the file will live), so the saved config works from anywhere."""
+    raw = config.to_dict()
+    if folder is not None:
+        raw["data"]["train"] = [_rebased(s, lambda p: os.path.relpath(p, folder)) for s in raw["data"]["train"]]
+    path.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+
+
+def _rebased(source: Any, move) -> Any:
+    """One data.train entry with its relative `path` and `source` passed through `move`."""
+    entry = {"path": source} if isinstance(source, str) else source
+    if not isinstance(entry, dict):
+        return source
+    out = dict(entry)
+    for key in ("path", "source"):
+        value = out.get(key)
+        if isinstance(value, str) and value and not Path(value).is_absolute():
+            out[key] = move(value)
+    return out
 
 
 def _apply_override(raw: dict, item: str) -> None:

@@ -72,11 +72,12 @@ def evaluate_probs(
 def bootstrap_macro_f1(
     gold: np.ndarray, pred: np.ndarray, groups: list[str] | None, n: int, seed: int
 ) -> tuple[float, float]:
-    """95% percentile interval of macro-F1 over `n` resamples of documents (or sentences)."""
-    if n <= 0 or len(gold) == 0:
-        return (float("nan"), float("nan"))
+    """95% percentile interval of macro-F1 over `n` resamples of documents (or sentences); NaN
+    where there is none to compute (one document resamples to itself: a zero-width "interval")."""
     keys = np.asarray(groups if groups is not None else np.arange(len(gold)).astype(str))
     uniq, inverse = np.unique(keys, return_inverse=True)
+    if n <= 0 or len(uniq) < 2:
+        return (float("nan"), float("nan"))
     members = [np.flatnonzero(inverse == g) for g in range(len(uniq))]
     rng = np.random.default_rng(seed)
     labels = list(range(len(LABELS)))
@@ -166,11 +167,18 @@ def coverage_table(rows: list[dict]) -> str:
     return markdown_table(["min confidence", "coverage", "accuracy on kept"], cells)
 
 
+def f1_with_interval(f1: float, ci: tuple[float, float] | list | None) -> str:
+    """`0.812 [0.741, 0.870]`, or `0.812 (no interval)` where none could be computed."""
+    if ci is None or any(x is None or x != x for x in ci):
+        return f"{f1:.3f} (no interval)"
+    return f"{f1:.3f} [{ci[0]:.3f}, {ci[1]:.3f}]"
+
+
 def comparison_table(reports: list[Report]) -> str:
     """Markdown: one row per model, macro-F1 with its interval, per-class F1, accuracy, ECE."""
     head = ["model", "macro-F1 [95% CI]", *(f"F1 {lab}" for lab in LABELS), "accuracy", "ECE"]
     rows = [
-        [r.name, f"{r.macro_f1:.3f} [{r.macro_f1_ci[0]:.3f}, {r.macro_f1_ci[1]:.3f}]"]
+        [r.name, f1_with_interval(r.macro_f1, r.macro_f1_ci)]
         + [f"{r.per_class[lab]['f1']:.3f}" for lab in LABELS]
         + [f"{r.accuracy:.3f}", f"{r.ece:.3f}"]
         for r in reports

@@ -79,7 +79,7 @@ def training_arguments(config: Config, checkpoints: Path, progress: bool) -> Tra
         lr_scheduler_type="linear",
         eval_strategy="epoch",
         save_strategy="epoch",
-        save_total_limit=2,
+        save_total_limit=None if t.keep_checkpoints == "all" else 1,  # the best is always kept as well
         load_best_model_at_end=True,
         metric_for_best_model="macro_f1",
         greater_is_better=True,
@@ -105,13 +105,20 @@ def finetune(
 ) -> tuple[TransformerModel, dict]:
     """Train on data['train'], early-stop on data['dev']; return the best tagger and a training summary.
 
-    Stage one fine-tunes the sentence encoder (or takes it from `training.init`); stage two, with
-    `model.doc_context`, fits the document contextualiser on its outputs; then the temperature.
+    Stage one fine-tunes the sentence encoder, from the pretrained encoder or from the weights of
+    the model named by `training.init` (kept as they are with `training.epochs=0`); stage two,
+    with `model.doc_context`, fits the document contextualiser on its outputs; then the temperature.
     """
-    if config.training.init:
-        tagger, summary = _from_init(config.training.init), {"global_step": 0, "init": config.training.init}
+    init = config.training.init
+    if init and not config.training.epochs:
+        tagger, summary = _from_init(init), {"global_step": 0}
     else:
-        tagger, summary = _fit_encoder(config, data, checkpoints, resume=resume, progress=progress, callbacks=callbacks)
+        start = start_from(init, config) if init else None
+        tagger, summary = _fit_encoder(
+            config, data, checkpoints, start=start, resume=resume, progress=progress, callbacks=callbacks
+        )
+    if init:
+        summary["init"] = init
     tagger.doc_context = None
     if config.model.doc_context != "none":
         from claimtag.training.doc_context import fit_doc_context
@@ -133,19 +140,38 @@ def _from_init(init: str) -> TransformerModel:
     return model
 
 
-def _fit_encoder(
-    config: Config,
-    data: DatasetDict,
-    checkpoints: Path,
-    *,
-    resume: bool,
-    progress: bool,
-    callbacks: list | None,
-) -> tuple[TransformerModel, dict]:
-    """Stage one: fine-tune the sentence encoder and head with the Hugging Face Trainer."""
-    m = config.model
+def start_from(init: str, config: Config) -> TransformerModel:
+    """A trainable copy of the trained model `init` (its adapter or weights, head and temperature),
+    with dropout as configured; `config.model` takes the architecture of `init` so the saved
+    config says what was trained."""
+    from safetensors.torch import load_file
+
+    from claimtag.model.errors import ClaimtagError
+    from claimtag.model.folder import resolve_model_path
+    from claimtag.model.transformer import WEIGHTS
+
+    trained = _from_init(init)  # checks the folder, its format and its encoder release
+    adapt, m = trained.adapt, config.model
+    m.encoder, m.finetune, m.num_layers = adapt["encoder"], adapt["finetune"], adapt.get("num_layers")
+    m.context, m.max_length = trained.context, trained.max_length
+    m.lora_r, m.lora_alpha = adapt["lora"]["r"], adapt["lora"]["alpha"]
+    if m.finetune == "full":
+        return trained  # every weight is in the folder, and all of them train as loaded
+    # A LoRA model is loaded with its adapter merged into the encoder (full speed); to keep
+    # training the same adapter it is rebuilt unmerged on the installed encoder.
     torch.manual_seed(config.training.seed)
-    tagger = TransformerModel.from_encoder(
+    tagger = _new_tagger(config)
+    state = load_file(str(resolve_model_path(init) / WEIGHTS))
+    _, unexpected = tagger.network.load_state_dict(state, strict=False)
+    if unexpected:
+        raise ClaimtagError(f"training.init: {init}: weights do not match its encoder ({len(unexpected)} unexpected)")
+    tagger.temperature = trained.temperature
+    return tagger
+
+
+def _new_tagger(config: Config) -> TransformerModel:
+    m = config.model
+    return TransformerModel.from_encoder(
         m.encoder,
         context=m.context,
         max_length=m.max_length,
@@ -155,6 +181,22 @@ def _fit_encoder(
         lora_alpha=m.lora_alpha,
         num_layers=m.num_layers,
     )
+
+
+def _fit_encoder(
+    config: Config,
+    data: DatasetDict,
+    checkpoints: Path,
+    *,
+    start: TransformerModel | None,
+    resume: bool,
+    progress: bool,
+    callbacks: list | None,
+) -> tuple[TransformerModel, dict]:
+    """Stage one: fine-tune the sentence encoder and head with the Hugging Face Trainer, from a
+    new tagger on the pretrained encoder or from `start`."""
+    torch.manual_seed(config.training.seed)
+    tagger = start or _new_tagger(config)
     if config.training.class_weighting:
         tagger.network.class_weights.copy_(class_weights(np.asarray(data["train"]["label"])))
     soft = None

@@ -42,17 +42,18 @@ def evaluate_model(
 ) -> str:
     """Evaluate; write report.json, confusion-<model>.png and errors.jsonl; return Markdown.
     Who-said-it scores are added when the data records speakers, quantity scores with `quantities`."""
-    model_dir, data = resolve_model_path(model_dir), Path(data)
+    given, model_dir, data = str(model_dir), resolve_model_path(model_dir), Path(data)
     meta = read_meta(model_dir)
     corpus = load_corpus(data, source=source)
     if split is not None and split not in corpus:
         raise ClaimtagError(f"{data}: no split {split!r} (has {', '.join(corpus)})")
     ds = corpus[split] if split else concatenate_datasets(list(corpus.values()))
     records, gold = ds.to_list(), np.asarray(ds["label"])
-    taggers = {f"{meta['kind']} ({model_dir.name})" if compare else meta["kind"]: load_model(model_dir)}
+    # compared models are named by their path as given: runs/a/model and runs/b/model stay apart
+    taggers = {f"{meta['kind']} ({given})" if compare else meta["kind"]: load_model(model_dir)}
     for other in compare or []:
         path = resolve_model_path(other)
-        taggers[f"{read_meta(path)['kind']} ({path.name}, compared)"] = load_model(path)
+        taggers[f"{read_meta(path)['kind']} ({other}, compared)"] = load_model(path)
     if baselines:
         taggers.update({f"baseline: {k}": t for k, t in load_baselines(model_dir).items()})
     out = Path(out_dir) if out_dir else Path("eval") / f"{model_dir.name}__{data.stem}"

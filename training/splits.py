@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 
 import numpy as np
@@ -25,14 +26,21 @@ def split_by_document(data: Dataset, *, dev_size: float = 0.1, test_size: float 
 
 
 def _hold_out(data: Dataset, rows: np.ndarray, fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Hold out about `fraction` of the documents among `rows`, keeping label shares alike."""
+    """Hold out about `fraction` of the documents among `rows`, keeping label shares alike
+    (on a corpus too small to stratify, simply a seeded random share of its documents)."""
     groups = np.asarray(data["doc_id"])[rows]
-    n_docs = len(set(groups))
-    n_splits = min(max(2, round(1 / fraction)), n_docs)
+    docs = np.unique(groups)
+    n_splits = min(max(2, round(1 / fraction)), len(docs))
     labels = np.asarray(data["label"])[rows]
-    folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-    keep, held = next(folds.split(rows, labels, groups))
-    return rows[keep], rows[held]
+    if np.bincount(labels).max() >= n_splits:
+        with warnings.catch_warnings():  # "the least populated class has only N members": expected on small data
+            warnings.simplefilter("ignore", UserWarning)
+            folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+            keep, held = next(folds.split(rows, labels, groups))
+        return rows[keep], rows[held]
+    chosen = np.random.default_rng(seed).permutation(docs)[: max(1, round(fraction * len(docs)))]
+    held_mask = np.isin(groups, chosen)
+    return rows[~held_mask], rows[held_mask]
 
 
 def ensure_splits(data: DatasetDict, *, dev_size: float, test_size: float, seed: int) -> DatasetDict:
@@ -42,6 +50,27 @@ def ensure_splits(data: DatasetDict, *, dev_size: float, test_size: float, seed:
     if set(data) != {"train"}:
         raise ClaimtagError(f"corpus has splits {sorted(data)}: expected train/dev/test or one unsplit set")
     return split_by_document(data["train"], dev_size=dev_size, test_size=test_size, seed=seed)
+
+
+FEW_DOCUMENTS = 5
+
+
+def split_warnings(data: DatasetDict) -> list[str]:
+    """What makes a split's numbers unreliable: held-out splits of fewer than FEW_DOCUMENTS
+    documents (their intervals are wide or cannot be computed), and corpora without doc_id
+    (sentences of one article then land in train and test)."""
+    out = []
+    docs = {d for split in data.values() for d in split["doc_id"]}
+    if len(docs) > 1 and all(re.fullmatch(r"row-\d+", d) for d in docs):  # ids the loader made up (corpus.py)
+        out.append(
+            "no doc_id column: every sentence counts as its own document, so sentences of one article may "
+            "land in both train and test, which flatters the scores; add doc_id (and index) columns"
+        )
+    for name, split in data.items():
+        n = len(set(split["doc_id"]))
+        if name != "train" and n < FEW_DOCUMENTS:
+            out.append(f"the {name} split has only {n} document(s): its scores are noisy and their interval unreliable")
+    return out
 
 
 def _norm(text: str) -> str:
