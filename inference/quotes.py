@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimtag.inference import entities
 from claimtag.model.labels import QUOTE
 from claimtag.model.quotation import mask_quoted, quoted_chars
 
@@ -78,6 +79,7 @@ class Attribution:
     quote_id: str | None
     speaker: str | None
     speaker_span: tuple[int, int] | None  # article offsets of the mention that names the speaker
+    speaker_type: str | None = None  # person, organisation, document or unknown (inference/entities.py)
 
 
 @dataclass(frozen=True)
@@ -146,9 +148,23 @@ def attribute(
 def best_mention(sentence, scorer: SpeakerScorer) -> Mention | None:
     """The candidate that names the sentence's speaker, or None when none scores above zero."""
     found = candidates(sentence)
+    found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - sentence.start, m.text)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
-    return best[1] if best and best[0] > 0 else None
+    return _refined(sentence, best[1], [m for m, _ in found]) if best and best[0] > 0 else None
+
+
+def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
+    """The entity layer's say on the chosen mention: the person before `of the Forum`, a place
+    that ends a long title cut off."""
+    at = mention.start - sentence.start
+    spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
+    shifted = entities.owner(sentence.text, at, mention.text, spans)
+    if shifted:
+        at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
+        mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
+    at, text = entities.trim_title(sentence.text, at, mention.text)
+    return Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind)
 
 
 def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
@@ -324,8 +340,12 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare"):
-        return _by_role(article, mention) or _by_head(article, mention) or mention
-    return _by_surname(article, mention)
+        found = entities.by_type(article, mention.text, mention.start)
+        typed = Mention(found.start, found.end, found.name, "name") if found else None
+        return _by_role(article, mention) or _by_head(article, mention) or typed or mention
+    named = _by_surname(article, mention)
+    misspelt = entities.misspelt_person(article, mention.text, mention.start) if named is mention else None
+    return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 
 def person_before(
@@ -383,7 +403,7 @@ def _all_people(article: str) -> tuple[Mention, ...]:
 @functools.lru_cache(maxsize=4096)
 def _is_person(article: str, name: str) -> bool:
     """Not an organisation, and never written as a place (`in Santa Rosa de Osos`, `at Airlie Beach`)."""
-    if _ORGANISATION.search(name):
+    if _ORGANISATION.search(name) or entities.not_a_person(article, name):
         return False
     for at in _occurrences(article, name):
         before = article[max(0, at - 20) : at].lower().split()
@@ -523,7 +543,8 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
     out = [Attribution(None, None, None)] * len(sentences)
     for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
         for i in members:
-            out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None)
+            kind = entities.speaker_type(article, who.text) if who else None
+            out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
 
 
