@@ -117,13 +117,16 @@ def _name_type(article: str, name: str) -> str:
     bare = low.removeprefix("the ")
     if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES:
         return PLACE
-    if re.search(r"\b(?:Report|Study|Survey|Review|Declaration|Act|Treaty|Convention|Plan|Bill)\b", name):
+    if _DOC_WORD.search(name):
         return DOCUMENT
     if _titled(article, name):
         return PERSON
     if _written_as_place(article, name):
         return PLACE
     return PERSON if " " in name else UNKNOWN
+
+
+_DOC_WORD = re.compile(r"\b(?:Report|Study|Survey|Review|Declaration|Act|Treaty|Convention|Plan|Bill)\b")
 
 
 def _acronym(article: str, name: str) -> bool:

@@ -351,17 +351,18 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
 def person_before(
     article: str, at: int, speakers: list[Mention], pronoun: str = "i", recent: int | None = None
 ) -> Mention | None:
-    """The person a pronoun (or an unattributed quotation) at `at` refers to: a person named in the
-    sentence before, else the latest speaker, else the nearest person named earlier, whose gender
-    (where the article shows it) agrees with the pronoun."""
+    """The person a pronoun (or an unattributed quotation) at `at` refers to: the person the sentence
+    before opens with, else the latest speaker, else a person named in the sentence before, else the
+    nearest person named earlier; the first whose gender (where the article shows it) does not
+    contradict the pronoun's."""
     names = _people(article, 0, at)
     near = [n for n in names if recent is not None and n.start >= recent]
     said = [s for s in reversed(speakers) if s.kind == "name" and _is_person(article, s.text)]
-    pool = said[:1] + near[::-1] + said[1:] + names[::-1]
+    subject = [n for n in near if not article[recent : n.start].strip()]  # `Harry Kane won ... He said`
+    pool = subject + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
-    known = [p for p in pool if want and _gender(article, p.text.split()[-1]) == want]
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1]) in (want, None)]
-    return (known or fitting or [None])[0]
+    return (fitting or [None])[0]
 
 
 _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")

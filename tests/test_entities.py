@@ -77,3 +77,15 @@ def test_a_surname_misspelt_once_resolves_to_the_person() -> None:
     )
     got = who(article, "QQ")
     assert got[1][1] == "Martha Davenport"
+
+
+def test_he_after_a_sentence_that_opens_with_another_person_means_that_person() -> None:
+    article = (
+        '"We were ready for them," said coach Anders Lind.\n\n'
+        "The match ended 3-1.\n\n"
+        "Jonas Berg won the player of the match award.\n\n"
+        "He said the whole team had trained for this moment."
+    )
+    got = who(article, "QCCQ")
+    assert got[0][1] == "Anders Lind"
+    assert got[3][1] == "Jonas Berg"
