@@ -253,7 +253,11 @@ def _one_edit(a: str, b: str) -> bool:
 
 def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     """`Deputy Minister for Coastal Affairs of Norland Ana Ruiz` gives the name span `Norland Ana
-    Ruiz`: a place ending a long title is not part of the name (kept when the name stays short)."""
+    Ruiz`: a place ending a long title is not part of the name (kept when the name stays short);
+    nor is the town after an organisation (`Nationwide Children's Hospital in Columbus`)."""
+    located = re.search(r" (?:in|at) [A-Z]", text)
+    if located and text.removeprefix("the ")[:1].isupper():  # `Nationwide Children's Hospital in Columbus`
+        text = text[: located.start()]
     words = text.split()
     before = article[max(0, start - 60) : start].lower().split()
     if len(words) >= 3 and before[-1:] in (["of"], ["for"]) and set(before[-6:]) & _PERSON_TITLES:
@@ -262,9 +266,23 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     return start, text
 
 
-def blocked(sentence_text: str, offset: int, text: str) -> bool:
-    """Mentions that never name a speaker: a date (`June said`), and anyone after `The court
-    heard` or `the jury was told` (testimony: the speaker is unknown)."""
+def blocked(
+    sentence_text: str, offset: int, text: str, article: str | None = None, features: dict | None = None
+) -> bool:
+    """Mentions that never name a speaker: a date (`June said`), anyone after `The court heard`
+    or `the jury was told` (testimony: the speaker is unknown), and a capitalised word the article
+    writes only at the start of sentences and not before a verb of saying (`Keep a torch ready`,
+    `Moreover, he finds`)."""
+    if article and " " not in text and not sentence_text[:offset].strip(" \"“‘'") and text[:1].isupper():
+        initial = all(
+            not article[max(0, at - 3) : at].strip(" \"“‘'") or article[at - 2] in ".!?:\n"
+            for at in _capitalised(article).get(text, [0])
+        )
+        f = features or {}
+        named = f.get("kind=name") and not (f.get("adj_before_verb") or f.get("comma_after"))
+        group = text.endswith("s") or text.isupper()  # `Forecasters expect`, `BOLDER:`
+        if initial and named and not group:  # `Nordair, the largest carrier, said` keeps its name
+            return True
     before = sentence_text[:offset].split()[-1:]
     dated = before and (before[0].lower() in _DATE_PREPOSITIONS or before[0].isdigit())
     if mention_type("", text) == DATE and (dated or re.match(r"\W*\d", sentence_text[offset + len(text) :])):
@@ -314,3 +332,9 @@ def same_entity(a: str, b: str) -> bool:
     """Whether two speaker names of one article name one entity (`Rui Costa` and `Costa`)."""
     x, y = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
     return x == y or x.endswith(" " + y) or y.endswith(" " + x)
+
+
+def opens_a_list(run_texts: list[str]) -> bool:
+    """Whether a quote run set out its statement as a list (`parents can follow several guidelines:`),
+    so that the following quote sentences with no speaker of their own continue it."""
+    return any(text.rstrip().endswith(":") for text in run_texts)

@@ -141,14 +141,17 @@ def attribute(
 ) -> list[Attribution]:
     """Quote runs and speakers for an article's sentences (objects with start, end, text, paragraph, in_quote)."""
     scorer = scorer or SpeakerScorer()
-    mentions = [best_mention(s, scorer) if lab == QUOTE else None for s, lab in zip(sentences, labels, strict=True)]
+    pairs = zip(sentences, labels, strict=True)
+    mentions = [best_mention(s, scorer, article) if lab == QUOTE else None for s, lab in pairs]
     return _runs(article, sentences, labels, mentions)
 
 
-def best_mention(sentence, scorer: SpeakerScorer) -> Mention | None:
-    """The candidate that names the sentence's speaker, or None when none scores above zero."""
+def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) -> Mention | None:
+    """The candidate that names the sentence's speaker, or None when none scores above zero
+    (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
     found = candidates(sentence)
-    found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - sentence.start, m.text)]
+    offset = sentence.start
+    found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     return _refined(sentence, best[1], [m for m, _ in found]) if best and best[0] > 0 else None
@@ -569,6 +572,8 @@ def _continues(
         return False
     s = sentences[i]
     if s.in_quote:
+        return True
+    if resolved is None and entities.opens_a_list([sentences[k].text for k in run]):
         return True
     if not (_direct(s) and _direct(sentences[last])):
         return False

@@ -89,3 +89,16 @@ def test_he_after_a_sentence_that_opens_with_another_person_means_that_person() 
     got = who(article, "QCCQ")
     assert got[0][1] == "Anders Lind"
     assert got[3][1] == "Jonas Berg"
+
+
+def test_a_statement_set_out_as_a_list_is_one_run_of_its_speaker() -> None:
+    article = (
+        "Forecasters issued a flood warning for the valley on Sunday.\n\n"
+        "According to the Eastvale Flood Office in Marlow, residents can take several steps:\n\n"
+        "Move valuables upstairs.\n\n"
+        "Keep a torch and a radio ready.\n\n"
+        "The river peaked at noon."
+    )
+    got = who(article, "CQQQC")
+    assert [g[0] for g in got] == [None, "q1", "q1", "q1", None]
+    assert {g[1] for g in got[1:4]} == {"the Eastvale Flood Office"}

@@ -63,9 +63,7 @@ def test_save_load_gives_identical_probabilities(mode, tiny_encoder, tmp_path) -
 
     from claimtag.model.folder import save_model
 
-    tagger = TransformerModel.from_encoder(
-        str(tiny_encoder), context="pair", max_length=32, dropout=0.1, finetune=mode
-    )
+    tagger = TransformerModel.from_encoder(str(tiny_encoder), context="pair", max_length=32, dropout=0.1, finetune=mode)
     with torch.no_grad():  # move trainable weights away from their initial values (LoRA's B starts at 0)
         for p in tagger.network.parameters():
             if p.requires_grad:
