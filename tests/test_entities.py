@@ -3,7 +3,17 @@ real news it fixes (issue 16). Every article here is invented."""
 
 from __future__ import annotations
 
-from tests.test_quotes import who
+import csv
+import io
+from dataclasses import asdict
+
+from claimtag.inference.entities import DATE, DOCUMENT, ORGANISATION, PERSON, PLACE, mention_type
+from claimtag.inference.formats import Result, render
+from claimtag.inference.quotes import attribute
+from claimtag.inference.split import split_article
+from claimtag.inference.tagger import TaggedSentence
+from claimtag.model.labels import LABELS
+from tests.test_quotes import SCORER, who
 
 
 def test_a_long_title_before_a_name_gives_the_name() -> None:
@@ -102,3 +112,54 @@ def test_a_statement_set_out_as_a_list_is_one_run_of_its_speaker() -> None:
     got = who(article, "CQQQC")
     assert [g[0] for g in got] == [None, "q1", "q1", "q1", None]
     assert {g[1] for g in got[1:4]} == {"the Eastvale Flood Office"}
+
+
+def _result(article: str, labels: str) -> Result:
+    """A Result built from gold labels (codes as in `who`), with runs, speakers and their types."""
+    names = {"C": "claim", "Q": "quote", "S": "statistic", "X": "context"}
+    sentences = split_article(article)
+    labs = [names[c] for c in labels]
+    who = attribute(article, sentences, labs, SCORER)
+    tagged = [
+        TaggedSentence(
+            s.index,
+            s.start,
+            s.end,
+            s.text,
+            s.paragraph,
+            s.in_quote,
+            lab,
+            1.0,
+            {k: float(k == lab) for k in LABELS},
+            **asdict(w),
+        )
+        for s, lab, w in zip(sentences, labs, who, strict=True)
+    ]
+    return Result("a", tagged)
+
+
+def test_who_said_what_groups_an_entity_and_types_it() -> None:
+    article = (
+        "Storm budget will not be cut, Costa warns\n\n"
+        "Finance minister Rui Costa said on Tuesday that the storm fund was safe.\n\n"
+        "Harbour Freight Lines cancelled twelve sailings.\n\n"
+        "The company said the cancellations were caused by a shortage of engineers.\n\n"
+        '"We will not cut a cent," Costa said.'
+    )
+    result = _result(article, "QQCQQ")
+    panel = {p["speaker"]: (p["speaker_type"], p["sentences"]) for p in result.who_said_what()}
+    assert panel == {"Rui Costa": ("person", 3), "Harbour Freight Lines": ("organisation", 1)}
+    rows = list(csv.DictReader(io.StringIO(render([result], "csv", model="m"))))
+    assert [r["speaker_type"] for r in rows] == ["person", "person", "", "organisation", "person"]
+
+
+def test_mention_types() -> None:
+    article = "Dr Ana Ruiz of the Norland Ports Authority spoke in New Zealand in June. The WHO report was cited."
+    assert mention_type(article, "Ana Ruiz") == PERSON
+    assert mention_type(article, "Norland Ports Authority") == ORGANISATION
+    assert mention_type(article, "WHO") == ORGANISATION
+    assert mention_type(article, "New Zealand") == PLACE
+    assert mention_type(article, "June") == DATE
+    assert mention_type(article, "the report") == DOCUMENT
+    assert mention_type(article, "the company") == ORGANISATION
+    assert mention_type(article, "she") == PERSON
