@@ -255,6 +255,9 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     """`Deputy Minister for Coastal Affairs of Norland Ana Ruiz` gives the name span `Norland Ana
     Ruiz`: a place ending a long title is not part of the name (kept when the name stays short);
     nor is the town after an organisation (`Nationwide Children's Hospital in Columbus`)."""
+    glued = re.match(r"(?:Mr|Mrs|Ms|Dr)\.(?=[A-Z])", text)  # `Mr.Bush`
+    if glued:
+        start, text = start + glued.end(), text[glued.end() :]
     located = re.search(r" (?:in|at) [A-Z]", text)
     if located and text.removeprefix("the ")[:1].isupper():  # `Nationwide Children's Hospital in Columbus`
         text = text[: located.start()]
@@ -274,10 +277,7 @@ def blocked(
     writes only at the start of sentences and not before a verb of saying (`Keep a torch ready`,
     `Moreover, he finds`)."""
     if article and " " not in text and not sentence_text[:offset].strip(" \"“‘'") and text[:1].isupper():
-        initial = all(
-            not article[max(0, at - 3) : at].strip(" \"“‘'") or article[at - 2] in ".!?:\n"
-            for at in _capitalised(article).get(text, [0])
-        )
+        initial = _only_sentence_initial(article, text)
         f = features or {}
         named = f.get("kind=name") and not (f.get("adj_before_verb") or f.get("comma_after"))
         group = text.endswith("s") or text.isupper()  # `Forecasters expect`, `BOLDER:`
@@ -315,8 +315,18 @@ _OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|
 
 
 def not_a_person(article: str, name: str) -> bool:
-    """Typed as something a `he` or `she` can never mean (organisation, place, document, date)."""
-    return mention_type(article, name) in (ORGANISATION, PLACE, DOCUMENT, DATE)
+    """Typed as something a `he` or `she` can never mean (organisation, place, document, date, or a
+    group written only at sentence starts: `Authorities say`)."""
+    group = " " not in name and name.endswith("s") and _only_sentence_initial(article, name)
+    return group or mention_type(article, name) in (ORGANISATION, PLACE, DOCUMENT, DATE)
+
+
+def _only_sentence_initial(article: str, word: str) -> bool:
+    """Whether the article writes `word` capitalised only at the start of sentences (an index look-up)."""
+    return all(
+        not article[max(0, at - 3) : at].strip(" \"“‘'") or article[at - 2] in ".!?:\n"
+        for at in _capitalised(article).get(word, [0])
+    )
 
 
 def speaker_type(article: str, text: str | None) -> str | None:

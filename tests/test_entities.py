@@ -163,3 +163,15 @@ def test_mention_types() -> None:
     assert mention_type(article, "the report") == DOCUMENT
     assert mention_type(article, "the company") == ORGANISATION
     assert mention_type(article, "she") == PERSON
+
+
+def test_a_title_glued_to_a_surname_resolves_and_a_group_is_not_he() -> None:
+    article = (
+        "President Tom Harlan ended his tour of the port on Friday.\n\n"
+        'In a final speech Mr.Harlan said "We will be back next year."\n\n'
+        "Authorities say the visit cost the city little.\n\n"
+        "He also praised the dock workers."
+    )
+    got = who(article, "CQQQ")
+    assert got[1][1] == "Tom Harlan"
+    assert got[3][1] == "Tom Harlan"
