@@ -47,6 +47,7 @@ SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns c
     reveals complained complains conceded concedes countered counters emphasised emphasized
     insisted joked laughed pointed explained objected remarked responded responds replied announced
     declared declares alleged alleges contended contends disputed disputes welcomed welcomes""")
+SPEECH_VERBS |= entities.MORE_SPEECH_VERBS
 _SKIPPABLE = _set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
     "today yesterday recently already"
