@@ -11,6 +11,7 @@ import textwrap
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from claimtag.inference.entities import same_entity
 from claimtag.inference.tagger import TaggedSentence
 from claimtag.model.labels import LABELS
 
@@ -63,17 +64,23 @@ class Result:
         return {lab: {"count": counts[lab], "share": round(counts[lab] / n, 4) if n else 0.0} for lab in LABELS}
 
     def who_said_what(self) -> list[dict]:
-        """Each speaker with their quotations (runs) and quote sentences, most quoted first."""
+        """Each speaker (one entity: `Costa` joins `Rui Costa`) with their quotations (runs) and quote
+        sentences, most quoted first."""
         people: dict[str, dict] = {}
         for s in self.sentences:
             if s.quote_id is None:
                 continue
-            who = people.setdefault(s.speaker or UNKNOWN, {"speaker": s.speaker, "quotes": {}, "sentences": 0})
+            key = s.speaker or UNKNOWN
+            key = next((k for k in people if s.speaker and people[k]["speaker"] and same_entity(k, key)), key)
+            who = people.setdefault(key, {"speaker": s.speaker, "type": s.speaker_type, "quotes": {}, "sentences": 0})
+            if s.speaker and len(s.speaker) > len(who["speaker"]):  # the fullest name names the entity
+                who["speaker"], who["type"] = s.speaker, s.speaker_type
             who["sentences"] += 1
             who["quotes"].setdefault(s.quote_id, []).append(s.text)
         out = [
             {
                 "speaker": p["speaker"],
+                "speaker_type": p["type"],
                 "quotations": len(p["quotes"]),
                 "sentences": p["sentences"],
                 "quotes": [" ".join(texts) for texts in p["quotes"].values()],
@@ -116,7 +123,8 @@ def render(
 CSV_HEADER = (
     ["article", "row", "index", "start", "end", "paragraph", "in_quote", "label", "score"]
     + [f"p_{lab}" for lab in LABELS]
-    + ["truncated", "unsure", "quantities", "quote_id", "speaker", "speaker_start", "speaker_end", "text"]
+    + ["truncated", "unsure", "quantities", "quote_id", "speaker", "speaker_start", "speaker_end", "speaker_type"]
+    + ["text"]
     + ["model", "model_version", "mode"]
 )
 
@@ -142,7 +150,7 @@ def csv_rows(result: Result, info: Provenance | None = None) -> list[list]:
             + [_bool(s.in_quote), s.label, s.score]
             + [s.probs[lab] for lab in LABELS]
             + [_bool(s.truncated), _bool(s.unsure), json.dumps(list(s.quantities), ensure_ascii=False)]
-            + [s.quote_id or "", s.speaker or "", span[0], span[1], s.text]
+            + [s.quote_id or "", s.speaker or "", span[0], span[1], s.speaker_type or "", s.text]
             + tail
         )
     return rows
@@ -232,6 +240,7 @@ def _html_article(result: Result) -> str:
         if s.quote_id:
             tip = f"said by {s.speaker or 'a speaker the article does not name'} ({s.quote_id}) — " + tip
             who = f' data-quote="{s.quote_id}" data-speaker="{html.escape(s.speaker or "")}"'
+            who += f' data-speaker-type="{s.speaker_type or ""}"'
         cls = f"s {s.label}" + (" unsure" if s.unsure else "")
         paras.setdefault(s.paragraph, []).append(
             f'<span class="{cls}" data-label="{s.label}"{who} title="{html.escape(tip)}">{html.escape(s.text)}</span>'
@@ -246,7 +255,8 @@ def _html_article(result: Result) -> str:
 def _who_panel(result: Result) -> str:
     """The "who said what" box: each speaker, how much they are quoted, and the opening of each quotation."""
     rows = "".join(
-        f"<tr><td><b>{html.escape(p['speaker'] or UNKNOWN)}</b></td><td>{p['quotations']}</td><td>{p['sentences']}</td>"
+        f"<tr><td><b>{html.escape(p['speaker'] or UNKNOWN)}</b> {p['speaker_type'] or ''}</td>"
+        f"<td>{p['quotations']}</td><td>{p['sentences']}</td>"
         f"<td>{'<br>'.join(html.escape(textwrap.shorten(q, 110, placeholder=' …')) for q in p['quotes'])}</td></tr>"
         for p in result.who_said_what()
     )

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimtag.inference import entities
 from claimtag.model.labels import QUOTE
 from claimtag.model.quotation import mask_quoted, quoted_chars
 
@@ -47,6 +48,7 @@ SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns c
     reveals complained complains conceded concedes countered counters emphasised emphasized
     insisted joked laughed pointed explained objected remarked responded responds replied announced
     declared declares alleged alleges contended contends disputed disputes welcomed welcomes""")
+SPEECH_VERBS |= entities.MORE_SPEECH_VERBS
 _SKIPPABLE = _set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
     "today yesterday recently already"
@@ -79,6 +81,7 @@ class Attribution:
     quote_id: str | None
     speaker: str | None
     speaker_span: tuple[int, int] | None  # article offsets of the mention that names the speaker
+    speaker_type: str | None = None  # person, organisation, document or unknown (inference/entities.py)
 
 
 @dataclass(frozen=True)
@@ -140,16 +143,33 @@ def attribute(
 ) -> list[Attribution]:
     """Quote runs and speakers for an article's sentences (objects with start, end, text, paragraph, in_quote)."""
     scorer = scorer or SpeakerScorer()
-    mentions = [best_mention(s, scorer) if lab == QUOTE else None for s, lab in zip(sentences, labels, strict=True)]
+    pairs = zip(sentences, labels, strict=True)
+    mentions = [best_mention(s, scorer, article) if lab == QUOTE else None for s, lab in pairs]
     return _runs(article, sentences, labels, mentions)
 
 
-def best_mention(sentence, scorer: SpeakerScorer) -> Mention | None:
-    """The candidate that names the sentence's speaker, or None when none scores above zero."""
+def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) -> Mention | None:
+    """The candidate that names the sentence's speaker, or None when none scores above zero
+    (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
     found = candidates(sentence)
+    offset = sentence.start
+    found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
-    return best[1] if best and best[0] > 0 else None
+    return _refined(sentence, best[1], [m for m, _ in found]) if best and best[0] > 0 else None
+
+
+def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
+    """The entity layer's say on the chosen mention: the person before `of the Forum`, a place
+    that ends a long title cut off."""
+    at = mention.start - sentence.start
+    spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
+    shifted = entities.owner(sentence.text, at, mention.text, spans)
+    if shifted:
+        at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
+        mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
+    at, text = entities.trim_title(sentence.text, at, mention.text)
+    return Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind)
 
 
 def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
@@ -325,24 +345,29 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare"):
-        return _by_role(article, mention) or _by_head(article, mention) or mention
-    return _by_surname(article, mention)
+        found = entities.by_type(article, mention.text, mention.start)
+        typed = Mention(found.start, found.end, found.name, "name") if found else None
+        return _by_role(article, mention) or _by_head(article, mention) or typed or mention
+    named = _by_surname(article, mention)
+    misspelt = entities.misspelt_person(article, mention.text, mention.start) if named is mention else None
+    return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 
 def person_before(
     article: str, at: int, speakers: list[Mention], pronoun: str = "i", recent: int | None = None
 ) -> Mention | None:
-    """The person a pronoun (or an unattributed quotation) at `at` refers to: a person named in the
-    sentence before, else the latest speaker, else the nearest person named earlier, whose gender
-    (where the article shows it) agrees with the pronoun. Reads the WINDOW characters before `at`."""
+    """The person a pronoun (or an unattributed quotation) at `at` refers to: the person the sentence
+    before opens with, else the latest speaker, else a person named in the sentence before, else the
+    nearest person named earlier; the first whose gender (where the article shows it) does not
+    contradict the pronoun's. Reads the WINDOW characters before `at`."""
     names = _people(article, max(0, at - WINDOW), at)
     near = [n for n in names if recent is not None and n.start >= recent]
     said = [s for s in reversed(speakers) if s.kind == "name" and _is_person(article, s.text, at)]
-    pool = said[:1] + near[::-1] + said[1:] + names[::-1]
+    subject = [n for n in near if not article[recent : n.start].strip()]  # `Harry Kane won ... He said`
+    pool = subject + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
-    known = [p for p in pool if want and _gender(article, p.text.split()[-1], at) == want]
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
-    return (known or fitting or [None])[0]
+    return (fitting or [None])[0]
 
 
 _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
@@ -415,7 +440,7 @@ def _is_person(article: str, name: str, near: int) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
-    if _ORGANISATION.search(name):
+    if _ORGANISATION.search(name) or entities.not_a_person(article, name):
         return False
     for at in _occurrences(article, name, start, end):
         before = article[max(0, at - 20) : at].lower().split()
@@ -562,7 +587,8 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
     out = [Attribution(None, None, None)] * len(sentences)
     for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
         for i in members:
-            out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None)
+            kind = entities.speaker_type(article, who.text) if who else None
+            out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
 
 
@@ -594,6 +620,8 @@ def _continues(
         return False
     s = sentences[i]
     if s.in_quote:
+        return True
+    if resolved is None and entities.opens_a_list([sentences[k].text for k in run]):
         return True
     if not (_direct(s) and _direct(sentences[last])):
         return False

@@ -155,6 +155,7 @@ class SentenceOut(BaseModel):
     quote_id: str | None
     speaker: str | None
     speaker_span: tuple[int, int] | None
+    speaker_type: Literal["person", "organisation", "document", "unknown"] | None = None
 
 
 class LabelShare(BaseModel):
@@ -164,6 +165,7 @@ class LabelShare(BaseModel):
 
 class SpeakerOut(BaseModel):
     speaker: str | None
+    speaker_type: Literal["person", "organisation", "document", "unknown"] | None = None
     quotations: int
     sentences: int
     quotes: list[str]

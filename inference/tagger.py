@@ -43,6 +43,7 @@ class TaggedSentence:
     quote_id: str | None = None  # quote sentences of one quotation share it (`q1`, `q2`, ...)
     speaker: str | None = None  # who says it, as the article names them; None where it does not say
     speaker_span: tuple[int, int] | None = None  # article offsets of the mention that names the speaker
+    speaker_type: str | None = None  # person, organisation, document or unknown (inference/entities.py)
 
     def to_dict(self) -> dict:
         """JSON-ready dict."""

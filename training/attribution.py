@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from datasets import Dataset, DatasetDict
 
+from claimtag.inference.entities import speaker_type
 from claimtag.inference.quotes import CAPITAL_STOP, Mention, SpeakerScorer, attribute, candidates, resolve
 from claimtag.inference.split import Sentence
 from claimtag.model.errors import ClaimtagError
@@ -157,8 +158,10 @@ def nearest_proper_noun(art: GoldArticle) -> list[str | None]:
 
 
 def evaluate_attribution(articles: list[GoldArticle], scorer: SpeakerScorer | None = None) -> dict:
-    """Speaker accuracy and quote-run pairwise/B-cubed F1 of `attribute`, and the baseline's accuracy."""
+    """Speaker accuracy and quote-run pairwise/B-cubed F1 of `attribute`, and the baseline's accuracy;
+    accuracy split by the gold speaker's type (`none`: the article names no speaker)."""
     hits = base = total = 0
+    by_type: dict[str, list[int]] = {}
     gold_runs, pred_runs = [], []
     for art in articles:
         predicted = attribute(art.text, art.sentences, art.labels, scorer)
@@ -167,7 +170,10 @@ def evaluate_attribution(articles: list[GoldArticle], scorer: SpeakerScorer | No
             if lab != QUOTE:
                 continue
             total += 1
-            hits += same_speaker(predicted[i].speaker, art.speakers[i])
+            right = same_speaker(predicted[i].speaker, art.speakers[i])
+            hits += right
+            kind = by_type.setdefault(speaker_type(art.text, art.speakers[i]) or "none", [0, 0])
+            kind[0], kind[1] = kind[0] + right, kind[1] + 1
             base += same_speaker(baseline[i], art.speakers[i])
             gold_runs.append((art.doc_id, art.quote_ids[i]))
             pred_runs.append((art.doc_id, predicted[i].quote_id))
@@ -176,6 +182,9 @@ def evaluate_attribution(articles: list[GoldArticle], scorer: SpeakerScorer | No
         "speaker_accuracy": round(hits / max(total, 1), 4),
         "baseline_speaker_accuracy": round(base / max(total, 1), 4),
         **run_scores(gold_runs, pred_runs),
+        "by_speaker_type": {
+            k: {"quote_sentences": n, "speaker_accuracy": round(h / n, 4)} for k, (h, n) in by_type.items()
+        },
     }
 
 
@@ -223,6 +232,12 @@ def attribution_table(scores: dict) -> str:
                     ["baseline: nearest preceding proper noun", f"{scores['baseline_speaker_accuracy']:.3f}"]
                     + [""] * 4,
                 ],
+            ),
+            "",
+            "Speaker accuracy by the gold speaker's type: "
+            + " · ".join(
+                f"{kind} {v['speaker_accuracy']:.3f} ({v['quote_sentences']})"
+                for kind, v in sorted(scores.get("by_speaker_type", {}).items(), key=lambda x: -x[1]["quote_sentences"])
             ),
         ]
     )

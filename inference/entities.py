@@ -1,0 +1,353 @@
+"""Entities: what an article's names and noun phrases refer to, with a type, for who-said-it.
+
+`inference.quotes` finds the mention that names a quote's speaker; this module says what that
+mention is (a person, an organisation, a document, a place or a date) and which of the
+article's entities it refers back to:
+
+- typing: `Harbour Freight Lines` and `WHO` are organisations, `the report` a document,
+  `June` a date, `New Zealand` and `the city` places, `Ana Ruiz` a person;
+- grouping: each entity keeps its fullest name (`Martha Davenport`), reached from a surname,
+  a misspelt surname (`Daveport`), a head noun (`the company` -> the organisation named
+  last) or a document noun (`the report` -> the report named last);
+- guards on the mention: a date never speaks, `he`/`she` never names an organisation or a
+  place, testimony (`The court heard he ...`) names no speaker, and a person's organisation
+  (`Priya Raman of the Northfield Consumer Forum said`) gives way to the person.
+
+Every look-up is over the article's entities indexed once (bisect on their offsets), never a
+scan of the article per sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+PERSON, ORGANISATION, DOCUMENT, PLACE, DATE, UNKNOWN = "person", "organisation", "document", "place", "date", "unknown"
+SPEAKER_TYPES = (PERSON, ORGANISATION, DOCUMENT, UNKNOWN)  # what `speaker_type` takes
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+DATE_WORDS = _set("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight""")
+# head nouns of organisations; the first line's refer back to the organisation named last (`the
+# company` -> `Harbour Freight Lines`), the rest are speakers as written (`the government said`)
+REFERRING_ORG_NOUNS = _set("""company firm carmaker automaker airline carrier retailer operator insurer manufacturer
+    maker developer agency force charity broadcaster newspaper website organisation organization""")
+ORG_NOUNS = REFERRING_ORG_NOUNS | _set("""group bank business ministry department government council club party
+    union association authority board committee commission institute university hospital court police
+    regulator network paper channel station team side federation league trust foundation movement coalition
+    alliance administration""")
+DOC_NOUNS = _set("""report study statement survey letter declaration review audit document poll ruling filing
+    release memo paper analysis assessment inquiry investigation judgment judgement verdict""")
+PLACE_NOUNS = _set("""city town village country region capital state province island district area
+    neighbourhood neighborhood county suburb nation continent""")
+_ORG_WORD = re.compile(
+    r"\b(?:Airlines?|Airways|Lines|Motors?|Co|Corp|Inc|Ltd|plc|LLC|Group|Company|Bank|Agency|Ministry|"
+    r"Department|Council|Committee|Commission|Forum|Union|Association|Authority|Board|Party|Institute|"
+    r"University|Hospital|Court|Police|Force|Army|Navy|Service|Services|Office|Trust|Foundation|Club|"
+    r"Federation|League|Network|News|Times|Post|Herald|Gazette|Journal|Television|Radio|Press|Organi[sz]ation|"
+    r"Flight|Movement|Brotherhood|Government|Administration|Parliament|Senate|Congress|Assembly|"
+    r"Industries|Holdings|Partners|Systems|Technologies|Media|Channel|Broadcasting|Corporation|Society|Chamber|"
+    r"Bureau|Centre|Center|Council)(?![\w-])"
+)
+_PLACE_WORD = re.compile(
+    r"\b(?:Street|Road|Avenue|Square|Bridge|River|Lake|Bay|Beach|Island|Islands|Valley|Creek|Park|Mountains?|"
+    r"Province|Region|County|City|Airport|Station|Peninsula|Gulf|Sea|Ocean|Coast|Strait)\b"
+)
+COUNTRIES = _set("""afghanistan australia austria bangladesh belgium brazil britain canada chile china colombia
+    cuba denmark egypt england france germany greece india indonesia iran iraq ireland israel italy japan
+    jordan kenya korea lebanon libya malaysia mexico morocco nepal netherlands nigeria norway pakistan peru
+    philippines poland portugal russia scotland somalia spain sudan sweden switzerland syria taiwan thailand
+    tunisia turkey uganda ukraine vietnam wales yemen zimbabwe europe africa asia america""")
+_MULTI_COUNTRIES = ("united states", "united kingdom", "new zealand", "south africa", "saudi arabia", "sri lanka")
+_PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard from Alan Brodie`
+_PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
+    captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
+    professor inspector detective sergeant officer manager leader king queen prince bishop councillor""")
+# verbs of saying and believing that real news uses and the core list of inference/quotes.py lacks
+MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
+    criticized praised condemned condemns""")
+_DATE_PREPOSITIONS = _set("in on since until by from last next early late mid before after during")
+_PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
+_CONNECTOR = r"(?:of|the|de|van|von|al|da|del|di|la|le|for|and)"
+_NAME = re.compile(rf"\b[A-Z][\w'’\-]*\.?(?:(?: +{_CONNECTOR} )* *[A-Z][\w'’\-]*\.?)*")
+_TESTIMONY = re.compile(
+    r"\b(?:court|jury|inquest|tribunal|hearing|trial|inquiry)\s+(?:was\s+told|heard)\b(?!\s+from)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One thing an article names: its fullest name, where that is written, and its type."""
+
+    name: str
+    start: int
+    end: int
+    type: str
+
+
+def mention_type(article: str, text: str) -> str:
+    """person / organisation / document / place / date / unknown for a mention of the article."""
+    words = [w.strip(".,;:'’\"") for w in text.split()]
+    words = [w for w in words if w] or [""]
+    low = [w.lower() for w in words]
+    if low[0] in _PRONOUN_TYPES and len(words) == 1:
+        return _PRONOUN_TYPES[low[0]]
+    if low[0] in DATE_WORDS and all(w in DATE_WORDS or w.isdigit() for w in low):  # `June`, `March 30`
+        return DATE
+    if not words[-1][:1].isupper():  # a noun phrase: its head decides
+        head = low[-1].removesuffix("s") if low[-1] not in ("news", "press") else low[-1]
+        if head in DOC_NOUNS or low[-1] in DOC_NOUNS:
+            return DOCUMENT
+        if head in PLACE_NOUNS:
+            return PLACE
+        if head in ORG_NOUNS or low[-1] in ("police", "government"):
+            return ORGANISATION
+        return UNKNOWN
+    return _name_type(article, " ".join(words))
+
+
+@functools.lru_cache(maxsize=4096)  # asked for every candidate name of every quote sentence
+def _name_type(article: str, name: str) -> str:
+    low = name.lower()
+    if _ORG_WORD.search(name) or _acronym(article, name) or re.search(r"\.(?:com|org|net)\b", low):
+        return ORGANISATION
+    bare = low.removeprefix("the ")
+    if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES:
+        return PLACE
+    if _DOC_WORD.search(name):
+        return DOCUMENT
+    if _titled(article, name):
+        return PERSON
+    if _written_as_place(article, name):
+        return PLACE
+    return PERSON if " " in name else UNKNOWN
+
+
+_DOC_WORD = re.compile(r"\b(?:Report|Study|Survey|Review|Declaration|Act|Treaty|Convention|Plan|Bill)\b")
+
+
+def _acronym(article: str, name: str) -> bool:
+    """`WHO`, `NISA`: capitals only, never a dateline (`PARIS:`), a road (`A1`) or a currency."""
+    if not (name.isalpha() and name.isupper() and 1 < len(name) <= 6) or name in _NOT_ACRONYMS:
+        return False
+    return not re.search(rf"\b{name}\b *[:—–-]|, {name}\b", article)  # `PARIS:`, `Washington, DC`
+
+
+_NOT_ACRONYMS = _set("EUR USD GBP UK US UTC GMT BST CET CEST EST EDT PST PDT AEST AM PM TV")
+
+
+def _titled(article: str, name: str) -> bool:
+    """Written after a title or a role (`Mr Pocock`, `coach Daniel Reyes`) somewhere in the article."""
+    return any(w in _PERSON_TITLES for w in _words_before(article, name))
+
+
+def _written_as_place(article: str, name: str) -> bool:
+    """Written after `in`/`at` (`in Santa Rosa de Osos`) somewhere in the article."""
+    return any(w in _PLACE_PREPOSITIONS for w in _words_before(article, name))
+
+
+@functools.lru_cache(maxsize=256)  # one pass per article; names are then looked up, not searched for
+def _capitalised(article: str) -> dict[str, list[int]]:
+    """Where each capitalised word of the article is written."""
+    out: dict[str, list[int]] = {}
+    for m in re.finditer(r"\b[A-Z][\w'’\-]*", article):
+        out.setdefault(m.group(), []).append(m.start())
+    return out
+
+
+def _words_before(article: str, name: str) -> list[str]:
+    """The word written before each occurrence of `name` (`the` skipped), lower case."""
+    out = []
+    for at in _capitalised(article).get(name.split()[0], ()):
+        if article.startswith(name, at):
+            before = article[max(0, at - 40) : at].lower().split()
+            before = before[:-1] if before[-1:] == ["the"] else before
+            out.append(before[-1].rstrip(".,:") if before else "")
+    return out
+
+
+@functools.lru_cache(maxsize=256)  # one index per article, shared by all its quote sentences
+def entities(article: str) -> tuple[Entity, ...]:
+    """Every capitalised name of the article as an entity mention, in order (sentence-initial
+    function words and bylines left out)."""
+    out = []
+    for m in _NAME.finditer(article):
+        text = m.group().rstrip(".")
+        words = text.split()
+        while words and words[0].lower() in _LEADING:
+            words.pop(0)
+        while words and words[-1].lower() in ("of", "the", "for", "and"):
+            words.pop()
+        if not words:
+            continue
+        text = " ".join(words)
+        start = m.start() + m.group().index(words[0])
+        out.append(Entity(text, start, start + len(text), mention_type(article, text)))
+    return tuple(out)
+
+
+_LEADING = _set("""the a an but and yet so in on at for as after before when while if he she they it we i his her
+    their its this that these those there then however meanwhile still also now last earlier later our my what
+    why how who one some many most according speaking asked""")
+
+
+def _starts(article: str) -> list[int]:
+    return [e.start for e in entities(article)]
+
+
+_starts = functools.lru_cache(maxsize=256)(_starts)
+
+
+def entities_before(article: str, at: int, window: int = 40) -> list[Entity]:
+    """The (at most `window`) entity mentions that end before offset `at`, nearest first."""
+    found = entities(article)
+    k = bisect.bisect_left(_starts(article), at)
+    return [e for e in reversed(found[max(0, k - window) : k]) if e.end <= at]
+
+
+def by_type(article: str, text: str, start: int) -> Entity | None:
+    """`the company`, `the report`: the nearest earlier organisation or document the article names
+    (else the first one after: a standfirst comes before the name)."""
+    words = text.lower().split()
+    want = mention_type(article, text)
+    # only a bare `the company`: `the national disaster agency` is a speaker as written
+    if len(words) != 2 or words[0] not in ("the", "its") or not (want == DOCUMENT or words[1] in REFERRING_ORG_NOUNS):
+        return None
+
+    window = article[max(0, start - 1500) : start]
+    if re.search(rf"\b(?:the|a|an|its|\w+['’]s) (?:[a-z][\w-]* ){{1,3}}{words[1]}\b", window):
+        return None  # the article described it in lower case (`the national disaster agency`): keep that
+
+    def fits(e: Entity) -> bool:  # a document by its head noun (`the report` -> `the Harbour Report`)
+        named = words[1] in e.name.lower().split()
+        return e.type == want and (named or want == ORGANISATION)
+
+    before = [e for e in entities_before(article, start) if fits(e)]
+    if before:
+        return before[0]
+    k = bisect.bisect_left(_starts(article), start)
+    return next((e for e in entities(article)[k : k + 40] if fits(e) and e.start > start), None)
+
+
+def misspelt_person(article: str, word: str, at: int) -> Entity | None:
+    """`Daveport` -> the earlier `Martha Davenport`: a person whose surname is one edit away."""
+    if len(word) < 5 or not word[:1].isupper():
+        return None
+    for e in entities_before(article, at):
+        surname = e.name.split()[-1]
+        if e.type == PERSON and " " in e.name and surname != word and _one_edit(surname, word):
+            return e
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether b is a with one letter inserted, deleted or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+
+
+def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
+    """`Deputy Minister for Coastal Affairs of Norland Ana Ruiz` gives the name span `Norland Ana
+    Ruiz`: a place ending a long title is not part of the name (kept when the name stays short);
+    nor is the town after an organisation (`Nationwide Children's Hospital in Columbus`)."""
+    glued = re.match(r"(?:Mr|Mrs|Ms|Dr)\.(?=[A-Z])", text)  # `Mr.Bush`
+    if glued:
+        start, text = start + glued.end(), text[glued.end() :]
+    located = re.search(r" (?:in|at) [A-Z]", text)
+    if located and text.removeprefix("the ")[:1].isupper():  # `Nationwide Children's Hospital in Columbus`
+        text = text[: located.start()]
+    words = text.split()
+    before = article[max(0, start - 60) : start].lower().split()
+    if len(words) >= 3 and before[-1:] in (["of"], ["for"]) and set(before[-6:]) & _PERSON_TITLES:
+        cut = len(text) - len(" ".join(words[-2:]))
+        return start + cut, text[cut:]
+    return start, text
+
+
+def blocked(
+    sentence_text: str, offset: int, text: str, article: str | None = None, features: dict | None = None
+) -> bool:
+    """Mentions that never name a speaker: a date (`June said`), anyone after `The court heard`
+    or `the jury was told` (testimony: the speaker is unknown), and a capitalised word the article
+    writes only at the start of sentences and not before a verb of saying (`Keep a torch ready`,
+    `Moreover, he finds`)."""
+    if article and " " not in text and not sentence_text[:offset].strip(" \"“‘'") and text[:1].isupper():
+        initial = _only_sentence_initial(article, text)
+        f = features or {}
+        named = f.get("kind=name") and not (f.get("adj_before_verb") or f.get("comma_after"))
+        group = text.endswith("s") or text.isupper()  # `Forecasters expect`, `BOLDER:`
+        if initial and named and not group:  # `Nordair, the largest carrier, said` keeps its name
+            return True
+    before = sentence_text[:offset].split()[-1:]
+    dated = before and (before[0].lower() in _DATE_PREPOSITIONS or before[0].isdigit())
+    if mention_type("", text) == DATE and (dated or re.match(r"\W*\d", sentence_text[offset + len(text) :])):
+        return True
+    heard = _TESTIMONY.search(sentence_text)
+    return bool(heard) and heard.start() <= offset + len(text)
+
+
+def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Priya Raman of the Northfield Consumer Forum said`, `Michael van Poppel, head of BNO News said`,
+    `A rebel activist in the city said`: the person or group whose organisation or place was chosen.
+    `others`: (offset, text) of the sentence's other candidates."""
+    kind = mention_type(sentence_text, text)
+    if kind not in (ORGANISATION, PLACE):
+        return None
+    for o_at, o_text in sorted(others, reverse=True):
+        gap = sentence_text[o_at + len(o_text) : offset]
+        if o_at >= offset or not re.fullmatch(_OWNER_GAP, gap):
+            continue
+        # a person's name (`Bureau of Meteorology` is one name), or a group when a common noun
+        # was chosen (`A rebel activist in the city`; `Residents of Santa Clara County` stays)
+        person = o_text[:1].isupper() and " " in o_text and mention_type(sentence_text, o_text) == PERSON
+        group = not o_text[:1].isupper() or (not text[:1].isupper() and o_text.lower().split()[0] in ("a", "an"))
+        if person or group:
+            return o_at, o_text
+    return None
+
+
+_OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +)?")
+
+
+def not_a_person(article: str, name: str) -> bool:
+    """Typed as something a `he` or `she` can never mean (organisation, place, document, date, or a
+    group written only at sentence starts: `Authorities say`)."""
+    group = " " not in name and name.endswith("s") and _only_sentence_initial(article, name)
+    return group or mention_type(article, name) in (ORGANISATION, PLACE, DOCUMENT, DATE)
+
+
+def _only_sentence_initial(article: str, word: str) -> bool:
+    """Whether the article writes `word` capitalised only at the start of sentences (an index look-up)."""
+    return all(
+        not article[max(0, at - 3) : at].strip(" \"“‘'") or article[at - 2] in ".!?:\n"
+        for at in _capitalised(article).get(word, [0])
+    )
+
+
+def speaker_type(article: str, text: str | None) -> str | None:
+    """The `speaker_type` of a resolved speaker: person, organisation, document or unknown (a place
+    that speaks, `Iran said`, is its government: organisation)."""
+    if text is None:
+        return None
+    kind = mention_type(article, text)
+    return {PLACE: ORGANISATION, DATE: UNKNOWN}.get(kind, kind)
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Whether two speaker names of one article name one entity (`Rui Costa` and `Costa`)."""
+    x, y = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
+    return x == y or x.endswith(" " + y) or y.endswith(" " + x)
+
+
+def opens_a_list(run_texts: list[str]) -> bool:
+    """Whether a quote run set out its statement as a list (`parents can follow several guidelines:`),
+    so that the following quote sentences with no speaker of their own continue it."""
+    return any(text.rstrip().endswith(":") for text in run_texts)

@@ -1,0 +1,177 @@
+"""The entity layer: an article's mentions grouped into typed entities, and the speaker patterns of
+real news it fixes (issue 16). Every article here is invented."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict
+
+from claimtag.inference.entities import DATE, DOCUMENT, ORGANISATION, PERSON, PLACE, mention_type
+from claimtag.inference.formats import Result, render
+from claimtag.inference.quotes import attribute
+from claimtag.inference.split import split_article
+from claimtag.inference.tagger import TaggedSentence
+from claimtag.model.labels import LABELS
+from tests.test_quotes import SCORER, who
+
+
+def test_a_long_title_before_a_name_gives_the_name() -> None:
+    article = "Deputy Minister for Coastal Affairs of Norland Ana Ruiz said the sea wall would be rebuilt by spring."
+    assert who(article, "Q")[0][1] == "Ana Ruiz"
+
+
+def test_a_dateline_and_a_weekday_before_the_subject() -> None:
+    article = "LISBON: Portugal's finance minister Rui Costa on Monday said the deficit would shrink this year."
+    assert who(article, "Q")[0][1] == "Rui Costa"
+
+
+def test_a_headline_quote_takes_the_person_the_body_names() -> None:
+    article = (
+        "Storm budget will not be cut, Costa warns\n\n"
+        "The finance minister Rui Costa told parliament on Tuesday that the storm fund was safe.\n\n"
+        "Opposition parties have asked for a vote."
+    )
+    got = who(article, "QQC")
+    assert got[0][1] == got[1][1] == "Rui Costa"
+
+
+def test_the_company_resolves_to_the_company_named_earlier() -> None:
+    article = (
+        "Harbour Freight Lines cancelled twelve sailings on Friday.\n\n"
+        "The company said the cancellations were caused by a shortage of engineers.\n\n"
+        "Passengers were offered refunds."
+    )
+    got = who(article, "CQC")
+    assert got[1][1] == "Harbour Freight Lines"
+
+
+def test_a_person_of_an_organisation_and_her_next_she_said() -> None:
+    article = (
+        "Priya Raman of the Northfield Consumer Forum said energy bills had doubled for many families.\n\n"
+        "The forum has campaigned on prices since 2019.\n\n"
+        "She said the regulator had ignored its warnings."
+    )
+    got = who(article, "QCQ")
+    assert got[0][1] == "Priya Raman"
+    assert got[2][1] == "Priya Raman"
+
+
+def test_a_pronoun_never_resolves_to_a_place_or_an_organisation() -> None:
+    article = (
+        "Tomas Varga, a farmer from Little Hatherley, said the floods had ruined his barley.\n\n"
+        "The water reached New Zealand Road and the Hatherley Grain Company depot overnight.\n\n"
+        "He said he would not plant again until the bank was repaired."
+    )
+    got = who(article, "QCQ")
+    assert got[2][1] == "Tomas Varga"
+
+
+def test_the_court_heard_takes_no_speaker_from_an_earlier_sentence() -> None:
+    article = (
+        'Detective Sergeant Ian Brook said the case had taken two years. "It was painstaking work," he said.\n\n'
+        "The court heard he had stolen the money."
+    )
+    got = who(article, "QQQ")
+    assert got[2][1] is None
+
+
+def test_the_bank_of_england_said_names_the_bank() -> None:
+    article = "Prices are expected to rise in May, the Bank of England said."
+    assert who(article, "Q")[0][1] == "Bank of England"
+
+
+def test_a_surname_misspelt_once_resolves_to_the_person() -> None:
+    article = (
+        'Council leader Martha Davenport said the library would stay open.\n\n"We found the money," Daveport said.'
+    )
+    got = who(article, "QQ")
+    assert got[1][1] == "Martha Davenport"
+
+
+def test_he_after_a_sentence_that_opens_with_another_person_means_that_person() -> None:
+    article = (
+        '"We were ready for them," said coach Anders Lind.\n\n'
+        "The match ended 3-1.\n\n"
+        "Jonas Berg won the player of the match award.\n\n"
+        "He said the whole team had trained for this moment."
+    )
+    got = who(article, "QCCQ")
+    assert got[0][1] == "Anders Lind"
+    assert got[3][1] == "Jonas Berg"
+
+
+def test_a_statement_set_out_as_a_list_is_one_run_of_its_speaker() -> None:
+    article = (
+        "Forecasters issued a flood warning for the valley on Sunday.\n\n"
+        "According to the Eastvale Flood Office in Marlow, residents can take several steps:\n\n"
+        "Move valuables upstairs.\n\n"
+        "Keep a torch and a radio ready.\n\n"
+        "The river peaked at noon."
+    )
+    got = who(article, "CQQQC")
+    assert [g[0] for g in got] == [None, "q1", "q1", "q1", None]
+    assert {g[1] for g in got[1:4]} == {"the Eastvale Flood Office"}
+
+
+def _result(article: str, labels: str) -> Result:
+    """A Result built from gold labels (codes as in `who`), with runs, speakers and their types."""
+    names = {"C": "claim", "Q": "quote", "S": "statistic", "X": "context"}
+    sentences = split_article(article)
+    labs = [names[c] for c in labels]
+    who = attribute(article, sentences, labs, SCORER)
+    tagged = [
+        TaggedSentence(
+            s.index,
+            s.start,
+            s.end,
+            s.text,
+            s.paragraph,
+            s.in_quote,
+            lab,
+            1.0,
+            {k: float(k == lab) for k in LABELS},
+            **asdict(w),
+        )
+        for s, lab, w in zip(sentences, labs, who, strict=True)
+    ]
+    return Result("a", tagged)
+
+
+def test_who_said_what_groups_an_entity_and_types_it() -> None:
+    article = (
+        "Storm budget will not be cut, Costa warns\n\n"
+        "Finance minister Rui Costa said on Tuesday that the storm fund was safe.\n\n"
+        "Harbour Freight Lines cancelled twelve sailings.\n\n"
+        "The company said the cancellations were caused by a shortage of engineers.\n\n"
+        '"We will not cut a cent," Costa said.'
+    )
+    result = _result(article, "QQCQQ")
+    panel = {p["speaker"]: (p["speaker_type"], p["sentences"]) for p in result.who_said_what()}
+    assert panel == {"Rui Costa": ("person", 3), "Harbour Freight Lines": ("organisation", 1)}
+    rows = list(csv.DictReader(io.StringIO(render([result], "csv", model="m"))))
+    assert [r["speaker_type"] for r in rows] == ["person", "person", "", "organisation", "person"]
+
+
+def test_mention_types() -> None:
+    article = "Dr Ana Ruiz of the Norland Ports Authority spoke in New Zealand in June. The WHO report was cited."
+    assert mention_type(article, "Ana Ruiz") == PERSON
+    assert mention_type(article, "Norland Ports Authority") == ORGANISATION
+    assert mention_type(article, "WHO") == ORGANISATION
+    assert mention_type(article, "New Zealand") == PLACE
+    assert mention_type(article, "June") == DATE
+    assert mention_type(article, "the report") == DOCUMENT
+    assert mention_type(article, "the company") == ORGANISATION
+    assert mention_type(article, "she") == PERSON
+
+
+def test_a_title_glued_to_a_surname_resolves_and_a_group_is_not_he() -> None:
+    article = (
+        "President Tom Harlan ended his tour of the port on Friday.\n\n"
+        'In a final speech Mr.Harlan said "We will be back next year."\n\n'
+        "Authorities say the visit cost the city little.\n\n"
+        "He also praised the dock workers."
+    )
+    got = who(article, "CQQQ")
+    assert got[1][1] == "Tom Harlan"
+    assert got[3][1] == "Tom Harlan"
