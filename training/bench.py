@@ -5,7 +5,9 @@
 Each mode runs in a fresh subprocess (so peak memory is its own) over the same articles:
 batch throughput end to end (split + tokenize + encode + JSONL output), the latency of
 one 40-sentence article (warm), cold start (process start to first result of
-`claimtag tag`), peak RSS, and macro-F1 on the model's held-out test split.
+`claimtag tag`), peak RSS, and macro-F1 on the model's held-out test split; then each mode's
+throughput run split into stages (split, network, quantities, speakers, output).
+`claimtag bench --scaling 1 2 4 8` measures huge inputs instead (training/scaling.py).
 
 Modes:
     naive-single  the same model, one sentence per forward pass (what a text-classification
