@@ -19,6 +19,7 @@ import asyncio
 import json
 import logging
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -205,8 +206,23 @@ class Health(BaseModel):
 # ---------------------------------------------------------------- the app
 
 
+@dataclass
+class _Job:
+    """One request's articles waiting for the model, and where its records go."""
+
+    articles: list[ArticleIn]
+    options: Options
+    loop: asyncio.AbstractEventLoop
+    future: asyncio.Future
+
+
 class _Worker:
-    """The model of one worker process, used from one thread; counts the requests waiting for it."""
+    """The model of one worker process, used from one thread; counts the requests waiting for it.
+
+    Tag requests that wait together are tagged in one model call, their sentences batched
+    across articles as `claimtag tag` batches them across files: under concurrent clients the
+    service keeps the throughput of one process tagging a folder (docs/serving.md).
+    """
 
     def __init__(self, config: ServiceConfig) -> None:
         from claimtag.inference.tagger import Tagger
@@ -218,24 +234,87 @@ class _Worker:
         self.version = model_version(self.path)
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimtag-model")
         self.waiting = 0
+        self._queue: list[_Job] = []  # tag requests not yet taken by the model thread
+        self._lock = threading.Lock()
+        self._draining = False  # a drain is scheduled or running on the model thread
+
+    def _admit(self) -> None:
+        if self.waiting >= self.config.max_queue:
+            raise ServiceError(503, "busy: too many requests are waiting; retry shortly", {"Retry-After": "1"})
 
     async def run(self, fn: Callable, *args: Any) -> Any:
         """Run `fn` on the model thread; 503 when too many requests already wait."""
-        if self.waiting >= self.config.max_queue:
-            raise ServiceError(503, "busy: too many requests are waiting; retry shortly", {"Retry-After": "1"})
+        self._admit()
         self.waiting += 1
         try:
             return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
         finally:
             self.waiting -= 1
 
-    def tag(self, articles: list[ArticleIn], options: Options) -> list[dict]:
-        """Tag articles (on the model thread) into `--format json` records."""
+    async def tag(self, articles: list[ArticleIn], options: Options) -> list[dict]:
+        """`--format json` records of `articles`, tagged on the model thread together with the
+        other requests waiting then; 503 when too many requests already wait."""
+        self._admit()
+        loop = asyncio.get_running_loop()
+        job = _Job(articles, options, loop, loop.create_future())
+        self.waiting += 1
+        try:
+            with self._lock:
+                self._queue.append(job)
+                start, self._draining = not self._draining, True
+            if start:
+                self.pool.submit(self._drain)
+            return await job.future
+        finally:
+            self.waiting -= 1
+
+    def _drain(self) -> None:
+        """On the model thread: tag the waiting requests, up to `max_batch` articles a model call,
+        until none waits."""
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._draining = False
+                    return
+                jobs, n = [], 0
+                while self._queue and (not jobs or n + len(self._queue[0].articles) <= self.config.max_batch):
+                    n += len(self._queue[0].articles)
+                    jobs.append(self._queue.pop(0))
+            try:
+                self._tag_jobs(jobs)
+            except BaseException as err:  # a bug here must not leave its requests waiting forever
+                for job in jobs:
+                    _settle(job, error=err)
+
+    def _tag_jobs(self, jobs: list[_Job]) -> None:
+        """Tag the jobs' articles in one call per set of options; a refusal (e.g. HTML with no main
+        text) or a failure answers its own request only."""
+        read: dict[int, list[tuple[str, dict]]] = {}
+        for k, job in enumerate(jobs):
+            try:
+                read[k] = [
+                    _article_text(a, i, len(job.articles), self.config.max_chars) for i, a in enumerate(job.articles)
+                ]
+            except Exception as err:  # noqa: BLE001 - handed to the request's own handler
+                _settle(job, error=err)
+        groups: dict[tuple, list[int]] = {}
+        for k in read:
+            groups.setdefault((jobs[k].options.min_confidence, jobs[k].options.quantities), []).append(k)
+        for (min_confidence, quantities), members in groups.items():
+            try:
+                tagger = self.tagger.with_options(min_confidence=min_confidence, quantities=quantities)
+                tagged = iter(tagger.tag_many([text for k in members for text, _ in read[k]]))
+                done = [(k, [next(tagged) for _ in read[k]]) for k in members]
+            except Exception as err:  # noqa: BLE001 - answered as a 500 JSON error, the worker lives on
+                for k in members:
+                    _settle(jobs[k], error=err)
+                continue
+            for k, sentences in done:
+                _settle(jobs[k], result=self._records(jobs[k].articles, read[k], sentences))
+
+    def _records(self, articles: list[ArticleIn], read: list[tuple[str, dict]], tagged: list[list]) -> list[dict]:
         from claimtag.inference.formats import Result
 
-        read = [_article_text(a, i, len(articles), self.config.max_chars) for i, a in enumerate(articles)]
-        tagger = self.tagger.with_options(min_confidence=options.min_confidence, quantities=options.quantities)
-        tagged = tagger.tag_many([text for text, _ in read])
         out = []
         for i, (article, (_, meta), sentences) in enumerate(zip(articles, read, tagged, strict=True)):
             warnings = [] if sentences else ["no sentences"]
@@ -243,6 +322,20 @@ class _Worker:
             result = Result(name, sentences, warnings, meta).to_dict(self.tagger.name)
             out.append({**result, "model_version": self.version})
         return out
+
+
+def _settle(job: _Job, result: Any = None, error: BaseException | None = None) -> None:
+    """Answer a job from the model thread (a client that went away has no one to answer)."""
+
+    def done() -> None:
+        if job.future.done():
+            return
+        if error is not None:
+            job.future.set_exception(error)
+        else:
+            job.future.set_result(result)
+
+    job.loop.call_soon_threadsafe(done)
 
 
 def model_version(path: os.PathLike) -> str:
@@ -365,14 +458,14 @@ def _api(config: ServiceConfig) -> APIRouter:
     @api.post("/v1/tag", response_model=TagResponse, summary="Tag one article")
     async def tag(request: Request, body: TagRequest) -> dict:
         worker: _Worker = request.app.state.worker
-        return (await worker.run(worker.tag, [body], body))[0]
+        return (await worker.tag([body], body))[0]
 
     @api.post("/v1/tag/batch", response_model=BatchResponse, summary="Tag several articles at once")
     async def tag_batch(request: Request, body: BatchRequest) -> dict:
         if len(body.articles) > config.max_batch:
             raise ServiceError(413, f"{len(body.articles)} articles, over this server's limit of {config.max_batch}")
         worker: _Worker = request.app.state.worker
-        return {"articles": await worker.run(worker.tag, body.articles, body)}
+        return {"articles": await worker.tag(body.articles, body)}
 
     @api.get("/v1/model", response_model=ModelInfo, summary="The model: labels, version, metrics, card")
     async def model(request: Request) -> dict:

@@ -118,6 +118,39 @@ def test_html_article_is_extracted_and_options_apply(server: str) -> None:
     assert r.json()["meta"]["title"] == "Port strike"
 
 
+def test_requests_waiting_together_are_tagged_in_one_model_call(monkeypatch: pytest.MonkeyPatch, tagger) -> None:
+    import asyncio
+
+    from claimtag.inference.service import ServiceConfig, ServiceError, TagRequest, _Worker
+    from claimtag.inference.tagger import Tagger
+
+    worker = _Worker(ServiceConfig())
+    calls: list[int] = []
+    tag_many = Tagger.tag_many
+
+    def counted(self, articles, *args, **kw):
+        articles = list(articles)
+        calls.append(len(articles))
+        return tag_many(self, articles, *args, **kw)
+
+    monkeypatch.setattr(Tagger, "tag_many", counted)
+    texts = [ARTICLE, ARTICLE.replace("union", "guild"), "Rates rose 2% in May.", "It rained. Then it stopped."]
+    requests = [TagRequest(text=t, id=str(i)) for i, t in enumerate(texts)]
+    requests += [TagRequest(text=texts[2], min_confidence=0.999), TagRequest(html="<html><body></body></html>")]
+
+    async def all_at_once() -> list:
+        return await asyncio.gather(*(worker.tag([r], r) for r in requests), return_exceptions=True)
+
+    got = asyncio.run(all_at_once())
+    assert len(calls) <= 3 and sum(calls) == 5  # 5 articles in at most 3 calls, never one call each
+    for text, records in zip(texts, got[:4], strict=True):
+        assert [(s["text"], s["label"], s["score"]) for s in records[0]["sentences"]] == [
+            (t.text, t.label, t.score) for t in tagger.tag(text)
+        ]
+    assert all(s["unsure"] for s in got[4][0]["sentences"])  # its own options, not its neighbours'
+    assert isinstance(got[5], ServiceError) and got[5].status == 422  # its failure is its own
+
+
 def test_batch_tags_every_article_in_order(server: str, tagger) -> None:
     texts = [ARTICLE, "Rates rose 2% in May. The bank said more rises may follow.", ARTICLE.upper()]
     r = _post(f"{server}/v1/tag/batch", {"articles": [{"text": t, "id": f"a{i}"} for i, t in enumerate(texts)]})
