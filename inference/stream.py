@@ -237,17 +237,35 @@ def read_files(paths: list[str], input_format: str = "auto") -> tuple[Iterator[R
 
 def tag_stream(
     items: Iterable[tuple[K, str]], tagger_args: dict, *, workers: int = 1, chunk: int = 32
-) -> Iterator[tuple[K, list]]:
+) -> Iterator[tuple[K, list | Iterator[list]]]:
     """(key, tagged sentences) for each (key, text), in input order; sentences are batched
-    across the articles of a chunk, and at most 2 chunks per worker are in memory."""
+    across the articles of a chunk, and at most 2 chunks per worker are in memory.
+
+    An article over `tagger.PIECE_CHARS` comes as an iterator over its pieces' sentences
+    (`Tagger.tag_pieces`, in this process), tagged as they are read: a huge article is never
+    held in memory as sentences, whole.
+    """
+    from claimtag.inference import tagger as tagging
+
     items = iter(items)
     chunks = iter(lambda: list(islice(items, chunk)), [])
-    if workers <= 1:
-        from claimtag.inference.tagger import Tagger
+    local: list = []  # this process's tagger: for every article with one worker, else for huge ones
 
-        tagger = Tagger.from_pretrained(**tagger_args)
+    def here() -> tagging.Tagger:
+        if not local:
+            local.append(tagging.Tagger.from_pretrained(**tagger_args))
+        return local[0]
+
+    def short(part: list[tuple[K, str]]) -> list[str]:
+        return [t if len(t) <= tagging.PIECE_CHARS else "" for _, t in part]
+
+    def joined(part: list[tuple[K, str]], tagged: list[list]) -> Iterator[tuple[K, list | Iterator[list]]]:
+        for (key, text), sentences in zip(part, tagged, strict=True):
+            yield key, (sentences if len(text) <= tagging.PIECE_CHARS else here().tag_pieces(text))
+
+    if workers <= 1:
         for part in chunks:
-            yield from zip((k for k, _ in part), tagger.tag_many([t for _, t in part]), strict=True)
+            yield from joined(part, here().tag_many(short(part)))
         return
     import multiprocessing
 
@@ -258,13 +276,13 @@ def tag_stream(
     with ctx.Pool(workers, initializer=_start_worker, initargs=(tagger_args, threads)) as pool:
         pending: deque = deque()
         for part in chunks:  # keys stay here; the workers get the texts only
-            pending.append(([k for k, _ in part], pool.apply_async(_tag_texts, ([t for _, t in part],))))
+            pending.append((part, pool.apply_async(_tag_texts, (short(part),))))
             if len(pending) >= 2 * workers:
-                keys, job = pending.popleft()
-                yield from zip(keys, job.get(), strict=True)
+                done, job = pending.popleft()
+                yield from joined(done, job.get())
         while pending:
-            keys, job = pending.popleft()
-            yield from zip(keys, job.get(), strict=True)
+            done, job = pending.popleft()
+            yield from joined(done, job.get())
 
 
 def _export_once(path_or_name: str) -> None:
@@ -332,6 +350,13 @@ class Sink:
     def omit(self, row: Row, kind: str, reason: str) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def write_parts(self, row: Row, parts: Iterable[list], warnings: list[str]) -> int:
+        """Write an article tagged piece by piece; returns its sentence count. Here the pieces
+        are joined and written whole; a streamed sink writes each as it comes."""
+        sentences = [s for part in parts for s in part]
+        self.write(row, sentences, warnings)
+        return len(sentences)
+
 
 @dataclass
 class Collected(Sink):
@@ -393,13 +418,24 @@ class Streamed(Sink):
         return Path(f"{self.output}.errors.jsonl")
 
     def write(self, row: Row, sentences: list, warnings: list[str]) -> None:
+        self._emit(row, sentences, warnings)
+        self.written += 1
+
+    def _emit(self, row: Row, sentences: list, warnings: list[str]) -> None:
         result = Result(row.id, sentences, warnings, row.meta, row=row.row)
         if self.fmt == "jsonl":
             self.out.write(jsonl_lines(result, self.info))
         else:
             self._writer.writerows(csv_rows(result, self.info))
         self.out.flush()  # whole articles on disk as they come: a crash loses at most the one being written
+
+    def write_parts(self, row: Row, parts: Iterable[list], warnings: list[str]) -> int:
+        count = 0
+        for part in parts:  # a stop midway leaves a cut last article: --resume redoes it
+            self._emit(row, part, warnings)
+            count += len(part)
         self.written += 1
+        return count
 
     def omit(self, row: Row, kind: str, reason: str) -> None:
         if self.output is None:
@@ -552,18 +588,17 @@ def tag_rows(
     bar = tqdm(total=total, unit="article", file=sys.stderr, disable=not progress)
     todo = ((r, "" if r.problem else r.text or "") for r in _checked(rows, start, expect, check_ids, bar, tally))
     try:
-        for row, sentences in tag_stream(todo, tagger_args, workers=workers):
+        for row, tagged in tag_stream(todo, tagger_args, workers=workers):
             bar.update(1)
             tally.rows += 1
             warnings = list(row.warnings)
-            if len(row.text or "") > tagger.PIECE_CHARS:
+            if not isinstance(tagged, list):
                 warnings.append(
-                    f"{len(row.text):,} characters: tagged in pieces of about {tagger.PIECE_CHARS:,} cut at "
+                    f"{len(row.text or ''):,} characters: tagged in pieces of about {tagger.PIECE_CHARS:,} cut at "
                     "paragraph breaks (offsets still index the whole input; a quotation is not followed across pieces)"
                 )
-            if any(s.truncated for s in sentences):
-                n = sum(s.truncated for s in sentences)
-                warnings.append(f"{n} sentence(s) longer than the model reads were truncated")
+            elif any(s.truncated for s in tagged):
+                warnings.append(_truncated(tagged))
             for w in warnings:
                 report("warning", where(row), w)
             tally.warnings += len(warnings)
@@ -571,18 +606,33 @@ def tag_rows(
                 report("error", where(row), row.problem)
                 sink.omit(row, "skipped", row.problem)
                 tally.skipped += 1
-            elif not sentences:
+            elif isinstance(tagged, list) and not tagged:
                 reason = "empty article: " + ("the text is null" if row.text is None else "no sentences")
                 report("warning", where(row), reason)
                 sink.omit(row, "empty", reason)
                 tally.empty += 1
             else:
-                sink.write(row, sentences, warnings)
+                seen: list = []
+                parts = [tagged] if isinstance(tagged, list) else _watched(tagged, seen)
+                tally.sentences += sink.write_parts(row, parts, warnings)
                 tally.articles += 1
-                tally.sentences += len(sentences)
+                if not isinstance(tagged, list) and any(s.truncated for part in seen for s in part):
+                    report("warning", where(row), _truncated([s for part in seen for s in part]))
+                    tally.warnings += 1
     finally:
         bar.close()
     return tally
+
+
+def _truncated(sentences: list) -> str:
+    return f"{sum(s.truncated for s in sentences)} sentence(s) longer than the model reads were truncated"
+
+
+def _watched(parts: Iterator[list], seen: list) -> Iterator[list]:
+    """The pieces, each also kept in `seen` as a list of its truncated sentences (for the warning)."""
+    for part in parts:
+        seen.append([s for s in part if s.truncated])
+        yield part
 
 
 def _checked(

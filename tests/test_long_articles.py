@@ -108,3 +108,31 @@ def test_the_command_warns_when_it_tags_in_pieces(tiny_model: Path, tmp_path: Pa
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["index"] for r in rows] == list(range(30))
     assert all(article[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_a_huge_row_of_a_corpus_is_written_piece_by_piece(
+    tiny_model: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    import json
+
+    from claimtag.inference import tagger
+    from claimtag.inference.cli import main
+    from claimtag.inference.stream import tag_stream
+
+    monkeypatch.setattr(tagger, "PIECE_CHARS", 500)
+    article = (NAMED + FILLER + QUOTE + "\n\n") * 10
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [{"id": "small", "text": "Rates rose 2% in May. It rained."}, {"id": "huge", "text": article}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ["tag", str(corpus), "--model", str(tiny_model), "--format", "jsonl", "--id-column", "id", "--no-progress"]
+    assert main([*args, "-o", str(out)]) == 0
+    assert f"(id 'huge'): {len(article):,} characters: tagged in pieces of about 500" in capsys.readouterr().err
+    written = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    huge = [r for r in written if r["article"] == "huge"]
+    assert [r["article"] for r in written[:2]] == ["small", "small"] and all(r["row"] == 2 for r in huge)
+    assert [r["index"] for r in huge] == list(range(30))
+    assert all(article[r["start"] : r["end"]] == r["text"] for r in huge)
+    # the huge article comes as its pieces, tagged as they are read: never held whole as sentences
+    (key, tagged), *_ = tag_stream([("huge", article)], {"path_or_name": str(tiny_model)})
+    assert key == "huge" and not isinstance(tagged, list) and len(next(tagged)) < 30
