@@ -27,8 +27,11 @@ def test_article_texts_round_trip_through_the_splitter() -> None:
 
 @pytest.mark.slow
 def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    import shutil
+
     monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))
     out = tmp_path / "bench.json"
+    student = shutil.copytree(tiny_model, tmp_path / "student")  # a second model, measured in the same run
     code = main(
         [
             "bench",
@@ -42,6 +45,8 @@ def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypa
             "naive-single",
             "int8-torch",
             "int8-onnx",
+            "--student",
+            str(student),
             "--json",
             str(out),
         ]
@@ -50,7 +55,8 @@ def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypa
     text = capsys.readouterr().out
     assert "| naive-single |" in text and "| int8-onnx |" in text
     rows = json.loads(out.read_text())
-    assert [r["mode"] for r in rows] == ["naive-single", "int8-torch", "int8-onnx"]
+    assert [r["mode"] for r in rows] == ["naive-single", "int8-torch", "int8-onnx", f"int8-onnx {student}"]
+    assert rows[3]["model"] == str(student) and rows[3]["cold_start_s"] > 0
     assert "cold_start_s" not in rows[1]  # not a mode claimtag tag offers
     assert rows[2]["cold_start_s"] > 0 and rows[2]["sentences_per_s"] > 0 and rows[2]["peak_rss_mb"] > 0
     assert "Where the time goes" in text and "| speakers |" in text

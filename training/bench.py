@@ -185,15 +185,19 @@ def cold_start(model: str, mode: str, article: str) -> dict:
     return {"cold_start_s": seconds, "cold_start_rss_mb": max(rss, before) / 1024}
 
 
-def run_bench(model: str, corpus: str, n_articles: int, modes: list[str]) -> list[dict]:
-    """Every mode in its own subprocess, then a cold start of each shipped mode."""
+def run_bench(model: str, corpus: str, n_articles: int, modes: list[str], students: list[str] = ()) -> list[dict]:
+    """Every mode in its own subprocess, then each student model on the int8 path (row mode
+    `int8-onnx <folder>`), with a cold start of each shipped mode."""
     rows = []
-    for mode in modes:
-        cmd = [sys.executable, "-m", "claimtag.training.bench", model, corpus, str(n_articles), mode]
+    runs = [(model, mode) for mode in modes] + [(student, "int8-onnx") for student in students]
+    for folder, mode in runs:
+        cmd = [sys.executable, "-m", "claimtag.training.bench", folder, corpus, str(n_articles), mode]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
         row = json.loads(out.stdout.strip().splitlines()[-1])
         if mode in SHIPPED:
-            row.update(cold_start(model, mode, _forty_sentences(corpus_articles(corpus, 5))))
+            row.update(cold_start(folder, mode, _forty_sentences(corpus_articles(corpus, 5))))
+        if folder != model:
+            row.update(mode=f"{mode} {folder}", model=folder)
         rows.append(row)
     return rows
 

@@ -274,6 +274,13 @@ def add_bench_command(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="modes to measure")
     bench.add_argument("--json", help="also write the rows as JSON here")
     bench.add_argument(
+        "--student",
+        nargs="+",
+        default=[],
+        metavar="MODEL",
+        help="also measure these model folders (e.g. a distilled student) on the int8 path, in the same run",
+    )
+    bench.add_argument(
         "--scaling",
         nargs="+",
         type=float,
@@ -302,7 +309,7 @@ def run_bench(args: argparse.Namespace) -> int:
         rows = run_scaling(args.model, args.texts, args.scaling)
         print(scaling_table(rows))
     else:
-        rows = bench(args.model, args.corpus, args.articles, args.modes)
+        rows = bench(args.model, args.corpus, args.articles, args.modes, students=args.student)
         print(table(rows))
         print("\nWhere the time goes (the throughput run, per stage):\n")
         print(stage_table(rows))
