@@ -63,6 +63,7 @@ _ROLES = _set(
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor"""
 )
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
+    though although because since whether unless despite
     he she they it we i his her their its this that these those there then however meanwhile still also now last
     earlier later our my what why how who one some many most""")
 _CONNECTORS = _set("de da van von al bin der la le du of del di")
@@ -72,6 +73,8 @@ _NP_STOP = _set("""that which who whom whose when where while and or but in on a
     before than into over under said says has have had is was were will would could should can may might
     also now today yesterday still then already again recently previously earlier later last this""")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")
+_PARTICLE = r"(?:al|el|ad|ash|as|at|an|ar|az|ibn|bin|abu|d)[-'’]"  # Arabic, Italian, French particles
+_PARTICLE_NAME = re.compile(rf"{_PARTICLE}[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,11 @@ class _Token:
     @property
     def low(self) -> str:
         return self.text.lower().rstrip(".")
+
+    @property
+    def capital(self) -> bool:
+        """Capitalised, or a name behind a lower-case particle (`al-Qirbi`, `el-Sisi`, `d'Alema`)."""
+        return self.text[:1].isupper() or bool(_PARTICLE_NAME.match(self.text))
 
 
 # Hand-set weights: the rules baseline, and what a model folder without fitted weights uses.
@@ -202,13 +210,13 @@ def _tokens(masked: str) -> list[_Token]:
 def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
     spans, i = [], 0
     while i < len(tokens):
-        if not tokens[i].text[:1].isupper() or tokens[i].low in CAPITAL_STOP:
+        if not tokens[i].capital or tokens[i].low in CAPITAL_STOP:
             i += 1
             continue
         j = i + 1
         while (
             j < len(tokens)
-            and (tokens[j].text[:1].isupper() or tokens[j].low in _CONNECTORS)
+            and (tokens[j].capital or tokens[j].low in _CONNECTORS)
             and tokens[j].low not in CAPITAL_STOP
         ):
             if tokens[j].start - tokens[j - 1].end > 1:
@@ -240,7 +248,7 @@ def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             continue
         j = i + 1
         stop = _NP_STOP | SPEECH_VERBS
-        while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].islower() and tokens[j].low not in stop:
+        while j < len(tokens) and j - i <= 4 and not tokens[j].capital and tokens[j].low not in stop:
             j += 1
             spans.append((i, j, "np"))
     return spans
@@ -254,7 +262,7 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
         while i >= 0 and tokens[i].low in _SKIPPABLE:
             i -= 1
         inside_phrase = i > 0 and tokens[i - 1].low in _DETERMINERS | _NP_STOP  # `of the harbour say`
-        lower = i >= 0 and tokens[i].text[:1].islower()
+        lower = i >= 0 and not tokens[i].capital
         if lower and not inside_phrase and tokens[i].low not in PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES:
             spans.append((i, i + 1, "bare"))
     return spans
@@ -323,7 +331,7 @@ def _features(
 
 # --- resolution -------------------------------------------------------------------------------
 
-_NAME_WORD = r"[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?"
+_NAME_WORD = rf"(?:{_PARTICLE})?[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?"
 _FULL_NAME = re.compile(
     rf"\b{_NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{_NAME_WORD})+"
 )  # `John D. Bates`: a middle initial stays inside the name
@@ -414,7 +422,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
     out, found_at = [], []
     for m in _names(article)[0]:
         words = m.group().split()
-        while words and words[0].lower() in CAPITAL_STOP | {"by"}:
+        while words and words[0].lower().rstrip(".") in CAPITAL_STOP | _TITLES | {"by"}:  # `Ms Farah Osei`
             words.pop(0)
         while words and words[-1].rstrip(".") in _POST_NOMINALS:
             words.pop()
@@ -495,6 +503,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     if len(words) != 1:
         return mention
     word = words[0]
+    if _PARTICLE_NAME.match(word[:1].lower() + word[1:]):  # `Al-Hadi said` at a sentence start
+        word = word[:1].lower() + word[1:]
     names = _names_between(article, mention.end - WINDOW, mention.end + WINDOW)
     earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
     for m in earlier_first:

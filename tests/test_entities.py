@@ -175,3 +175,18 @@ def test_a_title_glued_to_a_surname_resolves_and_a_group_is_not_he() -> None:
     got = who(article, "CQQQ")
     assert got[1][1] == "Tom Harlan"
     assert got[3][1] == "Tom Harlan"
+
+
+def test_a_name_behind_a_lower_case_particle_is_a_name_and_he_finds_it() -> None:
+    article = (
+        "Harbour talks resume\n\n"
+        "The port minister, Karim al-Hadi, says the talks will resume next week. "
+        "Ms Farah Osei, who leads the dockers, was not at the meeting. "
+        'Al-Hadi said, "We are close to a deal." '
+        "He also believed the strike would end by May.\n\n"
+        "Though Osei disagreed, she said little."
+    )
+    got = who(article, "XQCQQQ")
+    assert got[1][1] == "Karim al-Hadi"
+    assert got[4][1] == "Karim al-Hadi"  # `he` takes the latest speaker, named behind `al-`
+    assert got[5][1] == "Farah Osei"  # `Though` opens the sentence, it is no part of the name
