@@ -355,7 +355,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     if mention.kind in ("np", "bare"):
         found = entities.by_type(article, mention.text, mention.start)
         typed = Mention(found.start, found.end, found.name, "name") if found else None
-        return _by_role(article, mention) or _by_head(article, mention) or typed or mention
+        by_role = _speaker_by_role(article, mention, speakers) or _by_role(article, mention)
+        return by_role or _by_head(article, mention) or typed or mention
     named = _by_surname(article, mention)
     misspelt = entities.misspelt_person(article, mention.text, mention.start) if named is mention else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
@@ -549,6 +550,25 @@ def _role_pattern(word: str) -> re.Pattern:
     return re.compile(
         rf"\b{head}\b,? +({_FULL_NAME.pattern})|({_FULL_NAME.pattern}), +(?i:the|a|an) +[\w '’-]{{0,40}}?\b{head}\b"
     )
+
+
+def _speaker_by_role(article: str, mention: Mention, speakers: list[Mention]) -> Mention | None:
+    """`The president said` after `President Bush` spoke -> Bush's full name: of the last three
+    speakers, the latest the article wrote with that role before their surname (within WINDOW)."""
+    role = mention.text.split()[-1].lower()
+    if role not in _ROLES or len(mention.text.split()) > 3:
+        return None
+    start = max(0, mention.start - WINDOW)
+    for s in reversed([s for s in speakers if s.kind == "name"][-3:]):
+        if _titled_pattern(role, s.text.split()[-1]).search(article, start, mention.start):
+            return s
+    return None
+
+
+@functools.lru_cache(maxsize=512)
+def _titled_pattern(role: str, surname: str) -> re.Pattern:
+    """`President Bush`, `president George W. Bush`: the role, up to two more names, the surname."""
+    return re.compile(rf"\b(?i:{re.escape(role)})\.? +(?:[A-Z][\w.'’-]* +){{0,2}}{re.escape(surname)}\b")
 
 
 def _by_role(article: str, mention: Mention) -> Mention | None:

@@ -190,3 +190,17 @@ def test_a_name_behind_a_lower_case_particle_is_a_name_and_he_finds_it() -> None
     assert got[1][1] == "Karim al-Hadi"
     assert got[4][1] == "Karim al-Hadi"  # `he` takes the latest speaker, named behind `al-`
     assert got[5][1] == "Farah Osei"  # `Though` opens the sentence, it is no part of the name
+
+
+def test_the_president_is_the_speaker_written_with_that_role() -> None:
+    article = (
+        "Two presidents meet at the border\n\n"
+        "President Anna Vale opened the bridge on Friday. "
+        "The neighbouring president, Tomas Brant, did not attend. "
+        '"We will build it together," President Vale said. '
+        "The president said trade would double. "
+        "She also called for a shared customs post."
+    )
+    got = who(article, "XCCQQQ")
+    assert got[3][1] == "Anna Vale"
+    assert got[4][1] == got[5][1] == "Anna Vale"  # the speaker called president, not the president named last
