@@ -280,7 +280,7 @@ def blocked(
     writes only at the start of sentences and not before a verb of saying (`Keep a torch ready`,
     `Moreover, he finds`)."""
     if article and " " not in text and not sentence_text[:offset].strip(" \"“‘'") and text[:1].isupper():
-        initial = _only_sentence_initial(article, text)
+        initial = only_sentence_initial(article, text)
         f = features or {}
         named = f.get("kind=name") and not (f.get("adj_before_verb") or f.get("comma_after"))
         group = text.endswith("s") or text.isupper()  # `Forecasters expect`, `BOLDER:`
@@ -320,11 +320,11 @@ _OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|
 def not_a_person(article: str, name: str) -> bool:
     """Typed as something a `he` or `she` can never mean (organisation, place, document, date, or a
     group written only at sentence starts: `Authorities say`)."""
-    group = " " not in name and name.endswith("s") and _only_sentence_initial(article, name)
+    group = " " not in name and name.endswith("s") and only_sentence_initial(article, name)
     return group or mention_type(article, name) in (ORGANISATION, PLACE, DOCUMENT, DATE)
 
 
-def _only_sentence_initial(article: str, word: str) -> bool:
+def only_sentence_initial(article: str, word: str) -> bool:
     """Whether the article writes `word` capitalised only at the start of sentences (an index look-up)."""
     return all(
         not article[max(0, at - 3) : at].strip(" \"“‘'") or article[at - 2] in ".!?:\n"

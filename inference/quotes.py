@@ -373,10 +373,32 @@ def person_before(
     near = [n for n in names if recent is not None and n.start >= recent]
     said = [s for s in reversed(speakers) if s.kind == "name" and _is_person(article, s.text, at)]
     subject = [n for n in near if not article[recent : n.start].strip()]  # `Harry Kane won ... He said`
+    subject = subject or _one_word_subject(article, recent, at)  # `Messi was named ...`, `On Tuesday, Pedro was`
     pool = subject + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
     return (fitting or [None])[0]
+
+
+_SUBJECT = re.compile(rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+) +(?=[a-z])")
+
+
+def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention]:
+    """The person a sentence opens with by one name (after a leading `On Tuesday,`): the full name
+    the surname stands for, else the word itself where the article shows its gender (a he/she
+    after it, as `_gender` reads it, or in the rest of that sentence)."""
+    found = _SUBJECT.match(article, recent, at) if recent is not None else None
+    if not found or found.group(1).lower() in CAPITAL_STOP or found.group(1).endswith(("'s", "’s")):
+        return []
+    if entities.only_sentence_initial(article, found.group(1)):  # `Describing the plan, he`, `During`
+        return []
+    word = Mention(found.start(1), found.end(1), found.group(1), "name")
+    full = _by_surname(article, word)
+    if full is not word:
+        return [full] if _is_person(article, full.text, at) else []
+    person = not entities.not_a_person(article, word.text) and entities.mention_type(article, word.text) != "date"
+    gendered = _gender(article, word.text, at) or _GENDERED.search(article, word.end, at)  # `Pedro was asked if he`
+    return [word] if person and gendered else []
 
 
 _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")

@@ -204,3 +204,20 @@ def test_the_president_is_the_speaker_written_with_that_role() -> None:
     got = who(article, "XCCQQQ")
     assert got[3][1] == "Anna Vale"
     assert got[4][1] == got[5][1] == "Anna Vale"  # the speaker called president, not the president named last
+
+
+def test_he_after_a_sentence_that_opens_with_a_surname_or_a_single_name() -> None:
+    article = (
+        "Rovers win the cup\n\n"
+        "Lukas Brandt and Tomas Ferreira scored the goals that won the final. "
+        '"It was a hard night," Ferreira said. '
+        "Brandt was named player of the match. "
+        'After the game, he said, "We deserved it." '
+        "On Monday, Nando was asked if he would stay at the club. "
+        'He replied, "Of course." '
+        "Describing the season, he said it was the best of his career."
+    )
+    got = who(article, "XCQCQCQQ")
+    assert got[4][1] == "Lukas Brandt"  # `Brandt was named`: the surname's full name
+    assert got[6][1] == "Nando"  # `On Monday, Nando was asked if he`: a one-word name with a he
+    assert got[7][1] == "Nando"  # `Describing` opens a sentence: never a name
