@@ -610,10 +610,22 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
 def _direct(sentence) -> bool:
     """A direct quotation: the sentence opens with (or inside) one, or is mostly quoted words."""
     text = sentence.text.lstrip()
-    if sentence.in_quote or text[:1] in '"“‘«„':
+    if sentence.in_quote or text[:1] in '"“‘«„' or _closes_unopened(text):
         return True
     inside, _ = quoted_chars(text)
     return sum(inside) > len(text) / 2
+
+
+def _closes_unopened(text: str) -> bool:
+    """The first double quotation mark of the text closes a quotation (`... games."`): the sentence
+    lies inside one that the splitter lost at a paragraph break."""
+    mark = re.search('["“”]', text)
+    if not mark or mark.start() == 0:
+        return False
+    return mark.group() == "”" or (mark.group() == '"' and text[mark.start() - 1] in _CLOSING)
+
+
+_CLOSING = frozenset(".,!?…—-")  # what stands before a closing straight quotation mark
 
 
 def _runs(article: str, sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[Attribution]:
@@ -672,6 +684,11 @@ def _continues(
         return False
     s = sentences[i]
     if s.in_quote:
+        return True
+    before = sentences[last]
+    left_open = quoted_chars(before.text, '"' if before.in_quote else None)[1] == '"'
+    same = resolved is None or (speaker is not None and resolved.text == speaker.text)
+    if same and (left_open or _closes_unopened(s.text)):  # a paragraph break inside a quotation
         return True
     if resolved is None and entities.opens_a_list([sentences[k].text for k in run]):
         return True
