@@ -248,9 +248,12 @@ def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             continue
         j = i + 1
         stop = _NP_STOP | SPEECH_VERBS
-        while j < len(tokens) and j - i <= 4 and not tokens[j].capital and tokens[j].low not in stop:
+        # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
+        # but the phrase ends on a lower-case head
+        while j < len(tokens) and j - i <= 4 and tokens[j].low not in stop | CAPITAL_STOP:
             j += 1
-            spans.append((i, j, "np"))
+            if not tokens[j - 1].capital:
+                spans.append((i, j, "np"))
     return spans
 
 

@@ -221,3 +221,15 @@ def test_he_after_a_sentence_that_opens_with_a_surname_or_a_single_name() -> Non
     assert got[4][1] == "Lukas Brandt"  # `Brandt was named`: the surname's full name
     assert got[6][1] == "Nando"  # `On Monday, Nando was asked if he`: a one-word name with a he
     assert got[7][1] == "Nando"  # `Describing` opens a sentence: never a name
+
+
+def test_a_noun_phrase_with_capitalised_modifiers_names_its_speaker() -> None:
+    article = (
+        "Ferry fares to rise\n\n"
+        "A Norland Ferries spokesperson said fares would rise by a tenth in April. "
+        "The rise was first reported by local radio. "
+        "The Norland transport ministry said it had not been told."
+    )
+    got = who(article, "XQCQ")
+    assert got[1][1] == "A Norland Ferries spokesperson"
+    assert got[3][1] == "The Norland transport ministry"
