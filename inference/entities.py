@@ -42,6 +42,12 @@ ORG_NOUNS = REFERRING_ORG_NOUNS | _set("""group bank business ministry departmen
     union association authority board committee commission institute university hospital court police
     regulator network paper channel station team side federation league trust foundation movement coalition
     alliance administration""")
+# one person described by a noun, whom a he or she can mean (`a spokesperson for NISA ... he said`)
+PERSON_NOUNS = _set("""spokesperson spokesman spokeswoman official officer soldier lawmaker activist resident witness
+    source minister president chancellor governor mayor senator judge chief executive secretary premier deputy
+    coach captain professor councillor inspector detective sergeant constable director chair chairman chairwoman
+    manager head leader king queen prince princess bishop commissioner attorney diplomat doctor nurse lawyer
+    teacher farmer owner worker analyst economist expert researcher scientist engineer driver pilot victim""")
 DOC_NOUNS = _set("""report study statement survey letter declaration review audit document poll ruling filing
     release memo paper analysis assessment inquiry investigation judgment judgement verdict""")
 PLACE_NOUNS = _set("""city town village country region capital state province island district area
@@ -314,6 +320,26 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
     return None
 
 
+def appositive_person(
+    sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]
+) -> tuple[int, str] | None:
+    """`The chief of Avedzeme, Togbe Kodzo Adzaho III, welcomed`, `The Under Secretary for Political
+    Affairs at the State Department, Nicholas Burns, testified`: the person named in apposition
+    right after a description (or an organisation or place inside it) that was chosen."""
+    described = text[:1].islower() or text.split()[0].lower() in ("the", "a", "an")
+    if not described and mention_type(sentence_text, text) == PERSON:
+        return None
+    for o_at, o_text in sorted(others):
+        gap = sentence_text[offset + len(text) : o_at]
+        if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
+            continue
+        person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
+        closed = re.match(r"\s*(?:,|\(|$)", sentence_text[o_at + len(o_text) :])
+        return (o_at, o_text) if person and closed else None
+    return None
+
+
+_APPOSITION_GAP = re.compile(r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +")
 _OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +)?")
 
 

@@ -168,11 +168,12 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
 
 
 def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
-    """The entity layer's say on the chosen mention: the person before `of the Forum`, a place
-    that ends a long title cut off."""
+    """The entity layer's say on the chosen mention: the person before `of the Forum`, the person
+    named in apposition after a description, a place that ends a long title cut off."""
     at = mention.start - sentence.start
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
     shifted = entities.owner(sentence.text, at, mention.text, spans)
+    shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
@@ -254,7 +255,30 @@ def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             j += 1
             if not tokens[j - 1].capital:
                 spans.append((i, j, "np"))
+                spans += _qualified(tokens, i, j)
     return spans
+
+
+_QUALIFYING = _set("for at in of from")
+
+
+def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str]]:
+    """tokens[i:j] with the organisation or place after it (`a spokesperson for NISA`, `astronomers
+    at the Ohio State University`, `a spokesperson for the government`): the annotators' whole speaker."""
+    if j + 1 >= len(tokens) or tokens[j].low not in _QUALIFYING or tokens[j].start - tokens[j - 1].end > 1:
+        return []
+    k = j + 2 if tokens[j + 1].low == "the" and j + 2 < len(tokens) else j + 1
+    if not tokens[k].capital:
+        org = tokens[k].low in entities.ORG_NOUNS and tokens[j + 1].low == "the"
+        return [(i, k + 1, "np")] if org else []
+    end = k
+    while end < len(tokens) and end - k < 6 and (tokens[end].capital or tokens[end].low in _CONNECTORS):
+        if end > k and tokens[end].start - tokens[end - 1].end > 1:
+            break
+        end += 1
+    while tokens[end - 1].low in _CONNECTORS:
+        end -= 1
+    return [(i, end, "np")]
 
 
 def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, str]]:
@@ -356,13 +380,25 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare"):
-        found = entities.by_type(article, mention.text, mention.start)
+        head = _head_of(mention)  # `the chief of Avedzeme` resolves as `the chief`, else stays whole
+        found = entities.by_type(article, head.text, head.start)
         typed = Mention(found.start, found.end, found.name, "name") if found else None
-        by_role = _speaker_by_role(article, mention, speakers) or _by_role(article, mention)
-        return by_role or _by_head(article, mention) or typed or mention
+        by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
+        return by_role or _by_head(article, head) or typed or mention
     named = _by_surname(article, mention)
     misspelt = entities.misspelt_person(article, mention.text, mention.start) if named is mention else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
+
+
+_QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
+
+
+def _head_of(mention: Mention) -> Mention:
+    """A noun phrase without the organisation or place that qualifies it (`_qualified`)."""
+    cut = _QUALIFIER.search(mention.text)
+    if not cut:
+        return mention
+    return Mention(mention.start, mention.start + cut.start(), mention.text[: cut.start()], mention.kind)
 
 
 def person_before(
@@ -374,7 +410,7 @@ def person_before(
     contradict the pronoun's. Reads the WINDOW characters before `at`."""
     names = _people(article, max(0, at - WINDOW), at)
     near = [n for n in names if recent is not None and n.start >= recent]
-    said = [s for s in reversed(speakers) if s.kind == "name" and _is_person(article, s.text, at)]
+    said = [s for s in reversed(speakers) if _a_person(article, s, at)]
     subject = [n for n in near if not article[recent : n.start].strip()]  # `Harry Kane won ... He said`
     subject = subject or _one_word_subject(article, recent, at)  # `Messi was named ...`, `On Tuesday, Pedro was`
     pool = subject + said[:1] + near[::-1] + said[1:] + names[::-1]
@@ -384,6 +420,15 @@ def person_before(
 
 
 _SUBJECT = re.compile(rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+) +(?=[a-z])")
+
+
+def _a_person(article: str, speaker: Mention, at: int) -> bool:
+    """A speaker a he/she/I can mean: a person's name, or one person described (`a spokesperson for
+    NISA`, `an African Union soldier`)."""
+    if speaker.kind == "name":
+        return _is_person(article, speaker.text, at)
+    words = _head_of(speaker).text.lower().split()
+    return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
 
 
 def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention]:

@@ -233,3 +233,16 @@ def test_a_noun_phrase_with_capitalised_modifiers_names_its_speaker() -> None:
     got = who(article, "XQCQ")
     assert got[1][1] == "A Norland Ferries spokesperson"
     assert got[3][1] == "The Norland transport ministry"
+
+
+def test_a_described_speaker_keeps_its_organisation_and_he_means_that_person() -> None:
+    article = (
+        "Ferry strike ends\n\n"
+        "Union leader Carl Jansen had called the strike in May. "
+        "A spokesperson for Norland Ferries said the boats would sail again on Monday. "
+        '"We are glad it is over," he said. '
+        "The head of the Tidewater Trust, Marta Lindqvist, welcomed the deal."
+    )
+    got = who(article, "XCQQQ")
+    assert got[2][1] == got[3][1] == "A spokesperson for Norland Ferries"  # not Carl Jansen
+    assert got[4][1] == "Marta Lindqvist"  # the person in apposition, not the description
