@@ -325,12 +325,17 @@ def appositive_person(
 ) -> tuple[int, str] | None:
     """`The chief of Avedzeme, Togbe Kodzo Adzaho III, welcomed`, `The Under Secretary for Political
     Affairs at the State Department, Nicholas Burns, testified`: the person named in apposition
-    right after a description (or an organisation or place inside it) that was chosen."""
+    right after a description (or an organisation or place inside it) that was chosen; and the
+    name after a title's `for`/`of` (`said WHO Regional Director for Africa Luis Sambo`: the
+    place is cut off afterwards by `trim_title`)."""
+    titled = text.split()[-1].lower() in _PERSON_TITLES  # `WHO Regional Director` for Africa Luis Sambo
     described = text[:1].islower() or text.split()[0].lower() in ("the", "a", "an")
-    if not described and mention_type(sentence_text, text) == PERSON:
+    if not (described or titled) and mention_type(sentence_text, text) == PERSON:
         return None
     for o_at, o_text in sorted(others):
         gap = sentence_text[offset + len(text) : o_at]
+        if titled and o_at > offset and re.fullmatch(r" +(?:for|of) +(?:the +)?", gap):
+            return (o_at, o_text) if len(o_text.split()) >= 3 and o_text[:1].isupper() else None
         if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
             continue
         person = " " in o_text and mention_type(sentence_text, o_text) == PERSON

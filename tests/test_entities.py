@@ -246,3 +246,8 @@ def test_a_described_speaker_keeps_its_organisation_and_he_means_that_person() -
     got = who(article, "XCQQQ")
     assert got[2][1] == got[3][1] == "A spokesperson for Norland Ferries"  # not Carl Jansen
     assert got[4][1] == "Marta Lindqvist"  # the person in apposition, not the description
+
+
+def test_a_title_with_for_a_place_before_the_name_gives_the_name() -> None:
+    article = '"We will open three clinics this year," said Health Ministry Director for Norland Joan Mbeki.'
+    assert who(article, "Q")[0][1] == "Joan Mbeki"
