@@ -246,9 +246,18 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     if len(word) < 5 or not word[:1].isupper():
         return None
     for e in entities_before(article, at):
-        surname = e.name.split()[-1]
-        if e.type == PERSON and " " in e.name and surname != word and _one_edit(surname, word):
-            return e
+        if e.type != PERSON:
+            continue
+        offset = 0
+        for part in e.name.split(" and "):  # `Prime Minister Fouad Siniora and President Michel Suleiman`
+            words = part.rstrip(".").split()
+            while len(words) > 2 and words[0].lower() in _PERSON_TITLES | {"prime", "deputy", "vice", "foreign"}:
+                words.pop(0)
+            name = " ".join(words)
+            if len(words) > 1 and words[-1] != word and _one_edit(words[-1], word):
+                start = e.start + e.name.index(name, offset)
+                return Entity(name, start, start + len(name), PERSON)
+            offset += len(part) + 5
     return None
 
 

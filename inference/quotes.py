@@ -66,6 +66,7 @@ CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when
     though although because since whether unless despite
     he she they it we i his her their its this that these those there then however meanwhile still also now last
     earlier later our my what why how who one some many most""")
+_ABBREVIATIONS = _set("inc co corp ltd jr sr bros")  # their period is part of the name
 _CONNECTORS = _set("de da van von al bin der la le du of del di")
 PRONOUNS = _set("he she they it we i")
 _DETERMINERS = _set("the a an its his her their our")
@@ -190,7 +191,8 @@ def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
     spans += _according_spans(tokens, masked)
     out = []
     for a, b, kind in dict.fromkeys(spans):
-        text = masked[tokens[a].start : tokens[b - 1].end].rstrip(".")
+        text = masked[tokens[a].start : tokens[b - 1].end]
+        text = text if tokens[b - 1].low in _ABBREVIATIONS else text.rstrip(".")  # `Apple Inc.`
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
@@ -202,7 +204,7 @@ def _tokens(masked: str) -> list[_Token]:
     out = []
     for m in _WORD.finditer(masked):
         text = m.group()
-        if text.endswith(".") and not (text[:-1].lower() in _TITLES or len(text) == 2):
+        if text.endswith(".") and not (text[:-1].lower() in _TITLES | _ABBREVIATIONS or len(text) == 2):
             text = text[:-1]
         out.append(_Token(m.start(), m.start() + len(text), text))
     return out
@@ -358,7 +360,7 @@ def _features(
 
 # --- resolution -------------------------------------------------------------------------------
 
-_NAME_WORD = rf"(?:{_PARTICLE})?[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?"
+_NAME_WORD = rf"(?:{_PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
 _FULL_NAME = re.compile(
     rf"\b{_NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{_NAME_WORD})+"
 )  # `John D. Bates`: a middle initial stays inside the name
@@ -386,7 +388,10 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
         return by_role or _by_head(article, head) or typed or mention
     named = _by_surname(article, mention)
-    misspelt = entities.misspelt_person(article, mention.text, mention.start) if named is mention else None
+    words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
+    titled = all(w.lower().rstrip(".") in _TITLES | _ROLES for w in words[:-1])
+    surname = words[-1] if titled else mention.text
+    misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 

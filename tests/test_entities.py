@@ -251,3 +251,15 @@ def test_a_described_speaker_keeps_its_organisation_and_he_means_that_person() -
 def test_a_title_with_for_a_place_before_the_name_gives_the_name() -> None:
     article = '"We will open three clinics this year," said Health Ministry Director for Norland Joan Mbeki.'
     assert who(article, "Q")[0][1] == "Joan Mbeki"
+
+
+def test_an_abbreviation_keeps_its_period_and_a_titled_misspelt_surname_resolves() -> None:
+    article = (
+        "Cabinet agreed\n\n"
+        "The deal was signed by Prime Minister Odile Marchetti and President Hugo Lenz. "
+        '"Our differences remain," Prime Minister Marchatti said. '
+        "Harbour Tools Inc. said its exports would grow."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Odile Marchetti"  # one letter off, behind a title, in a name joined by `and`
+    assert got[3][1] == "Harbour Tools Inc."
