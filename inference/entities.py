@@ -291,7 +291,8 @@ def blocked(
     sentence_text: str, offset: int, text: str, article: str | None = None, features: dict | None = None
 ) -> bool:
     """Mentions that never name a speaker: a date (`June said`), anyone after `The court heard`
-    or `the jury was told` (testimony: the speaker is unknown), and a capitalised word the article
+    or `the jury was told` (testimony: the speaker is unknown), whom the speaker talks to
+    (`in an interview with the Globe`), and a capitalised word the article
     writes only at the start of sentences and not before a verb of saying (`Keep a torch ready`,
     `Moreover, he finds`)."""
     if article and " " not in text and not sentence_text[:offset].strip(" \"“‘'") and text[:1].isupper():
@@ -301,12 +302,21 @@ def blocked(
         group = text.endswith("s") or text.isupper()  # `Forecasters expect`, `BOLDER:`
         if initial and named and not group:  # `Nordair, the largest carrier, said` keeps its name
             return True
+    if _ADDRESSEE.search(sentence_text[max(0, offset - 40) : offset]):  # `in an interview with the Globe`
+        return True
     before = sentence_text[:offset].split()[-1:]
     dated = before and (before[0].lower() in _DATE_PREPOSITIONS or before[0].isdigit())
     if mention_type("", text) == DATE and (dated or re.match(r"\W*\d", sentence_text[offset + len(text) :])):
         return True
     heard = _TESTIMONY.search(sentence_text)
     return bool(heard) and heard.start() <= offset + len(text)
+
+
+# whom a speaker talks to or meets is never the speaker (`In an interview with the Globe, ...`,
+# `After a meeting with union chief Paul Brandt, the treasurer said`)
+_ADDRESSEE = re.compile(
+    r"\b(?:with|(?:interview|statement|speaking|talking|told|tells|tell) to)\s+(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+)
 
 
 def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:

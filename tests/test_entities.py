@@ -263,3 +263,14 @@ def test_an_abbreviation_keeps_its_period_and_a_titled_misspelt_surname_resolves
     got = who(article, "XCQQ")
     assert got[2][1] == "Odile Marchetti"  # one letter off, behind a title, in a name joined by `and`
     assert got[3][1] == "Harbour Tools Inc."
+
+
+def test_the_outlet_a_person_speaks_with_is_not_the_speaker() -> None:
+    article = (
+        "Mayor defends budget\n\n"
+        "In an interview with the Valley Courier, mayor Ines Falk said the budget was fair. "
+        "After a meeting with union chief Paul Brandt, the treasurer, Ada Ekwueme, said talks would go on."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Ines Falk"
+    assert got[2][1] == "Ada Ekwueme"
