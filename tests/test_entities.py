@@ -274,3 +274,14 @@ def test_the_outlet_a_person_speaks_with_is_not_the_speaker() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "Ines Falk"
     assert got[2][1] == "Ada Ekwueme"
+
+
+def test_more_verbs_of_saying_that_real_news_uses() -> None:
+    article = (
+        "Lake closed\n\n"
+        "The park rangers informed visitors that the lake was closed. "
+        "In a statement to the Hill Gazette, Tomas Lind affirmed the ban would last a month."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "The park rangers"
+    assert got[2][1] == "Tomas Lind"
