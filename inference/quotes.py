@@ -694,7 +694,7 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
         resolved = resolve(article, mention, named, recent) if mention else None
         if runs and _continues(sentences, labels, runs[-1], i, resolved, speakers[-1]):
             runs[-1].append(i)
-            speakers[-1] = speakers[-1] or resolved
+            speakers[-1] = _run_speaker(article, speakers[-1], resolved)
         else:
             runs.append([i])
             speakers.append(resolved)
@@ -707,6 +707,16 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
+
+
+def _run_speaker(article: str, speaker: Mention | None, named: Mention | None) -> Mention | None:
+    """A run takes the first speaker named in it, but the person an organisation's quotation is
+    then given to (`The Council condemned it: "..." ... said its secretary general, Harun Khan`)."""
+    if speaker is None or named is None:
+        return speaker or named
+    organisation = entities.speaker_type(article, speaker.text) == entities.ORGANISATION
+    person = named.kind == "name" and entities.speaker_type(article, named.text) == entities.PERSON
+    return named if organisation and person and " " in named.text else speaker
 
 
 def _unattributed(article: str, sentences: list, runs: list[list[int]], speakers: list[Mention | None]) -> None:

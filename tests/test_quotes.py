@@ -201,3 +201,14 @@ def test_a_sentence_that_closes_a_quotation_lost_at_a_paragraph_break_continues_
     got = who(article, "QQQC")
     assert got[2][1] == "Lena Moritz"  # the closing mark says the quotation was still open
     assert got[0][0] == got[2][0] or got[1][0] == got[2][0]
+
+
+def test_an_organisations_quotation_given_to_its_officer_is_the_officers() -> None:
+    article = (
+        "The Harbour Workers Union condemned the closure: "
+        '"This decision was taken without a word to the people it hurts. '
+        "We will fight it,\" said the union's general secretary, Mira Santos."
+    )
+    got = who(article, "QQ")
+    assert got[0][0] == got[1][0]
+    assert got[0][1] == got[1][1] == "Mira Santos"
