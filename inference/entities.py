@@ -42,6 +42,12 @@ ORG_NOUNS = REFERRING_ORG_NOUNS | _set("""group bank business ministry departmen
     union association authority board committee commission institute university hospital court police
     regulator network paper channel station team side federation league trust foundation movement coalition
     alliance administration""")
+# one person described by a noun, whom a he or she can mean (`a spokesperson for NISA ... he said`)
+PERSON_NOUNS = _set("""spokesperson spokesman spokeswoman official officer soldier lawmaker activist resident witness
+    source minister president chancellor governor mayor senator judge chief executive secretary premier deputy
+    coach captain professor councillor inspector detective sergeant constable director chair chairman chairwoman
+    manager head leader king queen prince princess bishop commissioner attorney diplomat doctor nurse lawyer
+    teacher farmer owner worker analyst economist expert researcher scientist engineer driver pilot victim""")
 DOC_NOUNS = _set("""report study statement survey letter declaration review audit document poll ruling filing
     release memo paper analysis assessment inquiry investigation judgment judgement verdict""")
 PLACE_NOUNS = _set("""city town village country region capital state province island district area
@@ -71,7 +77,8 @@ _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president min
     professor inspector detective sergeant officer manager leader king queen prince bishop councillor""")
 # verbs of saying and believing that real news uses and the core list of inference/quotes.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
-    criticized praised condemned condemns""")
+    criticized praised condemned condemns affirmed affirms commented informed informs requested
+    reiterated reiterates asserted asserts mentioned reflected""")  # not `comments`, `mentions`: nouns
 _DATE_PREPOSITIONS = _set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
 _CONNECTOR = r"(?:of|the|de|van|von|al|da|del|di|la|le|for|and)"
@@ -240,9 +247,18 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     if len(word) < 5 or not word[:1].isupper():
         return None
     for e in entities_before(article, at):
-        surname = e.name.split()[-1]
-        if e.type == PERSON and " " in e.name and surname != word and _one_edit(surname, word):
-            return e
+        if e.type != PERSON:
+            continue
+        offset = 0
+        for part in e.name.split(" and "):  # `Prime Minister Fouad Siniora and President Michel Suleiman`
+            words = part.rstrip(".").split()
+            while len(words) > 2 and words[0].lower() in _PERSON_TITLES | {"prime", "deputy", "vice", "foreign"}:
+                words.pop(0)
+            name = " ".join(words)
+            if len(words) > 1 and words[-1] != word and _one_edit(words[-1], word):
+                start = e.start + e.name.index(name, offset)
+                return Entity(name, start, start + len(name), PERSON)
+            offset += len(part) + 5
     return None
 
 
@@ -276,22 +292,32 @@ def blocked(
     sentence_text: str, offset: int, text: str, article: str | None = None, features: dict | None = None
 ) -> bool:
     """Mentions that never name a speaker: a date (`June said`), anyone after `The court heard`
-    or `the jury was told` (testimony: the speaker is unknown), and a capitalised word the article
+    or `the jury was told` (testimony: the speaker is unknown), whom the speaker talks to
+    (`in an interview with the Globe`), and a capitalised word the article
     writes only at the start of sentences and not before a verb of saying (`Keep a torch ready`,
     `Moreover, he finds`)."""
     if article and " " not in text and not sentence_text[:offset].strip(" \"“‘'") and text[:1].isupper():
-        initial = _only_sentence_initial(article, text)
+        initial = only_sentence_initial(article, text)
         f = features or {}
         named = f.get("kind=name") and not (f.get("adj_before_verb") or f.get("comma_after"))
         group = text.endswith("s") or text.isupper()  # `Forecasters expect`, `BOLDER:`
         if initial and named and not group:  # `Nordair, the largest carrier, said` keeps its name
             return True
+    if _ADDRESSEE.search(sentence_text[max(0, offset - 40) : offset]):  # `in an interview with the Globe`
+        return True
     before = sentence_text[:offset].split()[-1:]
     dated = before and (before[0].lower() in _DATE_PREPOSITIONS or before[0].isdigit())
     if mention_type("", text) == DATE and (dated or re.match(r"\W*\d", sentence_text[offset + len(text) :])):
         return True
     heard = _TESTIMONY.search(sentence_text)
     return bool(heard) and heard.start() <= offset + len(text)
+
+
+# whom a speaker talks to or meets is never the speaker (`In an interview with the Globe, ...`,
+# `After a meeting with union chief Paul Brandt, the treasurer said`)
+_ADDRESSEE = re.compile(
+    r"\b(?:with|(?:interview|statement|speaking|talking|told|tells|tell) to)\s+(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+)
 
 
 def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -314,17 +340,42 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
     return None
 
 
+def appositive_person(
+    sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]
+) -> tuple[int, str] | None:
+    """`The chief of Avedzeme, Togbe Kodzo Adzaho III, welcomed`, `The Under Secretary for Political
+    Affairs at the State Department, Nicholas Burns, testified`: the person named in apposition
+    right after a description (or an organisation or place inside it) that was chosen; and the
+    name after a title's `for`/`of` (`said WHO Regional Director for Africa Luis Sambo`: the
+    place is cut off afterwards by `trim_title`)."""
+    titled = text.split()[-1].lower() in _PERSON_TITLES  # `WHO Regional Director` for Africa Luis Sambo
+    described = text[:1].islower() or text.split()[0].lower() in ("the", "a", "an")
+    if not (described or titled) and mention_type(sentence_text, text) == PERSON:
+        return None
+    for o_at, o_text in sorted(others):
+        gap = sentence_text[offset + len(text) : o_at]
+        if titled and o_at > offset and re.fullmatch(r" +(?:for|of) +(?:the +)?", gap):
+            return (o_at, o_text) if len(o_text.split()) >= 3 and o_text[:1].isupper() else None
+        if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
+            continue
+        person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
+        closed = re.match(r"\s*(?:,|\(|$)", sentence_text[o_at + len(o_text) :])
+        return (o_at, o_text) if person and closed else None
+    return None
+
+
+_APPOSITION_GAP = re.compile(r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +")
 _OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +)?")
 
 
 def not_a_person(article: str, name: str) -> bool:
     """Typed as something a `he` or `she` can never mean (organisation, place, document, date, or a
     group written only at sentence starts: `Authorities say`)."""
-    group = " " not in name and name.endswith("s") and _only_sentence_initial(article, name)
+    group = " " not in name and name.endswith("s") and only_sentence_initial(article, name)
     return group or mention_type(article, name) in (ORGANISATION, PLACE, DOCUMENT, DATE)
 
 
-def _only_sentence_initial(article: str, word: str) -> bool:
+def only_sentence_initial(article: str, word: str) -> bool:
     """Whether the article writes `word` capitalised only at the start of sentences (an index look-up)."""
     return all(
         not article[max(0, at - 3) : at].strip(" \"“‘'") or article[at - 2] in ".!?:\n"

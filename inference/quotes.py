@@ -63,8 +63,10 @@ _ROLES = _set(
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor"""
 )
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
+    though although because since whether unless despite
     he she they it we i his her their its this that these those there then however meanwhile still also now last
     earlier later our my what why how who one some many most""")
+_ABBREVIATIONS = _set("inc co corp ltd jr sr bros")  # their period is part of the name
 _CONNECTORS = _set("de da van von al bin der la le du of del di")
 PRONOUNS = _set("he she they it we i")
 _DETERMINERS = _set("the a an its his her their our")
@@ -72,6 +74,8 @@ _NP_STOP = _set("""that which who whom whose when where while and or but in on a
     before than into over under said says has have had is was were will would could should can may might
     also now today yesterday still then already again recently previously earlier later last this""")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")
+_PARTICLE = r"(?:al|el|ad|ash|as|at|an|ar|az|ibn|bin|abu|d)[-'’]"  # Arabic, Italian, French particles
+_PARTICLE_NAME = re.compile(rf"{_PARTICLE}[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,11 @@ class _Token:
     @property
     def low(self) -> str:
         return self.text.lower().rstrip(".")
+
+    @property
+    def capital(self) -> bool:
+        """Capitalised, or a name behind a lower-case particle (`al-Qirbi`, `el-Sisi`, `d'Alema`)."""
+        return self.text[:1].isupper() or bool(_PARTICLE_NAME.match(self.text))
 
 
 # Hand-set weights: the rules baseline, and what a model folder without fitted weights uses.
@@ -160,11 +169,12 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
 
 
 def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
-    """The entity layer's say on the chosen mention: the person before `of the Forum`, a place
-    that ends a long title cut off."""
+    """The entity layer's say on the chosen mention: the person before `of the Forum`, the person
+    named in apposition after a description, a place that ends a long title cut off."""
     at = mention.start - sentence.start
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
     shifted = entities.owner(sentence.text, at, mention.text, spans)
+    shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
@@ -181,7 +191,8 @@ def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
     spans += _according_spans(tokens, masked)
     out = []
     for a, b, kind in dict.fromkeys(spans):
-        text = masked[tokens[a].start : tokens[b - 1].end].rstrip(".")
+        text = masked[tokens[a].start : tokens[b - 1].end]
+        text = text if tokens[b - 1].low in _ABBREVIATIONS else text.rstrip(".")  # `Apple Inc.`
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
@@ -193,7 +204,7 @@ def _tokens(masked: str) -> list[_Token]:
     out = []
     for m in _WORD.finditer(masked):
         text = m.group()
-        if text.endswith(".") and not (text[:-1].lower() in _TITLES or len(text) == 2):
+        if text.endswith(".") and not (text[:-1].lower() in _TITLES | _ABBREVIATIONS or len(text) == 2):
             text = text[:-1]
         out.append(_Token(m.start(), m.start() + len(text), text))
     return out
@@ -202,13 +213,13 @@ def _tokens(masked: str) -> list[_Token]:
 def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
     spans, i = [], 0
     while i < len(tokens):
-        if not tokens[i].text[:1].isupper() or tokens[i].low in CAPITAL_STOP:
+        if not tokens[i].capital or tokens[i].low in CAPITAL_STOP:
             i += 1
             continue
         j = i + 1
         while (
             j < len(tokens)
-            and (tokens[j].text[:1].isupper() or tokens[j].low in _CONNECTORS)
+            and (tokens[j].capital or tokens[j].low in _CONNECTORS)
             and tokens[j].low not in CAPITAL_STOP
         ):
             if tokens[j].start - tokens[j - 1].end > 1:
@@ -240,10 +251,36 @@ def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             continue
         j = i + 1
         stop = _NP_STOP | SPEECH_VERBS
-        while j < len(tokens) and j - i <= 4 and tokens[j].text[:1].islower() and tokens[j].low not in stop:
+        # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
+        # but the phrase ends on a lower-case head
+        while j < len(tokens) and j - i <= 4 and tokens[j].low not in stop | CAPITAL_STOP:
             j += 1
-            spans.append((i, j, "np"))
+            if not tokens[j - 1].capital:
+                spans.append((i, j, "np"))
+                spans += _qualified(tokens, i, j)
     return spans
+
+
+_QUALIFYING = _set("for at in of from")
+
+
+def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str]]:
+    """tokens[i:j] with the organisation or place after it (`a spokesperson for NISA`, `astronomers
+    at the Ohio State University`, `a spokesperson for the government`): the annotators' whole speaker."""
+    if j + 1 >= len(tokens) or tokens[j].low not in _QUALIFYING or tokens[j].start - tokens[j - 1].end > 1:
+        return []
+    k = j + 2 if tokens[j + 1].low == "the" and j + 2 < len(tokens) else j + 1
+    if not tokens[k].capital:
+        org = tokens[k].low in entities.ORG_NOUNS and tokens[j + 1].low == "the"
+        return [(i, k + 1, "np")] if org else []
+    end = k
+    while end < len(tokens) and end - k < 6 and (tokens[end].capital or tokens[end].low in _CONNECTORS):
+        if end > k and tokens[end].start - tokens[end - 1].end > 1:
+            break
+        end += 1
+    while tokens[end - 1].low in _CONNECTORS:
+        end -= 1
+    return [(i, end, "np")]
 
 
 def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, str]]:
@@ -254,7 +291,7 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
         while i >= 0 and tokens[i].low in _SKIPPABLE:
             i -= 1
         inside_phrase = i > 0 and tokens[i - 1].low in _DETERMINERS | _NP_STOP  # `of the harbour say`
-        lower = i >= 0 and tokens[i].text[:1].islower()
+        lower = i >= 0 and not tokens[i].capital
         if lower and not inside_phrase and tokens[i].low not in PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES:
             spans.append((i, i + 1, "bare"))
     return spans
@@ -323,7 +360,7 @@ def _features(
 
 # --- resolution -------------------------------------------------------------------------------
 
-_NAME_WORD = r"[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?"
+_NAME_WORD = rf"(?:{_PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
 _FULL_NAME = re.compile(
     rf"\b{_NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{_NAME_WORD})+"
 )  # `John D. Bates`: a middle initial stays inside the name
@@ -345,12 +382,28 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare"):
-        found = entities.by_type(article, mention.text, mention.start)
+        head = _head_of(mention)  # `the chief of Avedzeme` resolves as `the chief`, else stays whole
+        found = entities.by_type(article, head.text, head.start)
         typed = Mention(found.start, found.end, found.name, "name") if found else None
-        return _by_role(article, mention) or _by_head(article, mention) or typed or mention
+        by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
+        return by_role or _by_head(article, head) or typed or mention
     named = _by_surname(article, mention)
-    misspelt = entities.misspelt_person(article, mention.text, mention.start) if named is mention else None
+    words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
+    titled = all(w.lower().rstrip(".") in _TITLES | _ROLES for w in words[:-1])
+    surname = words[-1] if titled else mention.text
+    misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
+
+
+_QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
+
+
+def _head_of(mention: Mention) -> Mention:
+    """A noun phrase without the organisation or place that qualifies it (`_qualified`)."""
+    cut = _QUALIFIER.search(mention.text)
+    if not cut:
+        return mention
+    return Mention(mention.start, mention.start + cut.start(), mention.text[: cut.start()], mention.kind)
 
 
 def person_before(
@@ -362,12 +415,43 @@ def person_before(
     contradict the pronoun's. Reads the WINDOW characters before `at`."""
     names = _people(article, max(0, at - WINDOW), at)
     near = [n for n in names if recent is not None and n.start >= recent]
-    said = [s for s in reversed(speakers) if s.kind == "name" and _is_person(article, s.text, at)]
+    said = [s for s in reversed(speakers) if _a_person(article, s, at)]
     subject = [n for n in near if not article[recent : n.start].strip()]  # `Harry Kane won ... He said`
+    subject = subject or _one_word_subject(article, recent, at)  # `Messi was named ...`, `On Tuesday, Pedro was`
     pool = subject + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
     return (fitting or [None])[0]
+
+
+_SUBJECT = re.compile(rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+) +(?=[a-z])")
+
+
+def _a_person(article: str, speaker: Mention, at: int) -> bool:
+    """A speaker a he/she/I can mean: a person's name, or one person described (`a spokesperson for
+    NISA`, `an African Union soldier`)."""
+    if speaker.kind == "name":
+        return _is_person(article, speaker.text, at)
+    words = _head_of(speaker).text.lower().split()
+    return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
+
+
+def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention]:
+    """The person a sentence opens with by one name (after a leading `On Tuesday,`): the full name
+    the surname stands for, else the word itself where the article shows its gender (a he/she
+    after it, as `_gender` reads it, or in the rest of that sentence)."""
+    found = _SUBJECT.match(article, recent, at) if recent is not None else None
+    if not found or found.group(1).lower() in CAPITAL_STOP or found.group(1).endswith(("'s", "’s")):
+        return []
+    if entities.only_sentence_initial(article, found.group(1)):  # `Describing the plan, he`, `During`
+        return []
+    word = Mention(found.start(1), found.end(1), found.group(1), "name")
+    full = _by_surname(article, word)
+    if full is not word:
+        return [full] if _is_person(article, full.text, at) else []
+    person = not entities.not_a_person(article, word.text) and entities.mention_type(article, word.text) != "date"
+    gendered = _gender(article, word.text, at) or _GENDERED.search(article, word.end, at)  # `Pedro was asked if he`
+    return [word] if person and gendered else []
 
 
 _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
@@ -414,7 +498,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
     out, found_at = [], []
     for m in _names(article)[0]:
         words = m.group().split()
-        while words and words[0].lower() in CAPITAL_STOP | {"by"}:
+        while words and words[0].lower().rstrip(".") in CAPITAL_STOP | _TITLES | {"by"}:  # `Ms Farah Osei`
             words.pop(0)
         while words and words[-1].rstrip(".") in _POST_NOMINALS:
             words.pop()
@@ -495,6 +579,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     if len(words) != 1:
         return mention
     word = words[0]
+    if _PARTICLE_NAME.match(word[:1].lower() + word[1:]):  # `Al-Hadi said` at a sentence start
+        word = word[:1].lower() + word[1:]
     names = _names_between(article, mention.end - WINDOW, mention.end + WINDOW)
     earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
     for m in earlier_first:
@@ -541,6 +627,25 @@ def _role_pattern(word: str) -> re.Pattern:
     )
 
 
+def _speaker_by_role(article: str, mention: Mention, speakers: list[Mention]) -> Mention | None:
+    """`The president said` after `President Bush` spoke -> Bush's full name: of the last three
+    speakers, the latest the article wrote with that role before their surname (within WINDOW)."""
+    role = mention.text.split()[-1].lower()
+    if role not in _ROLES or len(mention.text.split()) > 3:
+        return None
+    start = max(0, mention.start - WINDOW)
+    for s in reversed([s for s in speakers if s.kind == "name"][-3:]):
+        if _titled_pattern(role, s.text.split()[-1]).search(article, start, mention.start):
+            return s
+    return None
+
+
+@functools.lru_cache(maxsize=512)
+def _titled_pattern(role: str, surname: str) -> re.Pattern:
+    """`President Bush`, `president George W. Bush`: the role, up to two more names, the surname."""
+    return re.compile(rf"\b(?i:{re.escape(role)})\.? +(?:[A-Z][\w.'’-]* +){{0,2}}{re.escape(surname)}\b")
+
+
 def _by_role(article: str, mention: Mention) -> Mention | None:
     """`the minister` -> the nearest earlier name written with that role beside it."""
     pattern = _role_pattern(mention.text.split()[-1].rstrip("s"))
@@ -558,10 +663,22 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
 def _direct(sentence) -> bool:
     """A direct quotation: the sentence opens with (or inside) one, or is mostly quoted words."""
     text = sentence.text.lstrip()
-    if sentence.in_quote or text[:1] in '"“‘«„':
+    if sentence.in_quote or text[:1] in '"“‘«„' or _closes_unopened(text):
         return True
     inside, _ = quoted_chars(text)
     return sum(inside) > len(text) / 2
+
+
+def _closes_unopened(text: str) -> bool:
+    """The first double quotation mark of the text closes a quotation (`... games."`): the sentence
+    lies inside one that the splitter lost at a paragraph break."""
+    mark = re.search('["“”]', text)
+    if not mark or mark.start() == 0:
+        return False
+    return mark.group() == "”" or (mark.group() == '"' and text[mark.start() - 1] in _CLOSING)
+
+
+_CLOSING = frozenset(".,!?…—-")  # what stands before a closing straight quotation mark
 
 
 def _runs(article: str, sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[Attribution]:
@@ -577,7 +694,7 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
         resolved = resolve(article, mention, named, recent) if mention else None
         if runs and _continues(sentences, labels, runs[-1], i, resolved, speakers[-1]):
             runs[-1].append(i)
-            speakers[-1] = speakers[-1] or resolved
+            speakers[-1] = _run_speaker(article, speakers[-1], resolved)
         else:
             runs.append([i])
             speakers.append(resolved)
@@ -590,6 +707,16 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
+
+
+def _run_speaker(article: str, speaker: Mention | None, named: Mention | None) -> Mention | None:
+    """A run takes the first speaker named in it, but the person an organisation's quotation is
+    then given to (`The Council condemned it: "..." ... said its secretary general, Harun Khan`)."""
+    if speaker is None or named is None:
+        return speaker or named
+    organisation = entities.speaker_type(article, speaker.text) == entities.ORGANISATION
+    person = named.kind == "name" and entities.speaker_type(article, named.text) == entities.PERSON
+    return named if organisation and person and " " in named.text else speaker
 
 
 def _unattributed(article: str, sentences: list, runs: list[list[int]], speakers: list[Mention | None]) -> None:
@@ -620,6 +747,11 @@ def _continues(
         return False
     s = sentences[i]
     if s.in_quote:
+        return True
+    before = sentences[last]
+    left_open = quoted_chars(before.text, '"' if before.in_quote else None)[1] == '"'
+    same = resolved is None or (speaker is not None and resolved.text == speaker.text)
+    if same and (left_open or _closes_unopened(s.text)):  # a paragraph break inside a quotation
         return True
     if resolved is None and entities.opens_a_list([sentences[k].text for k in run]):
         return True

@@ -175,3 +175,113 @@ def test_a_title_glued_to_a_surname_resolves_and_a_group_is_not_he() -> None:
     got = who(article, "CQQQ")
     assert got[1][1] == "Tom Harlan"
     assert got[3][1] == "Tom Harlan"
+
+
+def test_a_name_behind_a_lower_case_particle_is_a_name_and_he_finds_it() -> None:
+    article = (
+        "Harbour talks resume\n\n"
+        "The port minister, Karim al-Hadi, says the talks will resume next week. "
+        "Ms Farah Osei, who leads the dockers, was not at the meeting. "
+        'Al-Hadi said, "We are close to a deal." '
+        "He also believed the strike would end by May.\n\n"
+        "Though Osei disagreed, she said little."
+    )
+    got = who(article, "XQCQQQ")
+    assert got[1][1] == "Karim al-Hadi"
+    assert got[4][1] == "Karim al-Hadi"  # `he` takes the latest speaker, named behind `al-`
+    assert got[5][1] == "Farah Osei"  # `Though` opens the sentence, it is no part of the name
+
+
+def test_the_president_is_the_speaker_written_with_that_role() -> None:
+    article = (
+        "Two presidents meet at the border\n\n"
+        "President Anna Vale opened the bridge on Friday. "
+        "The neighbouring president, Tomas Brant, did not attend. "
+        '"We will build it together," President Vale said. '
+        "The president said trade would double. "
+        "She also called for a shared customs post."
+    )
+    got = who(article, "XCCQQQ")
+    assert got[3][1] == "Anna Vale"
+    assert got[4][1] == got[5][1] == "Anna Vale"  # the speaker called president, not the president named last
+
+
+def test_he_after_a_sentence_that_opens_with_a_surname_or_a_single_name() -> None:
+    article = (
+        "Rovers win the cup\n\n"
+        "Lukas Brandt and Tomas Ferreira scored the goals that won the final. "
+        '"It was a hard night," Ferreira said. '
+        "Brandt was named player of the match. "
+        'After the game, he said, "We deserved it." '
+        "On Monday, Nando was asked if he would stay at the club. "
+        'He replied, "Of course." '
+        "Describing the season, he said it was the best of his career."
+    )
+    got = who(article, "XCQCQCQQ")
+    assert got[4][1] == "Lukas Brandt"  # `Brandt was named`: the surname's full name
+    assert got[6][1] == "Nando"  # `On Monday, Nando was asked if he`: a one-word name with a he
+    assert got[7][1] == "Nando"  # `Describing` opens a sentence: never a name
+
+
+def test_a_noun_phrase_with_capitalised_modifiers_names_its_speaker() -> None:
+    article = (
+        "Ferry fares to rise\n\n"
+        "A Norland Ferries spokesperson said fares would rise by a tenth in April. "
+        "The rise was first reported by local radio. "
+        "The Norland transport ministry said it had not been told."
+    )
+    got = who(article, "XQCQ")
+    assert got[1][1] == "A Norland Ferries spokesperson"
+    assert got[3][1] == "The Norland transport ministry"
+
+
+def test_a_described_speaker_keeps_its_organisation_and_he_means_that_person() -> None:
+    article = (
+        "Ferry strike ends\n\n"
+        "Union leader Carl Jansen had called the strike in May. "
+        "A spokesperson for Norland Ferries said the boats would sail again on Monday. "
+        '"We are glad it is over," he said. '
+        "The head of the Tidewater Trust, Marta Lindqvist, welcomed the deal."
+    )
+    got = who(article, "XCQQQ")
+    assert got[2][1] == got[3][1] == "A spokesperson for Norland Ferries"  # not Carl Jansen
+    assert got[4][1] == "Marta Lindqvist"  # the person in apposition, not the description
+
+
+def test_a_title_with_for_a_place_before_the_name_gives_the_name() -> None:
+    article = '"We will open three clinics this year," said Health Ministry Director for Norland Joan Mbeki.'
+    assert who(article, "Q")[0][1] == "Joan Mbeki"
+
+
+def test_an_abbreviation_keeps_its_period_and_a_titled_misspelt_surname_resolves() -> None:
+    article = (
+        "Cabinet agreed\n\n"
+        "The deal was signed by Prime Minister Odile Marchetti and President Hugo Lenz. "
+        '"Our differences remain," Prime Minister Marchatti said. '
+        "Harbour Tools Inc. said its exports would grow."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Odile Marchetti"  # one letter off, behind a title, in a name joined by `and`
+    assert got[3][1] == "Harbour Tools Inc."
+
+
+def test_the_outlet_a_person_speaks_with_is_not_the_speaker() -> None:
+    article = (
+        "Mayor defends budget\n\n"
+        "In an interview with the Valley Courier, mayor Ines Falk said the budget was fair. "
+        "After a meeting with union chief Paul Brandt, the treasurer, Ada Ekwueme, said talks would go on."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Ines Falk"
+    assert got[2][1] == "Ada Ekwueme"
+
+
+def test_more_verbs_of_saying_that_real_news_uses() -> None:
+    article = (
+        "Lake closed\n\n"
+        "The park rangers informed visitors that the lake was closed. "
+        "In a statement to the Hill Gazette, Tomas Lind affirmed the ban would last a month."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "The park rangers"
+    assert got[2][1] == "Tomas Lind"

@@ -189,3 +189,26 @@ def test_a_middle_initial_and_a_surname_inside_a_long_name_resolve() -> None:
     )
     speakers = [s for _, s, _ in who(article, "XCQCQ") if s]
     assert speakers == ["John D. Bates", "Luiz Inácio Lula da Silva"]
+
+
+def test_a_sentence_that_closes_a_quotation_lost_at_a_paragraph_break_continues_it() -> None:
+    article = (
+        'After the game, the coach Lena Moritz said, "We were slow in the first half.\n\n'
+        "We talked about it at the break.\n\n"
+        'Next week we have to start faster."\n\n'
+        "The club plays again on Saturday."
+    )
+    got = who(article, "QQQC")
+    assert got[2][1] == "Lena Moritz"  # the closing mark says the quotation was still open
+    assert got[0][0] == got[2][0] or got[1][0] == got[2][0]
+
+
+def test_an_organisations_quotation_given_to_its_officer_is_the_officers() -> None:
+    article = (
+        "The Harbour Workers Union condemned the closure: "
+        '"This decision was taken without a word to the people it hurts. '
+        "We will fight it,\" said the union's general secretary, Mira Santos."
+    )
+    got = who(article, "QQ")
+    assert got[0][0] == got[1][0]
+    assert got[0][1] == got[1][1] == "Mira Santos"
