@@ -13,7 +13,7 @@ from claimtag.model.labels import LABELS
 from claimtag.model.transformer import TransformerModel
 from claimtag.training.config import load_config
 from claimtag.training.corpus import load_corpus
-from claimtag.training.evaluate import evaluate_probs
+from claimtag.training.metrics import evaluate_probs
 from claimtag.training.train import train
 
 
@@ -216,7 +216,7 @@ def test_crossval_resumes_from_saved_folds_and_not_across_configs(
 
 
 def test_comparison_table_is_well_formed_markdown() -> None:
-    from claimtag.training.evaluate import comparison_table
+    from claimtag.training.metrics import comparison_table
 
     rep = evaluate_probs(np.eye(4), np.arange(4), bootstrap=0, name="m")
     lines = comparison_table([rep]).splitlines()
@@ -224,7 +224,7 @@ def test_comparison_table_is_well_formed_markdown() -> None:
 
 
 def test_confusions_lists_the_most_frequent_mistakes_first() -> None:
-    from claimtag.training.evaluate import confusions
+    from claimtag.training.metrics import confusions
 
     records = [{"text": f"s{i}"} for i in range(5)]
     gold = np.array([0, 0, 0, 1, 2])
@@ -235,7 +235,7 @@ def test_confusions_lists_the_most_frequent_mistakes_first() -> None:
 
 
 def test_coverage_rises_in_accuracy_as_the_threshold_rises() -> None:
-    from claimtag.training.evaluate import coverage
+    from claimtag.training.metrics import coverage
 
     gold = np.array([0, 1, 2, 3])
     probs = np.array([[0.95, 0.05, 0, 0], [0.6, 0.4, 0, 0], [0, 0, 0.8, 0.2], [0.55, 0, 0, 0.45]])
@@ -358,7 +358,7 @@ def test_a_tiny_corpus_without_doc_ids_gets_stats_and_trains_with_warnings(tmp_p
 
 
 def test_one_document_has_no_confidence_interval() -> None:
-    from claimtag.training.evaluate import comparison_table
+    from claimtag.training.metrics import comparison_table
 
     probs = np.eye(4)[[0, 1, 2, 2]]
     rep = evaluate_probs(probs, np.array([0, 1, 2, 3]), ["d"] * 4, bootstrap=50, name="m")

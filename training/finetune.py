@@ -52,7 +52,7 @@ def _metrics(pred) -> dict[str, float]:
 def calibrate(tagger: TransformerModel, dev: Dataset) -> dict:
     """Fit the tagger's temperature on the dev split; return it with dev ECE before and after."""
     from claimtag.model.calibration import fit_temperature, softmax
-    from claimtag.training.evaluate import expected_calibration_error
+    from claimtag.training.metrics import expected_calibration_error
 
     logits = tagger.logits(dev.to_list())
     gold = np.asarray(dev["label"])

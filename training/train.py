@@ -28,7 +28,7 @@ from claimtag.training.attribution import fit_attribution
 from claimtag.training.card import render_card
 from claimtag.training.config import Config, DataConfig, load_config, save_config
 from claimtag.training.corpus import load_corpus
-from claimtag.training.evaluate import confusions, evaluate_probs, write_json
+from claimtag.training.metrics import confusions, evaluate_probs, write_json
 from claimtag.training.splits import ensure_splits, split_warnings
 
 BASELINES = {k.kind: k for k in (MajorityBaseline, RulesBaseline, TfidfBaseline)}
