@@ -38,10 +38,10 @@ class Provenance:
 
 def provenance(path_or_name: str = "default", fast: bool = True) -> Provenance:
     """The Provenance of `Tagger.from_pretrained(path_or_name, fast=fast)`'s output (checks the folder)."""
-    from claimtag.model.folder import model_version, read_meta, resolve_model_path
+    from claimtag.model.folder import ModelMeta, model_version, resolve_model_path
 
     path = resolve_model_path(path_or_name)
-    int8 = fast and read_meta(path).get("kind") == "transformer"  # the only kind with an int8 path
+    int8 = fast and ModelMeta.read(path).kind == "transformer"  # the only kind with an int8 path
     return Provenance(str(path_or_name), model_version(path), "int8" if int8 else "fp32")
 
 

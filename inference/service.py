@@ -393,10 +393,10 @@ def _api(config: ServiceConfig) -> APIRouter:
 
 def model_info(worker: _Worker) -> dict:
     """What `GET /v1/model` reports: the folder's labels, version, headline metrics and card."""
-    from claimtag.model.folder import read_meta
+    from claimtag.model.folder import ModelMeta
     from claimtag.model.labels import LABELS
 
-    meta = read_meta(worker.path)
+    meta = ModelMeta.read(worker.path)  # checks that its labels are LABELS
     metrics_file = worker.path / "metrics.json"
     metrics = json.loads(metrics_file.read_text(encoding="utf-8")) if metrics_file.exists() else {}
     headline = ("n", "macro_f1", "macro_f1_ci", "accuracy", "ece", "f1")
@@ -409,9 +409,9 @@ def model_info(worker: _Worker) -> dict:
     return {
         "name": worker.tagger.name,
         "version": worker.version,
-        "labels": list(meta.get("labels", LABELS)),
+        "labels": list(LABELS),
         "min_confidence": worker.tagger.min_confidence,
-        "mode": "int8" if worker.config.fast and meta.get("kind") == "transformer" else "fp32",
+        "mode": "int8" if worker.config.fast and meta.kind == "transformer" else "fp32",
         "metrics": summary,
         "card": card.read_text(encoding="utf-8") if card.exists() else "",
     }
@@ -474,10 +474,10 @@ def serve(config: ServiceConfig, *, forwarded_allow_ips: str | None = None) -> N
     """Run the service until stopped (Ctrl-C or SIGTERM): one process, or `config.workers` processes."""
     import uvicorn
 
-    from claimtag.model.folder import read_meta, resolve_model_path
+    from claimtag.model.folder import ModelMeta, resolve_model_path
 
     _check_config(config)
-    read_meta(resolve_model_path(config.model))  # a wrong --model is a one-line error, before any worker starts
+    ModelMeta.read(resolve_model_path(config.model))  # a wrong --model is a one-line error, before any worker starts
     options = {"host": config.host, "port": config.port, "forwarded_allow_ips": forwarded_allow_ips}
     if config.workers == 1:
         uvicorn.run(create_app(config), **options)

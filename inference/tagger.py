@@ -95,25 +95,23 @@ class Tagger:
         below `min_confidence` (default: the model's `evaluation.min_confidence`) are flagged
         `unsure` (their label is kept).
         """
-        from claimtag.model.folder import SPEAKERS_FILE, load_model, read_meta
+        from claimtag.model.folder import ModelMeta, load_model
 
         path = resolve_model_path(path_or_name)
-        meta = read_meta(path)
-        if fast and meta.get("kind") == "transformer":
+        meta = ModelMeta.read(path)
+        if fast and meta.kind == "transformer":
             from claimtag.inference.onnx import OnnxModel
 
             model = OnnxModel.load(path, meta)
         else:
             model = load_model(path)
-        if min_confidence is None:
-            min_confidence = float(meta.get("min_confidence", 0.0))
         return cls(
             model,
             name=str(path_or_name),
             batch_size=batch_size,
-            min_confidence=min_confidence,
+            min_confidence=meta.min_confidence if min_confidence is None else min_confidence,
             quantities=quantities,
-            speakers=SpeakerScorer.load(path / SPEAKERS_FILE),
+            speakers=SpeakerScorer(meta.speaker_weights()),
         )
 
     def with_options(self, *, min_confidence: float | None = None, quantities: str | None = None) -> Tagger:

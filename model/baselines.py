@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from safetensors.numpy import load_file, save_file
@@ -15,6 +16,9 @@ from sklearn.linear_model import LogisticRegression
 
 from claimtag.model.features import sentence_features
 from claimtag.model.labels import LABEL2ID, LABELS
+
+if TYPE_CHECKING:
+    from claimtag.model.folder import ModelMeta
 
 
 class MajorityBaseline:
@@ -40,9 +44,9 @@ class MajorityBaseline:
         return {"prior": self.prior.tolist()}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> MajorityBaseline:
+    def load(cls, path: Path, meta: ModelMeta) -> MajorityBaseline:
         """From the meta alone."""
-        return cls(np.asarray(meta["prior"]))
+        return cls(np.asarray(meta.settings["prior"]))
 
 
 _ATTRIBUTION = re.compile(
@@ -106,7 +110,7 @@ class RulesBaseline:
         return {}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> RulesBaseline:
+    def load(cls, path: Path, meta: ModelMeta) -> RulesBaseline:
         """Nothing to read."""
         return cls()
 
@@ -172,7 +176,7 @@ class TfidfBaseline:
         return {}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> TfidfBaseline:
+    def load(cls, path: Path, meta: ModelMeta) -> TfidfBaseline:
         """Rebuild the fitted vectorizer from its vocabulary and idf."""
         arrays = load_file(str(path / cls.ARRAYS))
         vec = cls._vectorizer()

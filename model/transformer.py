@@ -14,9 +14,10 @@ from claimtag.model.calibration import softmax
 from claimtag.model.doc_context import WEIGHTS_FILE as DOC_CONTEXT_WEIGHTS
 from claimtag.model.doc_context import doc_context_logits
 from claimtag.model.doc_context import load_weights as load_doc_context
-from claimtag.model.encoders import encoder_package, resolve_encoder
+from claimtag.model.encoders import resolve_encoder
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.features import FEATURE_NAMES, continue_quotations, neighbours, sentence_features
+from claimtag.model.folder import ModelMeta
 from claimtag.model.labels import LABELS
 from claimtag.model.network import SentenceClassifier
 
@@ -147,7 +148,8 @@ class TransformerModel:
         """Write weights, tokenizer and encoder config into `path`; return the meta to record.
 
         A fully fine-tuned model stores every weight; a LoRA or frozen one stores only what
-        training changed (adapter + head) and names the pip-installed encoder it sits on.
+        training changed (adapter + head) and names the encoder it sits on (ModelMeta records
+        that encoder's package release).
         """
         state = self.network.state_dict()
         if self.adapt["finetune"] != "full":
@@ -157,24 +159,23 @@ class TransformerModel:
         self.tokenizer.save_pretrained(str(path))
         self.network.encoder.config.save_pretrained(str(path / ENCODER_DIR))
         meta = {"context": self.context, "max_length": self.max_length, "features": list(FEATURE_NAMES)}
-        if self.adapt["finetune"] != "full" and (package := encoder_package(self.adapt["encoder"])):
-            meta["encoder_package"], meta["encoder_version"] = package
         if self.doc_context is not None:
             save_numpy(self.doc_context, str(path / DOC_CONTEXT_WEIGHTS))
             meta["doc_context"] = {"kind": "bigru", "hidden": int(self.doc_context["gru.weight_hh_l0"].shape[1])}
         return {**meta, **self.adapt, "temperature": self.temperature}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> TransformerModel:
-        """Rebuild from a model folder written by `save` (needs nothing else)."""
-        if meta.get("features") != list(FEATURE_NAMES):
-            raise ClaimtagError(f"{path}: model uses features {meta.get('features')}, not {list(FEATURE_NAMES)}")
-        adapt = {k: meta[k] for k in ("finetune", "encoder", "lora", "num_layers") if k in meta}
+    def load(cls, path: Path, meta: ModelMeta) -> TransformerModel:
+        """Rebuild from a model folder written by `save` (an adapter also needs its encoder package)."""
+        settings = meta.settings
+        if settings.get("features") != list(FEATURE_NAMES):
+            raise ClaimtagError(f"{path}: model uses features {settings.get('features')}, not {list(FEATURE_NAMES)}")
+        adapt = {k: settings[k] for k in ("finetune", "encoder", "lora", "num_layers") if k in settings}
         adapt["finetune"] = adapt.get("finetune") or "full"
         if adapt["finetune"] == "full":
             body = AutoModel.from_config(AutoConfig.from_pretrained(str(path / ENCODER_DIR)))
         else:  # the adapter sits on the pip-installed encoder it was trained on
-            _check_encoder_version(path, meta)
+            meta.check_encoder()
             encoder = AutoModel.from_pretrained(resolve_encoder(adapt["encoder"]))
             body = _adapted(_first_layers(encoder, adapt.get("num_layers")), adapt, 0.0)
         network = SentenceClassifier(body, len(FEATURE_NAMES), len(LABELS))
@@ -189,23 +190,11 @@ class TransformerModel:
             network.encoder = network.encoder.merge_and_unload()  # plain encoder again: full speed
         network.eval()
         tokenizer = AutoTokenizer.from_pretrained(str(path))
-        tagger = cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"], adapt=adapt)
-        tagger.temperature = float(meta.get("temperature", 1.0))
-        if meta.get("doc_context"):
+        tagger = cls(network, tokenizer, context=settings["context"], max_length=settings["max_length"], adapt=adapt)
+        tagger.temperature = float(settings.get("temperature", 1.0))
+        if settings.get("doc_context"):
             tagger.doc_context = load_doc_context(path / DOC_CONTEXT_WEIGHTS)
         return tagger
-
-
-def _check_encoder_version(path: Path, meta: dict) -> None:
-    """An adapter trained on one release of the encoder package must not load onto another."""
-    recorded = meta.get("encoder_version")
-    installed = encoder_package(meta.get("encoder", ""))
-    if recorded and installed and installed[1] != recorded:
-        dist = meta.get("encoder_package", installed[0])
-        raise ClaimtagError(
-            f"{path}: adapter trained on {dist} {recorded}, but {installed[1]} is installed: "
-            f"pip install '{dist}=={recorded}' (or retrain)"
-        )
 
 
 def _first_layers(encoder, n: int | None):

@@ -263,7 +263,7 @@ def test_a_shallower_encoder_trains_saves_and_loads(tiny_encoder, tiny_corpus, t
 
 def test_folder_format_and_encoder_version_are_checked(tmp_path: Path, monkeypatch) -> None:
     from claimtag.model.errors import ClaimtagError
-    from claimtag.model.folder import read_meta, save_model
+    from claimtag.model.folder import ModelMeta, save_model
 
     model = TransformerModel.from_encoder("minilm-l6", context="none", max_length=16, dropout=0.0, finetune="lora")
     save_model(model, tmp_path)
@@ -274,7 +274,7 @@ def test_folder_format_and_encoder_version_are_checked(tmp_path: Path, monkeypat
         load_model(tmp_path)
     (tmp_path / "claimtag.json").write_text(json.dumps({**meta, "format": 99}))
     with pytest.raises(ClaimtagError, match="format 99.*upgrade claimtag"):
-        read_meta(tmp_path)
+        ModelMeta.read(tmp_path)
 
 
 def test_distillation_loss_mixes_gold_and_teacher_labels(tiny_encoder) -> None:

@@ -10,7 +10,7 @@ import numpy as np
 from datasets import concatenate_datasets
 
 from claimtag.model.errors import ClaimtagError
-from claimtag.model.folder import load_baselines, load_model, read_meta, resolve_model_path
+from claimtag.model.folder import ModelMeta, load_baselines, load_model, resolve_model_path
 from claimtag.model.protocol import CalibratedModel
 from claimtag.training.corpus import load_corpus
 from claimtag.training.markdown import markdown_table
@@ -43,17 +43,17 @@ def evaluate_model(
     """Evaluate; write report.json, confusion-<model>.png and errors.jsonl; return Markdown.
     Who-said-it scores are added when the data records speakers, quantity scores with `quantities`."""
     given, model_dir, data = str(model_dir), resolve_model_path(model_dir), Path(data)
-    meta = read_meta(model_dir)
+    meta = ModelMeta.read(model_dir)
     corpus = load_corpus(data, source=source)
     if split is not None and split not in corpus:
         raise ClaimtagError(f"{data}: no split {split!r} (has {', '.join(corpus)})")
     ds = corpus[split] if split else concatenate_datasets(list(corpus.values()))
     records, gold = ds.to_list(), np.asarray(ds["label"])
     # compared models are named by their path as given: runs/a/model and runs/b/model stay apart
-    taggers = {f"{meta['kind']} ({given})" if compare else meta["kind"]: load_model(model_dir)}
+    taggers = {f"{meta.kind} ({given})" if compare else meta.kind: load_model(model_dir)}
     for other in compare or []:
         path = resolve_model_path(other)
-        taggers[f"{read_meta(path)['kind']} ({other}, compared)"] = load_model(path)
+        taggers[f"{ModelMeta.read(path).kind} ({other}, compared)"] = load_model(path)
     if baselines:
         taggers.update({f"baseline: {k}": t for k, t in load_baselines(model_dir).items()})
     out = Path(out_dir) if out_dir else Path("eval") / f"{model_dir.name}__{data.stem}"
@@ -71,7 +71,7 @@ def evaluate_model(
             kept = coverage(probs, gold)
     for rep in reports:
         confusion_png(rep, out / f"confusion-{_file_name(rep.name)}.png")
-    extra, extra_md = _attribution_and_quantities(model_dir, records, quantities)
+    extra, extra_md = _attribution_and_quantities(meta, records, quantities)
     write_json(
         out / "report.json",
         {
@@ -100,15 +100,14 @@ def evaluate_model(
     )
 
 
-def _attribution_and_quantities(model_dir: Path, records: list[dict], quantities: str | Path | None) -> tuple:
+def _attribution_and_quantities(meta: ModelMeta, records: list[dict], quantities: str | Path | None) -> tuple:
     """Who-said-it scores (when the data records speakers) and quantity span scores (with a gold file)."""
     from claimtag.inference.quotes import SpeakerScorer
-    from claimtag.model.folder import SPEAKERS_FILE
     from claimtag.training.attribution import attribution_of, attribution_table
     from claimtag.training.quantity_metrics import quantity_scores, read_quantity_gold
 
     extra, md = {}, []
-    attribution = attribution_of(records, SpeakerScorer.load(model_dir / SPEAKERS_FILE))
+    attribution = attribution_of(records, SpeakerScorer(meta.speaker_weights()))
     if attribution:
         extra["attribution"] = attribution
         md.append(attribution_table(attribution))
@@ -153,7 +152,7 @@ def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: 
         for i, r in enumerate(rows)
     ]
     gold = np.asarray([r["label"] for r in rows])
-    taggers = {read_meta(Path(model_dir))["kind"]: load_model(model_dir)}
+    taggers = {ModelMeta.read(model_dir).kind: load_model(model_dir)}
     if baselines:
         taggers.update({f"baseline: {k}": t for k, t in load_baselines(Path(model_dir)).items()})
     cells = []
