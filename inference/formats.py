@@ -149,7 +149,7 @@ def csv_rows(result: Result, info: Provenance | None = None) -> list[list]:
             [result.name, "" if result.row is None else result.row, s.index, s.start, s.end, s.paragraph]
             + [_bool(s.in_quote), s.label, s.score]
             + [s.probs[lab] for lab in LABELS]
-            + [_bool(s.truncated), _bool(s.unsure), json.dumps(list(s.quantities), ensure_ascii=False)]
+            + [_bool(s.truncated), _bool(s.unsure), json.dumps([q.to_dict() for q in s.quantities], ensure_ascii=False)]
             + [s.quote_id or "", s.speaker or "", span[0], span[1], s.speaker_type or "", s.text]
             + tail
         )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimtag.inference.quantities import extract_quantities
+from claimtag.inference.quantities import Quantity, extract_quantities
 from claimtag.inference.quotes import SpeakerScorer, attribute
 from claimtag.inference.split import split_article
 from claimtag.model.folder import resolve_model_path
@@ -39,7 +39,7 @@ class TaggedSentence:
     probs: dict[str, float]  # probability of every label
     truncated: bool = False  # longer than the model reads: only its start was scored
     unsure: bool = False  # score below the tagger's min_confidence: worth a human look (label kept)
-    quantities: tuple[dict, ...] = ()  # numbers of a statistic sentence, offsets into the article
+    quantities: tuple[Quantity, ...] = ()  # numbers of a statistic sentence, offsets into the article
     quote_id: str | None = None  # quote sentences of one quotation share it (`q1`, `q2`, ...)
     speaker: str | None = None  # who says it, as the article names them; None where it does not say
     speaker_span: tuple[int, int] | None = None  # article offsets of the mention that names the speaker
@@ -190,9 +190,7 @@ class Tagger:
         label = LABELS[best]
         numbers = ()
         if self.quantities == "all" or (self.quantities == "statistic" and label == "statistic"):
-            numbers = tuple(
-                {**q.to_dict(), "start": s.start + q.start, "end": s.start + q.end} for q in extract_quantities(s.text)
-            )
+            numbers = tuple(q.shifted(s.start) for q in extract_quantities(s.text))
         return _record(s, probs, truncated, probs[best] < self.min_confidence, numbers)
 
 
@@ -222,7 +220,7 @@ def _shifted(t: TaggedSentence, offset: int, sentences: int, paragraphs: int, qu
         start=t.start + offset,
         end=t.end + offset,
         paragraph=t.paragraph + paragraphs,
-        quantities=tuple({**q, "start": q["start"] + offset, "end": q["end"] + offset} for q in t.quantities),
+        quantities=tuple(q.shifted(offset) for q in t.quantities),
         quote_id=f"q{int(t.quote_id[1:]) + quotes}" if t.quote_id else None,
         speaker_span=(t.speaker_span[0] + offset, t.speaker_span[1] + offset) if t.speaker_span else None,
     )
@@ -240,7 +238,7 @@ def _chunks(records: Sequence[SentenceRecord], size: int) -> list[tuple[int, int
     return ranges
 
 
-def _record(s, probs: np.ndarray, truncated: bool, unsure: bool, numbers: tuple) -> TaggedSentence:
+def _record(s, probs: np.ndarray, truncated: bool, unsure: bool, numbers: tuple[Quantity, ...]) -> TaggedSentence:
     best = int(probs.argmax())
     return TaggedSentence(
         index=s.index,
