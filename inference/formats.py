@@ -16,8 +16,8 @@ from claimtag.inference.tagger import TaggedSentence
 from claimtag.model.labels import LABELS
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
-ANSI = {"claim": "\033[33m", "quote": "\033[36m", "statistic": "\033[35m", "context": "\033[90m"}
-COLOURS = {"claim": "#ffe08a", "quote": "#a8e0f0", "statistic": "#e5b8f2", "context": "#e4e4e4"}
+ANSI = dict(zip(LABELS, ("\033[33m", "\033[36m", "\033[35m", "\033[90m"), strict=True))  # in LABELS order
+COLOURS = dict(zip(LABELS, ("#ffe08a", "#a8e0f0", "#e5b8f2", "#e4e4e4"), strict=True))
 RESET = "\033[0m"
 UNKNOWN = "(speaker not named)"
 

@@ -34,6 +34,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from starlette.exceptions import HTTPException
 
 from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import LABELS
 
 ENV = "CLAIMTAG_SERVE_CONFIG"  # how worker processes receive the config (uvicorn imports the app by name)
 log = logging.getLogger("claimtag.serve")
@@ -146,7 +147,7 @@ class SentenceOut(BaseModel):
     text: str
     paragraph: int
     in_quote: bool
-    label: Literal["claim", "quote", "statistic", "context"]
+    label: Literal[LABELS]  # type: ignore[valid-type]  # the labels of model/labels.py, an enum in the schema
     score: float
     probs: dict[str, float]
     truncated: bool
@@ -394,7 +395,6 @@ def _api(config: ServiceConfig) -> APIRouter:
 def model_info(worker: _Worker) -> dict:
     """What `GET /v1/model` reports: the folder's labels, version, headline metrics and card."""
     from claimtag.model.folder import ModelMeta
-    from claimtag.model.labels import LABELS
 
     meta = ModelMeta.read(worker.path)  # checks that its labels are LABELS
     metrics_file = worker.path / "metrics.json"

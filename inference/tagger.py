@@ -15,7 +15,7 @@ from claimtag.inference.quantities import Quantity, extract_quantities
 from claimtag.inference.quotes import SpeakerScorer, attribute
 from claimtag.inference.split import split_article
 from claimtag.model.folder import resolve_model_path
-from claimtag.model.labels import LABELS
+from claimtag.model.labels import LABELS, STATISTIC
 from claimtag.model.protocol import SentenceModel, SentenceRecord
 
 # An article longer than this many characters (about 30 long news articles) is tagged in pieces
@@ -189,7 +189,7 @@ class Tagger:
         best = int(probs.argmax())
         label = LABELS[best]
         numbers = ()
-        if self.quantities == "all" or (self.quantities == "statistic" and label == "statistic"):
+        if self.quantities == "all" or (self.quantities == "statistic" and label == STATISTIC):
             numbers = tuple(q.shifted(s.start) for q in extract_quantities(s.text))
         return _record(s, probs, truncated, probs[best] < self.min_confidence, numbers)
 

@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from claimtag.model.features import sentence_features
-from claimtag.model.labels import LABEL2ID, LABELS
+from claimtag.model.labels import CLAIM, CONTEXT, LABEL2ID, LABELS, QUOTE, STATISTIC
 
 if TYPE_CHECKING:
     from claimtag.model.folder import ModelMeta
@@ -91,12 +91,12 @@ class RulesBaseline:
         text = record["text"].strip()
         in_quote, opens_quote, _, _, no_final = feats
         if in_quote or opens_quote or _ATTRIBUTION.search(text):
-            return "quote"
+            return QUOTE
         if has_quantity(text):
-            return "statistic"
+            return STATISTIC
         if no_final or text.endswith("?") or text.lower().startswith("by "):
-            return "context"
-        return "claim"
+            return CONTEXT
+        return CLAIM
 
     def predict_proba(self, records: list[dict], batch_size: int = 0) -> np.ndarray:
         """0.7 on the rule's label, 0.1 on each other."""
