@@ -394,7 +394,7 @@ def test_adapting_a_model_starts_from_its_weights_and_replays_its_data(
     base = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "base", "model.finetune=lora"), progress=False)
     records = load_corpus(tiny_corpus)["test"].to_list()
     start = start_from(str(base), load_config(None, [f"training.init={base}"]))
-    assert start.adapt["finetune"] == "lora" and any(p.requires_grad for p in start.network.parameters())
+    assert start.adapt.finetune == "lora" and any(p.requires_grad for p in start.network.parameters())
     np.testing.assert_allclose(start.predict_proba(records), load_model(base).predict_proba(records), atol=1e-5)
 
     ours = house_style(tmp_path / "ours.jsonl")
@@ -443,3 +443,21 @@ def test_did_you_mean_for_a_misspelt_label_and_a_run_folder(tiny_model, tmp_path
     shutil.copytree(tiny_model, tmp_path / "run" / "model")
     with pytest.raises(ClaimtagError, match=r"no claimtag.json\): did you mean .*run/model\?"):
         load_model(tmp_path / "run")
+
+
+def test_adaptation_is_one_shape_for_config_model_and_folder() -> None:
+    import dataclasses
+
+    from claimtag.model.folder import ModelMeta, default_model_path
+    from claimtag.model.transformer import Adaptation
+    from claimtag.training.config import ModelConfig
+
+    shipped = ModelMeta.read(default_model_path()).settings
+    adapt = Adaptation.from_meta(shipped)
+    assert adapt == Adaptation("minilm-l6", "lora", 16, 32, None)
+    assert adapt.to_meta() == {k: shipped[k] for k in ("finetune", "encoder", "lora")}  # written as it was
+    assert Adaptation.from_meta({}) == Adaptation(None)  # a folder that records nothing was fully fine-tuned
+    layers = Adaptation("x", num_layers=3)
+    assert Adaptation.from_meta(layers.to_meta()) == layers
+    config_fields = {f.name for f in dataclasses.fields(ModelConfig)}
+    assert {f.name for f in dataclasses.fields(Adaptation)} <= config_fields  # start_from copies them by name
