@@ -16,8 +16,8 @@ from claimtag.inference.tagger import TaggedSentence
 from claimtag.model.labels import LABELS
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
-ANSI = {"claim": "\033[33m", "quote": "\033[36m", "statistic": "\033[35m", "context": "\033[90m"}
-COLOURS = {"claim": "#ffe08a", "quote": "#a8e0f0", "statistic": "#e5b8f2", "context": "#e4e4e4"}
+ANSI = dict(zip(LABELS, ("\033[33m", "\033[36m", "\033[35m", "\033[90m"), strict=True))  # in LABELS order
+COLOURS = dict(zip(LABELS, ("#ffe08a", "#a8e0f0", "#e5b8f2", "#e4e4e4"), strict=True))
 RESET = "\033[0m"
 UNKNOWN = "(speaker not named)"
 
@@ -38,10 +38,10 @@ class Provenance:
 
 def provenance(path_or_name: str = "default", fast: bool = True) -> Provenance:
     """The Provenance of `Tagger.from_pretrained(path_or_name, fast=fast)`'s output (checks the folder)."""
-    from claimtag.model.folder import model_version, read_meta, resolve_model_path
+    from claimtag.model.folder import ModelMeta, model_version, resolve_model_path
 
     path = resolve_model_path(path_or_name)
-    int8 = fast and read_meta(path).get("kind") == "transformer"  # the only kind with an int8 path
+    int8 = fast and ModelMeta.read(path).kind == "transformer"  # the only kind with an int8 path
     return Provenance(str(path_or_name), model_version(path), "int8" if int8 else "fp32")
 
 
@@ -149,7 +149,7 @@ def csv_rows(result: Result, info: Provenance | None = None) -> list[list]:
             [result.name, "" if result.row is None else result.row, s.index, s.start, s.end, s.paragraph]
             + [_bool(s.in_quote), s.label, s.score]
             + [s.probs[lab] for lab in LABELS]
-            + [_bool(s.truncated), _bool(s.unsure), json.dumps(list(s.quantities), ensure_ascii=False)]
+            + [_bool(s.truncated), _bool(s.unsure), json.dumps([q.to_dict() for q in s.quantities], ensure_ascii=False)]
             + [s.quote_id or "", s.speaker or "", span[0], span[1], s.speaker_type or "", s.text]
             + tail
         )

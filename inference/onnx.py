@@ -31,6 +31,7 @@ from claimtag.model.doc_context import doc_context_logits
 from claimtag.model.doc_context import load_weights as load_doc_context
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.features import article_spans, continue_quotations, neighbours, sentence_features
+from claimtag.model.folder import ModelMeta
 from claimtag.model.labels import LABELS
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids", "features")
@@ -132,7 +133,7 @@ class OnnxModel:
     kind = "transformer"
     batch_size = 32  # fastest here: 1,273 sent/s vs 1,219 at 64 and 1,176 at 16 (model alone, 2 cores)
 
-    def __init__(self, path: Path, model_dir: Path, meta: dict, threads: int | None = None) -> None:
+    def __init__(self, path: Path, model_dir: Path, meta: ModelMeta, threads: int | None = None) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -141,17 +142,18 @@ class OnnxModel:
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
-        self.max_length = int(meta["max_length"])
+        settings = meta.settings
+        self.max_length = int(settings["max_length"])
         self.tokenizer.enable_truncation(self.max_length, strategy="longest_first")
         self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
-        self.context = meta["context"]
-        self.temperature = float(meta.get("temperature", 1.0))
-        self.doc_context = load_doc_context(model_dir / DOC_CONTEXT_WEIGHTS) if meta.get("doc_context") else None
+        self.context = settings["context"]
+        self.temperature = float(settings.get("temperature", 1.0))
+        self.doc_context = load_doc_context(model_dir / DOC_CONTEXT_WEIGHTS) if settings.get("doc_context") else None
         if self.doc_context is not None and "pooled" not in {o.name for o in self.session.get_outputs()}:
             raise ClaimtagError(f"{path}: built before document context; delete it (or CLAIMTAG_CACHE) to rebuild")
 
     @classmethod
-    def load(cls, model_dir: Path, meta: dict) -> OnnxModel:
+    def load(cls, model_dir: Path, meta: ModelMeta) -> OnnxModel:
         """The cached int8 model of a folder, exported first if there is none yet."""
         return cls(ensure_exported(model_dir), model_dir, meta)
 

@@ -11,7 +11,7 @@ something (years, times, dates, route and article numbers) are not quantities.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 
 _CURRENCY = {
@@ -247,7 +247,8 @@ _STOP = {"this", "is", "was", "has", "as", "its", "his", "hers", "yes", "less", 
 
 @dataclass(frozen=True)
 class Quantity:
-    """One quantity: `sentence[start:end] == text`; value normalised where it can be (38% -> 0.38)."""
+    """One quantity: `sentence[start:end] == text` (on a TaggedSentence the offsets index the
+    article); value normalised where it can be (38% -> 0.38)."""
 
     start: int
     end: int
@@ -258,6 +259,10 @@ class Quantity:
     def to_dict(self) -> dict:
         """JSON-ready dict."""
         return asdict(self)
+
+    def shifted(self, offset: int) -> Quantity:
+        """The same quantity with its offsets moved by `offset` (a sentence's into its article's)."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 def extract_quantities(text: str) -> list[Quantity]:

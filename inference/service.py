@@ -35,6 +35,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from starlette.exceptions import HTTPException
 
 from claimtag.model.errors import ClaimtagError
+from claimtag.model.labels import LABELS
 
 ENV = "CLAIMTAG_SERVE_CONFIG"  # how worker processes receive the config (uvicorn imports the app by name)
 log = logging.getLogger("claimtag.serve")
@@ -147,7 +148,7 @@ class SentenceOut(BaseModel):
     text: str
     paragraph: int
     in_quote: bool
-    label: Literal["claim", "quote", "statistic", "context"]
+    label: Literal[LABELS]  # type: ignore[valid-type]  # the labels of model/labels.py, an enum in the schema
     score: float
     probs: dict[str, float]
     truncated: bool
@@ -486,10 +487,9 @@ def _api(config: ServiceConfig) -> APIRouter:
 
 def model_info(worker: _Worker) -> dict:
     """What `GET /v1/model` reports: the folder's labels, version, headline metrics and card."""
-    from claimtag.model.folder import read_meta
-    from claimtag.model.labels import LABELS
+    from claimtag.model.folder import ModelMeta
 
-    meta = read_meta(worker.path)
+    meta = ModelMeta.read(worker.path)  # checks that its labels are LABELS
     metrics_file = worker.path / "metrics.json"
     metrics = json.loads(metrics_file.read_text(encoding="utf-8")) if metrics_file.exists() else {}
     headline = ("n", "macro_f1", "macro_f1_ci", "accuracy", "ece", "f1")
@@ -502,9 +502,9 @@ def model_info(worker: _Worker) -> dict:
     return {
         "name": worker.tagger.name,
         "version": worker.version,
-        "labels": list(meta.get("labels", LABELS)),
+        "labels": list(LABELS),
         "min_confidence": worker.tagger.min_confidence,
-        "mode": "int8" if worker.config.fast and meta.get("kind") == "transformer" else "fp32",
+        "mode": "int8" if worker.config.fast and meta.kind == "transformer" else "fp32",
         "metrics": summary,
         "card": card.read_text(encoding="utf-8") if card.exists() else "",
     }
@@ -567,10 +567,10 @@ def serve(config: ServiceConfig, *, forwarded_allow_ips: str | None = None) -> N
     """Run the service until stopped (Ctrl-C or SIGTERM): one process, or `config.workers` processes."""
     import uvicorn
 
-    from claimtag.model.folder import read_meta, resolve_model_path
+    from claimtag.model.folder import ModelMeta, resolve_model_path
 
     _check_config(config)
-    read_meta(resolve_model_path(config.model))  # a wrong --model is a one-line error, before any worker starts
+    ModelMeta.read(resolve_model_path(config.model))  # a wrong --model is a one-line error, before any worker starts
     options = {"host": config.host, "port": config.port, "forwarded_allow_ips": forwarded_allow_ips}
     if config.workers == 1:
         uvicorn.run(create_app(config), **options)

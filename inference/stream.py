@@ -288,10 +288,10 @@ def tag_stream(
 def _export_once(path_or_name: str) -> None:
     """Export a transformer folder's int8 ONNX file if it is not cached yet (other kinds have none)."""
     from claimtag.inference.onnx import ensure_exported
-    from claimtag.model.folder import read_meta, resolve_model_path
+    from claimtag.model.folder import ModelMeta, resolve_model_path
 
     path = resolve_model_path(path_or_name)
-    if read_meta(path).get("kind") == "transformer":
+    if ModelMeta.read(path).kind == "transformer":
         ensure_exported(path)
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import numpy as np
 
-from claimtag.inference.quantities import extract_quantities
+from claimtag.inference.quantities import Quantity, extract_quantities
 from claimtag.inference.quotes import SpeakerScorer, attribute
 from claimtag.inference.split import split_article
 from claimtag.model.folder import resolve_model_path
-from claimtag.model.labels import LABELS
+from claimtag.model.labels import LABELS, STATISTIC
 from claimtag.model.protocol import SentenceModel, SentenceRecord
 
 # An article longer than this many characters (about 30 long news articles) is tagged in pieces
@@ -39,7 +39,7 @@ class TaggedSentence:
     probs: dict[str, float]  # probability of every label
     truncated: bool = False  # longer than the model reads: only its start was scored
     unsure: bool = False  # score below the tagger's min_confidence: worth a human look (label kept)
-    quantities: tuple[dict, ...] = ()  # numbers of a statistic sentence, offsets into the article
+    quantities: tuple[Quantity, ...] = ()  # numbers of a statistic sentence, offsets into the article
     quote_id: str | None = None  # quote sentences of one quotation share it (`q1`, `q2`, ...)
     speaker: str | None = None  # who says it, as the article names them; None where it does not say
     speaker_span: tuple[int, int] | None = None  # article offsets of the mention that names the speaker
@@ -95,25 +95,23 @@ class Tagger:
         below `min_confidence` (default: the model's `evaluation.min_confidence`) are flagged
         `unsure` (their label is kept).
         """
-        from claimtag.model.folder import SPEAKERS_FILE, load_model, read_meta
+        from claimtag.model.folder import ModelMeta, load_model
 
         path = resolve_model_path(path_or_name)
-        meta = read_meta(path)
-        if fast and meta.get("kind") == "transformer":
+        meta = ModelMeta.read(path)
+        if fast and meta.kind == "transformer":
             from claimtag.inference.onnx import OnnxModel
 
             model = OnnxModel.load(path, meta)
         else:
             model = load_model(path)
-        if min_confidence is None:
-            min_confidence = float(meta.get("min_confidence", 0.0))
         return cls(
             model,
             name=str(path_or_name),
             batch_size=batch_size,
-            min_confidence=min_confidence,
+            min_confidence=meta.min_confidence if min_confidence is None else min_confidence,
             quantities=quantities,
-            speakers=SpeakerScorer.load(path / SPEAKERS_FILE),
+            speakers=SpeakerScorer(meta.speaker_weights()),
         )
 
     def with_options(self, *, min_confidence: float | None = None, quantities: str | None = None) -> Tagger:
@@ -191,10 +189,8 @@ class Tagger:
         best = int(probs.argmax())
         label = LABELS[best]
         numbers = ()
-        if self.quantities == "all" or (self.quantities == "statistic" and label == "statistic"):
-            numbers = tuple(
-                {**q.to_dict(), "start": s.start + q.start, "end": s.start + q.end} for q in extract_quantities(s.text)
-            )
+        if self.quantities == "all" or (self.quantities == "statistic" and label == STATISTIC):
+            numbers = tuple(q.shifted(s.start) for q in extract_quantities(s.text))
         return _record(s, probs, truncated, probs[best] < self.min_confidence, numbers)
 
 
@@ -224,7 +220,7 @@ def _shifted(t: TaggedSentence, offset: int, sentences: int, paragraphs: int, qu
         start=t.start + offset,
         end=t.end + offset,
         paragraph=t.paragraph + paragraphs,
-        quantities=tuple({**q, "start": q["start"] + offset, "end": q["end"] + offset} for q in t.quantities),
+        quantities=tuple(q.shifted(offset) for q in t.quantities),
         quote_id=f"q{int(t.quote_id[1:]) + quotes}" if t.quote_id else None,
         speaker_span=(t.speaker_span[0] + offset, t.speaker_span[1] + offset) if t.speaker_span else None,
     )
@@ -242,7 +238,7 @@ def _chunks(records: Sequence[SentenceRecord], size: int) -> list[tuple[int, int
     return ranges
 
 
-def _record(s, probs: np.ndarray, truncated: bool, unsure: bool, numbers: tuple) -> TaggedSentence:
+def _record(s, probs: np.ndarray, truncated: bool, unsure: bool, numbers: tuple[Quantity, ...]) -> TaggedSentence:
     best = int(probs.argmax())
     return TaggedSentence(
         index=s.index,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from safetensors.numpy import load_file, save_file
@@ -14,7 +15,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from claimtag.model.features import sentence_features
-from claimtag.model.labels import LABEL2ID, LABELS
+from claimtag.model.labels import CLAIM, CONTEXT, LABEL2ID, LABELS, QUOTE, STATISTIC
+
+if TYPE_CHECKING:
+    from claimtag.model.folder import ModelMeta
 
 
 class MajorityBaseline:
@@ -40,9 +44,9 @@ class MajorityBaseline:
         return {"prior": self.prior.tolist()}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> MajorityBaseline:
+    def load(cls, path: Path, meta: ModelMeta) -> MajorityBaseline:
         """From the meta alone."""
-        return cls(np.asarray(meta["prior"]))
+        return cls(np.asarray(meta.settings["prior"]))
 
 
 _ATTRIBUTION = re.compile(
@@ -87,12 +91,12 @@ class RulesBaseline:
         text = record["text"].strip()
         in_quote, opens_quote, _, _, no_final = feats
         if in_quote or opens_quote or _ATTRIBUTION.search(text):
-            return "quote"
+            return QUOTE
         if has_quantity(text):
-            return "statistic"
+            return STATISTIC
         if no_final or text.endswith("?") or text.lower().startswith("by "):
-            return "context"
-        return "claim"
+            return CONTEXT
+        return CLAIM
 
     def predict_proba(self, records: list[dict], batch_size: int = 0) -> np.ndarray:
         """0.7 on the rule's label, 0.1 on each other."""
@@ -106,7 +110,7 @@ class RulesBaseline:
         return {}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> RulesBaseline:
+    def load(cls, path: Path, meta: ModelMeta) -> RulesBaseline:
         """Nothing to read."""
         return cls()
 
@@ -172,7 +176,7 @@ class TfidfBaseline:
         return {}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> TfidfBaseline:
+    def load(cls, path: Path, meta: ModelMeta) -> TfidfBaseline:
         """Rebuild the fitted vectorizer from its vocabulary and idf."""
         arrays = load_file(str(path / cls.ARRAYS))
         vec = cls._vectorizer()

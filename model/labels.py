@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from claimtag.model.errors import ClaimtagError
 
-LABELS: tuple[str, ...] = ("claim", "quote", "statistic", "context")
+CLAIM, QUOTE, STATISTIC, CONTEXT = "claim", "quote", "statistic", "context"
+LABELS: tuple[str, ...] = (CLAIM, QUOTE, STATISTIC, CONTEXT)
 LABEL2ID: dict[str, int] = {name: i for i, name in enumerate(LABELS)}
 ID2LABEL: dict[int, str] = dict(enumerate(LABELS))
 
 # One-letter codes used by the hand-writing format of the corpus (docs/data.md).
-CODES: dict[str, str] = {"C": "claim", "Q": "quote", "S": "statistic", "X": "context"}
-
-QUOTE = "quote"
+CODES: dict[str, str] = {"C": CLAIM, "Q": QUOTE, "S": STATISTIC, "X": CONTEXT}
 
 
 class LabelError(ClaimtagError, ValueError):

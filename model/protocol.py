@@ -8,9 +8,12 @@ folder holds one sentence model, written by `save` and read back by `load` (mode
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol, TypedDict, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypedDict, runtime_checkable
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from claimtag.model.folder import ModelMeta
 
 
 class SentenceRecord(TypedDict, total=False):
@@ -42,8 +45,8 @@ class SentenceModel(Protocol):
         ...
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> SentenceModel:
-        """Rebuild the model from a folder written by `save`."""
+    def load(cls, path: Path, meta: ModelMeta) -> SentenceModel:
+        """Rebuild the model from a folder written by `save` (its own entries are in `meta.settings`)."""
         ...
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -14,9 +15,10 @@ from claimtag.model.calibration import softmax
 from claimtag.model.doc_context import WEIGHTS_FILE as DOC_CONTEXT_WEIGHTS
 from claimtag.model.doc_context import doc_context_logits
 from claimtag.model.doc_context import load_weights as load_doc_context
-from claimtag.model.encoders import encoder_package, resolve_encoder
+from claimtag.model.encoders import resolve_encoder
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.features import FEATURE_NAMES, continue_quotations, neighbours, sentence_features
+from claimtag.model.folder import ModelMeta
 from claimtag.model.labels import LABELS
 from claimtag.model.network import SentenceClassifier
 
@@ -24,17 +26,51 @@ WEIGHTS = "model.safetensors"
 ENCODER_DIR = "encoder"  # the encoder's architecture config (its weights are in WEIGHTS)
 
 
+@dataclass(frozen=True)
+class Adaptation:
+    """How the encoder is adapted: the fields of `model.*` in a training config by the same names,
+    written into claimtag.json by `to_meta` and read back by `from_meta`."""
+
+    encoder: str | None  # a registered name (model/encoders.py) or a local folder
+    finetune: str = "full"  # full (every weight), lora (adapter + head), frozen (head only)
+    lora_r: int = 16
+    lora_alpha: int = 32
+    num_layers: int | None = None  # only the encoder's first N layers
+
+    def to_meta(self) -> dict:
+        """The claimtag.json entries (`lora` nested; `num_layers` only when set)."""
+        lora = {"r": self.lora_r, "alpha": self.lora_alpha}
+        meta = {"finetune": self.finetune, "encoder": self.encoder, "lora": lora}
+        if self.num_layers:
+            meta["num_layers"] = self.num_layers
+        return meta
+
+    @classmethod
+    def from_meta(cls, settings) -> Adaptation:
+        """Read `to_meta`'s entries (a folder that records none was fully fine-tuned)."""
+        lora = settings.get("lora") or {}
+        return cls(
+            encoder=settings.get("encoder"),
+            finetune=settings.get("finetune") or "full",
+            lora_r=lora.get("r", 16),
+            lora_alpha=lora.get("alpha", 32),
+            num_layers=settings.get("num_layers"),
+        )
+
+
 class TransformerModel:
     """Scores sentence records with a fine-tuned encoder; `predict_proba` is side-effect free."""
 
     kind = "transformer"
 
-    def __init__(self, network: SentenceClassifier, tokenizer, *, context: str, max_length: int, adapt: dict) -> None:
+    def __init__(
+        self, network: SentenceClassifier, tokenizer, *, context: str, max_length: int, adapt: Adaptation
+    ) -> None:
         self.network = network
         self.tokenizer = tokenizer
         self.context = context
         self.max_length = max_length
-        self.adapt = adapt  # how the encoder is adapted: {"finetune": full|lora|frozen, "encoder", "lora"}
+        self.adapt = adapt  # how the encoder is adapted
         self.temperature = 1.0  # calibration (model/calibration.py), fitted on dev after training
         self.doc_context: dict[str, np.ndarray] | None = None  # model/doc_context.py weights, if trained
 
@@ -54,9 +90,7 @@ class TransformerModel:
         """A new, untrained tagger on top of a pretrained encoder, adapted fully, by LoRA, or frozen
         (optionally keeping only its first `num_layers` layers)."""
         path = resolve_encoder(encoder)
-        adapt = {"finetune": finetune, "encoder": encoder, "lora": {"r": lora_r, "alpha": lora_alpha}}
-        if num_layers:
-            adapt["num_layers"] = num_layers
+        adapt = Adaptation(encoder, finetune, lora_r, lora_alpha, num_layers)
         body = _adapted(_first_layers(AutoModel.from_pretrained(path), num_layers), adapt, dropout)
         network = SentenceClassifier(body, len(FEATURE_NAMES), len(LABELS), dropout)
         return cls(network, AutoTokenizer.from_pretrained(path), context=context, max_length=max_length, adapt=adapt)
@@ -147,65 +181,52 @@ class TransformerModel:
         """Write weights, tokenizer and encoder config into `path`; return the meta to record.
 
         A fully fine-tuned model stores every weight; a LoRA or frozen one stores only what
-        training changed (adapter + head) and names the pip-installed encoder it sits on.
+        training changed (adapter + head) and names the encoder it sits on (ModelMeta records
+        that encoder's package release).
         """
         state = self.network.state_dict()
-        if self.adapt["finetune"] != "full":
+        if self.adapt.finetune != "full":
             trained = {n for n, p in self.network.named_parameters() if p.requires_grad}
             state = {k: v for k, v in state.items() if k in trained or k == "class_weights"}
         save_file({k: v.detach().cpu().contiguous() for k, v in state.items()}, str(path / WEIGHTS))
         self.tokenizer.save_pretrained(str(path))
         self.network.encoder.config.save_pretrained(str(path / ENCODER_DIR))
         meta = {"context": self.context, "max_length": self.max_length, "features": list(FEATURE_NAMES)}
-        if self.adapt["finetune"] != "full" and (package := encoder_package(self.adapt["encoder"])):
-            meta["encoder_package"], meta["encoder_version"] = package
         if self.doc_context is not None:
             save_numpy(self.doc_context, str(path / DOC_CONTEXT_WEIGHTS))
             meta["doc_context"] = {"kind": "bigru", "hidden": int(self.doc_context["gru.weight_hh_l0"].shape[1])}
-        return {**meta, **self.adapt, "temperature": self.temperature}
+        return {**meta, **self.adapt.to_meta(), "temperature": self.temperature}
 
     @classmethod
-    def load(cls, path: Path, meta: dict) -> TransformerModel:
-        """Rebuild from a model folder written by `save` (needs nothing else)."""
-        if meta.get("features") != list(FEATURE_NAMES):
-            raise ClaimtagError(f"{path}: model uses features {meta.get('features')}, not {list(FEATURE_NAMES)}")
-        adapt = {k: meta[k] for k in ("finetune", "encoder", "lora", "num_layers") if k in meta}
-        adapt["finetune"] = adapt.get("finetune") or "full"
-        if adapt["finetune"] == "full":
+    def load(cls, path: Path, meta: ModelMeta) -> TransformerModel:
+        """Rebuild from a model folder written by `save` (an adapter also needs its encoder package)."""
+        settings = meta.settings
+        if settings.get("features") != list(FEATURE_NAMES):
+            raise ClaimtagError(f"{path}: model uses features {settings.get('features')}, not {list(FEATURE_NAMES)}")
+        adapt = Adaptation.from_meta(settings)
+        if adapt.finetune == "full":
             body = AutoModel.from_config(AutoConfig.from_pretrained(str(path / ENCODER_DIR)))
         else:  # the adapter sits on the pip-installed encoder it was trained on
-            _check_encoder_version(path, meta)
-            encoder = AutoModel.from_pretrained(resolve_encoder(adapt["encoder"]))
-            body = _adapted(_first_layers(encoder, adapt.get("num_layers")), adapt, 0.0)
+            meta.check_encoder()
+            encoder = AutoModel.from_pretrained(resolve_encoder(adapt.encoder))
+            body = _adapted(_first_layers(encoder, adapt.num_layers), adapt, 0.0)
         network = SentenceClassifier(body, len(FEATURE_NAMES), len(LABELS))
         try:
             state = load_file(str(path / WEIGHTS))
-            missing, unexpected = network.load_state_dict(state, strict=adapt["finetune"] == "full")
+            missing, unexpected = network.load_state_dict(state, strict=adapt.finetune == "full")
         except Exception as err:  # safetensors and torch raise several types for bad files
             raise ClaimtagError(f"{path}: corrupt or incompatible weights ({err})") from None
-        if unexpected or (adapt["finetune"] != "full" and not any(k.startswith("head.") for k in state)):
+        if unexpected or (adapt.finetune != "full" and not any(k.startswith("head.") for k in state)):
             raise ClaimtagError(f"{path}: weights do not match the model ({len(unexpected)} unexpected tensors)")
-        if adapt["finetune"] == "lora":
+        if adapt.finetune == "lora":
             network.encoder = network.encoder.merge_and_unload()  # plain encoder again: full speed
         network.eval()
         tokenizer = AutoTokenizer.from_pretrained(str(path))
-        tagger = cls(network, tokenizer, context=meta["context"], max_length=meta["max_length"], adapt=adapt)
-        tagger.temperature = float(meta.get("temperature", 1.0))
-        if meta.get("doc_context"):
+        tagger = cls(network, tokenizer, context=settings["context"], max_length=settings["max_length"], adapt=adapt)
+        tagger.temperature = float(settings.get("temperature", 1.0))
+        if settings.get("doc_context"):
             tagger.doc_context = load_doc_context(path / DOC_CONTEXT_WEIGHTS)
         return tagger
-
-
-def _check_encoder_version(path: Path, meta: dict) -> None:
-    """An adapter trained on one release of the encoder package must not load onto another."""
-    recorded = meta.get("encoder_version")
-    installed = encoder_package(meta.get("encoder", ""))
-    if recorded and installed and installed[1] != recorded:
-        dist = meta.get("encoder_package", installed[0])
-        raise ClaimtagError(
-            f"{path}: adapter trained on {dist} {recorded}, but {installed[1]} is installed: "
-            f"pip install '{dist}=={recorded}' (or retrain)"
-        )
 
 
 def _first_layers(encoder, n: int | None):
@@ -218,18 +239,18 @@ def _first_layers(encoder, n: int | None):
     return encoder
 
 
-def _adapted(encoder, adapt: dict, dropout: float):
+def _adapted(encoder, adapt: Adaptation, dropout: float):
     """The encoder prepared for its fine-tuning mode: as is, wrapped with LoRA, or frozen."""
-    if adapt["finetune"] == "frozen":
+    if adapt.finetune == "frozen":
         for p in encoder.parameters():
             p.requires_grad_(False)
         return encoder
-    if adapt["finetune"] == "lora":
+    if adapt.finetune == "lora":
         from peft import LoraConfig, get_peft_model
 
         lora = LoraConfig(
-            r=adapt["lora"]["r"],
-            lora_alpha=adapt["lora"]["alpha"],
+            r=adapt.lora_r,
+            lora_alpha=adapt.lora_alpha,
             lora_dropout=dropout,
             target_modules=["query", "key", "value", "dense"],
         )

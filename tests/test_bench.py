@@ -74,11 +74,11 @@ def test_onnx_int8_matches_torch_and_later_runs_do_not_import_torch(
     import numpy as np
 
     from claimtag.inference.onnx import OnnxModel, onnx_file
-    from claimtag.model.folder import load_model, read_meta
+    from claimtag.model.folder import ModelMeta, load_model
 
     monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))
     records = load_corpus(SAMPLE)["train"].to_list()[:60]
-    fast = OnnxModel.load(tiny_model, read_meta(tiny_model))  # exports on first use
+    fast = OnnxModel.load(tiny_model, ModelMeta.read(tiny_model))  # exports on first use
     assert onnx_file(tiny_model).exists()
     torch_probs, onnx_probs = load_model(tiny_model).predict_proba(records), fast.predict_proba(records)
     assert np.abs(torch_probs - onnx_probs).max() < 0.05

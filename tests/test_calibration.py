@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from claimtag.model.calibration import fit_temperature, softmax
-from claimtag.training.evaluate import expected_calibration_error
+from claimtag.training.metrics import expected_calibration_error
 
 
 def test_temperature_fixes_an_over_confident_model() -> None:

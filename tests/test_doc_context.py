@@ -55,14 +55,14 @@ def _with_context(tiny_encoder: Path) -> TransformerModel:
 
 def test_save_load_and_the_onnx_path_keep_the_context(tiny_encoder: Path, tmp_path: Path) -> None:
     from claimtag.inference.onnx import OnnxModel
-    from claimtag.model.folder import read_meta
+    from claimtag.model.folder import ModelMeta
 
     model = _with_context(tiny_encoder)
     before = model.predict_proba(RECORDS)
     save_model(model, tmp_path)
     assert json.loads((tmp_path / "claimtag.json").read_text())["doc_context"]["kind"] == "bigru"
     np.testing.assert_allclose(load_model(tmp_path).predict_proba(RECORDS), before, atol=1e-6)
-    fast = OnnxModel.load(tmp_path, read_meta(tmp_path)).predict_proba(RECORDS)
+    fast = OnnxModel.load(tmp_path, ModelMeta.read(tmp_path)).predict_proba(RECORDS)
     assert (fast.argmax(1) == before.argmax(1)).mean() >= 0.8 and np.abs(fast - before).max() < 0.1
     without = model.doc_context
     model.doc_context = None

@@ -57,7 +57,7 @@ def test_a_huge_article_is_tagged_in_pieces_with_whole_article_offsets(tiny_mode
         (s.index, s.start, s.end, s.paragraph) for s in whole
     ]
     assert all(article[s.start : s.end] == s.text for s in tagged)
-    assert all(article[q["start"] : q["end"]] == q["text"] for s in tagged for q in s.quantities)
+    assert all(article[q.start : q.end] == q.text for s in tagged for q in s.quantities)
     runs = list(dict.fromkeys(s.quote_id for s in tagged if s.quote_id))
     assert len(runs) > 5 and runs == [f"q{n}" for n in range(1, len(runs) + 1)]  # numbered over the whole article
     assert all(article[slice(*s.speaker_span)] == s.speaker for s in tagged if s.speaker_span)

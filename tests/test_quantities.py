@@ -67,6 +67,6 @@ def test_statistic_sentences_carry_article_offsets(tiny_model) -> None:
     article = "Headline\n\nThe port handles 40% of the region's freight, worth £4m a day."
     tagged = Tagger.from_pretrained(tiny_model, quantities="all").tag(article)
     found = [q for s in tagged for q in s.quantities]
-    assert [q["text"] for q in found] == ["40%", "£4m"]
-    assert all(article[q["start"] : q["end"]] == q["text"] for q in found)
+    assert [q.text for q in found] == ["40%", "£4m"]
+    assert all(article[q.start : q.end] == q.text for q in found)
     assert not any(s.quantities for s in Tagger.from_pretrained(tiny_model, quantities="none").tag(article))

@@ -13,7 +13,7 @@ from claimtag.model.labels import LABELS
 from claimtag.model.transformer import TransformerModel
 from claimtag.training.config import load_config
 from claimtag.training.corpus import load_corpus
-from claimtag.training.evaluate import evaluate_probs
+from claimtag.training.metrics import evaluate_probs
 from claimtag.training.train import train
 
 
@@ -216,7 +216,7 @@ def test_crossval_resumes_from_saved_folds_and_not_across_configs(
 
 
 def test_comparison_table_is_well_formed_markdown() -> None:
-    from claimtag.training.evaluate import comparison_table
+    from claimtag.training.metrics import comparison_table
 
     rep = evaluate_probs(np.eye(4), np.arange(4), bootstrap=0, name="m")
     lines = comparison_table([rep]).splitlines()
@@ -224,7 +224,7 @@ def test_comparison_table_is_well_formed_markdown() -> None:
 
 
 def test_confusions_lists_the_most_frequent_mistakes_first() -> None:
-    from claimtag.training.evaluate import confusions
+    from claimtag.training.metrics import confusions
 
     records = [{"text": f"s{i}"} for i in range(5)]
     gold = np.array([0, 0, 0, 1, 2])
@@ -235,7 +235,7 @@ def test_confusions_lists_the_most_frequent_mistakes_first() -> None:
 
 
 def test_coverage_rises_in_accuracy_as_the_threshold_rises() -> None:
-    from claimtag.training.evaluate import coverage
+    from claimtag.training.metrics import coverage
 
     gold = np.array([0, 1, 2, 3])
     probs = np.array([[0.95, 0.05, 0, 0], [0.6, 0.4, 0, 0], [0, 0, 0.8, 0.2], [0.55, 0, 0, 0.45]])
@@ -263,7 +263,7 @@ def test_a_shallower_encoder_trains_saves_and_loads(tiny_encoder, tiny_corpus, t
 
 def test_folder_format_and_encoder_version_are_checked(tmp_path: Path, monkeypatch) -> None:
     from claimtag.model.errors import ClaimtagError
-    from claimtag.model.folder import read_meta, save_model
+    from claimtag.model.folder import ModelMeta, save_model
 
     model = TransformerModel.from_encoder("minilm-l6", context="none", max_length=16, dropout=0.0, finetune="lora")
     save_model(model, tmp_path)
@@ -274,7 +274,7 @@ def test_folder_format_and_encoder_version_are_checked(tmp_path: Path, monkeypat
         load_model(tmp_path)
     (tmp_path / "claimtag.json").write_text(json.dumps({**meta, "format": 99}))
     with pytest.raises(ClaimtagError, match="format 99.*upgrade claimtag"):
-        read_meta(tmp_path)
+        ModelMeta.read(tmp_path)
 
 
 def test_distillation_loss_mixes_gold_and_teacher_labels(tiny_encoder) -> None:
@@ -358,7 +358,7 @@ def test_a_tiny_corpus_without_doc_ids_gets_stats_and_trains_with_warnings(tmp_p
 
 
 def test_one_document_has_no_confidence_interval() -> None:
-    from claimtag.training.evaluate import comparison_table
+    from claimtag.training.metrics import comparison_table
 
     probs = np.eye(4)[[0, 1, 2, 2]]
     rep = evaluate_probs(probs, np.array([0, 1, 2, 3]), ["d"] * 4, bootstrap=50, name="m")
@@ -394,7 +394,7 @@ def test_adapting_a_model_starts_from_its_weights_and_replays_its_data(
     base = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "base", "model.finetune=lora"), progress=False)
     records = load_corpus(tiny_corpus)["test"].to_list()
     start = start_from(str(base), load_config(None, [f"training.init={base}"]))
-    assert start.adapt["finetune"] == "lora" and any(p.requires_grad for p in start.network.parameters())
+    assert start.adapt.finetune == "lora" and any(p.requires_grad for p in start.network.parameters())
     np.testing.assert_allclose(start.predict_proba(records), load_model(base).predict_proba(records), atol=1e-5)
 
     ours = house_style(tmp_path / "ours.jsonl")
@@ -443,3 +443,21 @@ def test_did_you_mean_for_a_misspelt_label_and_a_run_folder(tiny_model, tmp_path
     shutil.copytree(tiny_model, tmp_path / "run" / "model")
     with pytest.raises(ClaimtagError, match=r"no claimtag.json\): did you mean .*run/model\?"):
         load_model(tmp_path / "run")
+
+
+def test_adaptation_is_one_shape_for_config_model_and_folder() -> None:
+    import dataclasses
+
+    from claimtag.model.folder import ModelMeta, default_model_path
+    from claimtag.model.transformer import Adaptation
+    from claimtag.training.config import ModelConfig
+
+    shipped = ModelMeta.read(default_model_path()).settings
+    adapt = Adaptation.from_meta(shipped)
+    assert adapt == Adaptation("minilm-l6", "lora", 16, 32, None)
+    assert adapt.to_meta() == {k: shipped[k] for k in ("finetune", "encoder", "lora")}  # written as it was
+    assert Adaptation.from_meta({}) == Adaptation(None)  # a folder that records nothing was fully fine-tuned
+    layers = Adaptation("x", num_layers=3)
+    assert Adaptation.from_meta(layers.to_meta()) == layers
+    config_fields = {f.name for f in dataclasses.fields(ModelConfig)}
+    assert {f.name for f in dataclasses.fields(Adaptation)} <= config_fields  # start_from copies them by name

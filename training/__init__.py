@@ -14,7 +14,7 @@ _EXPORTS = {
     "cross_split_duplicates": "claimtag.training.splits",
     "load_config": "claimtag.training.config",
     "train": "claimtag.training.train",
-    "evaluate_model": "claimtag.training.report",
+    "evaluate_model": "claimtag.training.evaluate",
 }
 __all__ = sorted(_EXPORTS)
 

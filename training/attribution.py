@@ -1,4 +1,4 @@
-"""Fit and score who-said-it: the speaker weights of `inference.quotes`, and its evaluation.
+"""Fit and score who-said-it: the speaker weights of `inference.quotes`, and their evaluation.
 
 Metrics (over gold quote sentences, with gold labels so they measure attribution alone):
 - speaker accuracy: the predicted speaker names the gold one (case and a leading article
@@ -12,12 +12,10 @@ quotation marks (the "nearest preceding proper noun" of the quote-extraction lit
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from datasets import Dataset, DatasetDict
@@ -25,7 +23,6 @@ from datasets import Dataset, DatasetDict
 from claimtag.inference.entities import speaker_type
 from claimtag.inference.quotes import CAPITAL_STOP, Mention, SpeakerScorer, attribute, candidates, resolve
 from claimtag.inference.split import Sentence
-from claimtag.model.errors import ClaimtagError
 from claimtag.model.labels import LABELS, QUOTE
 from claimtag.model.quotation import mask_quoted
 from claimtag.training.markdown import markdown_table
@@ -247,58 +244,3 @@ def attribution_of(rows: list[dict], scorer: SpeakerScorer) -> dict:
     """Attribution scores over the articles of `rows` that record speakers ({} when none do)."""
     articles = gold_articles(_attributed(Dataset.from_list(rows)) if rows else [])
     return evaluate_attribution(articles, scorer) if articles else {}
-
-
-def read_quantity_gold(path: str | Path) -> dict[tuple[str, int], list[dict]]:
-    """Hand-marked quantities (TSV: doc_id, index, text, value, unit; `#` lines are comments)."""
-    lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    gold: dict[tuple[str, int], list[dict]] = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
-        found = gold.setdefault((row["doc_id"], int(row["index"])), [])
-        if row["text"]:
-            found.append({"text": row["text"], "value": float(row["value"]) if row["value"] else None})
-    return gold
-
-
-def quantity_scores(rows: list[dict], gold: dict[tuple[str, int], list[dict]]) -> dict:
-    """Exact-span P/R/F1 of `extract_quantities` on the sentences of `rows` with gold quantities, and
-    how often the value of a matched span is right (within 0.1%)."""
-    from claimtag.inference.quantities import extract_quantities
-
-    texts = {(r["doc_id"], r["index"]): r["text"] for r in rows}
-    gold = {key: marks for key, marks in gold.items() if key in texts}
-    if not gold:
-        raise ClaimtagError("none of the sentences with hand-marked quantities is in the evaluated data")
-    tp = n_pred = n_gold = right = valued = 0
-    for key, marks in gold.items():
-        spans = _gold_spans(texts[key], marks)
-        predicted = {(q.start, q.end): q.value for q in extract_quantities(texts[key])}
-        n_pred, n_gold = n_pred + len(predicted), n_gold + len(spans)
-        for span, value in spans.items():
-            if span in predicted:
-                tp += 1
-                if value is not None:
-                    valued += 1
-                    right += predicted[span] is not None and abs(predicted[span] - value) <= 1e-3 * abs(value)
-    p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
-    return {
-        "sentences": len(gold),
-        "gold_quantities": n_gold,
-        "span_precision": round(p, 4),
-        "span_recall": round(r, 4),
-        "span_f1": round(2 * p * r / max(p + r, 1e-9), 4),
-        "value_accuracy": round(right / max(valued, 1), 4),
-    }
-
-
-def _gold_spans(text: str, marks: list[dict]) -> dict[tuple[int, int], float | None]:
-    """Offsets of the marked quantities, found left to right as whole words."""
-    spans, pos = {}, 0
-    for mark in marks:
-        tail = r"(?!\d)" if mark["text"][-1:].isdigit() else r"(?!\w)"  # `128` in `128GB`, not `a` in `wait`
-        m = re.compile(rf"(?<!\w){re.escape(mark['text'])}{tail}").search(text, pos)
-        if m is None:
-            raise ClaimtagError(f"quantity {mark['text']!r} not found in {text[:60]!r}")
-        spans[(m.start(), m.end())] = mark["value"]
-        pos = m.end()
-    return spans

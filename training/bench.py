@@ -98,7 +98,7 @@ def _tagger(model: str, mode: str):
 def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: int = 20) -> dict:
     """Throughput, warm latency and held-out macro-F1 of one mode (run in its own process)."""
     from claimtag.inference.formats import Result, render
-    from claimtag.training.evaluate import evaluate_probs
+    from claimtag.training.metrics import evaluate_probs
 
     tagger = _tagger(model, mode)
     tagger.tag(articles[0])  # warm-up

@@ -107,7 +107,7 @@ def load(url: str, articles: list[str], clients: int, requests: int, expected: l
 def run(model: str, corpus: str, n_articles: int, requests: int, workers: int) -> dict:
     """The whole benchmark: in-process baseline, start time, then each concurrency level."""
     from claimtag.inference.tagger import Tagger
-    from claimtag.training.evaluate import evaluate_probs
+    from claimtag.training.metrics import evaluate_probs
 
     articles = forty_sentence_articles(corpus_articles(corpus, max(n_articles, 20)), n_articles)
     tagger = Tagger.from_pretrained(model)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from claimtag.model.labels import LABELS
 from claimtag.training.config import Config
-from claimtag.training.evaluate import f1_with_interval
 from claimtag.training.markdown import markdown_table
+from claimtag.training.metrics import f1_with_interval
 
 
 def _row(name: str, m: dict) -> list[str]:

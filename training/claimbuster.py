@@ -19,7 +19,7 @@ import numpy as np
 
 from claimtag.model.baselines import has_quantity
 from claimtag.model.errors import ClaimtagError
-from claimtag.model.labels import LABEL2ID
+from claimtag.model.labels import CLAIM, CONTEXT, LABEL2ID, STATISTIC
 
 
 def read_claimbuster(path: str | Path) -> list[dict]:
@@ -46,7 +46,7 @@ def to_claimtag(rows: list[dict]) -> list[dict]:
             "doc_id": f"claimbuster-{row.get('sentence_id', i)}",
             "index": 0,
             "text": row["text"],
-            "label": ("statistic" if has_quantity(row["text"]) else "claim") if row["label"] == 1 else "context",
+            "label": (STATISTIC if has_quantity(row["text"]) else CLAIM) if row["label"] == 1 else CONTEXT,
         }
         for i, row in enumerate(rows)
     ]
@@ -54,7 +54,7 @@ def to_claimtag(rows: list[dict]) -> list[dict]:
 
 def checkworthy_scores(probs: np.ndarray, gold: np.ndarray) -> dict:
     """Precision, recall and F1 of the check-worthy class when context = 0 and the rest = 1."""
-    pred = (probs.argmax(axis=1) != LABEL2ID["context"]).astype(int)
+    pred = (probs.argmax(axis=1) != LABEL2ID[CONTEXT]).astype(int)
     gold = np.asarray(gold).astype(int)
     tp = int(((pred == 1) & (gold == 1)).sum())
     precision = tp / max(int(pred.sum()), 1)

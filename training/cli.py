@@ -178,7 +178,7 @@ def run_crossval(args: argparse.Namespace) -> int:
 def run_evaluate(args: argparse.Namespace) -> int:
     """Evaluate a model folder (and its stored baselines) on a labeled corpus."""
     from claimtag.model.folder import check_writable
-    from claimtag.training.report import evaluate_checkworthy, evaluate_model
+    from claimtag.training.evaluate import evaluate_checkworthy, evaluate_model
 
     if args.out_dir:
         check_writable(args.out_dir, folder=True)  # before the model runs, not after

@@ -23,7 +23,7 @@ from datasets import DatasetDict, concatenate_datasets
 from claimtag.model.errors import ClaimtagError
 from claimtag.training.config import Config
 from claimtag.training.corpus import load_corpus
-from claimtag.training.evaluate import comparison_table, detail, evaluate_probs, write_json
+from claimtag.training.metrics import comparison_table, detail, evaluate_probs, write_json
 from claimtag.training.train import fit, load_training_data, records_of
 
 

@@ -1,260 +1,163 @@
-"""Held-out evaluation: one evaluator for the transformer and every baseline.
-
-Accuracy, per-class precision/recall/F1/support, macro- and micro-F1 (scikit-learn), the
-confusion matrix, a bootstrap 95% interval for macro-F1 (resampling documents, since the
-sentences of one article are not independent), expected calibration error, and the
-most confident mistakes.
-"""
+"""`claimtag evaluate`: a model and its baselines on one labeled file, in one report."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import re
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
+from datasets import concatenate_datasets
 
-from claimtag.model.labels import LABELS
+from claimtag.model.errors import ClaimtagError
+from claimtag.model.folder import ModelMeta, load_baselines, load_model, resolve_model_path
+from claimtag.model.protocol import CalibratedModel
+from claimtag.training.corpus import load_corpus
 from claimtag.training.markdown import markdown_table
+from claimtag.training.metrics import (
+    Report,
+    comparison_table,
+    confusion_png,
+    coverage,
+    coverage_table,
+    detail,
+    evaluate_probs,
+    worst_errors,
+    write_json,
+)
 
 
-@dataclass
-class Report:
-    """Metrics of one model on one evaluation set."""
-
-    name: str
-    n: int
-    accuracy: float
-    macro_f1: float
-    micro_f1: float
-    macro_f1_ci: tuple[float, float]
-    ece: float
-    per_class: dict[str, dict[str, float]]
-    confusion: list[list[int]]
-
-    def to_dict(self) -> dict:
-        """JSON-ready dict."""
-        return asdict(self)
-
-
-def evaluate_probs(
-    probs: np.ndarray,
-    gold: np.ndarray,
-    groups: list[str] | None = None,
+def evaluate_model(
+    model_dir: str | Path,
+    data: str | Path,
     *,
-    name: str = "model",
+    source: str | None = None,
+    split: str | None = None,
+    out_dir: str | Path | None = None,
+    baselines: bool = True,
+    compare: list[str] | None = None,
     bootstrap: int = 1000,
-    ece_bins: int = 10,
-    seed: int = 0,
-) -> Report:
-    """Score predicted probabilities [n, 4] against gold label ids [n]."""
-    gold = np.asarray(gold)
-    pred = probs.argmax(axis=1)
-    labels = list(range(len(LABELS)))
-    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
-    return Report(
-        name=name,
-        n=int(len(gold)),
-        accuracy=float(accuracy_score(gold, pred)),
-        macro_f1=float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)),
-        micro_f1=float(f1_score(gold, pred, labels=labels, average="micro", zero_division=0)),
-        macro_f1_ci=bootstrap_macro_f1(gold, pred, groups, bootstrap, seed),
-        ece=expected_calibration_error(probs, gold, ece_bins),
-        per_class={
-            LABELS[i]: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(s[i])}
-            for i in labels
-        },
-        confusion=confusion_matrix(gold, pred, labels=labels).tolist(),
-    )
-
-
-def bootstrap_macro_f1(
-    gold: np.ndarray, pred: np.ndarray, groups: list[str] | None, n: int, seed: int
-) -> tuple[float, float]:
-    """95% percentile interval of macro-F1 over `n` resamples of documents (or sentences); NaN
-    where there is none to compute (one document resamples to itself: a zero-width "interval")."""
-    keys = np.asarray(groups if groups is not None else np.arange(len(gold)).astype(str))
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    if n <= 0 or len(uniq) < 2:
-        return (float("nan"), float("nan"))
-    members = [np.flatnonzero(inverse == g) for g in range(len(uniq))]
-    rng = np.random.default_rng(seed)
-    labels = list(range(len(LABELS)))
-    scores = []
-    for _ in range(n):
-        idx = np.concatenate([members[g] for g in rng.integers(0, len(uniq), len(uniq))])
-        scores.append(f1_score(gold[idx], pred[idx], labels=labels, average="macro", zero_division=0))
-    lo, hi = np.percentile(scores, [2.5, 97.5])
-    return (float(lo), float(hi))
-
-
-def expected_calibration_error(probs: np.ndarray, gold: np.ndarray, bins: int = 10) -> float:
-    """Mean |accuracy - confidence| over equal-width confidence bins, weighted by bin size."""
-    if len(gold) == 0:
-        return float("nan")
-    conf = probs.max(axis=1)
-    correct = probs.argmax(axis=1) == gold
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    which = np.clip(np.digitize(conf, edges[1:-1], right=True), 0, bins - 1)
-    ece = 0.0
-    for b in range(bins):
-        mask = which == b
-        if mask.any():
-            ece += mask.mean() * abs(correct[mask].mean() - conf[mask].mean())
-    return float(ece)
-
-
-def worst_errors(records: list[dict], probs: np.ndarray, gold: np.ndarray, k: int) -> list[dict]:
-    """The `k` most confident wrong predictions."""
-    pred = probs.argmax(axis=1)
-    wrong = np.flatnonzero(pred != gold)
-    wrong = wrong[np.argsort(-probs[wrong, pred[wrong]], kind="stable")][:k]
-    return [
+    top_errors: int = 50,
+    quantities: str | Path | None = None,
+) -> str:
+    """Evaluate; write report.json, confusion-<model>.png and errors.jsonl; return Markdown.
+    Who-said-it scores are added when the data records speakers, quantity scores with `quantities`."""
+    given, model_dir, data = str(model_dir), resolve_model_path(model_dir), Path(data)
+    meta = ModelMeta.read(model_dir)
+    corpus = load_corpus(data, source=source)
+    if split is not None and split not in corpus:
+        raise ClaimtagError(f"{data}: no split {split!r} (has {', '.join(corpus)})")
+    ds = corpus[split] if split else concatenate_datasets(list(corpus.values()))
+    records, gold = ds.to_list(), np.asarray(ds["label"])
+    # compared models are named by their path as given: runs/a/model and runs/b/model stay apart
+    taggers = {f"{meta.kind} ({given})" if compare else meta.kind: load_model(model_dir)}
+    for other in compare or []:
+        path = resolve_model_path(other)
+        taggers[f"{ModelMeta.read(path).kind} ({other}, compared)"] = load_model(path)
+    if baselines:
+        taggers.update({f"baseline: {k}": t for k, t in load_baselines(model_dir).items()})
+    out = Path(out_dir) if out_dir else Path("eval") / f"{model_dir.name}__{data.stem}"
+    out.mkdir(parents=True, exist_ok=True)
+    reports: list[Report] = []
+    calibration = ""
+    for name, tagger in taggers.items():
+        if isinstance(tagger, CalibratedModel) and not calibration:
+            probs, calibration = _calibrated(tagger, records, gold, out / "reliability.png")
+        else:
+            probs = tagger.predict_proba(records)
+        reports.append(evaluate_probs(probs, gold, ds["doc_id"], name=name, bootstrap=bootstrap))
+        if len(reports) == 1:
+            errors = worst_errors(records, probs, gold, top_errors)
+            kept = coverage(probs, gold)
+    for rep in reports:
+        confusion_png(rep, out / f"confusion-{_file_name(rep.name)}.png")
+    extra, extra_md = _attribution_and_quantities(meta, records, quantities)
+    write_json(
+        out / "report.json",
         {
-            "doc_id": records[i].get("doc_id"),
-            "index": records[i].get("index"),
-            "text": records[i]["text"],
-            "gold": LABELS[gold[i]],
-            "predicted": LABELS[pred[i]],
-            "confidence": round(float(probs[i, pred[i]]), 4),
-        }
-        for i in wrong
-    ]
-
-
-def confusions(records: list[dict], probs: np.ndarray, gold: np.ndarray, top: int = 5, examples: int = 2) -> list[dict]:
-    """The most frequent (gold, predicted) mistakes, each with its most confident examples."""
-    pred = probs.argmax(axis=1)
-    out = []
-    pairs = {(int(g), int(p)) for g, p in zip(gold, pred, strict=True) if g != p}
-    for g, p in pairs:
-        idx = np.flatnonzero((gold == g) & (pred == p))
-        idx = idx[np.argsort(-probs[idx, p], kind="stable")]
-        out.append(
-            {
-                "gold": LABELS[g],
-                "predicted": LABELS[p],
-                "count": int(len(idx)),
-                "examples": [records[i]["text"] for i in idx[:examples]],
-            }
-        )
-    return sorted(out, key=lambda c: (-c["count"], c["gold"], c["predicted"]))[:top]
-
-
-THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
-
-
-def coverage(probs: np.ndarray, gold: np.ndarray, thresholds: tuple[float, ...] = THRESHOLDS) -> list[dict]:
-    """For each confidence threshold: the share of sentences kept and the accuracy on them."""
-    conf, correct = probs.max(axis=1), probs.argmax(axis=1) == gold
-    rows = []
-    for t in thresholds:
-        kept = conf >= t
-        rows.append(
-            {
-                "threshold": t,
-                "coverage": float(kept.mean()) if len(gold) else 0.0,
-                "accuracy": float(correct[kept].mean()) if kept.any() else float("nan"),
-            }
-        )
-    return rows
-
-
-def coverage_table(rows: list[dict]) -> str:
-    """Markdown: coverage and accuracy per `--min-confidence` threshold."""
-    cells = [(f"{r['threshold']:.2f}", f"{r['coverage']:.1%}", f"{r['accuracy']:.3f}") for r in rows]
-    return markdown_table(["min confidence", "coverage", "accuracy on kept"], cells)
-
-
-def f1_with_interval(f1: float, ci: tuple[float, float] | list | None) -> str:
-    """`0.812 [0.741, 0.870]`, or `0.812 (no interval)` where none could be computed."""
-    if ci is None or any(x is None or x != x for x in ci):
-        return f"{f1:.3f} (no interval)"
-    return f"{f1:.3f} [{ci[0]:.3f}, {ci[1]:.3f}]"
-
-
-def comparison_table(reports: list[Report]) -> str:
-    """Markdown: one row per model, macro-F1 with its interval, per-class F1, accuracy, ECE."""
-    head = ["model", "macro-F1 [95% CI]", *(f"F1 {lab}" for lab in LABELS), "accuracy", "ECE"]
-    rows = [
-        [r.name, f1_with_interval(r.macro_f1, r.macro_f1_ci)]
-        + [f"{r.per_class[lab]['f1']:.3f}" for lab in LABELS]
-        + [f"{r.accuracy:.3f}", f"{r.ece:.3f}"]
-        for r in reports
-    ]
-    return markdown_table(head, rows)
-
-
-def detail(report: Report) -> str:
-    """Markdown: per-class precision/recall/F1/support and the confusion matrix as text."""
-    scores = ("precision", "recall", "f1")
-    per_class = [
-        (lab, *(f"{report.per_class[lab][k]:.3f}" for k in scores), report.per_class[lab]["support"]) for lab in LABELS
-    ]
-    confusion = [(lab, *row) for lab, row in zip(LABELS, report.confusion, strict=True)]
-    return "\n".join(
+            "model": str(model_dir),
+            "data": str(data),
+            "reports": [r.to_dict() for r in reports],
+            "coverage": kept,
+            **extra,
+        },
+    )
+    (out / "errors.jsonl").write_text(
+        "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8"
+    )
+    return "\n\n".join(
         [
-            markdown_table(["label", "precision", "recall", "F1", "support"], per_class),
-            "",
-            "Confusion matrix (rows gold, columns predicted):",
-            "",
-            markdown_table(["gold \\ pred", *LABELS], confusion),
+            f"# Evaluation of {model_dir} on {data} ({len(records)} sentences, {len(set(ds['doc_id']))} documents)",
+            comparison_table(reports),
+            f"## {reports[0].name}: per class",
+            detail(reports[0]),
+            "Coverage and accuracy when sentences below a confidence are left unsure (`--min-confidence`):",
+            coverage_table(kept),
+            *extra_md,
+            f"Expected calibration error: {reports[0].ece:.3f}. {calibration}Files: {out}/report.json, "
+            f"{out}/errors.jsonl (the {len(errors)} most confident mistakes), {out}/confusion-*.png",
         ]
     )
 
 
-def confusion_png(report: Report, path: Path) -> None:
-    """Draw the confusion matrix to a PNG."""
-    import matplotlib
+def _attribution_and_quantities(meta: ModelMeta, records: list[dict], quantities: str | Path | None) -> tuple:
+    """Who-said-it scores (when the data records speakers) and quantity span scores (with a gold file)."""
+    from claimtag.inference.quotes import SpeakerScorer
+    from claimtag.training.attribution import attribution_of, attribution_table
+    from claimtag.training.quantity_metrics import quantity_scores, read_quantity_gold
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    matrix = np.asarray(report.confusion)
-    fig, ax = plt.subplots(figsize=(4.8, 4.2), dpi=120)
-    ax.imshow(matrix, cmap="Blues")
-    ax.set_xticks(range(len(LABELS)), LABELS, rotation=30)
-    ax.set_yticks(range(len(LABELS)), LABELS)
-    ax.set_xlabel("predicted")
-    ax.set_ylabel("gold")
-    ax.set_title(f"{report.name} (n={report.n}, macro-F1 {report.macro_f1:.3f})", fontsize=9)
-    for (i, j), v in np.ndenumerate(matrix):
-        ax.text(j, i, str(v), ha="center", va="center", color="white" if v > matrix.max() / 2 else "black")
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-
-
-def reliability_png(curves: dict[str, np.ndarray], gold: np.ndarray, path: Path, bins: int = 10) -> None:
-    """Reliability diagram: accuracy against confidence per bin, one line per set of probabilities."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(4.6, 4.2), dpi=120)
-    ax.plot([0, 1], [0, 1], color="#999", linestyle="--", linewidth=1, label="perfect")
-    edges = np.linspace(0, 1, bins + 1)
-    for name, probs in curves.items():
-        conf, correct = probs.max(axis=1), probs.argmax(axis=1) == gold
-        which = np.clip(np.digitize(conf, edges[1:-1], right=True), 0, bins - 1)
-        xs = [conf[which == b].mean() for b in range(bins) if (which == b).any()]
-        ys = [correct[which == b].mean() for b in range(bins) if (which == b).any()]
-        ece = expected_calibration_error(probs, gold, bins)
-        ax.plot(xs, ys, marker="o", label=f"{name} (ECE {ece:.3f})")
-    ax.set_xlabel("confidence")
-    ax.set_ylabel("accuracy")
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.legend(fontsize=8, loc="upper left")
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
+    extra, md = {}, []
+    attribution = attribution_of(records, SpeakerScorer(meta.speaker_weights()))
+    if attribution:
+        extra["attribution"] = attribution
+        md.append(attribution_table(attribution))
+    if quantities:
+        q = extra["quantities"] = quantity_scores(records, read_quantity_gold(quantities))
+        md.append(
+            f"Quantities, against {q['gold_quantities']} hand-marked ones in {q['sentences']} sentences ({quantities}):"
+            f" exact-span precision {q['span_precision']:.3f}, recall {q['span_recall']:.3f}, F1 {q['span_f1']:.3f};"
+            f" value right on {q['value_accuracy']:.1%} of matched spans."
+        )
+    return extra, md
 
 
-def write_json(path: Path, payload: object) -> None:
-    """Write JSON atomically (temp file + rename)."""
-    from claimtag.model.folder import write_text_atomic
+def _file_name(model_name: str) -> str:
+    """`baseline: tfidf-logreg` -> `baseline-tfidf-logreg`, `transformer (new)` -> `transformer-new`."""
+    return re.sub(r"[^\w.]+", "-", model_name.replace("baseline: ", "baseline-")).strip("-")
 
-    write_text_atomic(path, json.dumps(payload, indent=2, ensure_ascii=False))
+
+def _calibrated(tagger, records: list[dict], gold: np.ndarray, png: Path) -> tuple[np.ndarray, str]:
+    """The tagger's calibrated probabilities, plus ECE and a reliability diagram before/after scaling."""
+    from claimtag.model.calibration import softmax
+    from claimtag.model.features import continue_quotations
+    from claimtag.training.metrics import expected_calibration_error, reliability_png
+
+    logits = tagger.logits(records)
+    before = continue_quotations(records, softmax(logits))
+    after = continue_quotations(records, softmax(logits, tagger.temperature))
+    reliability_png({"uncalibrated": before, f"T = {tagger.temperature:.2f}": after}, gold, png)
+    ece_before, ece_after = expected_calibration_error(before, gold), expected_calibration_error(after, gold)
+    text = f"Before temperature scaling: {ece_before:.3f}, after: {ece_after:.3f} (reliability diagram: {png}). "
+    return after, text
+
+
+def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: bool = True) -> str:
+    """ClaimBuster-style score: F1 of check-worthy = {claim, statistic, quote} against gold 0/1."""
+    from claimtag.training.claimbuster import checkworthy_scores, read_claimbuster
+
+    model_dir = resolve_model_path(model_dir)
+    rows = read_claimbuster(data)
+    records = [
+        {"doc_id": f"cb-{i}", "index": 0, "text": r["text"], "paragraph": 0, "in_quote": False}
+        for i, r in enumerate(rows)
+    ]
+    gold = np.asarray([r["label"] for r in rows])
+    taggers = {ModelMeta.read(model_dir).kind: load_model(model_dir)}
+    if baselines:
+        taggers.update({f"baseline: {k}": t for k, t in load_baselines(Path(model_dir)).items()})
+    cells = []
+    for name, tagger in taggers.items():
+        s = checkworthy_scores(tagger.predict_proba(records), gold)
+        cells.append([name, *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1", "accuracy"))])
+    title = f"# Check-worthiness on {data} ({len(rows)} sentences; positive = claim, statistic or quote)"
+    return title + "\n" + markdown_table(["model", "precision", "recall", "F1 (positive)", "accuracy"], cells)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -52,7 +53,7 @@ def _metrics(pred) -> dict[str, float]:
 def calibrate(tagger: TransformerModel, dev: Dataset) -> dict:
     """Fit the tagger's temperature on the dev split; return it with dev ECE before and after."""
     from claimtag.model.calibration import fit_temperature, softmax
-    from claimtag.training.evaluate import expected_calibration_error
+    from claimtag.training.metrics import expected_calibration_error
 
     logits = tagger.logits(dev.to_list())
     gold = np.asarray(dev["label"])
@@ -151,10 +152,10 @@ def start_from(init: str, config: Config) -> TransformerModel:
     from claimtag.model.transformer import WEIGHTS
 
     trained = _from_init(init)  # checks the folder, its format and its encoder release
-    adapt, m = trained.adapt, config.model
-    m.encoder, m.finetune, m.num_layers = adapt["encoder"], adapt["finetune"], adapt.get("num_layers")
+    m = config.model
+    for name, value in dataclasses.asdict(trained.adapt).items():  # Adaptation's fields are model.* names
+        setattr(m, name, value)
     m.context, m.max_length = trained.context, trained.max_length
-    m.lora_r, m.lora_alpha = adapt["lora"]["r"], adapt["lora"]["alpha"]
     if m.finetune == "full":
         return trained  # every weight is in the folder, and all of them train as loaded
     # A LoRA model is loaded with its adapter merged into the encoder (full speed); to keep

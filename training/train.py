@@ -21,14 +21,21 @@ from datasets import Dataset, DatasetDict, concatenate_datasets
 
 from claimtag.model.baselines import MajorityBaseline, RulesBaseline, TfidfBaseline
 from claimtag.model.errors import ClaimtagError
-from claimtag.model.folder import SPEAKERS_FILE, load_model, resolve_model_path, save_model, write_atomic
+from claimtag.model.folder import (
+    ModelMeta,
+    load_model,
+    resolve_model_path,
+    save_model,
+    write_atomic,
+    write_speaker_weights,
+)
 from claimtag.model.labels import LABELS
 from claimtag.model.protocol import SentenceModel, SentenceRecord
 from claimtag.training.attribution import fit_attribution
 from claimtag.training.card import render_card
 from claimtag.training.config import Config, DataConfig, load_config, save_config
 from claimtag.training.corpus import load_corpus
-from claimtag.training.evaluate import confusions, evaluate_probs, write_json
+from claimtag.training.metrics import confusions, evaluate_probs, write_json
 from claimtag.training.splits import ensure_splits, split_warnings
 
 BASELINES = {k.kind: k for k in (MajorityBaseline, RulesBaseline, TfidfBaseline)}
@@ -175,10 +182,11 @@ def train(
         probs = tagger.predict_proba(records)
         metrics["test_confusions"] = confusions(records, probs, np.asarray(data["test"]["label"]))
     speakers, metrics["attribution"] = fit_attribution(data)
-    if speakers is None and t.init and (resolve_model_path(t.init) / SPEAKERS_FILE).is_file():
+    if speakers is None and t.init:  # too few speakers to refit: keep the starting model's weights, if any
         from claimtag.inference.quotes import SpeakerScorer
 
-        speakers = SpeakerScorer.load(resolve_model_path(t.init) / SPEAKERS_FILE)  # too few speakers to refit
+        weights = ModelMeta.read(resolve_model_path(t.init)).speaker_weights()
+        speakers = SpeakerScorer(weights) if weights is not None else None
     metrics["training"] = summary
     metrics["sizes"] = {name: len(ds) for name, ds in data.items()}
     metrics["baselines"] = {
@@ -195,7 +203,7 @@ def train(
         save_config(config, tmp / "config.yaml", folder=folder)
         write_json(tmp / "metrics.json", metrics)
         if speakers is not None:
-            speakers.save(tmp / SPEAKERS_FILE)
+            write_speaker_weights(tmp, speakers.weights)
         (tmp / "README.md").write_text(render_card(config, metrics), encoding="utf-8")
         for kind, b in baselines.items():
             (tmp / "baselines" / kind).mkdir(parents=True)
