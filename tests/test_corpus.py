@@ -141,6 +141,16 @@ def test_bad_json_line_and_authored_line(tmp_path: Path) -> None:
         load_corpus(txt)
 
 
+def test_authored_articles_may_name_their_split(tmp_path: Path) -> None:
+    txt = tmp_path / "s.txt"
+    txt.write_text(
+        "### doc: a\n### split: test\nC | One.\n### doc: b\nX | Two.\n### doc: c\n### split: dev\nS | 3 more.\n",
+        encoding="utf-8",
+    )
+    data = load_corpus(txt)
+    assert {name: data[name]["doc_id"] for name in data} == {"dev": ["c"], "test": ["a"], "train": ["b"]}
+
+
 def test_missing_path() -> None:
     with pytest.raises(CorpusError, match="no such file"):
         load_corpus("/nonexistent/corpus.csv")

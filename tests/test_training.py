@@ -418,6 +418,91 @@ def test_adapting_a_model_starts_from_its_weights_and_replays_its_data(
     assert (adapted.argmax(1) == gold).mean() >= (before.argmax(1) == gold).mean()
 
 
+# A newsroom's own style: quotations as "Name: words" without quotation marks, which the tiny
+# base corpus (tests/conftest.py, every quote in quotation marks) never shows. Its corrections
+# cover headlines, claims and quotes but no statistic: the base model already gets those right
+# (the held-out statistics read like the base corpus's), a model trained on the corrections
+# alone cannot know them, and an adapted model that forgot them would miss them.
+HOUSE_TRAIN = [
+    [
+        ("Ferry back in May", "context"),
+        ("The ferry company bought a new boat.", "claim"),
+        ("Mayor Ann Lee: we waited too long for this.", "quote"),
+        ("She added: the harbour needs it.", "quote"),
+    ],
+    [
+        ("Bakery shut after flood", "context"),
+        ("Water filled the bakery overnight.", "claim"),
+        ("Owner Tom Hale: we lost the ovens.", "quote"),
+        ("A neighbour: it is a sad day.", "quote"),
+    ],
+    [
+        ("Pupils beat the odds", "context"),
+        ("The school was taken over last year.", "claim"),
+        ("Head teacher Jo Marsh: they proved everyone wrong.", "quote"),
+        ("A parent: we are so proud of them.", "quote"),
+    ],
+]
+HOUSE_TEST = [  # held out: other articles of the same newsroom
+    [
+        ("Bus routes cut", "context"),
+        ("The council closed two bus routes.", "claim"),
+        ("Driver Sam Cole: we were never asked.", "quote"),
+        ("Fares will rise by 6% this year.", "statistic"),
+    ],
+    [
+        ("Storm hits coast", "context"),
+        ("The storm tore the roof off the school.", "claim"),
+        ("Farmer Ben Ash: it is the worst I have seen.", "quote"),
+        ("About 300 homes lost power.", "statistic"),
+    ],
+    [
+        ("Market hall burns", "context"),
+        ("Fire destroyed the market hall overnight.", "claim"),
+        ("Trader Lin Wu: we have nothing left.", "quote"),
+        ("The repairs will cost 40,000 pounds.", "statistic"),
+    ],
+]
+
+
+def macro_f1_on_test(folder: Path, corpus: Path) -> float:
+    """Macro-F1 of a model folder on a corpus's test split."""
+    from sklearn.metrics import f1_score
+
+    test = load_corpus(corpus)["test"]
+    predicted = load_model(folder).predict_proba(test.to_list()).argmax(1)
+    return float(f1_score(test["label"], predicted, average="macro", labels=range(len(LABELS)), zero_division=0))
+
+
+@pytest.mark.slow
+def test_adapting_to_a_new_house_style_beats_the_start_and_a_model_from_scratch(
+    tiny_encoder, tiny_corpus, tmp_path
+) -> None:
+    # Fully fine-tuned tiny models: a tiny LoRA adapter on a random encoder learns too little
+    # from a dozen sentences to separate the house quotations from claims (measured, seed 0:
+    # adapted 0.54 vs base 0.73). Seeds 0-3 of this recipe: adapted 0.80-1.00, base 0.58-0.74,
+    # from scratch 0.31-0.65; the smallest margin was 0.17.
+    ours = tmp_path / "ours.jsonl"
+    splits = {"train": HOUSE_TRAIN, "dev": HOUSE_TRAIN, "test": HOUSE_TEST}
+    rows = [
+        {"doc_id": f"{split}-{d}", "split": split, "sentences": [{"text": t, "label": lab} for t, lab in doc]}
+        for split, docs in splits.items()
+        for d, doc in enumerate(docs)
+    ]
+    ours.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    seed = "training.seed=0"
+    base = train(tiny_config(tiny_encoder, tiny_corpus, tmp_path / "base", seed), progress=False)
+    scratch = train(tiny_config(tiny_encoder, ours, tmp_path / "scratch", seed), progress=False)
+    args = ["train", "--from", str(base), f"data.train=[{ours}]", "--output", str(tmp_path / "adapted"), seed]
+    recipe = ["training.replay=12", "training.epochs=10", "training.batch_size=4", "training.learning_rate=3e-3"]
+    assert main([*args, *recipe, "evaluation.bootstrap=10", "--no-progress"]) == 0
+    adapted = tmp_path / "adapted" / "model"
+    assert json.loads((adapted / "metrics.json").read_text())["sizes"]["train"] == 12 + 12  # ours + all 3 base articles
+
+    adapted_f1, base_f1, scratch_f1 = (macro_f1_on_test(f, ours) for f in (adapted, base, scratch))
+    assert adapted_f1 >= base_f1 + 0.1 and adapted_f1 >= scratch_f1 + 0.1, (adapted_f1, base_f1, scratch_f1)
+
+
 def test_the_summary_warns_when_the_model_is_beaten() -> None:
     from claimtag.training.train import score_warnings
 

@@ -107,7 +107,7 @@ def _read(path: Path, source: Path | None = None) -> dict[str, list[dict]]:
     if path.suffix in (".jsonl", ".json"):
         return _by_split(_read_jsonl(text, path))
     if path.suffix == ".txt":
-        return {"train": parse_authored(text, str(path))}
+        return _by_split(parse_authored(text, str(path)))
     raise CorpusError(f"{path}: unsupported file type (use {', '.join(SUFFIXES)} or a datasets folder)")
 
 
@@ -155,7 +155,7 @@ def _by_split(rows: list[dict]) -> dict[str, list[dict]]:
     """Group rows by an optional `split` column."""
     if not rows:
         return {"train": []}
-    if "split" not in rows[0]:
+    if not any("split" in row for row in rows):
         return {"train": rows}
     groups: dict[str, list[dict]] = {}
     for row in rows:
