@@ -34,6 +34,8 @@ from fastapi.routing import APIRoute
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from starlette.exceptions import HTTPException
 
+from claimtag import __version__
+from claimtag.inference.formats import provenance
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.labels import LABELS
 
@@ -174,11 +176,15 @@ class SpeakerOut(BaseModel):
 
 
 class TagResponse(BaseModel):
-    """One tagged article: the records of `--format json`, plus the model that made them."""
+    """One tagged article: the records of `claimtag tag --format json`, with the same
+    provenance (`model`, `model_version`: a digest of the model folder, `mode`) and the
+    claimtag release that answered."""
 
     article: str
     model: str
-    model_version: str
+    model_version: str = Field(description="digest of the model folder, as on every `claimtag tag` output row")
+    mode: Literal["int8", "fp32"]
+    claimtag_version: str
     meta: dict[str, str | list[str]] = Field(description="title, byline, date, captions the HTML carried")
     summary: dict[str, LabelShare]
     speakers: list[SpeakerOut]
@@ -232,7 +238,7 @@ class _Worker:
         self.config = config
         self.tagger = Tagger.from_pretrained(config.model, fast=config.fast)
         self.path = resolve_model_path(config.model)
-        self.version = model_version(self.path)
+        self.info = provenance(config.model, config.fast)
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimtag-model")
         self.waiting = 0
         self._queue: list[_Job] = []  # tag requests not yet taken by the model thread
@@ -320,8 +326,8 @@ class _Worker:
         for i, (article, (_, meta), sentences) in enumerate(zip(articles, read, tagged, strict=True)):
             warnings = [] if sentences else ["no sentences"]
             name = article.id if article.id is not None else "article" if len(articles) == 1 else str(i)
-            result = Result(name, sentences, warnings, meta).to_dict(self.tagger.name)
-            out.append({**result, "model_version": self.version})
+            result = Result(name, sentences, warnings, meta).to_dict(self.info)
+            out.append({**result, "claimtag_version": __version__})
         return out
 
 
@@ -337,19 +343,6 @@ def _settle(job: _Job, result: Any = None, error: BaseException | None = None) -
             job.future.set_result(result)
 
     job.loop.call_soon_threadsafe(done)
-
-
-def model_version(path: os.PathLike) -> str:
-    """`claimtag <release>+<weights digest>`: which code and which weights answered."""
-    from pathlib import Path
-
-    from claimtag import __version__
-    from claimtag.inference.onnx import weights_digest
-
-    try:
-        return f"claimtag {__version__}+{weights_digest(Path(path))}"
-    except ClaimtagError:  # a baseline folder has no network weights to hash
-        return f"claimtag {__version__}"
 
 
 def _article_text(article: ArticleIn, i: int, n: int, max_chars: int) -> tuple[str, dict]:
@@ -489,7 +482,7 @@ def model_info(worker: _Worker) -> dict:
     """What `GET /v1/model` reports: the folder's labels, version, headline metrics and card."""
     from claimtag.model.folder import ModelMeta
 
-    meta = ModelMeta.read(worker.path)  # checks that its labels are LABELS
+    ModelMeta.read(worker.path)  # checks that its labels are LABELS
     metrics_file = worker.path / "metrics.json"
     metrics = json.loads(metrics_file.read_text(encoding="utf-8")) if metrics_file.exists() else {}
     headline = ("n", "macro_f1", "macro_f1_ci", "accuracy", "ece", "f1")
@@ -501,10 +494,10 @@ def model_info(worker: _Worker) -> dict:
     card = worker.path / "README.md"
     return {
         "name": worker.tagger.name,
-        "version": worker.version,
+        "version": worker.info.model_version,
         "labels": list(LABELS),
         "min_confidence": worker.tagger.min_confidence,
-        "mode": "int8" if worker.config.fast and meta.kind == "transformer" else "fp32",
+        "mode": worker.info.mode,
         "metrics": summary,
         "card": card.read_text(encoding="utf-8") if card.exists() else "",
     }

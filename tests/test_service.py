@@ -91,7 +91,11 @@ def test_tag_round_trip_offsets_index_the_posted_text(server: str, tagger) -> No
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["article"] == "strike" and body["model"] == "default"
-    assert body["model_version"].startswith("claimtag ")
+    from claimtag import __version__
+    from claimtag.inference.formats import provenance
+
+    info = provenance("default")  # the same provenance as every `claimtag tag` output row
+    assert (body["model_version"], body["mode"], body["claimtag_version"]) == (info.model_version, "int8", __version__)
     sents = body["sentences"]
     assert [s["text"] for s in sents] == [ARTICLE[s["start"] : s["end"]] for s in sents]
     for s in sents:
