@@ -56,16 +56,26 @@ FEW_DOCUMENTS = 5
 
 
 def split_warnings(data: DatasetDict) -> list[str]:
-    """What makes a split's numbers unreliable: held-out splits of fewer than FEW_DOCUMENTS
-    documents (their intervals are wide or cannot be computed), and corpora without doc_id
-    (sentences of one article then land in train and test)."""
-    out = []
+    """What makes a split's numbers unreliable: corpora without doc_id (`id_warnings`) and
+    held-out splits of too few documents (`size_warnings`)."""
+    return id_warnings(data) + size_warnings(data)
+
+
+def id_warnings(data: DatasetDict) -> list[str]:
+    """A warning when a corpus has no doc_id (sentences of one article then land in train and test)."""
     docs = {d for split in data.values() for d in split["doc_id"]}
     if len(docs) > 1 and all(re.fullmatch(r"row-\d+", d) for d in docs):  # ids the loader made up (corpus.py)
-        out.append(
+        return [
             "no doc_id column: every sentence counts as its own document, so sentences of one article may "
             "land in both train and test, which flatters the scores; add doc_id (and index) columns"
-        )
+        ]
+    return []
+
+
+def size_warnings(data: DatasetDict) -> list[str]:
+    """A warning for each held-out split of fewer than FEW_DOCUMENTS documents (its intervals are
+    wide or cannot be computed)."""
+    out = []
     for name, split in data.items():
         n = len(set(split["doc_id"]))
         if name != "train" and n < FEW_DOCUMENTS:

@@ -36,14 +36,15 @@ from claimtag.training.card import render_card
 from claimtag.training.config import Config, DataConfig, load_config, save_config
 from claimtag.training.corpus import load_corpus
 from claimtag.training.metrics import confusions, evaluate_probs, write_json
-from claimtag.training.splits import ensure_splits, split_warnings
+from claimtag.training.splits import ensure_splits, id_warnings, size_warnings
 
 BASELINES = {k.kind: k for k in (MajorityBaseline, RulesBaseline, TfidfBaseline)}
 
 
 def load_training_data(cfg: DataConfig, *, warnings: bool = True) -> DatasetDict:
     """All configured corpora, each split by document, merged split by split, with a `weight` column
-    (and, with `warnings`, a warning for each corpus whose splits are too small to trust).
+    (and, with `warnings`, a warning for a corpus without doc_id and for each merged held-out
+    split too small to trust: two GUM test articles beside 54 Wikinews ones are not).
 
     With `select_on`, dev and test hold only that group's documents (the split that selects and
     the headline test); other groups' held-out documents become dev_<group> and test_<group>.
@@ -58,7 +59,7 @@ def load_training_data(cfg: DataConfig, *, warnings: bool = True) -> DatasetDict
             splits = {"train": merged}
         else:
             splits = ensure_splits(corpus, dev_size=cfg.dev_size, test_size=cfg.test_size, seed=cfg.split_seed)
-            for warning in split_warnings(DatasetDict(splits)) if warnings else []:
+            for warning in id_warnings(DatasetDict(splits)) if warnings else []:
                 warn(f"{src.path}: {warning}")
         if not src.fit_speakers:
             splits["train"] = splits["train"].map(lambda _: {"speaker": None}, desc="hiding speakers")
@@ -66,7 +67,10 @@ def load_training_data(cfg: DataConfig, *, warnings: bool = True) -> DatasetDict
             selected = name == "train" or cfg.select_on in (None, src.group)
             key = name if selected else f"{name}_{src.group}"
             parts.setdefault(key, []).append(ds.add_column("weight", [float(src.weight)] * len(ds)))
-    return DatasetDict({name: concatenate_datasets(dss) for name, dss in parts.items() if dss})
+    data = DatasetDict({name: concatenate_datasets(dss) for name, dss in parts.items() if dss})
+    for warning in size_warnings(data) if warnings else []:
+        warn(warning)
+    return data
 
 
 def replay_sample(init: str, n: int, seed: int) -> Dataset | None:
