@@ -612,12 +612,12 @@ def tag_rows(
                 sink.omit(row, "empty", reason)
                 tally.empty += 1
             else:
-                seen: list = []
-                parts = [tagged] if isinstance(tagged, list) else _watched(tagged, seen)
+                cut: list = []  # a huge article's truncated sentences, known only once its pieces are written
+                parts = [tagged] if isinstance(tagged, list) else _watched(tagged, cut)
                 tally.sentences += sink.write_parts(row, parts, warnings)
                 tally.articles += 1
-                if not isinstance(tagged, list) and any(s.truncated for part in seen for s in part):
-                    report("warning", where(row), _truncated([s for part in seen for s in part]))
+                if cut:
+                    report("warning", where(row), _truncated(cut))
                     tally.warnings += 1
     finally:
         bar.close()
@@ -628,10 +628,10 @@ def _truncated(sentences: list) -> str:
     return f"{sum(s.truncated for s in sentences)} sentence(s) longer than the model reads were truncated"
 
 
-def _watched(parts: Iterator[list], seen: list) -> Iterator[list]:
-    """The pieces, each also kept in `seen` as a list of its truncated sentences (for the warning)."""
+def _watched(parts: Iterator[list], cut: list) -> Iterator[list]:
+    """The pieces as they come, their truncated sentences added to `cut` (for the warning)."""
     for part in parts:
-        seen.append([s for s in part if s.truncated])
+        cut.extend(s for s in part if s.truncated)
         yield part
 
 
