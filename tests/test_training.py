@@ -226,11 +226,11 @@ def test_comparison_table_is_well_formed_markdown() -> None:
 def test_confusions_lists_the_most_frequent_mistakes_first() -> None:
     from claimtag.training.metrics import confusions
 
-    records = [{"text": f"s{i}"} for i in range(5)]
+    records = [{"text": f"s{i}", "doc_id": "d", "index": i} for i in range(5)]
     gold = np.array([0, 0, 0, 1, 2])
     probs = np.eye(4)[[3, 3, 0, 3, 2]] * 0.9 + 0.025
     rows = confusions(records, probs, gold)
-    assert rows[0] == {"gold": "claim", "predicted": "context", "count": 2, "examples": ["s0", "s1"]}
+    assert rows[0] == {"gold": "claim", "predicted": "context", "count": 2, "examples": ["d#0", "d#1"]}
     assert rows[1]["gold"] == "quote" and rows[1]["count"] == 1
 
 

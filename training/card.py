@@ -66,13 +66,19 @@ def _calibration(metrics: dict) -> str:
 
 
 def _failures(metrics: dict) -> str:
-    """Known failure modes: the most frequent confusions on the test split, with examples."""
+    """Known failure modes: the most frequent confusions on the test split, with example keys."""
     rows = metrics.get("test_confusions")
     if not rows:
         return ""
-    lines = ["## Known failure modes", "", "Most frequent mistakes on the test split (gold -> predicted):", ""]
+    lines = [
+        "## Known failure modes",
+        "",
+        "Most frequent mistakes on the test split (gold -> predicted), with the most confident examples as"
+        " `doc_id#sentence index` (`claimtag evaluate` lists the worst errors with their text):",
+        "",
+    ]
     for c in rows:
-        shown = "; ".join(f"`{e[:110]}`" for e in c["examples"])
+        shown = ", ".join(f"`{e}`" for e in c["examples"])
         lines.append(f"- {c['gold']} -> {c['predicted']} ({c['count']}x), e.g. {shown}")
     return "\n".join(lines) + "\n\n"
 

@@ -124,7 +124,11 @@ def worst_errors(records: list[dict], probs: np.ndarray, gold: np.ndarray, k: in
 
 
 def confusions(records: list[dict], probs: np.ndarray, gold: np.ndarray, top: int = 5, examples: int = 2) -> list[dict]:
-    """The most frequent (gold, predicted) mistakes, each with its most confident examples."""
+    """The most frequent (gold, predicted) mistakes, each with its most confident examples.
+
+    Examples are keys (`doc_id#index`), not text: metrics.json ships inside the model folder,
+    and the test split's text belongs to corpora whose text the repository never stores.
+    """
     pred = probs.argmax(axis=1)
     out = []
     pairs = {(int(g), int(p)) for g, p in zip(gold, pred, strict=True) if g != p}
@@ -136,7 +140,7 @@ def confusions(records: list[dict], probs: np.ndarray, gold: np.ndarray, top: in
                 "gold": LABELS[g],
                 "predicted": LABELS[p],
                 "count": int(len(idx)),
-                "examples": [records[i]["text"] for i in idx[:examples]],
+                "examples": [f"{records[i].get('doc_id')}#{records[i].get('index')}" for i in idx[:examples]],
             }
         )
     return sorted(out, key=lambda c: (-c["count"], c["gold"], c["predicted"]))[:top]
