@@ -7,6 +7,13 @@ torch nor an export:
 
     python -m claimtag.inference.onnx MODEL_DIR     # write MODEL_DIR/model-int8.onnx
 
+The shipped file may also be a smaller network distilled from the folder's own (the default's
+is its 3-layer student: docs/performance.md); `onnx.json` then records what the student is and
+the settings it differs in (its temperature and `unsure` threshold), and `--no-fast` runs the
+folder's own network in fp32:
+
+    python -m claimtag.inference.onnx MODEL_DIR --student STUDENT_DIR
+
 For a folder without one, the first run exports the model folder's network (encoder + pooling + features +
 head, LoRA merged) to ONNX, quantizes its weights to signed int8 per channel (unsigned
 weights ran at half the speed on this CPU: ../shared/design-notes.md) and caches the file
@@ -44,7 +51,12 @@ def cache_dir() -> Path:
 
 
 SHIPPED_ONNX = "model-int8.onnx"  # an int8 file inside the model folder itself
-ONNX_META = "onnx.json"  # {"weights": digest of the weights the shipped file was built from}
+# {"weights": digest of the weights the shipped file was built from, "student": what differs if
+# the file is a distilled student}
+ONNX_META = "onnx.json"
+# A student may differ from its teacher in these only; everything that shapes its inputs is checked equal.
+STUDENT_SETTINGS = ("temperature", "min_confidence", "num_layers", "finetune")
+SAME_INPUTS = ("labels", "features", "max_length", "context", "encoder")
 
 
 def weights_digest(model_dir: Path) -> str:
@@ -63,22 +75,56 @@ def onnx_file(model_dir: Path) -> Path:
     return cache_dir() / weights_digest(model_dir) / SHIPPED_ONNX
 
 
-def shipped_onnx(model_dir: Path) -> Path | None:
-    """The folder's own int8 file, if it has one built from its current weights."""
+def _shipped_meta(model_dir: Path) -> dict | None:
+    """The folder's onnx.json, if its int8 file was built from the folder's current weights."""
     path, meta = model_dir / SHIPPED_ONNX, model_dir / ONNX_META
     if not (path.is_file() and meta.is_file()):
         return None
     try:
-        built_from = json.loads(meta.read_text(encoding="utf-8")).get("weights")
+        info = json.loads(meta.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return None
-    return path if built_from == weights_digest(model_dir) else None
+    return info if isinstance(info, dict) and info.get("weights") == weights_digest(model_dir) else None
 
 
-def export_into_folder(model_dir: Path) -> Path:
-    """Build the int8 file into the model folder, so that it ships with it (needs torch, once)."""
-    path = export(model_dir, model_dir / SHIPPED_ONNX)
-    (model_dir / ONNX_META).write_text(json.dumps({"weights": weights_digest(model_dir)}) + "\n", encoding="utf-8")
+def shipped_onnx(model_dir: Path) -> Path | None:
+    """The folder's own int8 file, if it has one built from its current weights."""
+    return model_dir / SHIPPED_ONNX if _shipped_meta(model_dir) is not None else None
+
+
+def fast_settings(model_dir: Path, meta: ModelMeta) -> dict:
+    """The settings the fast path runs with: the folder's, with a shipped student's own on top."""
+    student = (_shipped_meta(model_dir) or {}).get("student") or {}
+    return {**meta.settings, **{k: student[k] for k in STUDENT_SETTINGS if k in student}}
+
+
+def export_into_folder(model_dir: Path, student: Path | None = None) -> Path:
+    """Build the int8 file into the model folder, so that it ships with it (needs torch, once).
+
+    With `student` (a model folder distilled from this one, e.g. `training.teacher=default
+    model.num_layers=3`), the shipped file is the student's int8 network instead: the fast path
+    runs the student with its own temperature and threshold, `--no-fast` this folder's network.
+    """
+    info: dict = {"weights": weights_digest(model_dir)}
+    if student is None:
+        path = export(model_dir, model_dir / SHIPPED_ONNX)
+    else:
+        from claimtag.model.folder import model_version
+
+        teacher, pupil = ModelMeta.read(model_dir).settings, ModelMeta.read(student).settings
+        differ = [k for k in SAME_INPUTS if teacher.get(k) != pupil.get(k)]
+        if pupil.get("doc_context") or pupil.get("kind") != "transformer":
+            differ.append("kind/doc_context")
+        if (model_dir / "tokenizer.json").read_bytes() != (student / "tokenizer.json").read_bytes():
+            differ.append("tokenizer")
+        if differ:
+            raise ClaimtagError(f"{student}: not a student of {model_dir} (differs in {', '.join(differ)})")
+        path = model_dir / SHIPPED_ONNX
+        export(student, path)
+        info["student"] = {k: pupil[k] for k in STUDENT_SETTINGS if k in pupil} | {
+            "model_version": model_version(student)
+        }
+    (model_dir / ONNX_META).write_text(json.dumps(info) + "\n", encoding="utf-8")
     return path
 
 
@@ -142,7 +188,8 @@ class OnnxModel:
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
-        settings = meta.settings
+        settings = fast_settings(model_dir, meta) if path == shipped_onnx(model_dir) else meta.settings
+        self.min_confidence = float(settings.get("min_confidence", meta.min_confidence))
         self.max_length = int(settings["max_length"])
         self.tokenizer.enable_truncation(self.max_length, strategy="longest_first")
         self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
@@ -237,7 +284,15 @@ def ensure_exported(model_dir: Path) -> Path:
 
 
 if __name__ == "__main__":
+    import argparse
+
     from claimtag.model.folder import resolve_model_path
 
-    for folder in sys.argv[1:] or ["default"]:
-        print(export_into_folder(resolve_model_path(folder)))
+    parser = argparse.ArgumentParser(prog="python -m claimtag.inference.onnx", description=__doc__.split("\n")[0])
+    parser.add_argument("model", nargs="?", default="default", help="a model folder, or `default`")
+    parser.add_argument("--student", type=Path, help="ship this distilled student's int8 network as the fast path")
+    args = parser.parse_args()
+    try:
+        print(export_into_folder(resolve_model_path(args.model), args.student))
+    except ClaimtagError as err:
+        sys.exit(f"claimtag: {err}")

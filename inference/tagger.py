@@ -105,11 +105,13 @@ class Tagger:
             model = OnnxModel.load(path, meta)
         else:
             model = load_model(path)
+        if min_confidence is None:  # the model's own threshold (a shipped student may have its own)
+            min_confidence = getattr(model, "min_confidence", meta.min_confidence)
         return cls(
             model,
             name=str(path_or_name),
             batch_size=batch_size,
-            min_confidence=meta.min_confidence if min_confidence is None else min_confidence,
+            min_confidence=min_confidence,
             quantities=quantities,
             speakers=SpeakerScorer(meta.speaker_weights()),
         )

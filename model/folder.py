@@ -126,13 +126,14 @@ def check_writable(path: str | Path, *, folder: bool = False) -> None:
 
 
 # Files that describe a model or are built from its weights: they never change what it outputs.
-_NOT_OUTPUT = {"README.md", "metrics.json", "config.yaml", "model-int8.onnx", "onnx.json"}
+# (onnx.json counts: it names the weights the int8 file was built from, or the student it holds.)
+_NOT_OUTPUT = {"README.md", "metrics.json", "config.yaml", "model-int8.onnx"}
 
 
 def model_version(path: str | Path) -> str:
     """12 hex digits naming what a model folder outputs: a digest of its meta, weights, speaker
-    weights and tokenizer (every top-level file but the card, metrics, training config and the
-    int8 file built from the weights). Two runs that print the same version used the same model."""
+    weights, tokenizer and onnx.json (every top-level file but the card, metrics, training config
+    and the int8 file, which onnx.json names). Two runs that print the same version used the same model."""
     digest = hashlib.sha1()
     for file in sorted(p for p in Path(path).iterdir() if p.is_file() and p.name not in _NOT_OUTPUT):
         digest.update(file.name.encode() + b"\0" + file.read_bytes())

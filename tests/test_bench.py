@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from claimtag.inference.cli import main
+from claimtag.inference.tagger import Tagger
 from claimtag.training.corpus import load_corpus
 from claimtag.training.text import article_texts
 
@@ -101,3 +102,38 @@ def test_an_unwritable_cache_is_a_clear_error(tiny_model: Path, tmp_path: Path, 
     assert main(["tag", str(article), "--model", str(tiny_model)]) == 2
     assert "set CLAIMTAG_CACHE to a writable folder, or use --no-fast" in capsys.readouterr().err
     assert main(["tag", str(article), "--model", str(tiny_model), "--no-fast", "--format", "jsonl"]) == 0
+
+
+def test_a_folder_ships_a_distilled_students_int8_network_as_its_fast_path(tiny_encoder: Path, tmp_path: Path) -> None:
+    import json
+
+    import numpy as np
+
+    from claimtag.inference.onnx import export_into_folder
+    from claimtag.model.errors import ClaimtagError
+    from claimtag.model.folder import load_model, model_version, save_model
+    from claimtag.model.transformer import TransformerModel
+
+    def folder(name: str, **kw) -> Path:
+        (tmp_path / name).mkdir()
+        save_model(TransformerModel.from_encoder(str(tiny_encoder), context="none", dropout=0.1, **kw), tmp_path / name)
+        return tmp_path / name
+
+    teacher, student = folder("teacher", max_length=24), folder("student", max_length=24, num_layers=1)
+    meta = json.loads((student / "claimtag.json").read_text())
+    (student / "claimtag.json").write_text(json.dumps(meta | {"temperature": 2.5, "min_confidence": 0.6}))
+    before = model_version(teacher)
+    export_into_folder(teacher, student)
+    assert model_version(teacher) != before  # outputs change, so the version names it
+
+    records = load_corpus(SAMPLE)["train"].to_list()[:40]
+    fast, exact = Tagger.from_pretrained(teacher), Tagger.from_pretrained(teacher, fast=False)
+    assert (fast.min_confidence, fast.model.temperature) == (0.6, 2.5)  # the student's own calibration
+    assert exact.min_confidence != 0.6
+    student_probs = load_model(student).predict_proba(records)
+    assert np.abs(fast.model.predict_proba(records) - student_probs).max() < 0.05
+    assert np.abs(exact.model.predict_proba(records) - student_probs).max() > 0.05  # --no-fast: the teacher
+
+    other = folder("other", max_length=32, num_layers=1)
+    with pytest.raises(ClaimtagError, match="not a student of .* max_length"):
+        export_into_folder(teacher, other)

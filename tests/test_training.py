@@ -546,3 +546,20 @@ def test_adaptation_is_one_shape_for_config_model_and_folder() -> None:
     assert Adaptation.from_meta(layers.to_meta()) == layers
     config_fields = {f.name for f in dataclasses.fields(ModelConfig)}
     assert {f.name for f in dataclasses.fields(Adaptation)} <= config_fields  # start_from copies them by name
+
+
+def test_the_card_shows_a_shipped_students_fast_path() -> None:
+    from claimtag.training.card import render_card
+    from claimtag.training.config import load_config
+
+    repo = Path(__file__).parents[1]
+    metrics = json.loads((repo / "model" / "default" / "metrics.json").read_text(encoding="utf-8"))
+    config = load_config(repo / "configs" / "default.yaml")
+    fast = {"n": 10, "macro_f1": 0.5, "macro_f1_ci": [0.4, 0.6], "accuracy": 0.7, "ece": 0.05}
+    fast["f1"] = dict.fromkeys(("claim", "quote", "statistic", "context"), 0.5)
+    student = {"temperature": 1.5, "min_confidence": 0.7, "num_layers": 3, "finetune": "full", "model_version": "abc"}
+    card = render_card(config, {**metrics, "fast": {"student": student, "test": fast}})
+    section = card.split("## The fast path", 1)[1].split("\n## ", 1)[0]
+    assert "3-layer student" in section and "T = 1.5000" in section and "(0.7)" in section
+    assert "| test | 10 | 0.500 [0.400, 0.600] |" in section
+    assert "## The fast path" not in render_card(config, {k: v for k, v in metrics.items() if k != "fast"})

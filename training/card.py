@@ -65,6 +65,25 @@ def _calibration(metrics: dict) -> str:
     )
 
 
+def _fast(metrics: dict) -> str:
+    """The fast path, when the folder ships a distilled student's int8 network as it."""
+    fast = metrics.get("fast")
+    if not fast:
+        return ""
+    s = fast["student"]
+    splits = sorted((k for k in fast if k != "student"), key=lambda k: (not k.startswith("test"), k))
+    rows = [_row(split, fast[split]) + [f"{fast[split].get('ece', float('nan')):.3f}"] for split in splits]
+    return (
+        "## The fast path (what `claimtag tag` runs by default)\n\n"
+        f"A {s.get('num_layers', '?')}-layer student distilled from this model (fine-tuning `{s.get('finetune')}`, "
+        f"model version {s.get('model_version')}) runs as int8 ONNX, with its own temperature "
+        f"(T = {s['temperature']:.4f}) and `unsure` threshold ({s.get('min_confidence')}); `--no-fast` runs "
+        "the model above in fp32. On the same held-out sentences:\n\n"
+        + markdown_table(["split", "n", "macro-F1 [95% CI]", *LABELS, "accuracy", "ECE"], rows)
+        + "\n\n"
+    )
+
+
 def _failures(metrics: dict) -> str:
     """Known failure modes: the most frequent confusions on the test split, with example keys."""
     rows = metrics.get("test_confusions")
@@ -131,7 +150,7 @@ Sizes (sentences): {metrics.get("sizes")}. Training steps: {metrics.get("trainin
 ## Metrics
 {_warnings(metrics)}{_held_out(config, metrics, m.kind)}
 
-{_calibration(metrics)}{_attribution(metrics)}{_external(metrics)}{_failures(metrics)}## Limits
+{_fast(metrics)}{_calibration(metrics)}{_attribution(metrics)}{_external(metrics)}{_failures(metrics)}## Limits
 - Trained on English news prose; other languages, transcripts and social media posts
   will be labeled less reliably.
 - The line between `claim` and `context` is where careful annotators disagree most.

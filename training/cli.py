@@ -137,6 +137,12 @@ def add_evaluate_command(sub: argparse._SubParsersAction) -> None:
     )
     ev.add_argument("--no-baselines", action="store_true", help="leave out the baselines stored with the model")
     ev.add_argument(
+        "--fast",
+        action="store_true",
+        help="score the int8 path that `claimtag tag` runs by default (the default model's is its distilled "
+        "student) instead of the folder's own network in fp32",
+    )
+    ev.add_argument(
         "--quantities",
         metavar="TSV",
         help="hand-marked quantities (doc_id, index, text, value, unit) to score the number extractor against",
@@ -195,6 +201,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
             out_dir=args.out_dir,
             baselines=not args.no_baselines,
             quantities=args.quantities,
+            fast=args.fast,
         )
     )
     return 0
@@ -274,11 +281,13 @@ def add_bench_command(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="modes to measure")
     bench.add_argument("--json", help="also write the rows as JSON here")
     bench.add_argument(
+        "--also",
         "--student",
         nargs="+",
         default=[],
         metavar="MODEL",
-        help="also measure these model folders (e.g. a distilled student) on the int8 path, in the same run",
+        help="also measure these model folders on the int8 path in the same run (e.g. a teacher's own int8 file "
+        "beside the default's distilled student)",
     )
     bench.add_argument(
         "--scaling",
@@ -309,7 +318,7 @@ def run_bench(args: argparse.Namespace) -> int:
         rows = run_scaling(args.model, args.texts, args.scaling)
         print(scaling_table(rows))
     else:
-        rows = bench(args.model, args.corpus, args.articles, args.modes, students=args.student)
+        rows = bench(args.model, args.corpus, args.articles, args.modes, students=args.also)
         print(table(rows))
         print("\nWhere the time goes (the throughput run, per stage):\n")
         print(stage_table(rows))

@@ -39,6 +39,7 @@ class SourceConfig:
     format: str = "auto"  # auto (by file type) or claimbuster
     fit_speakers: bool = True  # its quote speakers train the speaker weights (false: kept for evaluation)
     group: str = "main"  # e.g. real (published news) or team (written for us): held-out splits are kept per group
+    optional: bool = False  # kept outside the repository and ../shared: skipped, with a warning, where absent
 
     def __post_init__(self) -> None:
         _choice("data.train.format", self.format, ("auto", "claimbuster"))
@@ -117,6 +118,9 @@ class TrainingConfig:
     teacher: str | None = None
     distill_alpha: float = 0.7
     distill_temperature: float = 2.0
+    # where the teacher's top label is not the gold one, learn the gold label instead of its soft one:
+    # data the teacher never trained on (new annotations) otherwise teaches the student its mistakes
+    distill_correct: bool = False
 
     def __post_init__(self) -> None:
         _choice("training.keep_checkpoints", self.keep_checkpoints, ("best", "all", "none"))

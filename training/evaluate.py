@@ -27,6 +27,16 @@ from claimtag.training.metrics import (
 )
 
 
+def _load(model_dir: Path, fast: bool):
+    """A model folder's fp32 network, or with `fast` its int8 path as `claimtag tag` runs it."""
+    meta = ModelMeta.read(model_dir)
+    if fast and meta.kind == "transformer":
+        from claimtag.inference.onnx import OnnxModel
+
+        return OnnxModel.load(model_dir, meta)
+    return load_model(model_dir)
+
+
 def evaluate_model(
     model_dir: str | Path,
     data: str | Path,
@@ -39,9 +49,11 @@ def evaluate_model(
     bootstrap: int = 1000,
     top_errors: int = 50,
     quantities: str | Path | None = None,
+    fast: bool = False,
 ) -> str:
     """Evaluate; write report.json, confusion-<model>.png and errors.jsonl; return Markdown.
-    Who-said-it scores are added when the data records speakers, quantity scores with `quantities`."""
+    Who-said-it scores are added when the data records speakers, quantity scores with `quantities`.
+    `fast` scores every model's int8 path (what `claimtag tag` runs by default) instead of fp32."""
     given, model_dir, data = str(model_dir), resolve_model_path(model_dir), Path(data)
     meta = ModelMeta.read(model_dir)
     corpus = load_corpus(data, source=source)
@@ -50,10 +62,11 @@ def evaluate_model(
     ds = corpus[split] if split else concatenate_datasets(list(corpus.values()))
     records, gold = ds.to_list(), np.asarray(ds["label"])
     # compared models are named by their path as given: runs/a/model and runs/b/model stay apart
-    taggers = {f"{meta.kind} ({given})" if compare else meta.kind: load_model(model_dir)}
+    mode = " int8" if fast else ""
+    taggers = {f"{meta.kind}{mode} ({given})" if compare else f"{meta.kind}{mode}": _load(model_dir, fast)}
     for other in compare or []:
         path = resolve_model_path(other)
-        taggers[f"{ModelMeta.read(path).kind} ({other}, compared)"] = load_model(path)
+        taggers[f"{ModelMeta.read(path).kind}{mode} ({other}, compared)"] = _load(path, fast)
     if baselines:
         taggers.update({f"baseline: {k}": t for k, t in load_baselines(model_dir).items()})
     out = Path(out_dir) if out_dir else Path("eval") / f"{model_dir.name}__{data.stem}"

@@ -33,11 +33,17 @@ def _encoded(tagger: TransformerModel, ds: Dataset, soft: np.ndarray | None = No
     return Dataset.from_dict(enc)
 
 
-def teacher_targets(teacher: str, train: Dataset, temperature: float) -> np.ndarray:
-    """The teacher's soft labels [n, 4] for the training sentences, softened at `temperature`."""
+def teacher_targets(teacher: str, train: Dataset, temperature: float, correct: bool = False) -> np.ndarray:
+    """The teacher's soft labels [n, 4] for the training sentences, softened at `temperature`;
+    with `correct`, the gold label (one-hot) wherever the teacher's top label is another."""
     from claimtag.model.calibration import softmax
 
-    return softmax(_from_init(teacher).logits(train.to_list()), temperature).astype(np.float32)
+    soft = softmax(_from_init(teacher).logits(train.to_list()), temperature).astype(np.float32)
+    if correct:
+        gold = np.asarray(train["label"])
+        wrong = soft.argmax(axis=1) != gold
+        soft[wrong] = np.eye(soft.shape[1], dtype=np.float32)[gold[wrong]]
+    return soft
 
 
 def _metrics(pred) -> dict[str, float]:
@@ -203,7 +209,7 @@ def _fit_encoder(
     soft = None
     if config.training.teacher:
         t = config.training
-        soft = teacher_targets(t.teacher, data["train"], t.distill_temperature)
+        soft = teacher_targets(t.teacher, data["train"], t.distill_temperature, t.distill_correct)
         tagger.network.distill = (t.distill_alpha, t.distill_temperature)
     trainer = Trainer(
         model=tagger.network,

@@ -53,6 +53,10 @@ def load_training_data(cfg: DataConfig, *, warnings: bool = True) -> DatasetDict
         raise ClaimtagError("no training data: set data.train in the config (a list of corpus paths)")
     parts: dict[str, list[Dataset]] = {"train": [], "dev": [], "test": []}
     for src in cfg.train:
+        if src.optional and (missing := [p for p in (src.path, src.source) if p and not Path(p).exists()]):
+            if warnings:
+                warn(f"{src.path}: optional corpus left out (not found here: {', '.join(missing)})")
+            continue
         corpus = load_corpus(src.path, source=src.source, fmt=src.format)
         if src.train_only:
             merged = concatenate_datasets(list(corpus.values()))
@@ -180,7 +184,7 @@ def train(
         config, data, checkpoints=out / "checkpoints", resume=resume, progress=progress, callbacks=callbacks
     )
     held_out = [split for split in data if split != "train"]  # dev, test, and dev_<group>/test_<group>
-    metrics = {split: _scores(tagger, data[split], config) for split in held_out}
+    metrics = {split: split_scores(tagger, data[split], config) for split in held_out}
     if "test" in data:
         records = records_of(data["test"])
         probs = tagger.predict_proba(records)
@@ -194,11 +198,11 @@ def train(
     metrics["training"] = summary
     metrics["sizes"] = {name: len(ds) for name, ds in data.items()}
     metrics["baselines"] = {
-        kind: {split: _scores(b, data[split], config) for split in held_out} for kind, b in baselines.items()
+        kind: {split: split_scores(b, data[split], config) for split in held_out} for kind, b in baselines.items()
     }
     if t.init:
         before = load_model(resolve_model_path(t.init))
-        metrics["init"] = {"name": t.init, **{split: _scores(before, data[split], config) for split in held_out}}
+        metrics["init"] = {"name": t.init, **{split: split_scores(before, data[split], config) for split in held_out}}
     metrics["warnings"] = score_warnings(metrics)
     folder = Path(t.model_dir) if t.model_dir else out / "model"
 
@@ -245,7 +249,7 @@ def score_warnings(metrics: dict, split: str = "test") -> list[str]:
     ]
 
 
-def _scores(tagger: SentenceModel, ds: Dataset, config: Config) -> dict:
+def split_scores(tagger: SentenceModel, ds: Dataset, config: Config) -> dict:
     """Compact metrics of a tagger on one split."""
     probs = tagger.predict_proba(records_of(ds))
     rep = evaluate_probs(
