@@ -70,6 +70,19 @@ def test_data_split_writes_an_evaluable_file(tmp_path: Path, capsys: pytest.Capt
     assert 0 < len(test) < 166 and "documents written" in capsys.readouterr().out
 
 
+def test_data_split_writes_another_groups_held_out_split(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from claimtag.training.corpus import load_corpus
+
+    config = tmp_path / "c.yaml"
+    sources = f"[{{path: {SAMPLE}, group: real}}, {{path: {SAMPLE}, group: team}}]"
+    config.write_text(f"data: {{train: {sources}, select_on: real, dev_size: 0.15, test_size: 0.15}}\n")
+    out = tmp_path / "team.jsonl"
+    assert main(["data", "split", "--config", str(config), "--split", "test_team", "--out", str(out)]) == 0
+    assert 0 < len(load_corpus(out)["train"]) < 166
+    assert main(["data", "split", "--config", str(config), "--split", "test_nobody", "--out", str(out)]) == 2
+    assert "no split 'test_nobody' (has train, dev, test, dev_team, test_team)" in capsys.readouterr().err
+
+
 STORY_MD = """# Harbour bridge shut until spring
 
 ![The bridge at low tide](bridge.jpg)

@@ -38,7 +38,11 @@ def add_data_command(sub: argparse._SubParsersAction) -> None:
     stats.set_defaults(run=run_stats)
     split = data_sub.add_parser("split", help="write one held-out split of a training config to a JSONL file")
     split.add_argument("--config", required=True, help="YAML config whose data.train is split")
-    split.add_argument("--split", choices=("train", "dev", "test"), default="test", help="which split (default test)")
+    split.add_argument(
+        "--split",
+        default="test",
+        help="which split: train, dev, test (default), or another group's held-out split such as test_team",
+    )
     split.add_argument("--out", required=True, help="JSONL file to write (sentence rows, evaluable)")
     split.set_defaults(run=run_split)
 
@@ -65,11 +69,15 @@ def run_split(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
+    from claimtag.model.errors import ClaimtagError
     from claimtag.model.labels import LABELS
     from claimtag.training.config import load_config
     from claimtag.training.train import load_training_data
 
-    rows = load_training_data(load_config(args.config).data)[args.split].to_list()
+    data = load_training_data(load_config(args.config).data)
+    if args.split not in data:
+        raise ClaimtagError(f"{args.config}: no split {args.split!r} (has {', '.join(data)})")
+    rows = data[args.split].to_list()
     keep = ("doc_id", "index", "text", "paragraph", "speaker", "quote_id")
     lines = [json.dumps({**{k: r[k] for k in keep}, "label": LABELS[r["label"]]}, ensure_ascii=False) for r in rows]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
