@@ -197,7 +197,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if args.out_dir:
         check_writable(args.out_dir, folder=True)  # before the model runs, not after
     if args.data_format == "claimbuster":
-        print(evaluate_checkworthy(args.model, args.data, baselines=not args.no_baselines))
+        print(evaluate_checkworthy(args.model, args.data, baselines=not args.no_baselines, fast=args.fast))
         return 0
     print(
         evaluate_model(

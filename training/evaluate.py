@@ -154,8 +154,9 @@ def _calibrated(tagger, records: list[dict], gold: np.ndarray, png: Path) -> tup
     return after, text
 
 
-def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: bool = True) -> str:
-    """ClaimBuster-style score: F1 of check-worthy = {claim, statistic, quote} against gold 0/1."""
+def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: bool = True, fast: bool = False) -> str:
+    """ClaimBuster-style score: F1 of check-worthy = {claim, statistic, quote} against gold 0/1
+    (`fast`: the model's int8 path)."""
     from claimtag.training.claimbuster import checkworthy_scores, read_claimbuster
 
     model_dir = resolve_model_path(model_dir)
@@ -165,7 +166,7 @@ def evaluate_checkworthy(model_dir: str | Path, data: str | Path, *, baselines: 
         for i, r in enumerate(rows)
     ]
     gold = np.asarray([r["label"] for r in rows])
-    taggers = {ModelMeta.read(model_dir).kind: load_model(model_dir)}
+    taggers = {ModelMeta.read(model_dir).kind + (" int8" if fast else ""): _load(model_dir, fast)}
     if baselines:
         taggers.update({f"baseline: {k}": t for k, t in load_baselines(Path(model_dir)).items()})
     cells = []
