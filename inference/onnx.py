@@ -92,9 +92,10 @@ def shipped_onnx(model_dir: Path) -> Path | None:
     return model_dir / SHIPPED_ONNX if _shipped_meta(model_dir) is not None else None
 
 
-def fast_settings(model_dir: Path, meta: ModelMeta) -> dict:
-    """The settings the fast path runs with: the folder's, with a shipped student's own on top."""
-    student = (_shipped_meta(model_dir) or {}).get("student") or {}
+def fast_settings(model_dir: Path, meta: ModelMeta, path: Path) -> dict:
+    """The settings the int8 file at `path` runs with: the folder's, with a shipped student's own on top."""
+    shipped = _shipped_meta(model_dir) if path == model_dir / SHIPPED_ONNX else None
+    student = (shipped or {}).get("student") or {}
     return {**meta.settings, **{k: student[k] for k in STUDENT_SETTINGS if k in student}}
 
 
@@ -188,7 +189,7 @@ class OnnxModel:
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
-        settings = fast_settings(model_dir, meta) if path == shipped_onnx(model_dir) else meta.settings
+        settings = fast_settings(model_dir, meta, path)
         self.min_confidence = float(settings.get("min_confidence", meta.min_confidence))
         self.max_length = int(settings["max_length"])
         self.tokenizer.enable_truncation(self.max_length, strategy="longest_first")
