@@ -485,6 +485,8 @@ def model_info(worker: _Worker) -> dict:
     ModelMeta.read(worker.path)  # checks that its labels are LABELS
     metrics_file = worker.path / "metrics.json"
     metrics = json.loads(metrics_file.read_text(encoding="utf-8")) if metrics_file.exists() else {}
+    if worker.info.mode == "int8" and "fast" in metrics:  # the int8 file is a distilled student: its own scores
+        metrics = metrics["fast"]
     headline = ("n", "macro_f1", "macro_f1_ci", "accuracy", "ece", "f1")
     summary = {
         split: {k: v for k, v in values.items() if k in headline}

@@ -170,6 +170,9 @@ def test_model_health_and_schema(server: str) -> None:
     assert info["labels"] == ["claim", "quote", "statistic", "context"]
     assert info["mode"] == "int8" and 0 < info["min_confidence"] < 1
     assert 0.5 < info["metrics"]["test"]["macro_f1"] <= 1 and "claimtag" in info["card"]
+    stored = json.loads((Path(__file__).parents[1] / "model" / "default" / "metrics.json").read_text(encoding="utf-8"))
+    # int8 serves the default's distilled student: its own scores, not the fp32 network's
+    assert info["metrics"]["test"]["macro_f1"] == stored["fast"]["test"]["macro_f1"]
     assert httpx.get(f"{server}/healthz").json() == {"status": "ok"}
     assert httpx.get(f"{server}/readyz").json() == {"status": "ready"}
     paths = httpx.get(f"{server}/openapi.json").json()["paths"]
