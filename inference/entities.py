@@ -364,6 +364,28 @@ def appositive_person(
     return None
 
 
+def opening_person(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Patrick Wood, the programme director at Paradigm Systems described`, `Ana Diaz, Tom's
+    grandmother said`, `Rui Costa, Norland's President, spoke`: the person a sentence opens with,
+    when the mention chosen lies in the description set in apposition after the name (and is no
+    person's name itself). `others`: (offset, text) of the sentence's other candidates."""
+    named = " " in text and text[:1].isupper() and mention_type(sentence_text, text) == PERSON
+    if named and text.split()[-1].lower() not in _PERSON_TITLES:  # `Israel's President` is a description
+        return None
+    for o_at, o_text in sorted(others):
+        if sentence_text[:o_at].strip(" \"“‘'"):
+            return None
+        end = o_at + len(o_text)
+        described = _DESCRIPTION.fullmatch(sentence_text[end:offset])
+        if described and " " in o_text and o_text[:1].isupper() and mention_type(sentence_text, o_text) == PERSON:
+            return o_at, o_text
+    return None
+
+
+# a comma, then the words of a description up to the chosen mention: no clause of its own
+_DESCRIPTION = re.compile(r", +(?:(?!(?:was|were|is|are|has|have|had|who|which|and)\b)[^,;:.!?\"“”]){0,80}")
+
+
 _APPOSITION_GAP = re.compile(r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +")
 _OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +)?")
 

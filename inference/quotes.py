@@ -175,6 +175,7 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
     shifted = entities.owner(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
+    shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
@@ -349,6 +350,8 @@ def _features(
     if earlier:
         gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS | _TITLES | _ROLES]
         roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
+        # `said Hamas official Ayman Taha`, `said FAA Administrator Jan Huerta`: a name, then a role
+        roles = roles or (len(gap) <= 3 and gap[-1].low not in _NP_STOP and _role_word(gap[-1]) and b - a > 1)
         f["adj_after_verb"] = float(
             (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier[-1]].end : tokens[a].start]
         )
@@ -356,6 +359,15 @@ def _features(
     prefixes = ("adj_", "appositive", "open_appositive", "according")
     f.update({f"{kind}&{k}": v for k, v in list(f.items()) if k.startswith(prefixes)})
     return {k: v for k, v in f.items() if v}
+
+
+def _role_word(token: _Token) -> bool:
+    """A role noun written before a name: lower case (`official`, `negotiator`), or a known role."""
+    return (
+        token.low in _ROLES
+        or token.low in entities.PERSON_NOUNS
+        or (token.text.islower() and token.low not in SPEECH_VERBS | _SKIPPABLE | _PREPOSITIONS)
+    )
 
 
 # --- resolution -------------------------------------------------------------------------------
@@ -685,6 +697,7 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
     runs: list[list[int]] = []
     speakers: list[Mention | None] = []
     named: list[Mention] = []
+    ahead = _named_ahead(sentences, labels, mentions)
     for i, lab in enumerate(labels):
         if lab != QUOTE:
             continue
@@ -692,7 +705,10 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
         recent = sentences[i - 1].start if i else None
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
-        if runs and _continues(sentences, labels, runs[-1], i, resolved, speakers[-1]):
+        # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
+        # But not yet," said Ana Ruiz.`) is that speaker's, not the run's before
+        later = resolve(article, mentions[ahead[i]], named, recent) if resolved is None and ahead[i] else None
+        if runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
             runs[-1].append(i)
             speakers[-1] = _run_speaker(article, speakers[-1], resolved)
         else:
@@ -707,6 +723,28 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
+
+
+def _named_ahead(sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[int | None]:
+    """For each quote sentence without a mention that opens a quotation, the next sentence still
+    inside that quotation (at most a few on) that names a speaker."""
+    out: list[int | None] = [None] * len(sentences)
+    for i, lab in enumerate(labels):
+        if lab != QUOTE or mentions[i] or sentences[i].in_quote or not _opens_quotation(sentences[i].text):
+            continue
+        j = i + 1
+        while j < min(len(sentences), i + 6) and labels[j] == QUOTE and sentences[j].in_quote:
+            if mentions[j]:
+                out[i] = j
+                break
+            j += 1
+    return out
+
+
+def _opens_quotation(text: str) -> bool:
+    """The sentence starts with a quotation mark and leaves the quotation open."""
+    text = text.strip()
+    return text[:1] in '"“' and quoted_chars(text)[1] is not None
 
 
 def _run_speaker(article: str, speaker: Mention | None, named: Mention | None) -> Mention | None:

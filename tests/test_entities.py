@@ -285,3 +285,34 @@ def test_more_verbs_of_saying_that_real_news_uses() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "The park rangers"
     assert got[2][1] == "Tomas Lind"
+
+
+def test_the_person_a_sentence_opens_with_before_a_description_in_apposition() -> None:
+    article = (
+        "Launch succeeds\n\n"
+        "Tomas Berg, the satellite programme director at Orbitek Systems described the launch as a milestone. "
+        "Ana Diaz, Tom's grandmother said the boy had always loved rockets. "
+        "Rui Costa, Norland's President, spoke at the launch site."
+    )
+    got = who(article, "XQQQ")
+    assert got[1][1] == "Tomas Berg"  # not the description, nor the organisation at its end
+    assert got[2][1] == "Ana Diaz"  # not `grandmother`
+    assert got[3][1] == "Rui Costa"  # not `Norland's President`
+
+
+def test_a_name_after_an_organisation_and_a_role_after_the_verb_is_the_speaker() -> None:
+    article = '"The ceasefire is over," said Harbour League official Tomas Kranj, after a long meeting.'
+    assert who(article, "Q")[0][1] == "Tomas Kranj"
+
+
+def test_a_quotation_that_names_its_speaker_when_it_closes_is_a_run_of_its_own() -> None:
+    article = (
+        "Jets grounded\n\n"
+        'Transport Secretary Ada Brennan said, "Safety comes first. '
+        'We will look at every cause." '
+        '"We trust the aircraft. '
+        'But we must understand what happened," said aviation chief Paul Mwangi.'
+    )
+    got = who(article, "XQQQQ")
+    assert got[1][:2] == got[2][:2] == ("q1", "Ada Brennan")
+    assert got[3][:2] == got[4][:2] == ("q2", "Paul Mwangi")
