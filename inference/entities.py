@@ -78,7 +78,11 @@ _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president min
 # verbs of saying and believing that real news uses and the core list of inference/quotes.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested
-    reiterated reiterates asserted asserts mentioned reflected""")  # not `comments`, `mentions`: nouns
+    reiterated reiterates asserted asserts mentioned reflected
+    deny warn insist urge admit argue confirm predict accuse allege contend condemn threaten
+    demanded rejected rejects denounced denounces threatened threatens vowed questioned clarified
+    clarifies highlighted appealed stating reaffirmed underlined repeated pleaded pleads justified""")
+# not `comments`, `mentions`, `demands`, `vows`: nouns
 _DATE_PREPOSITIONS = _set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
 _CONNECTOR = r"(?:of|the|de|van|von|al|da|del|di|la|le|for|and)"

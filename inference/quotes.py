@@ -254,12 +254,23 @@ def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         stop = _NP_STOP | SPEECH_VERBS
         # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
         # but the phrase ends on a lower-case head
-        while j < len(tokens) and j - i <= 4 and tokens[j].low not in stop | CAPITAL_STOP:
+        while j < len(tokens) and j - i <= 4 and tokens[j].low not in stop | CAPITAL_STOP and not _adverb(tokens[j]):
             j += 1
             if not tokens[j - 1].capital:
                 spans.append((i, j, "np"))
                 spans += _qualified(tokens, i, j)
     return spans
+
+
+# nouns that end like an adverb (`ly`): every other lower-case `-ly` word ends a noun phrase
+# (`The White House initially said`), as does a reflexive or an auxiliary (`The agency itself`)
+_LY_NOUNS = _set("family assembly ally rally supply monopoly daily weekly monthly quarterly")
+_NOT_A_HEAD = _set("itself himself herself themselves does did do not")
+
+
+def _adverb(token: _Token) -> bool:
+    low = token.low
+    return low in _NOT_A_HEAD or (token.text.islower() and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS)
 
 
 _QUALIFYING = _set("for at in of from")
@@ -289,7 +300,7 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
     spans = []
     for v in verbs:
         i = v - 1
-        while i >= 0 and tokens[i].low in _SKIPPABLE:
+        while i >= 0 and (tokens[i].low in _SKIPPABLE or _adverb(tokens[i])):
             i -= 1
         inside_phrase = i > 0 and tokens[i - 1].low in _DETERMINERS | _NP_STOP  # `of the harbour say`
         lower = i >= 0 and not tokens[i].capital
@@ -334,7 +345,7 @@ def _features(
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
     if later:
-        gap = [t for t in tokens[b : later[0]] if t.low not in _SKIPPABLE]
+        gap = [t for t in tokens[b : later[0]] if t.low not in _SKIPPABLE and not _adverb(t)]
         between = masked[tokens[b - 1].end : tokens[later[0]].start]
         f["adj_before_verb"] = float(not gap and "," not in between)
         f["appositive_before_verb"] = float(
@@ -596,7 +607,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     names = _names_between(article, mention.end - WINDOW, mention.end + WINDOW)
     earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
     for m in earlier_first:
-        parts = m.group().split()
+        parts = _without_of(article, m.group()).split()
         while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Lula said` names Lula, not `Also Lula`
             parts.pop(0)
         if not parts or parts[0].lower() in _TITLES or m.start() == mention.start:
@@ -611,9 +622,18 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             if len(parts) < 2:
                 continue
             name = " ".join(parts)
-            at = m.end() - len(name)
-            return Mention(at, m.end(), name, "name") if article[at : m.end()] == name else mention
+            stop = m.start() + len(_without_of(article, m.group()))
+            at = stop - len(name)
+            return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
+
+
+def _without_of(article: str, name: str) -> str:
+    """`Mark Meechan of Scotland` -> `Mark Meechan`: a person's name ends before `of` (an
+    organisation's does not: `Bank of England`)."""
+    before, of, _ = name.partition(" of ")
+    person = of and " " in before and entities.mention_type(article, before) == entities.PERSON
+    return before if person and not _ORGANISATION.search(before) else name
 
 
 def _by_head(article: str, mention: Mention) -> Mention | None:

@@ -316,3 +316,36 @@ def test_a_quotation_that_names_its_speaker_when_it_closes_is_a_run_of_its_own()
     got = who(article, "XQQQQ")
     assert got[1][:2] == got[2][:2] == ("q1", "Ada Brennan")
     assert got[3][:2] == got[4][:2] == ("q2", "Paul Mwangi")
+
+
+def test_an_adverb_or_a_reflexive_is_no_part_of_the_speaker() -> None:
+    article = (
+        "Gate closed\n\n"
+        "The Harbour Authority initially stated that the gate was safe. "
+        "The port board itself said nothing about the gate."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Harbour Authority"  # not `The Harbour Authority initially` nor `initially`
+    assert got[2][1] == "The port board"
+
+
+def test_a_person_written_with_the_place_they_come_from_is_named_without_it() -> None:
+    article = (
+        "Appeal planned\n\n"
+        "The court fined Kerr Dunmore of Norland for the video. "
+        "After the hearing, Dunmore insisted he had only told a joke."
+    )
+    assert who(article, "XCQ")[2][1] == "Kerr Dunmore"
+
+
+def test_verbs_of_saying_in_the_present_and_of_demands() -> None:
+    article = (
+        "Strike looms\n\n"
+        "Police deny that officers used force at the gate. "
+        "The dockers' union demanded a new inquiry into the clash. "
+        "Mayor Ines Falk vowed the port would stay open."
+    )
+    got = who(article, "XQQQ")
+    assert got[1][1] == "Police"
+    assert got[2][1] == "The dockers' union"
+    assert got[3][1] == "Ines Falk"
