@@ -266,6 +266,36 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     return None
 
 
+def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
+    """`MoD`, `ICRC` -> the name the article defines it with in brackets (`the Ministry of Defence
+    (MoD)`, `International Committee of the Red Cross (ICRC)`): the nearest definition before `at`,
+    else the first after (a headline uses the short form first)."""
+    if " " in acronym or sum(c.isupper() for c in acronym) < 2 or len(acronym) > 10:
+        return None
+    found = _definitions(article).get(acronym, [])
+    k = bisect.bisect_left([m.start() for m in found], at)  # a handful per acronym
+    m = found[k - 1] if k else (found[0] if found else None)
+    if not m:
+        return None
+    name = m.group(1).removeprefix("The ")  # `The Ministry of Defence (MoD)` opening a sentence
+    return Entity(name, m.end(1) - len(name), m.end(1), ORGANISATION)
+
+
+@functools.lru_cache(maxsize=64)  # one pass per article, then look-ups by acronym
+def _definitions(article: str) -> dict[str, list[re.Match]]:
+    """Every `Capitalised Name (ACRONYM)` of the article, by acronym, in order."""
+    out: dict[str, list[re.Match]] = {}
+    for m in _DEFINED.finditer(article):
+        out.setdefault(m.group(2), []).append(m)
+    return out
+
+
+_DEFINED = re.compile(
+    r"([A-Z][\w'’\-]*(?:,? +(?:(?:of|the|for|and|on|to|de|des|du|sans|la|le) +)*[A-Z][\w'’\-]*){1,9}) +"
+    r"\(([A-Za-z][\w\-]*[A-Z][\w\-]*)\)"
+)
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Whether b is a with one letter inserted, deleted or changed."""
     if abs(len(a) - len(b)) > 1:

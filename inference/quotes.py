@@ -410,6 +410,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
         return by_role or _by_head(article, head) or typed or mention
+    defined = entities.spelt_out(article, mention.text, mention.start)
+    if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
+        return Mention(defined.start, defined.end, defined.name, "name")
     named = _by_surname(article, mention)
     words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
     titled = all(w.lower().rstrip(".") in _TITLES | _ROLES for w in words[:-1])

@@ -349,3 +349,15 @@ def test_verbs_of_saying_in_the_present_and_of_demands() -> None:
     assert got[1][1] == "Police"
     assert got[2][1] == "The dockers' union"
     assert got[3][1] == "Ines Falk"
+
+
+def test_an_acronym_resolves_to_the_name_the_article_defines_it_with() -> None:
+    article = (
+        "Jets grounded\n\n"
+        "The Norland Ministry of Coastal Defence (NoCD) grounded its patrol jets on Monday. "
+        "The NoCD said the jets would fly again in May. "
+        "The Harbour Pilots Union (HPU) welcomed the decision."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Norland Ministry of Coastal Defence"
+    assert got[3][1] == "Harbour Pilots Union"
