@@ -179,8 +179,24 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
+    named = _trailing_name(mention.text) if mention.kind == "np" and not shifted else None
+    if named:  # `according to Iraqi political analyst Hazem Saadi` -> `Hazem Saadi`
+        at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
     return Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind)
+
+
+def _trailing_name(text: str) -> str | None:
+    """The name that ends a described speaker (`the resort's manager Ali Naseem`), where a role noun
+    stands right before it; None when the phrase ends otherwise (`a spokesperson for NISA`)."""
+    words = text.split()
+    k = len(words)
+    while k > 0 and (_Token(0, 0, words[k - 1]).capital or words[k - 1].lower() in _CONNECTORS):
+        k -= 1
+    name = words[k:]
+    if k == 0 or len(name) < 2 or words[k - 1].lower() in _PREPOSITIONS | _DETERMINERS | _CONNECTORS:
+        return None
+    return " ".join(name) if words[k - 1].islower() else None
 
 
 def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:

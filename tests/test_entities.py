@@ -361,3 +361,15 @@ def test_an_acronym_resolves_to_the_name_the_article_defines_it_with() -> None:
     got = who(article, "XCQQ")
     assert got[2][1] == "Norland Ministry of Coastal Defence"
     assert got[3][1] == "Harbour Pilots Union"
+
+
+def test_a_described_speaker_that_ends_with_a_name_is_that_person_and_he_means_them() -> None:
+    article = (
+        "Beach cleaned\n\n"
+        "According to the resort's manager Ali Naseem, the debris was taken away. "
+        "The island has two resorts. "
+        "He added that more debris washes up every monsoon."
+    )
+    got = who(article, "XQCQ")
+    assert got[1][1:] == ("Ali Naseem", "Ali Naseem")  # the speaker and the text at its span
+    assert got[3][1] == "Ali Naseem"
