@@ -154,7 +154,7 @@ def attribute(
     scorer = scorer or SpeakerScorer()
     pairs = zip(sentences, labels, strict=True)
     mentions = [best_mention(s, scorer, article) if lab == QUOTE else None for s, lab in pairs]
-    return _runs(article, sentences, labels, mentions)
+    return _runs(article, sentences, labels, mentions, functools.partial(subject_mention, article=article))
 
 
 def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) -> Mention | None:
@@ -166,6 +166,45 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     return _refined(sentence, best[1], [m for m, _ in found]) if best and best[0] > 0 else None
+
+
+def subject_mention(sentence, article: str | None = None) -> Mention | None:
+    """The subject a reported statement (no quotation marks) opens with, for a quote sentence whose
+    candidates all score below zero and that continues no run (`Iran signalled it would talk`,
+    `Meanwhile, Carayol has contested the accusations`): the label says someone says it, and
+    news puts the sayer first."""
+    if _direct(sentence):
+        return None
+    found = candidates(sentence)
+    found = [m for m, f in found if not entities.blocked(sentence.text, m.start - sentence.start, m.text, article, f)]
+    subject = _subject(sentence, found)
+    return _refined(sentence, subject, found) if subject else None
+
+
+_LEAD = re.compile(r"(?:[^,;:\"“”]{0,60}, +)?")  # `Last week, `, `Meanwhile, `
+
+
+def _subject(sentence, found: list[Mention]) -> Mention | None:
+    """The subject a reported statement opens with when no verb of saying is known (`Iran
+    signalled it would talk`, `Meanwhile, Carayol has contested the accusations`): the label says
+    someone says it, and news puts the sayer first."""
+    lead = _LEAD.match(sentence.text).end()
+
+    def opens(m: Mention) -> bool:  # at the start, after a leading phrase, or behind `The`
+        at = m.start - sentence.start
+        return any(sentence.text[k:at].strip().lower() in ("", "the") for k in (0, lead) if k <= at)
+
+    opening = [m for m in found if opens(m) and m.kind != "bare"]
+    opening = [m for m in opening if re.match(r",? *[a-z]", sentence.text[m.end - sentence.start :])]
+    # a noun phrase may have swallowed the verb (`The navy signalled`): the longest one a verb follows
+    verbed = [m for m in opening if _VERB_NEXT.match(sentence.text, m.end - sentence.start)]
+    names = [m for m in opening if m.kind == "name"]
+    return max(verbed or names, key=lambda m: m.end - m.start, default=None)
+
+
+_VERB_NEXT = re.compile(
+    r",? +(?:[a-z]+(?:ed|s)|has|have|had|was|were|is|are|will|would|could|can|may|might|did|does)\b"
+)
 
 
 def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
@@ -271,6 +310,8 @@ def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
         # but the phrase ends on a lower-case head
         while j < len(tokens) and j - i <= 4 and tokens[j].low not in stop | CAPITAL_STOP and not _adverb(tokens[j]):
+            if tokens[j - 1].capital and j - 1 > i and re.fullmatch(r"[a-z-]+ed", tokens[j].text):
+                break  # `The Norland Navy signalled`: a past tense after a name is its verb
             j += 1
             if not tokens[j - 1].capital:
                 spans.append((i, j, "np"))
@@ -732,7 +773,9 @@ def _closes_unopened(text: str) -> bool:
 _CLOSING = frozenset(".,!?…—-")  # what stands before a closing straight quotation mark
 
 
-def _runs(article: str, sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[Attribution]:
+def _runs(
+    article: str, sentences: list, labels: list[str], mentions: list[Mention | None], subject=None
+) -> list[Attribution]:
     runs: list[list[int]] = []
     speakers: list[Mention | None] = []
     named: list[Mention] = []
@@ -751,6 +794,9 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
             runs[-1].append(i)
             speakers[-1] = _run_speaker(article, speakers[-1], resolved)
         else:
+            if resolved is None and subject is not None:  # a new run with no speaker: its subject
+                found = subject(sentences[i])
+                resolved = resolve(article, found, named, recent) if found else None
             runs.append([i])
             speakers.append(resolved)
         if speakers[-1] is not None and (not named or named[-1] != speakers[-1]):

@@ -373,3 +373,14 @@ def test_a_described_speaker_that_ends_with_a_name_is_that_person_and_he_means_t
     got = who(article, "XQCQ")
     assert got[1][1:] == ("Ali Naseem", "Ali Naseem")  # the speaker and the text at its span
     assert got[3][1] == "Ali Naseem"
+
+
+def test_a_reported_statement_with_an_unknown_verb_takes_its_subject() -> None:
+    article = (
+        "Talks resume\n\n"
+        "The Norland Navy signalled a return to the talks in June. "
+        "Meanwhile, Ana Ruiz has contested the figures of the harbour board."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland Navy"
+    assert got[2][1] == "Ana Ruiz"
