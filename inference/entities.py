@@ -172,6 +172,11 @@ def _capitalised(article: str) -> dict[str, list[int]]:
     return out
 
 
+def occurrences_before(article: str, word: str, at: int) -> int:
+    """How often the capitalised `word` is written before offset `at` (an index look-up)."""
+    return bisect.bisect_left(_capitalised(article).get(word, []), at)
+
+
 def _words_before(article: str, name: str) -> list[str]:
     """The word written before each occurrence of `name` (`the` skipped), lower case."""
     out = []

@@ -160,7 +160,7 @@ def attribute(
 def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) -> Mention | None:
     """The candidate that names the sentence's speaker, or None when none scores above zero
     (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
-    found = candidates(sentence)
+    found = candidates(sentence, article)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     scored = [(scorer.score(f), m) for m, f in found]
@@ -238,8 +238,9 @@ def _trailing_name(text: str) -> str | None:
     return " ".join(name) if words[k - 1].islower() else None
 
 
-def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
-    """Every mention outside the quoted words of a sentence, with its features."""
+def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict[str, float]]]:
+    """Every mention outside the quoted words of a sentence, with its features (with `article`,
+    also the features of what the article says about it: `entity_features`)."""
     masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
     tokens = _tokens(masked)
     verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS]
@@ -252,8 +253,19 @@ def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
-        out.append((mention, _features(masked, tokens, verbs, a, b, kind, sentence.text)))
+        features = _features(masked, tokens, verbs, a, b, kind, sentence.text)
+        out.append((mention, features | (entity_features(article, mention) if article else {})))
     return out
+
+
+def entity_features(article: str, mention: Mention) -> dict[str, float]:
+    """What the article says about a candidate: its entity type (person, organisation, place, ...)
+    and how often its last word was written before (a salient name is a likely speaker). Only a
+    scorer fitted with them (`fit_scorer(..., rich=True)`) weighs them; the rule weights ignore them."""
+    word = mention.text.split()[-1]
+    seen = entities.occurrences_before(article, word, mention.start) if word[:1].isupper() else 0
+    kind = entities.mention_type(article, mention.text)
+    return {f"type={kind}": 1.0, f"{mention.kind}&type={kind}": 1.0, f"seen={min(seen, 3)}": 1.0}
 
 
 def _tokens(masked: str) -> list[_Token]:

@@ -384,3 +384,12 @@ def test_a_reported_statement_with_an_unknown_verb_takes_its_subject() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "Norland Navy"
     assert got[2][1] == "Ana Ruiz"
+
+
+def test_entity_features_type_a_candidate_and_count_its_earlier_mentions() -> None:
+    from claimtag.inference.quotes import Mention, entity_features
+
+    article = "Harbour Freight Lines cut sailings. Lines of cars formed. Harbour Freight Lines said sorry."
+    at = article.rindex("Harbour Freight Lines")
+    got = entity_features(article, Mention(at, at + 21, "Harbour Freight Lines", "name"))
+    assert got["type=organisation"] == 1.0 and got["seen=2"] == 1.0  # `Lines` written twice before
