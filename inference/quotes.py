@@ -132,6 +132,8 @@ class SpeakerScorer:
 
     def __init__(self, weights: dict[str, float] | None = None) -> None:
         self.weights = dict(RULE_WEIGHTS if weights is None else weights)
+        # whether the weights use `entity_features` (computed only then: they read the article)
+        self.rich = any(k.startswith(("type=", "seen=")) or "&type=" in k for k in self.weights)
 
     def score(self, features: dict[str, float]) -> float:
         """The weighted sum of the candidate's features plus the bias."""
@@ -160,7 +162,7 @@ def attribute(
 def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) -> Mention | None:
     """The candidate that names the sentence's speaker, or None when none scores above zero
     (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
-    found = candidates(sentence, article)
+    found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     scored = [(scorer.score(f), m) for m, f in found]
