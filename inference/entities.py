@@ -78,7 +78,11 @@ _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president min
 # verbs of saying and believing that real news uses and the core list of inference/quotes.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested
-    reiterated reiterates asserted asserts mentioned reflected""")  # not `comments`, `mentions`: nouns
+    reiterated reiterates asserted asserts mentioned reflected
+    deny warn insist urge admit argue confirm predict accuse allege contend condemn threaten
+    demanded rejected rejects denounced denounces threatened threatens vowed questioned clarified
+    clarifies highlighted appealed stating reaffirmed underlined repeated pleaded pleads justified""")
+# not `comments`, `mentions`, `demands`, `vows`: nouns
 _DATE_PREPOSITIONS = _set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
 _CONNECTOR = r"(?:of|the|de|van|von|al|da|del|di|la|le|for|and)"
@@ -166,6 +170,11 @@ def _capitalised(article: str) -> dict[str, list[int]]:
     for m in re.finditer(r"\b[A-Z][\w'’\-]*", article):
         out.setdefault(m.group(), []).append(m.start())
     return out
+
+
+def occurrences_before(article: str, word: str, at: int) -> int:
+    """How often the capitalised `word` is written before offset `at` (an index look-up)."""
+    return bisect.bisect_left(_capitalised(article).get(word, []), at)
 
 
 def _words_before(article: str, name: str) -> list[str]:
@@ -260,6 +269,36 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
                 return Entity(name, start, start + len(name), PERSON)
             offset += len(part) + 5
     return None
+
+
+def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
+    """`MoD`, `ICRC` -> the name the article defines it with in brackets (`the Ministry of Defence
+    (MoD)`, `International Committee of the Red Cross (ICRC)`): the nearest definition before `at`,
+    else the first after (a headline uses the short form first)."""
+    if " " in acronym or sum(c.isupper() for c in acronym) < 2 or len(acronym) > 10:
+        return None
+    found = _definitions(article).get(acronym, [])
+    k = bisect.bisect_left([m.start() for m in found], at)  # a handful per acronym
+    m = found[k - 1] if k else (found[0] if found else None)
+    if not m:
+        return None
+    name = m.group(1).removeprefix("The ")  # `The Ministry of Defence (MoD)` opening a sentence
+    return Entity(name, m.end(1) - len(name), m.end(1), ORGANISATION)
+
+
+@functools.lru_cache(maxsize=64)  # one pass per article, then look-ups by acronym
+def _definitions(article: str) -> dict[str, list[re.Match]]:
+    """Every `Capitalised Name (ACRONYM)` of the article, by acronym, in order."""
+    out: dict[str, list[re.Match]] = {}
+    for m in _DEFINED.finditer(article):
+        out.setdefault(m.group(2), []).append(m)
+    return out
+
+
+_DEFINED = re.compile(
+    r"([A-Z][\w'’\-]*(?:,? +(?:(?:of|the|for|and|on|to|de|des|du|sans|la|le) +)*[A-Z][\w'’\-]*){1,9}) +"
+    r"\(([A-Za-z][\w\-]*[A-Z][\w\-]*)\)"
+)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -362,6 +401,28 @@ def appositive_person(
         closed = re.match(r"\s*(?:,|\(|$)", sentence_text[o_at + len(o_text) :])
         return (o_at, o_text) if person and closed else None
     return None
+
+
+def opening_person(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Patrick Wood, the programme director at Paradigm Systems described`, `Ana Diaz, Tom's
+    grandmother said`, `Rui Costa, Norland's President, spoke`: the person a sentence opens with,
+    when the mention chosen lies in the description set in apposition after the name (and is no
+    person's name itself). `others`: (offset, text) of the sentence's other candidates."""
+    named = " " in text and text[:1].isupper() and mention_type(sentence_text, text) == PERSON
+    if named and text.split()[-1].lower() not in _PERSON_TITLES:  # `Israel's President` is a description
+        return None
+    for o_at, o_text in sorted(others):
+        if sentence_text[:o_at].strip(" \"“‘'"):
+            return None
+        end = o_at + len(o_text)
+        described = _DESCRIPTION.fullmatch(sentence_text[end:offset])
+        if described and " " in o_text and o_text[:1].isupper() and mention_type(sentence_text, o_text) == PERSON:
+            return o_at, o_text
+    return None
+
+
+# a comma, then the words of a description up to the chosen mention: no clause of its own
+_DESCRIPTION = re.compile(r", +(?:(?!(?:was|were|is|are|has|have|had|who|which|and)\b)[^,;:.!?\"“”]){0,80}")
 
 
 _APPOSITION_GAP = re.compile(r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +")

@@ -132,6 +132,8 @@ class SpeakerScorer:
 
     def __init__(self, weights: dict[str, float] | None = None) -> None:
         self.weights = dict(RULE_WEIGHTS if weights is None else weights)
+        # whether the weights use `entity_features` (computed only then: they read the article)
+        self.rich = any(k.startswith(("type=", "seen=")) or "&type=" in k for k in self.weights)
 
     def score(self, features: dict[str, float]) -> float:
         """The weighted sum of the candidate's features plus the bias."""
@@ -154,18 +156,57 @@ def attribute(
     scorer = scorer or SpeakerScorer()
     pairs = zip(sentences, labels, strict=True)
     mentions = [best_mention(s, scorer, article) if lab == QUOTE else None for s, lab in pairs]
-    return _runs(article, sentences, labels, mentions)
+    return _runs(article, sentences, labels, mentions, functools.partial(subject_mention, article=article))
 
 
 def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) -> Mention | None:
     """The candidate that names the sentence's speaker, or None when none scores above zero
     (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
-    found = candidates(sentence)
+    found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     return _refined(sentence, best[1], [m for m, _ in found]) if best and best[0] > 0 else None
+
+
+def subject_mention(sentence, article: str | None = None) -> Mention | None:
+    """The subject a reported statement (no quotation marks) opens with, for a quote sentence whose
+    candidates all score below zero and that continues no run (`Iran signalled it would talk`,
+    `Meanwhile, Carayol has contested the accusations`): the label says someone says it, and
+    news puts the sayer first."""
+    if _direct(sentence):
+        return None
+    found = candidates(sentence)
+    found = [m for m, f in found if not entities.blocked(sentence.text, m.start - sentence.start, m.text, article, f)]
+    subject = _subject(sentence, found)
+    return _refined(sentence, subject, found) if subject else None
+
+
+_LEAD = re.compile(r"(?:[^,;:\"“”]{0,60}, +)?")  # `Last week, `, `Meanwhile, `
+
+
+def _subject(sentence, found: list[Mention]) -> Mention | None:
+    """The subject a reported statement opens with when no verb of saying is known (`Iran
+    signalled it would talk`, `Meanwhile, Carayol has contested the accusations`): the label says
+    someone says it, and news puts the sayer first."""
+    lead = _LEAD.match(sentence.text).end()
+
+    def opens(m: Mention) -> bool:  # at the start, after a leading phrase, or behind `The`
+        at = m.start - sentence.start
+        return any(sentence.text[k:at].strip().lower() in ("", "the") for k in (0, lead) if k <= at)
+
+    opening = [m for m in found if opens(m) and m.kind != "bare"]
+    opening = [m for m in opening if re.match(r",? *[a-z]", sentence.text[m.end - sentence.start :])]
+    # a noun phrase may have swallowed the verb (`The navy signalled`): the longest one a verb follows
+    verbed = [m for m in opening if _VERB_NEXT.match(sentence.text, m.end - sentence.start)]
+    names = [m for m in opening if m.kind == "name"]
+    return max(verbed or names, key=lambda m: m.end - m.start, default=None)
+
+
+_VERB_NEXT = re.compile(
+    r",? +(?:[a-z]+(?:ed|s)|has|have|had|was|were|is|are|will|would|could|can|may|might|did|does)\b"
+)
 
 
 def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
@@ -175,15 +216,33 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
     shifted = entities.owner(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
+    shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
+    named = _trailing_name(mention.text) if mention.kind == "np" and not shifted else None
+    if named:  # `according to Iraqi political analyst Hazem Saadi` -> `Hazem Saadi`
+        at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
     return Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind)
 
 
-def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
-    """Every mention outside the quoted words of a sentence, with its features."""
+def _trailing_name(text: str) -> str | None:
+    """The name that ends a described speaker (`the resort's manager Ali Naseem`), where a role noun
+    stands right before it; None when the phrase ends otherwise (`a spokesperson for NISA`)."""
+    words = text.split()
+    k = len(words)
+    while k > 0 and (_Token(0, 0, words[k - 1]).capital or words[k - 1].lower() in _CONNECTORS):
+        k -= 1
+    name = words[k:]
+    if k == 0 or len(name) < 2 or words[k - 1].lower() in _PREPOSITIONS | _DETERMINERS | _CONNECTORS:
+        return None
+    return " ".join(name) if words[k - 1].islower() else None
+
+
+def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict[str, float]]]:
+    """Every mention outside the quoted words of a sentence, with its features (with `article`,
+    also the features of what the article says about it: `entity_features`)."""
     masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
     tokens = _tokens(masked)
     verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS]
@@ -196,8 +255,19 @@ def candidates(sentence) -> list[tuple[Mention, dict[str, float]]]:
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
-        out.append((mention, _features(masked, tokens, verbs, a, b, kind, sentence.text)))
+        features = _features(masked, tokens, verbs, a, b, kind, sentence.text)
+        out.append((mention, features | (entity_features(article, mention) if article else {})))
     return out
+
+
+def entity_features(article: str, mention: Mention) -> dict[str, float]:
+    """What the article says about a candidate: its entity type (person, organisation, place, ...)
+    and how often its last word was written before (a salient name is a likely speaker). Only a
+    scorer fitted with them (`fit_scorer(..., rich=True)`) weighs them; the rule weights ignore them."""
+    word = mention.text.split()[-1]
+    seen = entities.occurrences_before(article, word, mention.start) if word[:1].isupper() else 0
+    kind = entities.mention_type(article, mention.text)
+    return {f"type={kind}": 1.0, f"{mention.kind}&type={kind}": 1.0, f"seen={min(seen, 3)}": 1.0}
 
 
 def _tokens(masked: str) -> list[_Token]:
@@ -253,12 +323,25 @@ def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         stop = _NP_STOP | SPEECH_VERBS
         # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
         # but the phrase ends on a lower-case head
-        while j < len(tokens) and j - i <= 4 and tokens[j].low not in stop | CAPITAL_STOP:
+        while j < len(tokens) and j - i <= 4 and tokens[j].low not in stop | CAPITAL_STOP and not _adverb(tokens[j]):
+            if tokens[j - 1].capital and j - 1 > i and re.fullmatch(r"[a-z-]+ed", tokens[j].text):
+                break  # `The Norland Navy signalled`: a past tense after a name is its verb
             j += 1
             if not tokens[j - 1].capital:
                 spans.append((i, j, "np"))
                 spans += _qualified(tokens, i, j)
     return spans
+
+
+# nouns that end like an adverb (`ly`): every other lower-case `-ly` word ends a noun phrase
+# (`The White House initially said`), as does a reflexive or an auxiliary (`The agency itself`)
+_LY_NOUNS = _set("family assembly ally rally supply monopoly daily weekly monthly quarterly")
+_NOT_A_HEAD = _set("itself himself herself themselves does did do not")
+
+
+def _adverb(token: _Token) -> bool:
+    low = token.low
+    return low in _NOT_A_HEAD or (token.text.islower() and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS)
 
 
 _QUALIFYING = _set("for at in of from")
@@ -288,7 +371,7 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
     spans = []
     for v in verbs:
         i = v - 1
-        while i >= 0 and tokens[i].low in _SKIPPABLE:
+        while i >= 0 and (tokens[i].low in _SKIPPABLE or _adverb(tokens[i])):
             i -= 1
         inside_phrase = i > 0 and tokens[i - 1].low in _DETERMINERS | _NP_STOP  # `of the harbour say`
         lower = i >= 0 and not tokens[i].capital
@@ -333,7 +416,7 @@ def _features(
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
     if later:
-        gap = [t for t in tokens[b : later[0]] if t.low not in _SKIPPABLE]
+        gap = [t for t in tokens[b : later[0]] if t.low not in _SKIPPABLE and not _adverb(t)]
         between = masked[tokens[b - 1].end : tokens[later[0]].start]
         f["adj_before_verb"] = float(not gap and "," not in between)
         f["appositive_before_verb"] = float(
@@ -349,6 +432,8 @@ def _features(
     if earlier:
         gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS | _TITLES | _ROLES]
         roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
+        # `said Hamas official Ayman Taha`, `said FAA Administrator Jan Huerta`: a name, then a role
+        roles = roles or (len(gap) <= 3 and gap[-1].low not in _NP_STOP and _role_word(gap[-1]) and b - a > 1)
         f["adj_after_verb"] = float(
             (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier[-1]].end : tokens[a].start]
         )
@@ -356,6 +441,15 @@ def _features(
     prefixes = ("adj_", "appositive", "open_appositive", "according")
     f.update({f"{kind}&{k}": v for k, v in list(f.items()) if k.startswith(prefixes)})
     return {k: v for k, v in f.items() if v}
+
+
+def _role_word(token: _Token) -> bool:
+    """A role noun written before a name: lower case (`official`, `negotiator`), or a known role."""
+    return (
+        token.low in _ROLES
+        or token.low in entities.PERSON_NOUNS
+        or (token.text.islower() and token.low not in SPEECH_VERBS | _SKIPPABLE | _PREPOSITIONS)
+    )
 
 
 # --- resolution -------------------------------------------------------------------------------
@@ -387,6 +481,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
         return by_role or _by_head(article, head) or typed or mention
+    defined = entities.spelt_out(article, mention.text, mention.start)
+    if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
+        return Mention(defined.start, defined.end, defined.name, "name")
     named = _by_surname(article, mention)
     words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
     titled = all(w.lower().rstrip(".") in _TITLES | _ROLES for w in words[:-1])
@@ -584,7 +681,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     names = _names_between(article, mention.end - WINDOW, mention.end + WINDOW)
     earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
     for m in earlier_first:
-        parts = m.group().split()
+        parts = _without_of(article, m.group()).split()
         while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Lula said` names Lula, not `Also Lula`
             parts.pop(0)
         if not parts or parts[0].lower() in _TITLES or m.start() == mention.start:
@@ -599,9 +696,18 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             if len(parts) < 2:
                 continue
             name = " ".join(parts)
-            at = m.end() - len(name)
-            return Mention(at, m.end(), name, "name") if article[at : m.end()] == name else mention
+            stop = m.start() + len(_without_of(article, m.group()))
+            at = stop - len(name)
+            return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
+
+
+def _without_of(article: str, name: str) -> str:
+    """`Mark Meechan of Scotland` -> `Mark Meechan`: a person's name ends before `of` (an
+    organisation's does not: `Bank of England`)."""
+    before, of, _ = name.partition(" of ")
+    person = of and " " in before and entities.mention_type(article, before) == entities.PERSON
+    return before if person and not _ORGANISATION.search(before) else name
 
 
 def _by_head(article: str, mention: Mention) -> Mention | None:
@@ -681,10 +787,13 @@ def _closes_unopened(text: str) -> bool:
 _CLOSING = frozenset(".,!?…—-")  # what stands before a closing straight quotation mark
 
 
-def _runs(article: str, sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[Attribution]:
+def _runs(
+    article: str, sentences: list, labels: list[str], mentions: list[Mention | None], subject=None
+) -> list[Attribution]:
     runs: list[list[int]] = []
     speakers: list[Mention | None] = []
     named: list[Mention] = []
+    ahead = _named_ahead(sentences, labels, mentions)
     for i, lab in enumerate(labels):
         if lab != QUOTE:
             continue
@@ -692,10 +801,16 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
         recent = sentences[i - 1].start if i else None
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
-        if runs and _continues(sentences, labels, runs[-1], i, resolved, speakers[-1]):
+        # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
+        # But not yet," said Ana Ruiz.`) is that speaker's, not the run's before
+        later = resolve(article, mentions[ahead[i]], named, recent) if resolved is None and ahead[i] else None
+        if runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
             runs[-1].append(i)
             speakers[-1] = _run_speaker(article, speakers[-1], resolved)
         else:
+            if resolved is None and subject is not None:  # a new run with no speaker: its subject
+                found = subject(sentences[i])
+                resolved = resolve(article, found, named, recent) if found else None
             runs.append([i])
             speakers.append(resolved)
         if speakers[-1] is not None and (not named or named[-1] != speakers[-1]):
@@ -707,6 +822,28 @@ def _runs(article: str, sentences: list, labels: list[str], mentions: list[Menti
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
+
+
+def _named_ahead(sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[int | None]:
+    """For each quote sentence without a mention that opens a quotation, the next sentence still
+    inside that quotation (at most a few on) that names a speaker."""
+    out: list[int | None] = [None] * len(sentences)
+    for i, lab in enumerate(labels):
+        if lab != QUOTE or mentions[i] or sentences[i].in_quote or not _opens_quotation(sentences[i].text):
+            continue
+        j = i + 1
+        while j < min(len(sentences), i + 6) and labels[j] == QUOTE and sentences[j].in_quote:
+            if mentions[j]:
+                out[i] = j
+                break
+            j += 1
+    return out
+
+
+def _opens_quotation(text: str) -> bool:
+    """The sentence starts with a quotation mark and leaves the quotation open."""
+    text = text.strip()
+    return text[:1] in '"“' and quoted_chars(text)[1] is not None
 
 
 def _run_speaker(article: str, speaker: Mention | None, named: Mention | None) -> Mention | None:

@@ -285,3 +285,111 @@ def test_more_verbs_of_saying_that_real_news_uses() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "The park rangers"
     assert got[2][1] == "Tomas Lind"
+
+
+def test_the_person_a_sentence_opens_with_before_a_description_in_apposition() -> None:
+    article = (
+        "Launch succeeds\n\n"
+        "Tomas Berg, the satellite programme director at Orbitek Systems described the launch as a milestone. "
+        "Ana Diaz, Tom's grandmother said the boy had always loved rockets. "
+        "Rui Costa, Norland's President, spoke at the launch site."
+    )
+    got = who(article, "XQQQ")
+    assert got[1][1] == "Tomas Berg"  # not the description, nor the organisation at its end
+    assert got[2][1] == "Ana Diaz"  # not `grandmother`
+    assert got[3][1] == "Rui Costa"  # not `Norland's President`
+
+
+def test_a_name_after_an_organisation_and_a_role_after_the_verb_is_the_speaker() -> None:
+    article = '"The ceasefire is over," said Harbour League official Tomas Kranj, after a long meeting.'
+    assert who(article, "Q")[0][1] == "Tomas Kranj"
+
+
+def test_a_quotation_that_names_its_speaker_when_it_closes_is_a_run_of_its_own() -> None:
+    article = (
+        "Jets grounded\n\n"
+        'Transport Secretary Ada Brennan said, "Safety comes first. '
+        'We will look at every cause." '
+        '"We trust the aircraft. '
+        'But we must understand what happened," said aviation chief Paul Mwangi.'
+    )
+    got = who(article, "XQQQQ")
+    assert got[1][:2] == got[2][:2] == ("q1", "Ada Brennan")
+    assert got[3][:2] == got[4][:2] == ("q2", "Paul Mwangi")
+
+
+def test_an_adverb_or_a_reflexive_is_no_part_of_the_speaker() -> None:
+    article = (
+        "Gate closed\n\n"
+        "The Harbour Authority initially stated that the gate was safe. "
+        "The port board itself said nothing about the gate."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Harbour Authority"  # not `The Harbour Authority initially` nor `initially`
+    assert got[2][1] == "The port board"
+
+
+def test_a_person_written_with_the_place_they_come_from_is_named_without_it() -> None:
+    article = (
+        "Appeal planned\n\n"
+        "The court fined Kerr Dunmore of Norland for the video. "
+        "After the hearing, Dunmore insisted he had only told a joke."
+    )
+    assert who(article, "XCQ")[2][1] == "Kerr Dunmore"
+
+
+def test_verbs_of_saying_in_the_present_and_of_demands() -> None:
+    article = (
+        "Strike looms\n\n"
+        "Police deny that officers used force at the gate. "
+        "The dockers' union demanded a new inquiry into the clash. "
+        "Mayor Ines Falk vowed the port would stay open."
+    )
+    got = who(article, "XQQQ")
+    assert got[1][1] == "Police"
+    assert got[2][1] == "The dockers' union"
+    assert got[3][1] == "Ines Falk"
+
+
+def test_an_acronym_resolves_to_the_name_the_article_defines_it_with() -> None:
+    article = (
+        "Jets grounded\n\n"
+        "The Norland Ministry of Coastal Defence (NoCD) grounded its patrol jets on Monday. "
+        "The NoCD said the jets would fly again in May. "
+        "The Harbour Pilots Union (HPU) welcomed the decision."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Norland Ministry of Coastal Defence"
+    assert got[3][1] == "Harbour Pilots Union"
+
+
+def test_a_described_speaker_that_ends_with_a_name_is_that_person_and_he_means_them() -> None:
+    article = (
+        "Beach cleaned\n\n"
+        "According to the resort's manager Ali Naseem, the debris was taken away. "
+        "The island has two resorts. "
+        "He added that more debris washes up every monsoon."
+    )
+    got = who(article, "XQCQ")
+    assert got[1][1:] == ("Ali Naseem", "Ali Naseem")  # the speaker and the text at its span
+    assert got[3][1] == "Ali Naseem"
+
+
+def test_a_reported_statement_with_an_unknown_verb_takes_its_subject() -> None:
+    article = (
+        "Talks resume\n\n"
+        "The Norland Navy signalled a return to the talks in June. "
+        "Meanwhile, Ana Ruiz has contested the figures of the harbour board."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland Navy"
+    assert got[2][1] == "Ana Ruiz"
+
+
+def test_entity_features_type_a_candidate_and_count_its_earlier_mentions() -> None:
+    from claimtag.inference.quotes import Mention, entity_features
+
+    article = "Harbour Freight Lines cut sailings. Lines of cars formed. Harbour Freight Lines said sorry."
+    at = article.rindex("Harbour Freight Lines")
+    got = entity_features(article, Mention(at, at + 21, "Harbour Freight Lines", "name"))
+    assert got["type=organisation"] == 1.0 and got["seen=2"] == 1.0  # `Lines` written twice before

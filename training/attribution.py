@@ -91,17 +91,13 @@ def _attributed(ds: Dataset) -> list[dict]:
     return [r for r in rows if r["doc_id"] in docs]
 
 
-def fit_scorer(articles: list[GoldArticle], c: float = 1.0) -> SpeakerScorer:
-    """Logistic-regression weights over candidate features, fitted on gold quote sentences."""
+def fit_scorer(articles: list[GoldArticle], c: float = 1.0, rich: bool = False) -> SpeakerScorer:
+    """Logistic-regression weights over candidate features, fitted on gold quote sentences
+    (`rich`: with the entity features too, `inference.quotes.entity_features`)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    feats, ys = [], []
-    for art in articles:
-        for i, cands in _quote_candidates(art):
-            positives = _positives(art, i, cands)
-            feats.extend(f for _, f in cands)
-            ys.extend(positives)
+    feats, ys = candidate_examples(articles, rich)
     vec = DictVectorizer()
     x = vec.fit_transform(feats)
     lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, np.array(ys))
@@ -111,10 +107,20 @@ def fit_scorer(articles: list[GoldArticle], c: float = 1.0) -> SpeakerScorer:
     return SpeakerScorer(weights)
 
 
-def _quote_candidates(art: GoldArticle):
+def candidate_examples(articles: list[GoldArticle], rich: bool = False) -> tuple[list[dict], list[int]]:
+    """The features of every candidate of every gold quote sentence, and whether it names the speaker."""
+    feats, ys = [], []
+    for art in articles:
+        for i, cands in _quote_candidates(art, rich):
+            ys.extend(_positives(art, i, cands))
+            feats.extend(f for _, f in cands)
+    return feats, ys
+
+
+def _quote_candidates(art: GoldArticle, rich: bool = False):
     for i, (s, lab) in enumerate(zip(art.sentences, art.labels, strict=True)):
         if lab == QUOTE and art.speakers[i]:
-            yield i, candidates(s)
+            yield i, candidates(s, art.text if rich else None)
 
 
 def _positives(art: GoldArticle, i: int, cands: list[tuple[Mention, dict]]) -> list[int]:
