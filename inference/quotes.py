@@ -187,9 +187,7 @@ _LEAD = re.compile(r"(?:[^,;:\"“”]{0,60}, +)?")  # `Last week, `, `Meanwhile
 
 
 def _subject(sentence, found: list[Mention]) -> Mention | None:
-    """The subject a reported statement opens with when no verb of saying is known (`Iran
-    signalled it would talk`, `Meanwhile, Carayol has contested the accusations`): the label says
-    someone says it, and news puts the sayer first."""
+    """The mention `subject_mention` takes: the longest opening one a verb follows, else an opening name."""
     lead = _LEAD.match(sentence.text).end()
 
     def opens(m: Mention) -> bool:  # at the start, after a leading phrase, or behind `The`
@@ -681,7 +679,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     names = _names_between(article, mention.end - WINDOW, mention.end + WINDOW)
     earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
     for m in earlier_first:
-        parts = _without_of(article, m.group()).split()
+        full = _without_of(article, m.group())
+        parts = full.split()
         while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Lula said` names Lula, not `Also Lula`
             parts.pop(0)
         if not parts or parts[0].lower() in _TITLES or m.start() == mention.start:
@@ -696,7 +695,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             if len(parts) < 2:
                 continue
             name = " ".join(parts)
-            stop = m.start() + len(_without_of(article, m.group()))
+            stop = m.start() + len(full)
             at = stop - len(name)
             return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
