@@ -154,6 +154,8 @@ def test_training_fits_speaker_weights_and_evaluate_reports_them(tmp_path: Path,
     import json
 
     from claimtag.inference.cli import main
+    from claimtag.training.attribution import rescore_folder
+    from claimtag.training.card import update_metrics
     from claimtag.training.config import load_config
     from claimtag.training.train import train
 
@@ -162,7 +164,14 @@ def test_training_fits_speaker_weights_and_evaluate_reports_them(tmp_path: Path,
     folder = train(config, progress=False)
     weights = json.loads((folder / "speakers.json").read_text())
     assert weights["bias"] != 0 and len(weights) > 10
-    assert "speaker_accuracy" in json.loads((folder / "metrics.json").read_text())["attribution"]
+    stored = json.loads((folder / "metrics.json").read_text())["attribution"]
+    assert "speaker_accuracy" in stored
+    # a stale score in metrics.json and the card is replaced by today's, from the folder alone
+    update_metrics(folder, attribution=stored | {"speaker_accuracy": 0.0123})
+    assert "speaker accuracy 0.012" in (folder / "README.md").read_text()
+    assert rescore_folder(folder) == stored
+    assert json.loads((folder / "metrics.json").read_text())["attribution"] == stored
+    assert f"speaker accuracy {stored['speaker_accuracy']:.3f}" in (folder / "README.md").read_text()
     gold = tmp_path / "quantities.tsv"
     rows = "sample-002\t1\t0.8%\t0.008\tpercent\nsample-002\t1\tthird\t3\trank\n"
     gold.write_text("# marked by hand\ndoc_id\tindex\ttext\tvalue\tunit\n" + rows)

@@ -8,6 +8,11 @@ Metrics (over gold quote sentences, with gold labels so they measure attribution
   (same run in gold vs predicted), and B-cubed F1.
 The baseline gives each quote sentence the nearest proper name before its end, outside
 quotation marks (the "nearest preceding proper noun" of the quote-extraction literature).
+
+    python -m claimtag.training.attribution default
+
+scores a trained folder's who-said-it again (its `speakers.json`, today's rules) on the test
+split of its own training config, and writes the scores to its metrics.json and card.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from datasets import Dataset, DatasetDict
@@ -250,3 +256,31 @@ def attribution_of(rows: list[dict], scorer: SpeakerScorer) -> dict:
     """Attribution scores over the articles of `rows` that record speakers ({} when none do)."""
     articles = gold_articles(_attributed(Dataset.from_list(rows)) if rows else [])
     return evaluate_attribution(articles, scorer) if articles else {}
+
+
+def rescore_folder(model_dir: Path) -> dict:
+    """Who-said-it of a trained folder on its config's test split, stored in metrics.json and the card."""
+    from claimtag.training.card import update_metrics
+    from claimtag.training.config import load_config
+    from claimtag.training.train import load_training_data  # train imports this module
+
+    data = load_training_data(load_config(model_dir / "config.yaml").data, warnings=False)
+    scorer = SpeakerScorer.load(model_dir / "speakers.json")
+    scores = evaluate_attribution(gold_articles(_attributed(data["test"])), scorer)
+    return update_metrics(model_dir, attribution=scores)["attribution"]
+
+
+if __name__ == "__main__":
+    import argparse
+    import sys
+
+    from claimtag.model.errors import ClaimtagError
+    from claimtag.model.folder import resolve_model_path
+
+    parser = argparse.ArgumentParser(prog="python -m claimtag.training.attribution", description=__doc__.split("\n")[0])
+    parser.add_argument("model", help="a trained model folder (or `default`) with speakers.json")
+    args = parser.parse_args()
+    try:
+        print(attribution_table(rescore_folder(resolve_model_path(args.model))))
+    except ClaimtagError as err:
+        sys.exit(f"claimtag: {err}")

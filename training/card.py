@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from claimtag.model.labels import LABELS
-from claimtag.training.config import Config
+from claimtag.training.config import Config, load_config
 from claimtag.training.markdown import markdown_table
 from claimtag.training.metrics import f1_with_interval
 
@@ -161,3 +164,12 @@ Sizes (sentences): {metrics.get("sizes")}. Training steps: {metrics.get("trainin
 
 Reproduce: `claimtag train --config config.yaml` with this folder's `config.yaml`.
 """
+
+
+def update_metrics(model_dir: Path, **parts: dict) -> dict:
+    """Set `parts` (top-level keys) in a trained folder's metrics.json and render its card again."""
+    path = model_dir / "metrics.json"
+    metrics = json.loads(path.read_text(encoding="utf-8")) | parts
+    path.write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (model_dir / "README.md").write_text(render_card(load_config(model_dir / "config.yaml"), metrics), encoding="utf-8")
+    return metrics

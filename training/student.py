@@ -18,7 +18,7 @@ from pathlib import Path
 from claimtag.inference.onnx import OnnxModel, export_into_folder
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.folder import ModelMeta, resolve_model_path
-from claimtag.training.card import render_card
+from claimtag.training.card import update_metrics
 from claimtag.training.config import load_config
 from claimtag.training.train import load_training_data, split_scores
 
@@ -31,12 +31,7 @@ def ship_student(model_dir: Path, student: Path) -> dict:
     data = load_training_data(config.data, warnings=False)
     student_settings = json.loads((model_dir / "onnx.json").read_text(encoding="utf-8"))["student"]
     scores = {split: split_scores(fast, data[split], config) for split in data if split != "train"}
-    metrics_path = model_dir / "metrics.json"
-    metrics = json.loads(metrics_path.read_text(encoding="utf-8"))
-    metrics["fast"] = {"student": student_settings, **scores}
-    metrics_path.write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (model_dir / "README.md").write_text(render_card(config, metrics), encoding="utf-8")
-    return metrics["fast"]
+    return update_metrics(model_dir, fast={"student": student_settings, **scores})["fast"]
 
 
 def main() -> None:
