@@ -70,11 +70,18 @@ COUNTRIES = _set("""afghanistan australia austria bangladesh belgium brazil brit
     jordan kenya korea lebanon libya malaysia mexico morocco nepal netherlands nigeria norway pakistan peru
     philippines poland portugal russia scotland somalia spain sudan sweden switzerland syria taiwan thailand
     tunisia turkey uganda ukraine vietnam wales yemen zimbabwe europe africa asia america""")
+# what a name is written after to say where the person is from (`Russian Ksenia Sukhinova`)
+NATIONALITIES = _set("""afghan american australian austrian belgian brazilian british canadian chinese colombian
+    cuban danish dutch egyptian english french german greek indian indonesian iranian iraqi irish israeli italian
+    japanese jordanian kenyan korean lebanese libyan malaysian mexican moroccan nepalese nigerian norwegian
+    pakistani palestinian peruvian filipino polish portuguese romanian russian saudi scottish somali spanish
+    sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan ukrainian vietnamese welsh yemeni""")
 _MULTI_COUNTRIES = ("united states", "united kingdom", "new zealand", "south africa", "saudi arabia", "sri lanka")
 _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard from Alan Brodie`
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
-    professor inspector detective sergeant officer manager leader king queen prince bishop councillor""")
+    professor inspector detective sergeant officer manager leader king queen prince bishop councillor
+    ambassador envoy lieutenant commander admiral colonel prosecutor""")
 # verbs of saying and believing that real news uses and the core list of inference/quotes.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested
@@ -321,7 +328,7 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
         text = text[: located.start()]
     words = text.split()
     before = article[max(0, start - 60) : start].lower().split()
-    if len(words) >= 3 and before[-1:] in (["of"], ["for"]) and set(before[-6:]) & _PERSON_TITLES:
+    if len(words) >= 3 and before[-1:] in (["of"], ["for"], ["to"]) and set(before[-6:]) & _PERSON_TITLES:
         cut = len(text) - len(" ".join(words[-2:]))
         return start + cut, text[cut:]
     return start, text

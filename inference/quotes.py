@@ -60,8 +60,10 @@ _ROLES = _set(
     """minister president chancellor governor mayor senator judge justice chief executive secretary premier
     prime deputy coach captain professor councillor inspector detective superintendent sergeant constable
     officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
-    spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor"""
-)
+    spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
+    lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
+    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent"""
+)  # the last two lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`)
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
     though although because since whether unless despite
     he she they it we i his her their its this that these those there then however meanwhile still also now last
@@ -597,6 +599,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             words.pop(0)
         while words and words[-1].rstrip(".") in _POST_NOMINALS:
             words.pop()
+        words = _person_part(words)  # `Royal Navy Lieutenant Felix Carman` -> `Felix Carman`
         if (
             len(words) < 2
             or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
@@ -609,6 +612,15 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
             found_at.append(m.start())
     return tuple(out), found_at
+
+
+def _person_part(words: list[str]) -> list[str]:
+    """The name after the last role or title and a leading nationality (`Royal Navy Lieutenant Felix
+    Carman`, `City Councilmember Ana Villalobos`, `Russian Ksenia Sukhinova` -> the person's name),
+    where at least two names follow; the words as they are otherwise."""
+    roles = [k for k, w in enumerate(words[:-2]) if w.lower().rstrip(".") in _TITLES | _ROLES]
+    words = words[roles[-1] + 1 :] if roles else words
+    return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
 
 
 def _is_person(article: str, name: str, near: int) -> bool:

@@ -393,3 +393,27 @@ def test_entity_features_type_a_candidate_and_count_its_earlier_mentions() -> No
     at = article.rindex("Harbour Freight Lines")
     got = entity_features(article, Mention(at, at + 21, "Harbour Freight Lines", "name"))
     assert got["type=organisation"] == 1.0 and got["seen=2"] == 1.0  # `Lines` written twice before
+
+
+def test_a_rank_or_an_office_before_a_name_leaves_the_person_for_he_and_she() -> None:
+    article = (
+        "Sailors freed\n\n"
+        "Lorna Pike of the Coastwatch Trust welcomed the release. "
+        "The leader of the crew, Royal Navy Lieutenant Oren Vask, said the crew had been treated well. "
+        "He added that nobody had been harmed. "
+        "Harbour Councilmember Ines Malo said the negotiators had worked hard. "
+        "She said the town would hold a welcome on Sunday."
+    )
+    got = who(article, "XQQQQQ")
+    assert got[2][1] == got[3][1] == "Oren Vask"  # not the earlier Lorna Pike: `Navy` made the whole name no person
+    assert got[4][1] == got[5][1] == "Ines Malo"
+
+
+def test_an_envoy_to_a_country_is_named_without_the_country() -> None:
+    article = (
+        "Talks end\n\n"
+        "The Norland Ambassador to Iraq Tomas Vell said the talks had been useful. "
+        "He said both sides wanted a stable border."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == got[2][1] == "Tomas Vell"
