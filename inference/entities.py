@@ -75,7 +75,8 @@ NATIONALITIES = _set("""afghan american australian austrian belgian brazilian br
     cuban danish dutch egyptian english french german greek indian indonesian iranian iraqi irish israeli italian
     japanese jordanian kenyan korean lebanese libyan malaysian mexican moroccan nepalese nigerian norwegian
     pakistani palestinian peruvian filipino polish portuguese romanian russian saudi scottish somali spanish
-    sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan ukrainian vietnamese welsh yemeni""")
+    sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan ukrainian vietnamese welsh yemeni
+    african european asian arab latin""")
 _MULTI_COUNTRIES = ("united states", "united kingdom", "new zealand", "south africa", "saudi arabia", "sri lanka")
 _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard from Alan Brodie`
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
@@ -437,10 +438,64 @@ _OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|
 
 
 def not_a_person(article: str, name: str) -> bool:
-    """Typed as something a `he` or `she` can never mean (organisation, place, document, date, or a
-    group written only at sentence starts: `Authorities say`)."""
+    """Typed as something a `he` or `she` can never mean (organisation, place, document, date, a
+    group written only at sentence starts: `Authorities say`), or no person's name by its form
+    (`not_a_name`)."""
     group = " " not in name and name.endswith("s") and only_sentence_initial(article, name)
-    return group or mention_type(article, name) in (ORGANISATION, PLACE, DOCUMENT, DATE)
+    return group or not_a_name(article, name) or mention_type(article, name) in (ORGANISATION, PLACE, DOCUMENT, DATE)
+
+
+def not_a_name(article: str, name: str) -> bool:
+    """Capitalised words that are no person's name by their form: ending on a nationality (`South
+    African`), holding a possessive (`Hong Kong's Cable TV`), one word before `of`/`de` (`Republic of
+    China`), or ending on a word the article also writes in lower case and never alone as a surname
+    (`Gangnam Style`, `Homeland Security`: `style`, `security`)."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].strip(".,")
+    if last.lower() in NATIONALITIES or re.search(r"\w['’]s\b", name) or words[1] == "of":
+        return True
+    if _titled_work(article, name) or _inside_organisation(article, name):
+        return True
+    lower = re.search(rf"(?<![.!?:\n\"“] )\b{re.escape(last.lower())}\b", article) if last[1:].islower() else None
+    return bool(lower) and not _written_alone(article, words[-1])
+
+
+def _titled_work(article: str, name: str) -> bool:
+    """Written as a title in quotation marks on its own (`"Gangnam Style"`, a song or a film)."""
+    return any(f"{a}{name}{b}" in article for a, b in ('""', "“”", "‘’"))
+
+
+def _inside_organisation(article: str, name: str) -> bool:
+    """Written inside a longer organisation's name (`Homeland Security` of `Department of Homeland
+    Security`, `Ukrainian Paralympic` of `Ukrainian Paralympic Committee`)."""
+    for e in _organisations(article):
+        at = e.name.find(name)
+        if at < 0 or e.name == name:
+            continue
+        after = e.name[at + len(name) :].split()[:1]
+        if e.name[:at].endswith(" of ") or (after and _ORG_WORD.fullmatch(after[0])):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _organisations(article: str) -> tuple[Entity, ...]:
+    """The article's organisations by name (an index built once)."""
+    return tuple({e.name: e for e in entities(article) if e.type == ORGANISATION}.values())
+
+
+def _written_alone(article: str, word: str) -> bool:
+    """Whether the capitalised `word` stands somewhere without a capitalised word before or after it
+    (`Costa said`: a surname written on its own)."""
+    for at in _capitalised(article).get(word, ()):
+        before = article[max(0, at - 30) : at].split()[-1:]
+        after = article[at + len(word) : at + len(word) + 30].split()[:1]
+        capital_before = before and before[0][:1].isupper() and not before[0].endswith((".", ",", ":"))
+        if not capital_before and not (after and after[0][:1].isupper()):
+            return True
+    return False
 
 
 def only_sentence_initial(article: str, word: str) -> bool:

@@ -417,3 +417,16 @@ def test_an_envoy_to_a_country_is_named_without_the_country() -> None:
     )
     got = who(article, "XQQ")
     assert got[1][1] == got[2][1] == "Tomas Vell"
+
+
+def test_he_never_means_a_title_a_nationality_or_part_of_an_organisations_name() -> None:
+    article = (
+        "Arrest at the port\n\n"
+        "Police in May arrested Lars Okun, a South African. "
+        '"Help me," he told officers. '
+        'Dae Min-ho released "Harbour Lights Dance" in July. '
+        '"Nobody expected this," he said.'
+    )
+    got = who(article, "XXQXQ")
+    assert got[2][1] == "Lars Okun"  # not `South African`
+    assert got[4][1] == "Dae Min-ho"  # not the song's title in quotation marks
