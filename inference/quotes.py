@@ -513,12 +513,37 @@ def person_before(
     names = _people(article, max(0, at - WINDOW), at)
     near = [n for n in names if recent is not None and n.start >= recent]
     said = [s for s in reversed(speakers) if _a_person(article, s, at)]
-    subject = [n for n in near if not article[recent : n.start].strip()]  # `Harry Kane won ... He said`
-    subject = subject or _one_word_subject(article, recent, at)  # `Messi was named ...`, `On Tuesday, Pedro was`
-    pool = subject + said[:1] + near[::-1] + said[1:] + names[::-1]
+    pool = _subject_before(article, recent, at, pronoun) + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
     return (fitting or [None])[0]
+
+
+def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:
+    """The person the sentence at `recent` opens with: by name, a title before it allowed (`Harry Kane
+    won ...`, `Governor Alan Brisk criticised ...`), by one name (`Messi was named ...`, `On Tuesday,
+    Pedro was`), or by the same he/she, who is then the person the sentence before that opens with
+    (`Lars Okun was held. He spoke to police. "...," he said`: twice at most)."""
+    if recent is None:
+        return []
+    opening = [n for n in _people(article, recent, at) if _TITLE_RUN.fullmatch(article, recent, n.start)]
+    found = opening[:1] or _one_word_subject(article, recent, at)
+    chained = _PRONOUN_OPENING.match(article, recent, at)
+    if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
+        return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
+    return found
+
+
+# what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)
+_TITLE_RUN = re.compile(r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*""")
+_PRONOUN_OPENING = re.compile(r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +)?([Hh]e|[Ss]he)\b""")
+
+
+def _sentence_start(article: str, at: int) -> int:
+    """Where the sentence before offset `at` starts (a look-back of at most 600 characters)."""
+    start = max(0, at - 600)
+    ends = list(re.finditer(r"""(?:[.!?]["”’]?|\n)\s+""", article[start:at].rstrip()))
+    return start + ends[-1].end() if ends else start
 
 
 _SUBJECT = re.compile(rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+) +(?=[a-z])")
@@ -620,6 +645,8 @@ def _person_part(words: list[str]) -> list[str]:
     where at least two names follow; the words as they are otherwise."""
     roles = [k for k, w in enumerate(words[:-2]) if w.lower().rstrip(".") in _TITLES | _ROLES]
     words = words[roles[-1] + 1 :] if roles else words
+    if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Condoleezza Rice`: the place ends the title
+        words = words[-2:]
     return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
 
 

@@ -430,3 +430,18 @@ def test_he_never_means_a_title_a_nationality_or_part_of_an_organisations_name()
     got = who(article, "XXQXQ")
     assert got[2][1] == "Lars Okun"  # not `South African`
     assert got[4][1] == "Dae Min-ho"  # not the song's title in quotation marks
+
+
+def test_he_after_a_titled_subject_or_a_chain_of_he_means_that_person_not_the_last_speaker() -> None:
+    article = (
+        "Port reopens\n\n"
+        '"The pier is safe again," said harbourmaster Ines Falk. '
+        "Governor Alan Brisk criticised the delay. "
+        'He told reporters the order "cannot stand." '
+        "Tomas Vell was the pier's engineer for a decade. "
+        "He left the port in May. "
+        '"I warned them twice," he said.'
+    )
+    got = who(article, "XQXQXXQ")
+    assert got[3][1] == "Alan Brisk"  # the sentence before opens with him, behind his title
+    assert got[6][1] == "Tomas Vell"  # `He` of the sentence before is Vell, so this `he` is too
