@@ -516,7 +516,7 @@ def person_before(
     pool = _subject_before(article, recent, at, pronoun) + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
-    return (fitting or [None])[0]
+    return (fitting or pool[:1] or [None])[0]  # where the article contradicts every gender, the first anyway
 
 
 def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:

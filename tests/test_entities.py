@@ -445,3 +445,13 @@ def test_he_after_a_titled_subject_or_a_chain_of_he_means_that_person_not_the_la
     got = who(article, "XQXQXXQ")
     assert got[3][1] == "Alan Brisk"  # the sentence before opens with him, behind his title
     assert got[6][1] == "Tomas Vell"  # `He` of the sentence before is Vell, so this `he` is too
+
+
+def test_she_finds_the_speaker_when_the_article_seems_to_contradict_every_gender() -> None:
+    article = (
+        "Captain fined\n\n"
+        "Commander Ana Towler, representing the captain, said that he accepted the blame. "
+        '"He simply misread the chart," she said.'
+    )
+    got = who(article, "XQQ")
+    assert got[2][1] == "Ana Towler"  # the `he` after her name is the captain's: still the best guess, not `she`
