@@ -367,6 +367,11 @@ _ADDRESSEE = re.compile(
 )
 
 
+def testimony(sentence_text: str) -> bool:
+    """Whether the sentence reports testimony (`The court heard ...`, `the jury was told ...`)."""
+    return bool(_TESTIMONY.search(sentence_text))
+
+
 def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
     """`Priya Raman of the Northfield Consumer Forum said`, `Michael van Poppel, head of BNO News said`,
     `A rebel activist in the city said`: the person or group whose organisation or place was chosen.

@@ -849,6 +849,8 @@ def _runs(
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
+            if mention is None and _goes_on(article, sentences[i], resolved, later, runs, speakers, i):
+                resolved = speakers[-1]  # a run of its own (as the annotators keep it), said by the same
             runs.append([i])
             speakers.append(resolved)
         if speakers[-1] is not None and (not named or named[-1] != speakers[-1]):
@@ -860,6 +862,20 @@ def _runs(
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
+
+
+def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], speakers: list, i: int) -> bool:
+    """Reported speech right after a quote sentence, naming no one who could say it (no mention; the
+    subject it opens with, `resolved`, none or no person, organisation or document: `The remaining
+    five percent would go to ...`, `Turkish citizens could visit`), is said by the run before's speaker."""
+    if later is not None or not runs or runs[-1][-1] != i - 1 or speakers[-1] is None or _direct(sentence):
+        return False
+    if resolved is None:
+        return not entities.testimony(sentence.text)  # `The court heard ...`: no one's
+    if resolved.kind == "name":  # `Hamas has also released`, but not `Turkish citizens`, `Secondly, ...`
+        words = resolved.text.split()
+        return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
+    return entities.speaker_type(article, resolved.text) == entities.UNKNOWN
 
 
 def _named_ahead(sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[int | None]:

@@ -455,3 +455,17 @@ def test_she_finds_the_speaker_when_the_article_seems_to_contradict_every_gender
     )
     got = who(article, "XQQ")
     assert got[2][1] == "Ana Towler"  # the `he` after her name is the captain's: still the best guess, not `she`
+
+
+def test_reported_speech_that_names_no_sayer_after_a_quote_is_said_by_its_speaker() -> None:
+    article = (
+        "Fund shared out\n\n"
+        "Mayor Ines Falk said most of the fund would go to roads. "
+        "The remaining five percent would go to parks. "
+        "Turkish visitors could still use the old ferry. "
+        "The court heard that the ferry had no licence."
+    )
+    got = who(article, "XQQQQ")
+    assert [g[1] for g in got[1:4]] == ["Ines Falk"] * 3  # not `The remaining five percent`, nor `Turkish`
+    assert len({g[0] for g in got[1:4]}) == 3  # each a quotation of its own, as the annotators keep them
+    assert got[4][1] is None  # testimony stays no one's
