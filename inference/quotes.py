@@ -858,6 +858,7 @@ def _runs(
     _unattributed(article, sentences, runs, speakers)
     out = [Attribution(None, None, None)] * len(sentences)
     for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
+        who = fullest_name(article, who) if who is not None and who.kind == "name" else who
         for i in members:
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
@@ -876,6 +877,39 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
         words = resolved.text.split()
         return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
     return entities.speaker_type(article, resolved.text) == entities.UNKNOWN
+
+
+def fullest_name(article: str, mention: Mention) -> Mention:
+    """A person's name in its fullest form the article writes (`George Bush` -> `George W. Bush`,
+    `Abdelbaset al-Megrahi` -> `Abdelbaset Ali al-Megrahi`), without a post-nominal (`Lucy Allan MP`):
+    the longest name within WINDOW that holds the same first and last word with names between."""
+    words = mention.text.split()
+    while len(words) > 2 and words[-1].rstrip(".") in _POST_NOMINALS - {"Jr", "Sr"}:  # `Jr.` is part of the name
+        words.pop()
+    if len(words) < len(mention.text.split()):
+        mention = Mention(mention.start, mention.start + len(" ".join(words)), " ".join(words), mention.kind)
+    if (
+        len(words) < 2
+        or words[0].lower().rstrip(".") in _TITLES | _ROLES
+        or not _is_person(article, mention.text, mention.start)
+    ):
+        return mention
+    best = mention
+    for m in _names_between(article, mention.start - WINDOW, mention.start + WINDOW):
+        parts = m.group().split()
+        if words[0] not in parts or words[-1] not in parts:
+            continue
+        a, b = parts.index(words[0]), len(parts) - 1 - parts[::-1].index(words[-1])
+        longer = parts[a : b + 1]
+        if len(longer) <= len(best.text.split()) or len(longer) > len(words) + 2:
+            continue
+        if not all(w in longer for w in words) or any(w.lower().rstrip(".") in _TITLES | _ROLES for w in longer):
+            continue
+        text = " ".join(longer)
+        at = m.start() + m.group().find(text)
+        if at >= m.start() and article[at : at + len(text)] == text:
+            best = Mention(at, at + len(text), text, "name")
+    return best
 
 
 def _named_ahead(sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[int | None]:

@@ -469,3 +469,17 @@ def test_reported_speech_that_names_no_sayer_after_a_quote_is_said_by_its_speake
     assert [g[1] for g in got[1:4]] == ["Ines Falk"] * 3  # not `The remaining five percent`, nor `Turkish`
     assert len({g[0] for g in got[1:4]}) == 3  # each a quotation of its own, as the annotators keep them
     assert got[4][1] is None  # testimony stays no one's
+
+
+def test_a_speaker_is_given_by_the_fullest_form_of_their_name_without_honours() -> None:
+    article = (
+        "Summit ends\n\n"
+        "President George W. Bush met the harbour board on Monday. "
+        '"We will seek a lasting peace," George Bush said. '
+        "Lucy Allan MP said the port would reopen. "
+        "Edward B. Hale Jr., the board's lawyer, said the deal was fair."
+    )
+    got = who(article, "XCQQQ")
+    assert got[2][1:] == ("George W. Bush", "George W. Bush")  # the span points at the fullest form
+    assert got[3][1] == "Lucy Allan"
+    assert got[4][1] == "Edward B. Hale Jr."  # a generational suffix stays
