@@ -452,9 +452,10 @@ def not_a_person(article: str, name: str) -> bool:
 
 def not_a_name(article: str, name: str) -> bool:
     """Capitalised words that are no person's name by their form: ending on a nationality (`South
-    African`), holding a possessive (`Hong Kong's Cable TV`), one word before `of`/`de` (`Republic of
-    China`), or ending on a word the article also writes in lower case and never alone as a surname
-    (`Gangnam Style`, `Homeland Security`: `style`, `security`)."""
+    African`), holding a possessive (`Hong Kong's Cable TV`), one word before `of` (`Republic of
+    China`), a title in quotation marks (`"Gangnam Style"`), part of an organisation's name, or
+    ending on a word the article also writes in lower case and never alone as a surname (`style`).
+    Index look-ups only: no scan of the article per name."""
     words = name.split()
     if len(words) < 2:
         return False
@@ -463,19 +464,29 @@ def not_a_name(article: str, name: str) -> bool:
         return True
     if _titled_work(article, name) or _inside_organisation(article, name):
         return True
-    lower = re.search(rf"(?<![.!?:\n\"“] )\b{re.escape(last.lower())}\b", article) if last[1:].islower() else None
-    return bool(lower) and not _written_alone(article, words[-1])
+    lower = last[1:].islower() and last.lower() in _lower_case_words(article)
+    return lower and not _written_alone(article, words[-1])
+
+
+@functools.lru_cache(maxsize=64)  # one pass per article
+def _lower_case_words(article: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][\w'’-]*", article))
 
 
 def _titled_work(article: str, name: str) -> bool:
     """Written as a title in quotation marks on its own (`"Gangnam Style"`, a song or a film)."""
-    return any(f"{a}{name}{b}" in article for a, b in ('""', "“”", "‘’"))
+    for at in _capitalised(article).get(name.split()[0], ()):
+        end = at + len(name)
+        if article.startswith(name, at) and at and article[at - 1] in '"“‘' and article[end : end + 1] in '"”’':
+            return True
+    return False
 
 
 def _inside_organisation(article: str, name: str) -> bool:
     """Written inside a longer organisation's name (`Homeland Security` of `Department of Homeland
-    Security`, `Ukrainian Paralympic` of `Ukrainian Paralympic Committee`)."""
-    for e in _organisations(article):
+    Security`, `Ukrainian Paralympic` of `Ukrainian Paralympic Committee`): right before an
+    organisation's word, or after its `of`."""
+    for e in _organisations(article).get(name.split()[0], ()):
         at = e.name.find(name)
         if at < 0 or e.name == name:
             continue
@@ -486,9 +497,13 @@ def _inside_organisation(article: str, name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _organisations(article: str) -> tuple[Entity, ...]:
-    """The article's organisations by name (an index built once)."""
-    return tuple({e.name: e for e in entities(article) if e.type == ORGANISATION}.values())
+def _organisations(article: str) -> dict[str, list[Entity]]:
+    """The article's organisations, by each word of their names (an index built once)."""
+    out: dict[str, list[Entity]] = {}
+    for e in {e.name: e for e in entities(article) if e.type == ORGANISATION}.values():
+        for word in set(e.name.split()):
+            out.setdefault(word, []).append(e)
+    return out
 
 
 def _written_alone(article: str, word: str) -> bool:
