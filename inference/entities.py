@@ -70,11 +70,19 @@ COUNTRIES = _set("""afghanistan australia austria bangladesh belgium brazil brit
     jordan kenya korea lebanon libya malaysia mexico morocco nepal netherlands nigeria norway pakistan peru
     philippines poland portugal russia scotland somalia spain sudan sweden switzerland syria taiwan thailand
     tunisia turkey uganda ukraine vietnam wales yemen zimbabwe europe africa asia america""")
+# what a name is written after to say where the person is from (`Russian Ksenia Sukhinova`)
+NATIONALITIES = _set("""afghan american australian austrian belgian brazilian british canadian chinese colombian
+    cuban danish dutch egyptian english french german greek indian indonesian iranian iraqi irish israeli italian
+    japanese jordanian kenyan korean lebanese libyan malaysian mexican moroccan nepalese nigerian norwegian
+    pakistani palestinian peruvian filipino polish portuguese romanian russian saudi scottish somali spanish
+    sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan ukrainian vietnamese welsh yemeni
+    african european asian arab latin""")
 _MULTI_COUNTRIES = ("united states", "united kingdom", "new zealand", "south africa", "saudi arabia", "sri lanka")
 _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard from Alan Brodie`
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
-    professor inspector detective sergeant officer manager leader king queen prince bishop councillor""")
+    professor inspector detective sergeant officer manager leader king queen prince bishop councillor
+    ambassador envoy lieutenant commander admiral colonel prosecutor""")
 # verbs of saying and believing that real news uses and the core list of inference/quotes.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested
@@ -321,7 +329,7 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
         text = text[: located.start()]
     words = text.split()
     before = article[max(0, start - 60) : start].lower().split()
-    if len(words) >= 3 and before[-1:] in (["of"], ["for"]) and set(before[-6:]) & _PERSON_TITLES:
+    if len(words) >= 3 and before[-1:] in (["of"], ["for"], ["to"]) and set(before[-6:]) & _PERSON_TITLES:
         cut = len(text) - len(" ".join(words[-2:]))
         return start + cut, text[cut:]
     return start, text
@@ -357,6 +365,11 @@ def blocked(
 _ADDRESSEE = re.compile(
     r"\b(?:with|(?:interview|statement|speaking|talking|told|tells|tell) to)\s+(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
+
+
+def testimony(sentence_text: str) -> bool:
+    """Whether the sentence reports testimony (`The court heard ...`, `the jury was told ...`)."""
+    return bool(_TESTIMONY.search(sentence_text))
 
 
 def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -430,10 +443,79 @@ _OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|
 
 
 def not_a_person(article: str, name: str) -> bool:
-    """Typed as something a `he` or `she` can never mean (organisation, place, document, date, or a
-    group written only at sentence starts: `Authorities say`)."""
+    """Typed as something a `he` or `she` can never mean (organisation, place, document, date, a
+    group written only at sentence starts: `Authorities say`), or no person's name by its form
+    (`not_a_name`)."""
     group = " " not in name and name.endswith("s") and only_sentence_initial(article, name)
-    return group or mention_type(article, name) in (ORGANISATION, PLACE, DOCUMENT, DATE)
+    return group or not_a_name(article, name) or mention_type(article, name) in (ORGANISATION, PLACE, DOCUMENT, DATE)
+
+
+def not_a_name(article: str, name: str) -> bool:
+    """Capitalised words that are no person's name by their form: ending on a nationality (`South
+    African`), holding a possessive (`Hong Kong's Cable TV`), one word before `of` (`Republic of
+    China`), a title in quotation marks (`"Gangnam Style"`), part of an organisation's name, or
+    ending on a word the article also writes in lower case and never alone as a surname (`style`).
+    Index look-ups only: no scan of the article per name."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].strip(".,")
+    if last.lower() in NATIONALITIES or re.search(r"\w['’]s\b", name) or words[1] == "of":
+        return True
+    if _titled_work(article, name) or _inside_organisation(article, name):
+        return True
+    lower = last[1:].islower() and last.lower() in _lower_case_words(article)
+    return lower and not _written_alone(article, words[-1])
+
+
+@functools.lru_cache(maxsize=64)  # one pass per article
+def _lower_case_words(article: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][\w'’-]*", article))
+
+
+def _titled_work(article: str, name: str) -> bool:
+    """Written as a title in quotation marks on its own (`"Gangnam Style"`, a song or a film)."""
+    for at in _capitalised(article).get(name.split()[0], ()):
+        end = at + len(name)
+        if article.startswith(name, at) and at and article[at - 1] in '"“‘' and article[end : end + 1] in '"”’':
+            return True
+    return False
+
+
+def _inside_organisation(article: str, name: str) -> bool:
+    """Written inside a longer organisation's name (`Homeland Security` of `Department of Homeland
+    Security`, `Ukrainian Paralympic` of `Ukrainian Paralympic Committee`): right before an
+    organisation's word, or after its `of`."""
+    for e in _organisations(article).get(name.split()[0], ()):
+        at = e.name.find(name)
+        if at < 0 or e.name == name:
+            continue
+        after = e.name[at + len(name) :].split()[:1]
+        if e.name[:at].endswith(" of ") or (after and _ORG_WORD.fullmatch(after[0])):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _organisations(article: str) -> dict[str, list[Entity]]:
+    """The article's organisations, by each word of their names (an index built once)."""
+    out: dict[str, list[Entity]] = {}
+    for e in {e.name: e for e in entities(article) if e.type == ORGANISATION}.values():
+        for word in set(e.name.split()):
+            out.setdefault(word, []).append(e)
+    return out
+
+
+def _written_alone(article: str, word: str) -> bool:
+    """Whether the capitalised `word` stands somewhere without a capitalised word before or after it
+    (`Costa said`: a surname written on its own)."""
+    for at in _capitalised(article).get(word, ()):
+        before = article[max(0, at - 30) : at].split()[-1:]
+        after = article[at + len(word) : at + len(word) + 30].split()[:1]
+        capital_before = before and before[0][:1].isupper() and not before[0].endswith((".", ",", ":"))
+        if not capital_before and not (after and after[0][:1].isupper()):
+            return True
+    return False
 
 
 def only_sentence_initial(article: str, word: str) -> bool:

@@ -60,8 +60,10 @@ _ROLES = _set(
     """minister president chancellor governor mayor senator judge justice chief executive secretary premier
     prime deputy coach captain professor councillor inspector detective superintendent sergeant constable
     officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
-    spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor"""
-)
+    spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
+    lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
+    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent"""
+)  # the last two lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`)
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
     though although because since whether unless despite
     he she they it we i his her their its this that these those there then however meanwhile still also now last
@@ -511,12 +513,37 @@ def person_before(
     names = _people(article, max(0, at - WINDOW), at)
     near = [n for n in names if recent is not None and n.start >= recent]
     said = [s for s in reversed(speakers) if _a_person(article, s, at)]
-    subject = [n for n in near if not article[recent : n.start].strip()]  # `Harry Kane won ... He said`
-    subject = subject or _one_word_subject(article, recent, at)  # `Messi was named ...`, `On Tuesday, Pedro was`
-    pool = subject + said[:1] + near[::-1] + said[1:] + names[::-1]
+    pool = _subject_before(article, recent, at, pronoun) + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
-    return (fitting or [None])[0]
+    return (fitting or pool[:1] or [None])[0]  # where the article contradicts every gender, the first anyway
+
+
+def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:
+    """The person the sentence at `recent` opens with: by name, a title before it allowed (`Harry Kane
+    won ...`, `Governor Alan Brisk criticised ...`), by one name (`Messi was named ...`, `On Tuesday,
+    Pedro was`), or by the same he/she, who is then the person the sentence before that opens with
+    (`Lars Okun was held. He spoke to police. "...," he said`: twice at most)."""
+    if recent is None:
+        return []
+    opening = [n for n in _people(article, recent, at) if _TITLE_RUN.fullmatch(article, recent, n.start)]
+    found = opening[:1] or _one_word_subject(article, recent, at)
+    chained = _PRONOUN_OPENING.match(article, recent, at)
+    if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
+        return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
+    return found
+
+
+# what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)
+_TITLE_RUN = re.compile(r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*""")
+_PRONOUN_OPENING = re.compile(r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +)?([Hh]e|[Ss]he)\b""")
+
+
+def _sentence_start(article: str, at: int) -> int:
+    """Where the sentence before offset `at` starts (a look-back of at most 600 characters)."""
+    start = max(0, at - 600)
+    ends = list(re.finditer(r"""(?:[.!?]["”’]?|\n)\s+""", article[start:at].rstrip()))
+    return start + ends[-1].end() if ends else start
 
 
 _SUBJECT = re.compile(rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+) +(?=[a-z])")
@@ -597,6 +624,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             words.pop(0)
         while words and words[-1].rstrip(".") in _POST_NOMINALS:
             words.pop()
+        words = _person_part(words)  # `Royal Navy Lieutenant Felix Carman` -> `Felix Carman`
         if (
             len(words) < 2
             or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
@@ -609,6 +637,17 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
             found_at.append(m.start())
     return tuple(out), found_at
+
+
+def _person_part(words: list[str]) -> list[str]:
+    """The name after the last role or title and a leading nationality (`Royal Navy Lieutenant Felix
+    Carman`, `City Councilmember Ana Villalobos`, `Russian Ksenia Sukhinova` -> the person's name),
+    where at least two names follow; the words as they are otherwise."""
+    roles = [k for k, w in enumerate(words[:-2]) if w.lower().rstrip(".") in _TITLES | _ROLES]
+    words = words[roles[-1] + 1 :] if roles else words
+    if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Condoleezza Rice`: the place ends the title
+        words = words[-2:]
+    return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
 
 
 def _is_person(article: str, name: str, near: int) -> bool:
@@ -810,6 +849,8 @@ def _runs(
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
+            if mention is None and _goes_on(article, sentences[i], resolved, later, runs, speakers, i):
+                resolved = speakers[-1]  # a run of its own (as the annotators keep it), said by the same
             runs.append([i])
             speakers.append(resolved)
         if speakers[-1] is not None and (not named or named[-1] != speakers[-1]):
@@ -817,10 +858,58 @@ def _runs(
     _unattributed(article, sentences, runs, speakers)
     out = [Attribution(None, None, None)] * len(sentences)
     for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
+        who = fullest_name(article, who) if who is not None and who.kind == "name" else who
         for i in members:
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
+
+
+def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], speakers: list, i: int) -> bool:
+    """Reported speech right after a quote sentence, naming no one who could say it (no mention; the
+    subject it opens with, `resolved`, none or no person, organisation or document: `The remaining
+    five percent would go to ...`, `Turkish citizens could visit`), is said by the run before's speaker."""
+    if later is not None or not runs or runs[-1][-1] != i - 1 or speakers[-1] is None or _direct(sentence):
+        return False
+    if resolved is None:
+        return not entities.testimony(sentence.text)  # `The court heard ...`: no one's
+    if resolved.kind == "name":  # `Hamas has also released`, but not `Turkish citizens`, `Secondly, ...`
+        words = resolved.text.split()
+        return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
+    return entities.speaker_type(article, resolved.text) == entities.UNKNOWN
+
+
+def fullest_name(article: str, mention: Mention) -> Mention:
+    """A person's name in its fullest form the article writes (`George Bush` -> `George W. Bush`,
+    `Abdelbaset al-Megrahi` -> `Abdelbaset Ali al-Megrahi`), without a post-nominal (`Lucy Allan MP`):
+    the longest name within WINDOW that holds the same first and last word with names between."""
+    words = mention.text.split()
+    while len(words) > 2 and words[-1].rstrip(".") in _POST_NOMINALS - {"Jr", "Sr"}:  # `Jr.` is part of the name
+        words.pop()
+    if len(words) < len(mention.text.split()):
+        mention = Mention(mention.start, mention.start + len(" ".join(words)), " ".join(words), mention.kind)
+    if (
+        len(words) < 2
+        or words[0].lower().rstrip(".") in _TITLES | _ROLES
+        or not _is_person(article, mention.text, mention.start)
+    ):
+        return mention
+    best = mention
+    for m in _names_between(article, mention.start - WINDOW, mention.start + WINDOW):
+        parts = m.group().split()
+        if words[0] not in parts or words[-1] not in parts:
+            continue
+        a, b = parts.index(words[0]), len(parts) - 1 - parts[::-1].index(words[-1])
+        longer = parts[a : b + 1]
+        if len(longer) <= len(best.text.split()) or len(longer) > len(words) + 2:
+            continue
+        if not all(w in longer for w in words) or any(w.lower().rstrip(".") in _TITLES | _ROLES for w in longer):
+            continue
+        text = " ".join(longer)
+        at = m.start() + m.group().find(text)
+        if at >= m.start() and article[at : at + len(text)] == text:
+            best = Mention(at, at + len(text), text, "name")
+    return best
 
 
 def _named_ahead(sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[int | None]:

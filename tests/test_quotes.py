@@ -222,3 +222,23 @@ def test_an_organisations_quotation_given_to_its_officer_is_the_officers() -> No
     got = who(article, "QQ")
     assert got[0][0] == got[1][0]
     assert got[0][1] == got[1][1] == "Mira Santos"
+
+
+def test_end_to_end_counts_a_quote_only_when_the_model_labels_it_a_quote() -> None:
+    from claimtag.training.attribution import attribution_of
+
+    def row(i: int, text: str, label: str, speaker: str | None = None) -> dict:
+        quote = {"quote_id": f"q{i}", "speaker": speaker} if speaker else {"quote_id": None, "speaker": None}
+        return {"doc_id": "d", "index": i, "text": text, "label": label, "paragraph": i, "in_quote": False} | quote
+
+    rows = [
+        row(0, "The pier closed on Monday.", "context"),
+        row(1, '"It is not safe," said harbourmaster Ann Lee.', "quote", "Ann Lee"),
+        row(2, '"We will reopen it in May," said mayor Bo Chan.', "quote", "Bo Chan"),
+    ]
+    gold = attribution_of(rows, SCORER)
+    assert gold["speaker_accuracy"] == 1.0 and gold["quote_sentences"] == 2
+    # the model misses the second quote: its speaker is not counted, though the rules would find it
+    end_to_end = attribution_of(rows, SCORER, ["context", "quote", "context"])
+    assert end_to_end["speaker_accuracy"] == 0.5 and end_to_end["quote_sentences"] == 2
+    assert end_to_end["run_pairwise_f1"] == gold["run_pairwise_f1"]  # two runs of one sentence each

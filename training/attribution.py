@@ -166,26 +166,32 @@ def nearest_proper_noun(art: GoldArticle) -> list[str | None]:
     return out
 
 
-def evaluate_attribution(articles: list[GoldArticle], scorer: SpeakerScorer | None = None) -> dict:
+def evaluate_attribution(
+    articles: list[GoldArticle], scorer: SpeakerScorer | None = None, labels: dict[str, list[str]] | None = None
+) -> dict:
     """Speaker accuracy and quote-run pairwise/B-cubed F1 of `attribute`, and the baseline's accuracy;
-    accuracy split by the gold speaker's type (`none`: the article names no speaker)."""
+    accuracy split by the gold speaker's type (`none`: the article names no speaker).
+    `labels`: predicted labels per doc_id (end to end) instead of the gold ones; a gold quote
+    sentence then counts as right only when it is predicted `quote` with the right speaker, and a
+    gold quote sentence predicted otherwise is a run of its own."""
     hits = base = total = 0
     by_type: dict[str, list[int]] = {}
     gold_runs, pred_runs = [], []
     for art in articles:
-        predicted = attribute(art.text, art.sentences, art.labels, scorer)
+        given = labels[art.doc_id] if labels else art.labels
+        predicted = attribute(art.text, art.sentences, given, scorer)
         baseline = nearest_proper_noun(art)
         for i, lab in enumerate(art.labels):
             if lab != QUOTE:
                 continue
             total += 1
-            right = same_speaker(predicted[i].speaker, art.speakers[i])
+            right = given[i] == QUOTE and same_speaker(predicted[i].speaker, art.speakers[i])
             hits += right
             kind = by_type.setdefault(speaker_type(art.text, art.speakers[i]) or "none", [0, 0])
             kind[0], kind[1] = kind[0] + right, kind[1] + 1
             base += same_speaker(baseline[i], art.speakers[i])
             gold_runs.append((art.doc_id, art.quote_ids[i]))
-            pred_runs.append((art.doc_id, predicted[i].quote_id))
+            pred_runs.append((art.doc_id, predicted[i].quote_id or f"not-quote-{i}"))
     return {
         "quote_sentences": total,
         "speaker_accuracy": round(hits / max(total, 1), 4),
@@ -227,20 +233,22 @@ _ATTRIBUTION_COLUMNS = (
 )
 
 
-def attribution_table(scores: dict) -> str:
-    """Markdown: speaker accuracy and quote-run scores next to the nearest-proper-noun baseline."""
+def attribution_table(scores: dict, end_to_end: dict | None = None) -> str:
+    """Markdown: speaker accuracy and quote-run scores next to the nearest-proper-noun baseline
+    (with `end_to_end`, also the scores with the model's own labels)."""
+    rows = [["claimtag, gold labels", *(f"{scores[k]:.3f}" for k in _ATTRIBUTION_COLUMNS)]]
+    if end_to_end:
+        cells = [f"{end_to_end[k]:.3f}" for k in _ATTRIBUTION_COLUMNS]
+        rows.append(["claimtag, the model's labels (end to end)", *cells])
+    rows.append(["baseline: nearest preceding proper noun", f"{scores['baseline_speaker_accuracy']:.3f}"] + [""] * 4)
     return "\n".join(
         [
-            f"Who said it, over {scores['quote_sentences']} gold quote sentences (gold labels, so this scores "
-            "attribution alone):",
+            f"Who said it, over {scores['quote_sentences']} gold quote sentences (gold labels score attribution "
+            "alone; end to end, a sentence counts only when the model also labels it a quote):",
             "",
             markdown_table(
                 ["method", "speaker accuracy", "run pairwise P", "run pairwise R", "run pairwise F1", "run B-cubed F1"],
-                [
-                    ["claimtag", *(f"{scores[k]:.3f}" for k in _ATTRIBUTION_COLUMNS)],
-                    ["baseline: nearest preceding proper noun", f"{scores['baseline_speaker_accuracy']:.3f}"]
-                    + [""] * 4,
-                ],
+                rows,
             ),
             "",
             "Speaker accuracy by the gold speaker's type: "
@@ -252,10 +260,22 @@ def attribution_table(scores: dict) -> str:
     )
 
 
-def attribution_of(rows: list[dict], scorer: SpeakerScorer) -> dict:
-    """Attribution scores over the articles of `rows` that record speakers ({} when none do)."""
-    articles = gold_articles(_attributed(Dataset.from_list(rows)) if rows else [])
-    return evaluate_attribution(articles, scorer) if articles else {}
+def attribution_of(rows: list[dict], scorer: SpeakerScorer, predicted: list[str] | None = None) -> dict:
+    """Attribution scores over the articles of `rows` that record speakers ({} when none do);
+    `predicted`: a label per row, to score end to end (`evaluate_attribution`'s `labels`)."""
+    if predicted is not None:
+        rows = [r | {"predicted": p} for r, p in zip(rows, predicted, strict=True)]
+    kept = _attributed(Dataset.from_list(rows)) if rows else []
+    articles = gold_articles(kept)
+    if not articles:
+        return {}
+    labels = None
+    if predicted is not None:
+        ordered = sorted(kept, key=lambda r: (r["doc_id"], r["index"]))  # the order of gold_articles
+        labels = {}
+        for r in ordered:
+            labels.setdefault(r["doc_id"], []).append(r["predicted"])
+    return evaluate_attribution(articles, scorer, labels)
 
 
 def rescore_folder(model_dir: Path) -> dict:

@@ -11,6 +11,7 @@ from datasets import concatenate_datasets
 
 from claimtag.model.errors import ClaimtagError
 from claimtag.model.folder import ModelMeta, load_baselines, load_model, resolve_model_path
+from claimtag.model.labels import LABELS
 from claimtag.model.protocol import CalibratedModel
 from claimtag.training.corpus import load_corpus
 from claimtag.training.markdown import markdown_table
@@ -80,11 +81,13 @@ def evaluate_model(
             probs = tagger.predict_proba(records)
         reports.append(evaluate_probs(probs, gold, ds["doc_id"], name=name, bootstrap=bootstrap))
         if len(reports) == 1:
+            first_probs = probs
             errors = worst_errors(records, probs, gold, top_errors)
             kept = coverage(probs, gold)
     for rep in reports:
         confusion_png(rep, out / f"confusion-{_file_name(rep.name)}.png")
-    extra, extra_md = _attribution_and_quantities(meta, records, quantities)
+    predicted = [LABELS[k] for k in first_probs.argmax(axis=1)]  # the model's own labels, end to end
+    extra, extra_md = _attribution_and_quantities(meta, records, quantities, predicted)
     write_json(
         out / "report.json",
         {
@@ -113,17 +116,24 @@ def evaluate_model(
     )
 
 
-def _attribution_and_quantities(meta: ModelMeta, records: list[dict], quantities: str | Path | None) -> tuple:
-    """Who-said-it scores (when the data records speakers) and quantity span scores (with a gold file)."""
+def _attribution_and_quantities(
+    meta: ModelMeta, records: list[dict], quantities: str | Path | None, predicted: list[str] | None = None
+) -> tuple:
+    """Who-said-it scores (when the data records speakers; with `predicted`, the model's labels, also
+    end to end) and quantity span scores (with a gold file)."""
     from claimtag.inference.quotes import SpeakerScorer
     from claimtag.training.attribution import attribution_of, attribution_table
     from claimtag.training.quantity_metrics import quantity_scores, read_quantity_gold
 
     extra, md = {}, []
-    attribution = attribution_of(records, SpeakerScorer(meta.speaker_weights()))
+    scorer = SpeakerScorer(meta.speaker_weights())
+    attribution = attribution_of(records, scorer)
     if attribution:
         extra["attribution"] = attribution
-        md.append(attribution_table(attribution))
+        end_to_end = attribution_of(records, scorer, predicted) if predicted else None
+        if end_to_end:
+            extra["attribution_end_to_end"] = end_to_end
+        md.append(attribution_table(attribution, end_to_end))
     if quantities:
         q = extra["quantities"] = quantity_scores(records, read_quantity_gold(quantities))
         md.append(
