@@ -286,8 +286,7 @@ def rescore_folder(model_dir: Path) -> dict:
 
     data = load_training_data(load_config(model_dir / "config.yaml").data, warnings=False)
     scorer = SpeakerScorer.load(model_dir / "speakers.json")
-    scores = evaluate_attribution(gold_articles(_attributed(data["test"])), scorer)
-    return update_metrics(model_dir, attribution=scores)["attribution"]
+    return update_metrics(model_dir, attribution=attribution_of(data["test"].to_list(), scorer))["attribution"]
 
 
 if __name__ == "__main__":
