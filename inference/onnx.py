@@ -43,6 +43,9 @@ from claimtag.model.labels import LABELS
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids", "features")
 OUTPUTS = ("logits", "pooled")  # pooled sentence vectors feed the document contextualiser
+# What one more ONNX Runtime run costs, in padded tokens: the fastest of 8, 16, 32 and 64 on the
+# real-news dev split (1.5x one batch per article; docs/performance.md, "Batches within an article").
+RUN_OVERHEAD = 16
 
 
 def cache_dir() -> Path:
@@ -178,7 +181,8 @@ class OnnxModel:
     """Scores sentence records with the int8 ONNX model; the same API as the torch tagger."""
 
     kind = "transformer"
-    batch_size = 32  # fastest here: 1,273 sent/s vs 1,219 at 64 and 1,176 at 16 (model alone, 2 cores)
+    batch_size = 32  # at most; fastest here: 1,273 sent/s vs 1,219 at 64 and 1,176 at 16 (model alone, 2 cores)
+    run_overhead = RUN_OVERHEAD  # where batches are cut (`padded_cuts`)
 
     def __init__(self, path: Path, model_dir: Path, meta: ModelMeta, threads: int | None = None) -> None:
         import onnxruntime as ort
@@ -221,7 +225,7 @@ class OnnxModel:
         pooled: np.ndarray | None = None
         encodings = self._encode(records)
         features = sentence_features(records).astype(np.float32)
-        for idx in _article_batches(records, [len(e.ids) for e in encodings], batch_size):
+        for idx in _article_batches(records, [len(e.ids) for e in encodings], batch_size, self.run_overhead):
             width = max(len(encodings[i].ids) for i in idx)
             feed = {k: np.zeros((len(idx), width), dtype=np.int64) for k in INPUTS[:3]}
             feed["input_ids"][:] = self.pad_id
@@ -251,19 +255,42 @@ class OnnxModel:
         return [len(r["text"]) > limit and bool(self.tokenizer.encode(r["text"]).overflowing) for r in records]
 
 
-def _article_batches(records: list[dict], lengths: list[int], batch_size: int) -> list[np.ndarray]:
-    """Length-sorted batches that never mix articles.
+def _article_batches(records: list[dict], lengths: list[int], batch_size: int, overhead: int) -> list[np.ndarray]:
+    """Length-sorted batches that never mix articles, cut where padding would cost more than a run.
 
     int8 ONNX quantizes activations per batch, so a sentence's scores would move with the other
     sentences of its batch; batches drawn from one article alone (sorted by length within it)
     make every article's labels and scores a function of that article only, whatever else is
-    tagged with it.
+    tagged with it. A news article's 20-30 sentences range from 5 to 60 tokens, so one batch per
+    article is mostly padding: `padded_cuts` splits it where that pays.
     """
     batches = []
     for start, end in article_spans([r.get("doc_id") for r in records]):
         order = start + np.argsort(lengths[start:end], kind="stable")
-        batches += [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+        batches += [order[a:b] for a, b in padded_cuts([lengths[k] for k in order], batch_size, overhead)]
     return batches
+
+
+def padded_cuts(lengths: list[int], most: int, overhead: int = RUN_OVERHEAD) -> list[tuple[int, int]]:
+    """[start, end) runs of ascending `lengths`, at most `most` long, that minimise the padded
+    tokens (each run is as wide as its last, longest member) plus `overhead` tokens per run.
+
+    Dynamic programming over the cut points, each looking back at most `most`: linear in the
+    number of sentences.
+    """
+    width = np.asarray(lengths, dtype=np.float64)
+    cost = np.zeros(len(width) + 1)
+    back = np.zeros(len(width) + 1, dtype=np.int64)
+    for end in range(1, len(width) + 1):
+        starts = np.arange(max(0, end - most), end)
+        total = cost[starts] + overhead + (end - starts) * width[end - 1]
+        best = int(total.argmin())
+        cost[end], back[end] = total[best], starts[best]
+    cuts, end = [], len(width)
+    while end > 0:
+        cuts.append((int(back[end]), end))
+        end = int(back[end])
+    return cuts[::-1]
 
 
 def ensure_exported(model_dir: Path) -> Path:

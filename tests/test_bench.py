@@ -1,6 +1,7 @@
 """The benchmark runs every requested mode in its own process and reports each column."""
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,46 @@ def test_a_folder_ships_a_distilled_students_int8_network_as_its_fast_path(tiny_
     other = folder("other", max_length=32, num_layers=1)
     with pytest.raises(ClaimtagError, match="not a student of .* max_length"):
         export_into_folder(teacher, other)
+
+
+def test_padded_cuts_minimise_padding_plus_runs_and_stay_within_the_batch_size() -> None:
+    import itertools
+
+    from claimtag.inference.onnx import padded_cuts
+
+    def cost(lengths, cuts, overhead):
+        return sum(overhead + (b - a) * lengths[b - 1] for a, b in cuts)
+
+    rng = random.Random(0)
+    for _ in range(60):
+        lengths = sorted(rng.randint(3, 60) for _ in range(rng.randint(1, 8)))
+        most, overhead = rng.randint(1, 4), rng.choice([0, 16, 64])
+        cuts = padded_cuts(lengths, most, overhead)
+        assert cuts[0][0] == 0 and cuts[-1][1] == len(lengths)
+        assert all(a == b for (_, a), (b, _) in itertools.pairwise(cuts)) and all(0 < b - a <= most for a, b in cuts)
+        every = (  # all ways to cut, by which of the n-1 gaps are cut points
+            [(a, b) for a, b in itertools.pairwise([0, *gaps, len(lengths)])]
+            for k in range(len(lengths))
+            for gaps in itertools.combinations(range(1, len(lengths)), k)
+        )
+        best = min(cost(lengths, c, overhead) for c in every if all(b - a <= most for a, b in c))
+        assert cost(lengths, cuts, overhead) == best
+    assert padded_cuts([], 32) == []
+
+
+def test_an_articles_int8_scores_do_not_depend_on_what_else_is_tagged(
+    tiny_model: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import numpy as np
+
+    from claimtag.inference.onnx import OnnxModel
+    from claimtag.model.folder import ModelMeta
+
+    monkeypatch.setenv("CLAIMTAG_CACHE", str(tmp_path / "cache"))
+    records = load_corpus(SAMPLE)["train"].to_list()
+    first = [r for r in records if r["doc_id"] == records[0]["doc_id"]]
+    others = [r for r in records if r["doc_id"] != records[0]["doc_id"]][:80]
+    fast = OnnxModel.load(tiny_model, ModelMeta.read(tiny_model))
+    alone = fast.logits(first)
+    assert np.array_equal(fast.logits(others + first)[len(others) :], alone)
+    assert np.array_equal(fast.logits(first + others)[: len(first)], alone)
