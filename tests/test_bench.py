@@ -181,3 +181,11 @@ def test_an_articles_int8_scores_do_not_depend_on_what_else_is_tagged(
     alone = fast.logits(first)
     assert np.array_equal(fast.logits(others + first)[len(others) :], alone)
     assert np.array_equal(fast.logits(first + others)[: len(first)], alone)
+
+
+def test_scoring_a_fast_path_again_needs_a_shipped_one(tiny_model: Path) -> None:
+    from claimtag.model.errors import ClaimtagError
+    from claimtag.training.student import score_fast_path
+
+    with pytest.raises(ClaimtagError, match="no shipped fast path"):
+        score_fast_path(tiny_model)

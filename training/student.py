@@ -25,8 +25,15 @@ from claimtag.training.train import load_training_data, split_scores
 
 def ship_student(model_dir: Path, student: Path) -> dict:
     """Build `student` into `model_dir` as its fast path; return (and store) the fast path's scores."""
-    config = load_config(model_dir / "config.yaml")
     export_into_folder(model_dir, student)
+    return score_fast_path(model_dir)
+
+
+def score_fast_path(model_dir: Path) -> dict:
+    """Score the folder's shipped student on every held-out split of its config; store and return the scores."""
+    if not (model_dir / "onnx.json").is_file():
+        raise ClaimtagError(f"{model_dir}: no shipped fast path to score (build one with a student first)")
+    config = load_config(model_dir / "config.yaml")
     fast = OnnxModel.load(model_dir, ModelMeta.read(model_dir))
     data = load_training_data(config.data, warnings=False)
     student_settings = json.loads((model_dir / "onnx.json").read_text(encoding="utf-8"))["student"]
@@ -37,10 +44,13 @@ def ship_student(model_dir: Path, student: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m claimtag.training.student", description=__doc__.split("\n")[0])
     parser.add_argument("model", help="the model folder (or `default`) whose fast path the student becomes")
-    parser.add_argument("student", type=Path, help="a model folder distilled from it (training.teacher)")
+    parser.add_argument(
+        "student", type=Path, nargs="?", help="a model folder distilled from it (training.teacher); none: score again"
+    )
     args = parser.parse_args()
     try:
-        fast = ship_student(resolve_model_path(args.model), args.student)
+        folder = resolve_model_path(args.model)
+        fast = ship_student(folder, args.student) if args.student else score_fast_path(folder)
     except ClaimtagError as err:
         sys.exit(f"claimtag: {err}")
     for split, m in fast.items():
