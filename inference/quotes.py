@@ -281,9 +281,18 @@ def _grouped(sentence, mention: Mention) -> Mention:
         kind = "name" if kind == "name" and tokens[joined - 1].capital else "np"
         end = joined
     if end == b:
-        return mention
+        return _without_newspaper(mention)
     text = masked[tokens[a].start : tokens[end - 1].end]
     return Mention(mention.start, mention.start + len(text), text, kind)
+
+
+def _without_newspaper(mention: Mention) -> Mention:
+    """`The China Daily newspaper reported` -> `The China Daily`: a paper is recorded by its name."""
+    words = mention.text.split()
+    if len(words) > 2 and words[-1] == "newspaper" and words[-2][:1].isupper():
+        text = " ".join(words[:-1])
+        return Mention(mention.start, mention.start + len(text), text, "name")
+    return mention
 
 
 def _contiguous(tokens: list[_Token], k: int) -> bool:
@@ -310,8 +319,12 @@ def _group_tail(tokens: list[_Token], b: int) -> int | None:
 
 
 def _verb_like(token: _Token) -> bool:
-    """A verb of saying or a past tense (`concluded`, `thanked`) by its form."""
-    return token.text.islower() and (token.low in SPEECH_VERBS or bool(re.fullmatch(r"[a-z]+ed", token.text)))
+    """A verb of saying (`claim` too, after a group noun), or a past tense by its form (`thanked`)."""
+    saying = token.low in SPEECH_VERBS | _BASE_VERBS or bool(re.fullmatch(r"[a-z]+ed", token.text))
+    return token.text.islower() and saying
+
+
+_BASE_VERBS = _set("claim state stress allege indicate show suggest describe fear agree")  # nouns elsewhere
 
 
 def _joined(tokens: list[_Token], end: int) -> int | None:
@@ -354,7 +367,8 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
     out = []
     for a, b, kind in dict.fromkeys(spans):
         text = masked[tokens[a].start : tokens[b - 1].end]
-        text = text if tokens[b - 1].low in _ABBREVIATIONS else text.rstrip(".")  # `Apple Inc.`
+        initials = b - a > 1 and all(re.fullmatch(r"[A-Z]\.", t.text) for t in tokens[b - 2 : b])  # `the U.S.`
+        text = text if tokens[b - 1].low in _ABBREVIATIONS or initials else text.rstrip(".")  # `Apple Inc.`
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)

@@ -528,3 +528,12 @@ def test_a_rare_verb_of_saying_shares_the_weight_of_its_class() -> None:
     sentence = split_article(article)[0]
     scorer = SpeakerScorer({"bias": -1.0, "prev=<say>": 2.0})  # learned from `said`, never from `commented`
     assert best_mention(sentence, scorer, article).text == "a commuter"
+
+
+def test_initials_keep_their_period_and_a_paper_is_its_name() -> None:
+    article = (
+        "The U.S. also said that the rebels had used the weapon before.\n\n"
+        "The Eastport Daily newspaper reported that the deal was off.\n\n"
+        "Early reports claim little damage was done to the pier."
+    )
+    assert [g[1] for g in who(article, "QQQ")] == ["U.S.", "The Eastport Daily", "Early reports"]
