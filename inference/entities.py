@@ -126,9 +126,9 @@ def mention_type(article: str, text: str) -> str:
         return _PRONOUN_TYPES[low[0]]
     if low[0] in DATE_WORDS and all(w in DATE_WORDS or w.isdigit() for w in low):  # `June`, `March 30`
         return DATE
-    head = re.split(r" (?:in|at|from|of|for) ", " ".join(low))[0].split()  # `Doctors in Gaza`: a group
-    if head and head[-1] in GROUP_NOUNS and len(head) < len(words):
-        return ORGANISATION if head[-1] == "police" else UNKNOWN
+    head = group_head(" ".join(words))
+    if head and " " in text:  # `Doctors in Gaza`, `Friends and family`
+        return ORGANISATION if head == "police" else UNKNOWN
     if not words[-1][:1].isupper():  # a noun phrase: its head decides
         head = low[-1].removesuffix("s") if low[-1] not in ("news", "press") else low[-1]
         if head in DOC_NOUNS or low[-1] in DOC_NOUNS:
@@ -139,6 +139,13 @@ def mention_type(article: str, text: str) -> str:
             return ORGANISATION
         return UNKNOWN
     return _name_type(article, " ".join(words))
+
+
+def group_head(text: str) -> str | None:
+    """The group noun a speaker is named by, before what qualifies it (`Officials from the Army
+    Legal Services Agency`, `Friends and family`, `Mainland Chinese officials`); None for no group."""
+    head = re.split(r" (?:in|at|from|of|for|and) ", text.lower())[0].split()
+    return head[-1] if head and head[-1] in GROUP_NOUNS else None
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every candidate name of every quote sentence

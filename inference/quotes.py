@@ -1003,6 +1003,8 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
         return False
     if resolved is None:
         return not entities.testimony(sentence.text)  # `The court heard ...`: no one's
+    if entities.group_head(resolved.text):  # `Friends and family said`: a group says it
+        return False
     if resolved.kind == "name":  # `Hamas has also released`, but not `Turkish citizens`, `Secondly, ...`
         words = resolved.text.split()
         return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
