@@ -48,6 +48,13 @@ PERSON_NOUNS = _set("""spokesperson spokesman spokeswoman official officer soldi
     coach captain professor councillor inspector detective sergeant constable director chair chairman chairwoman
     manager head leader king queen prince princess bishop commissioner attorney diplomat doctor nurse lawyer
     teacher farmer owner worker analyst economist expert researcher scientist engineer driver pilot victim""")
+# a group that speaks, as the annotators write it with what qualifies it (`Mainland Chinese officials`,
+# `Officials from the Army Legal Services Agency`, `Friends and family`)
+GROUP_NOUNS = _set("""officials members leaders clerics authorities sources workers investigators prosecutors analysts
+    experts scientists researchers astronomers doctors residents lawmakers legislators politicians activists officers
+    diplomats executives critics reports students teachers protesters protestors police troops soldiers families
+    relatives parents observers witnesses associates supporters opponents campaigners economists engineers staff
+    family friends colleagues lawyers investigations negotiators organisers organizers spokespeople delegates""")
 DOC_NOUNS = _set("""report study statement survey letter declaration review audit document poll ruling filing
     release memo paper analysis assessment inquiry investigation judgment judgement verdict""")
 PLACE_NOUNS = _set("""city town village country region capital state province island district area
@@ -119,6 +126,9 @@ def mention_type(article: str, text: str) -> str:
         return _PRONOUN_TYPES[low[0]]
     if low[0] in DATE_WORDS and all(w in DATE_WORDS or w.isdigit() for w in low):  # `June`, `March 30`
         return DATE
+    head = group_head(" ".join(words))
+    if head and " " in text and head.removesuffix("s") not in DOC_NOUNS:  # `Doctors in Gaza`, not `UN reports`
+        return ORGANISATION if head == "police" else UNKNOWN
     if not words[-1][:1].isupper():  # a noun phrase: its head decides
         head = low[-1].removesuffix("s") if low[-1] not in ("news", "press") else low[-1]
         if head in DOC_NOUNS or low[-1] in DOC_NOUNS:
@@ -129,6 +139,13 @@ def mention_type(article: str, text: str) -> str:
             return ORGANISATION
         return UNKNOWN
     return _name_type(article, " ".join(words))
+
+
+def group_head(text: str) -> str | None:
+    """The group noun a speaker is named by, before what qualifies it (`Officials from the Army
+    Legal Services Agency`, `Friends and family`, `Mainland Chinese officials`); None for no group."""
+    head = re.split(r" (?:in|at|from|of|for|and) ", text.lower())[0].split()
+    return head[-1] if head and head[-1] in GROUP_NOUNS else None
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every candidate name of every quote sentence
@@ -387,6 +404,7 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
         # was chosen (`A rebel activist in the city`; `Residents of Santa Clara County` stays)
         person = o_text[:1].isupper() and " " in o_text and mention_type(sentence_text, o_text) == PERSON
         group = not o_text[:1].isupper() or (not text[:1].isupper() and o_text.lower().split()[0] in ("a", "an"))
+        group = group or o_text.lower() in GROUP_NOUNS  # `Doctors in Gaza say`: a group at a sentence start
         if person or group:
             return o_at, o_text
     return None

@@ -49,6 +49,32 @@ SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns c
     insisted joked laughed pointed explained objected remarked responded responds replied announced
     declared declares alleged alleges contended contends disputed disputes welcomed welcomes""")
 SPEECH_VERBS |= entities.MORE_SPEECH_VERBS
+
+
+def _classes(groups: dict[str, str]) -> dict[str, str]:
+    return {word: name for name, words in groups.items() for word in words.split()}
+
+
+# the verbs of saying by what they say about the statement (features of `_features`)
+VERB_CLASSES = _classes(
+    {
+        "say": """said says say saying told tells added adds stated states stating commented remarked explained
+            explains noted notes replied replies responded responds continued continues wrote writes tweeted posted
+            affirmed affirms mentioned informed informs reiterated reiterates described describes recalled recalls
+            joked laughed""",
+        "report": """reported reports announced announces confirmed confirms revealed reveals found finds shows
+            showed showing estimated estimates estimate concluded concludes indicated indicates identified
+            identifies testified""",
+        "assert": """claimed claims argued argues argue insisted insists insist warned warns warn stressed stresses
+            emphasised emphasized maintained maintains contended contends contend alleged alleges asserted asserts
+            declared declares accused accuses accuse urged urges urge cautioned cautions predicted predicts
+            predict demanded vowed threatened threatens pledged pledges promised promises""",
+        "deny": """denied denies deny rejected rejects disputed disputes objected countered counters conceded
+            concedes admitted admits admit acknowledged acknowledges questioned""",
+        "believe": """believes believe believed thinks think thought fears feared hopes hoped expects expected
+            suggested suggests recommended recommends agreed agrees""",
+    }
+)
 _SKIPPABLE = _set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
     "today yesterday recently already"
@@ -224,7 +250,97 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     if named:  # `according to Iraqi political analyst Hazem Saadi` -> `Hazem Saadi`
         at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
-    return Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind)
+    return _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+
+
+def _grouped(sentence, mention: Mention) -> Mention:
+    """A group speaker in the annotators' wording (their speaker is the whole phrase): the group noun
+    after a name or phrase (`Mainland Chinese officials`, `Senior Frelimo party members`, `Obama's
+    staff`, `Initial reports suggested`), the organisation or place after a group's head (`Officials
+    from the Army Legal Services Agency`, `Doctors in Gaza`), and a second group or name joined by
+    `and` right before a verb (`Friends and family said`, `Carman and Air thanked`). Reads the
+    tokens of the one sentence."""
+    if mention.kind == "pronoun":
+        return mention
+    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
+    tokens = _tokens(masked)
+    at = mention.start - sentence.start
+    a = bisect.bisect_left([t.start for t in tokens], at)
+    b = bisect.bisect_left([t.start for t in tokens], at + len(mention.text))
+    if a >= len(tokens) or tokens[a].start != at or b <= a:
+        return mention
+    kind, end = mention.kind, b
+    if mention.kind != "bare":  # (a) the group noun after a name or phrase
+        end = _group_tail(tokens, b) or b
+        kind = "np" if end > b else kind
+    if tokens[end - 1].low in entities.GROUP_NOUNS:  # (b) what qualifies the group
+        qualified = _qualified(tokens, a, end)
+        end, kind = (qualified[0][1], "np") if qualified else (end, kind)
+    joined = _joined(tokens, end)  # (c) `Friends and family said`
+    if joined:
+        kind = "name" if kind == "name" and tokens[joined - 1].capital else "np"
+        end = joined
+    if end == b:
+        return _without_newspaper(mention)
+    text = masked[tokens[a].start : tokens[end - 1].end]
+    return Mention(mention.start, mention.start + len(text), text, kind)
+
+
+def _without_newspaper(mention: Mention) -> Mention:
+    """`The China Daily newspaper reported` -> `The China Daily`: a paper is recorded by its name."""
+    words = mention.text.split()
+    if len(words) > 2 and words[-1] == "newspaper" and words[-2][:1].isupper():
+        text = " ".join(words[:-1])
+        return Mention(mention.start, mention.start + len(text), text, "name")
+    return mention
+
+
+def _contiguous(tokens: list[_Token], k: int) -> bool:
+    return tokens[k].start - tokens[k - 1].end <= 1
+
+
+def _group_tail(tokens: list[_Token], b: int) -> int | None:
+    """The end of up to three lower-case words after tokens[:b] that end on a group noun (`party
+    members`); a group noun that is also a verb (`reports`) only where a verb follows it."""
+    found, k = None, b
+    stop = _NP_STOP | _DETERMINERS | PRONOUNS | _AUXILIARIES | _PREPOSITIONS
+    while k < len(tokens) and k - b < 3 and tokens[k].text.islower() and _contiguous(tokens, k):
+        if tokens[k].low in stop:
+            break
+        if tokens[k].low in entities.GROUP_NOUNS:
+            verb_next = k + 1 < len(tokens) and _verb_like(tokens[k + 1])
+            if tokens[k].low not in SPEECH_VERBS or verb_next:
+                found = k + 1
+            break
+        if tokens[k].low in SPEECH_VERBS:
+            break
+        k += 1
+    return found
+
+
+def _verb_like(token: _Token) -> bool:
+    """A verb of saying (`claim` too, after a group noun), or a past tense by its form (`thanked`)."""
+    saying = token.low in SPEECH_VERBS | _BASE_VERBS or bool(re.fullmatch(r"[a-z]+ed", token.text))
+    return token.text.islower() and saying
+
+
+_BASE_VERBS = _set("claim state stress allege indicate show suggest describe fear agree")  # nouns elsewhere
+
+
+def _joined(tokens: list[_Token], end: int) -> int | None:
+    """The end of `and` + a group or a name (at most four words) right after tokens[:end] when a verb
+    follows (`Friends and family said`, `Russian and Polish investigations deemed`)."""
+    if end + 1 >= len(tokens) or tokens[end].low != "and" or not _contiguous(tokens, end):
+        return None
+    stop = _NP_STOP | _DETERMINERS | PRONOUNS | _AUXILIARIES | SPEECH_VERBS | CAPITAL_STOP
+    k = end + 1
+    while k < len(tokens) and k - end <= 4 and tokens[k].low not in stop and _contiguous(tokens, k):
+        if _verb_like(tokens[k]):
+            break
+        k += 1
+    last = tokens[k - 1]
+    group = last.low in entities.GROUP_NOUNS or last.capital
+    return k if k > end + 1 and group and k < len(tokens) and _verb_like(tokens[k]) else None
 
 
 def _trailing_name(text: str) -> str | None:
@@ -251,7 +367,8 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
     out = []
     for a, b, kind in dict.fromkeys(spans):
         text = masked[tokens[a].start : tokens[b - 1].end]
-        text = text if tokens[b - 1].low in _ABBREVIATIONS else text.rstrip(".")  # `Apple Inc.`
+        initials = b - a > 1 and all(re.fullmatch(r"[A-Z]\.", t.text) for t in tokens[b - 2 : b])  # `the U.S.`
+        text = text if tokens[b - 1].low in _ABBREVIATIONS or initials else text.rstrip(".")  # `Apple Inc.`
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
@@ -406,6 +523,11 @@ def _features(
     prev = tokens[a - 1].low if a else "<s>"
     nxt = tokens[b].low if b < len(tokens) else "</s>"
     f[f"prev={prev}"] = f[f"next={nxt}"] = 1.0
+    # the verb's class beside its word: a weight learned for `said a commuter` carries over to
+    # `commented a commuter`, whose own word was seen too rarely to learn one
+    for side, word in (("prev", prev), ("next", nxt)):
+        if word in SPEECH_VERBS:
+            f[f"{side}=<speech>"] = f[f"{side}=<{VERB_CLASSES.get(word, 'other')}>"] = 1.0
     f["after_preposition"] = float(prev in _PREPOSITIONS)  # `the east side of the harbour say`
     f["comma_after"] = float(after.lstrip().startswith(","))
     f["comma_before"] = float(before.rstrip().endswith(","))
@@ -481,6 +603,14 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
         return by_role or _by_head(article, head) or typed or mention
+    if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
+        left, right = mention.text.split(" and ", 1)
+        parts = (
+            Mention(mention.start, mention.start + len(left), left, "name"),
+            Mention(mention.end - len(right), mention.end, right, "name"),
+        )
+        text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
+        return Mention(mention.start, mention.end, text, "name")
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")
@@ -873,6 +1003,8 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
         return False
     if resolved is None:
         return not entities.testimony(sentence.text)  # `The court heard ...`: no one's
+    if entities.group_head(resolved.text):  # `Friends and family said`: a group says it
+        return False
     if resolved.kind == "name":  # `Hamas has also released`, but not `Turkish citizens`, `Secondly, ...`
         words = resolved.text.split()
         return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])

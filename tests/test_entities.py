@@ -9,7 +9,7 @@ from dataclasses import asdict
 
 from claimtag.inference.entities import DATE, DOCUMENT, ORGANISATION, PERSON, PLACE, mention_type
 from claimtag.inference.formats import Result, render
-from claimtag.inference.quotes import attribute
+from claimtag.inference.quotes import SpeakerScorer, attribute
 from claimtag.inference.split import split_article
 from claimtag.inference.tagger import TaggedSentence
 from claimtag.model.labels import LABELS
@@ -483,3 +483,57 @@ def test_a_speaker_is_given_by_the_fullest_form_of_their_name_without_honours() 
     assert got[2][1:] == ("George W. Bush", "George W. Bush")  # the span points at the fullest form
     assert got[3][1] == "Lucy Allan"
     assert got[4][1] == "Edward B. Hale Jr."  # a generational suffix stays
+
+
+# --- fifth round: group speakers in the annotators' wording, verb classes ---------------------------
+
+
+def test_a_group_noun_after_a_name_is_part_of_the_speaker() -> None:
+    article = (
+        "Harbour talks stall\n\n"
+        "Mainland Norland officials this week said the harbour would stay shut.\n\n"
+        "Senior Coastline party members, however, promised that the plan would go ahead.\n\n"
+        "Initial reports suggested that a ferry had struck the pier."
+    )
+    got = who(article, "XQQQ")
+    want = ["Mainland Norland officials", "Senior Coastline party members", "Initial reports"]
+    assert [g[1] for g in got[1:]] == want
+
+
+def test_a_group_keeps_the_organisation_or_place_that_qualifies_it() -> None:
+    article = (
+        "Officials from the Norland Harbour Services Agency notified the firm that its licence was suspended.\n\n"
+        "Doctors in Eastport say dozens of people have been treated for burns."
+    )
+    got = who(article, "QQ")
+    assert [g[1] for g in got] == ["Officials from the Norland Harbour Services Agency", "Doctors in Eastport"]
+    assert [g[2] for g in got] == [g[1] for g in got]  # the span is the phrase as written
+
+
+def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
+    article = (
+        "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
+        "Marran and Brill thanked the embassy staff for their help.\n\n"
+        "Friends and family said the two had been kept apart."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Felix Marran and Oskar Brill"
+    assert got[2][1] == "Friends and family"
+
+
+def test_a_rare_verb_of_saying_shares_the_weight_of_its_class() -> None:
+    from claimtag.inference.quotes import best_mention
+
+    article = '"It is very frustrating," commented a commuter at the station.'
+    sentence = split_article(article)[0]
+    scorer = SpeakerScorer({"bias": -1.0, "prev=<say>": 2.0})  # learned from `said`, never from `commented`
+    assert best_mention(sentence, scorer, article).text == "a commuter"
+
+
+def test_initials_keep_their_period_and_a_paper_is_its_name() -> None:
+    article = (
+        "The U.S. also said that the rebels had used the weapon before.\n\n"
+        "The Eastport Daily newspaper reported that the deal was off.\n\n"
+        "Early reports claim little damage was done to the pier."
+    )
+    assert [g[1] for g in who(article, "QQQ")] == ["U.S.", "The Eastport Daily", "Early reports"]
