@@ -643,7 +643,8 @@ def person_before(
     names = _people(article, max(0, at - WINDOW), at)
     near = [n for n in names if recent is not None and n.start >= recent]
     said = [s for s in reversed(speakers) if _a_person(article, s, at)]
-    pool = _subject_before(article, recent, at, pronoun) + said[:1] + near[::-1] + said[1:] + names[::-1]
+    opener = _named_subject(article, recent, at, near, said[:1])
+    pool = _subject_before(article, recent, at, pronoun) + opener + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
     return (fitting or pool[:1] or [None])[0]  # where the article contradicts every gender, the first anyway
@@ -662,6 +663,42 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
     return found
+
+
+def _named_subject(
+    article: str, recent: int | None, at: int, near: list[Mention], latest: list[Mention]
+) -> list[Mention]:
+    """The person the sentence before names first as the subject of a verb (`Last week, King Ana Ruiz
+    made ...`, `Former defense minister NAME was sentenced ...`, `A Palestinian who crossed, NAME,
+    spoke ...`): the first full name outside quotation marks, followed by a lower-case word (after an
+    appositive between commas at most). News reintroduces a speaker so before their `He said`; it
+    comes before the latest speaker (`latest`), unless the sentence before is where that speaker is
+    named (`A spokesperson for Norland Ferries said ...`). Reads one sentence."""
+    if recent is None:
+        return []
+    end = _sentence_start(article, at + 1)  # where the pronoun's sentence starts (`at` may be its first word)
+    if end <= recent or any(recent <= s.start < end for s in latest):
+        return []
+    outside = quoted_chars(article[recent:end])[0]
+    for n in near:
+        if n.end > end:
+            break
+        if outside[n.start - recent]:
+            continue
+        # what stands before it since the sentence's start or its last comma: a title at most
+        # (`Former defense minister`), not a clause (`Trump told NBC's NAME`, `on Friday NAME`)
+        lead = article[max(recent, article.rfind(",", recent, n.start) + 1) : n.start].split()
+        titled = n.text.split()[0].lower().rstrip(".") in _TITLES | _ROLES  # `Minister Siniori`: a surname
+        if titled or len(lead) > 8 or lead[-1:] == ["the"] or any(w.lower() in _NOT_TITLE for w in lead):
+            return []
+        follows = _SUBJECT_VERB.match(article, n.end, end)
+        return [n] if follows and follows.group(1) not in _NOT_VERBS else []
+    return []
+
+
+_SUBJECT_VERB = re.compile(r"""(?:,[^,.;:"“”]{1,100},)? +([a-z]+)\b""")
+_NOT_VERBS = _set("and or of in at on to for from with by as than the a an")
+_NOT_TITLE = _set("and that to with by told said says asked from as when after than who which on in at into about also")
 
 
 # what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)

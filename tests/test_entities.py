@@ -537,3 +537,21 @@ def test_initials_keep_their_period_and_a_paper_is_its_name() -> None:
         "Early reports claim little damage was done to the pier."
     )
     assert [g[1] for g in who(article, "QQQ")] == ["U.S.", "The Eastport Daily", "Early reports"]
+
+
+def test_he_after_a_person_introduced_behind_a_leading_phrase_means_that_person() -> None:
+    article = (
+        "Harbour vote\n\n"
+        '"We will appeal," said harbourmaster Ines Falk. '
+        '"The vote was rushed," said union leader Piet Morrow. '
+        "Last week, Mayor Oskar Lindqvist opened the new pier. "
+        'He said the vote "settles nothing." '
+        "Former port director Anton Vale was fined in May. "
+        'He insisted he was innocent, saying "I kept the rules." '
+        "Rita Lund, who runs the ferry, told Joan Pike that the fares would rise. "
+        "She said the council had agreed."
+    )
+    got = who(article, "XQQCQCQCQ")
+    assert got[4][1] == "Oskar Lindqvist"  # not Piet Morrow, the latest speaker
+    assert got[6][1] == "Anton Vale"  # behind a title in lower case
+    assert got[8][1] == "Rita Lund"  # the subject, not the person she talks to
