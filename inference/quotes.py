@@ -644,7 +644,9 @@ def person_before(
     near = [n for n in names if recent is not None and n.start >= recent]
     said = [s for s in reversed(speakers) if _a_person(article, s, at)]
     opener = _named_subject(article, recent, at, near, said[:1])
-    pool = _subject_before(article, recent, at, pronoun) + opener + said[:1] + near[::-1] + said[1:] + names[::-1]
+    own = _own_subject(article, at, pronoun)  # one name (`Osei`) as the person's full name nearby
+    own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
+    pool = own + _subject_before(article, recent, at, pronoun) + opener + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
     return (fitting or pool[:1] or [None])[0]  # where the article contradicts every gender, the first anyway
@@ -663,6 +665,20 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
     return found
+
+
+def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:
+    """The person the pronoun's own sentence opens with, before the pronoun, behind a subordinating word
+    at most (`When al-Islam first made his claims, he said`, `As Mogale was led away he shouted`,
+    `Yusuf had no comment, but he had stated`): a he/she after its sentence's subject means it."""
+    if pronoun not in ("he", "she"):
+        return []
+    start = _sentence_start(article, at + 1)
+    lead = _CLAUSE_OPENING.match(article, start, at)
+    return _subject_before(article, lead.end(), at, pronoun, depth=2) if lead and lead.end() < at else []
+
+
+_CLAUSE_OPENING = re.compile(r"\s*(?:(?:When|As|After|While|Before|Although|Though|Since|Once|However,)\s+)?")
 
 
 def _named_subject(

@@ -555,3 +555,17 @@ def test_he_after_a_person_introduced_behind_a_leading_phrase_means_that_person(
     assert got[4][1] == "Oskar Lindqvist"  # not Piet Morrow, the latest speaker
     assert got[6][1] == "Anton Vale"  # behind a title in lower case
     assert got[8][1] == "Rita Lund"  # the subject, not the person she talks to
+
+
+def test_he_after_the_subject_of_its_own_sentence_means_that_person() -> None:
+    article = (
+        "Court ruling\n\n"
+        "Mira Solberg was charged in March, and she resigned. Tomas Varga, the deputy, was charged too. "
+        '"The verdict is fair," said judge Erik Holm. '
+        'As Varga was led away he shouted "I will appeal." '
+        '"We respect the court," said lawyer Ana Brandt. '
+        "Solberg had no comment on the ruling, but she had earlier said she would appeal."
+    )
+    got = who(article, "XCCQQQQ")
+    assert got[4][1] == "Tomas Varga"  # not Erik Holm, the latest speaker
+    assert got[6][1] == "Mira Solberg"  # not Ana Brandt
