@@ -206,9 +206,21 @@ def subject_mention(sentence, article: str | None = None) -> Mention | None:
     if _direct(sentence):
         return None
     found = candidates(sentence)
-    found = [m for m, f in found if not entities.blocked(sentence.text, m.start - sentence.start, m.text, article, f)]
+    offset = sentence.start
+    found = [
+        m
+        for m, f in found
+        if _says_as_group(sentence, m) or not entities.blocked(sentence.text, m.start - offset, m.text, article, f)
+    ]
     subject = _subject(sentence, found)
     return _refined(sentence, subject, found) if subject else None
+
+
+def _says_as_group(sentence, mention: Mention) -> bool:
+    """A word before a group noun and a verb of saying (`Hard-line clerics stress ...`): the group's
+    qualifier, a speaker even where the article writes the word only at sentence starts."""
+    after = sentence.text[mention.end - sentence.start :].split()[:2]
+    return len(after) == 2 and after[0].lower() in entities.GROUP_NOUNS and after[1] in SPEECH_VERBS | _BASE_VERBS
 
 
 _LEAD = re.compile(r"(?:[^,;:\"“”]{0,60}, +)?")  # `Last week, `, `Meanwhile, `

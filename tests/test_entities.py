@@ -569,3 +569,10 @@ def test_he_after_the_subject_of_its_own_sentence_means_that_person() -> None:
     got = who(article, "XCCQQQQ")
     assert got[4][1] == "Tomas Varga"  # not Erik Holm, the latest speaker
     assert got[6][1] == "Mira Solberg"  # not Ana Brandt
+
+
+def test_a_group_at_a_sentence_start_after_a_quotation_is_its_own_speaker() -> None:
+    article = 'Mayor Ana Ruiz has asked for "a calmer debate." Hard-line members stress that the budget must be cut.'
+    got = who(article, "QQ")
+    assert got[0][1] == "Ana Ruiz"
+    assert got[1][1] == "Hard-line members"  # not the mayor, whose quotation ends the sentence before
