@@ -885,6 +885,11 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
                 return _TITLE_GENDER[word.lower().rstrip(".")]
     if not places:
         return None
+    for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
+        after = _GENDERED.search(article, at + len(surname), at + len(surname) + 300)
+        between = _names_between(article, at + len(surname), after.start()) if after else ()
+        if after and not [m for m in between if surname not in m.group()]:
+            return _PRONOUN_GENDER[after.group(1).lower()]
     end = places[0] + len(surname)
     after = _GENDERED.search(article, end, end + 300)
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None

@@ -576,3 +576,16 @@ def test_a_group_at_a_sentence_start_after_a_quotation_is_its_own_speaker() -> N
     got = who(article, "QQ")
     assert got[0][1] == "Ana Ruiz"
     assert got[1][1] == "Hard-line members"  # not the mayor, whose quotation ends the sentence before
+
+
+def test_a_persons_gender_is_read_from_a_pronoun_with_no_other_name_between() -> None:
+    article = (
+        "Club vote\n\n"
+        '"The hall is too small," said Carl Moss, and he left early. '
+        "Tom Berg opened the meeting before Ana Vidal spoke, and she praised the plan. "
+        '"We need it," said Ana Vidal. '
+        "Berg is the club's treasurer, and he has served for years. "
+        "He said the vote was fair."
+    )
+    got = who(article, "XQCQCQ")
+    assert got[5][1] == "Tom Berg"  # the `she` after his first mention is Ana Vidal's
