@@ -255,6 +255,7 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     shifted = entities.owner(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
+    shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
@@ -263,6 +264,21 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
         at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
     return _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+
+
+def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`said White House spokesperson Robert Gibbs`: an organisation's name chosen, then a role in lower
+    case and a person's full name: that person speaks, for the organisation."""
+    if mention.kind != "name":
+        return None
+    role = _ROLE_GAP.match(text, at + len(mention.text))
+    if not role or not any(w in _ROLES | entities.PERSON_NOUNS for w in role.group(1).split()):
+        return None
+    person = [(o_at, o_text) for o_at, o_text in spans if o_at == role.end() and " " in o_text and o_text[:1].isupper()]
+    return person[0] if person else None
+
+
+_ROLE_GAP = re.compile(r" +((?:[a-z][\w-]* +){1,3})")
 
 
 def _grouped(sentence, mention: Mention) -> Mention:

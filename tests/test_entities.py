@@ -589,3 +589,12 @@ def test_a_persons_gender_is_read_from_a_pronoun_with_no_other_name_between() ->
     )
     got = who(article, "XQCQCQ")
     assert got[5][1] == "Tom Berg"  # the `she` after his first mention is Ana Vidal's
+
+
+def test_an_organisation_then_a_role_then_a_name_is_that_person() -> None:
+    article = (
+        '"We are dismayed at the decision," said Harbour Board spokesperson Lena Voss. '
+        '"It makes our work harder," she said.'
+    )
+    got = who(article, "QQ")
+    assert got[0][1] == got[1][1] == "Lena Voss"  # not `Harbour Board`
