@@ -538,10 +538,14 @@ def _written_alone(article: str, word: str) -> bool:
 
 def only_sentence_initial(article: str, word: str) -> bool:
     """Whether the article writes `word` capitalised only at the start of sentences (an index look-up)."""
-    return all(
-        not article[max(0, at - 3) : at].strip(" \"“‘'") or article[at - 2] in ".!?:\n"
-        for at in _capitalised(article).get(word, [0])
-    )
+    return all(_after_a_sentence_end(article, at) for at in _capitalised(article).get(word, [0]))
+
+
+def _after_a_sentence_end(article: str, at: int) -> bool:
+    """Whether offset `at` starts a sentence: the article's start, or after `.`, `!`, `?`, `:` or a line
+    break, a closing quotation mark between allowed (`... nothing." Former port director ...`)."""
+    before = article[max(0, at - 4) : at].rstrip(" \"”’'")
+    return not before.strip(" \"“‘'") or before[-1] in ".!?:\n"
 
 
 def speaker_type(article: str, text: str | None) -> str | None:

@@ -206,9 +206,21 @@ def subject_mention(sentence, article: str | None = None) -> Mention | None:
     if _direct(sentence):
         return None
     found = candidates(sentence)
-    found = [m for m, f in found if not entities.blocked(sentence.text, m.start - sentence.start, m.text, article, f)]
+    offset = sentence.start
+    found = [
+        m
+        for m, f in found
+        if _says_as_group(sentence, m) or not entities.blocked(sentence.text, m.start - offset, m.text, article, f)
+    ]
     subject = _subject(sentence, found)
     return _refined(sentence, subject, found) if subject else None
+
+
+def _says_as_group(sentence, mention: Mention) -> bool:
+    """A word before a group noun and a verb of saying (`Hard-line clerics stress ...`): the group's
+    qualifier, a speaker even where the article writes the word only at sentence starts."""
+    after = sentence.text[mention.end - sentence.start :].split()[:2]
+    return len(after) == 2 and after[0].lower() in entities.GROUP_NOUNS and after[1] in SPEECH_VERBS | _BASE_VERBS
 
 
 _LEAD = re.compile(r"(?:[^,;:\"“”]{0,60}, +)?")  # `Last week, `, `Meanwhile, `
@@ -243,6 +255,7 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     shifted = entities.owner(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
+    shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
@@ -251,6 +264,21 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
         at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
     return _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+
+
+def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`said White House spokesperson Robert Gibbs`: an organisation's name chosen, then a role in lower
+    case and a person's full name: that person speaks, for the organisation."""
+    if mention.kind != "name":
+        return None
+    role = _ROLE_GAP.match(text, at + len(mention.text))
+    if not role or not any(w in _ROLES | entities.PERSON_NOUNS for w in role.group(1).split()):
+        return None
+    person = [(o_at, o_text) for o_at, o_text in spans if o_at == role.end() and " " in o_text and o_text[:1].isupper()]
+    return person[0] if person else None
+
+
+_ROLE_GAP = re.compile(r" +((?:[a-z][\w-]* +){1,3})")
 
 
 def _grouped(sentence, mention: Mention) -> Mention:
@@ -643,7 +671,10 @@ def person_before(
     names = _people(article, max(0, at - WINDOW), at)
     near = [n for n in names if recent is not None and n.start >= recent]
     said = [s for s in reversed(speakers) if _a_person(article, s, at)]
-    pool = _subject_before(article, recent, at, pronoun) + said[:1] + near[::-1] + said[1:] + names[::-1]
+    opener = _named_subject(article, recent, at, near, said[:1])
+    own = _own_subject(article, at, pronoun)  # one name (`Osei`) as the person's full name nearby
+    own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
+    pool = own + _subject_before(article, recent, at, pronoun) + opener + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
     fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
     return (fitting or pool[:1] or [None])[0]  # where the article contradicts every gender, the first anyway
@@ -662,6 +693,56 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
     return found
+
+
+def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:
+    """The person the pronoun's own sentence opens with, before the pronoun, behind a subordinating word
+    at most (`When al-Islam first made his claims, he said`, `As Mogale was led away he shouted`,
+    `Yusuf had no comment, but he had stated`): a he/she after its sentence's subject means it."""
+    if pronoun not in ("he", "she"):
+        return []
+    start = _sentence_start(article, at + 1)
+    lead = _CLAUSE_OPENING.match(article, start, at)
+    return _subject_before(article, lead.end(), at, pronoun, depth=2) if lead and lead.end() < at else []
+
+
+_CLAUSE_OPENING = re.compile(r"\s*(?:(?:When|As|After|While|Before|Although|Though|Since|Once|However,)\s+)?")
+
+
+def _named_subject(
+    article: str, recent: int | None, at: int, near: list[Mention], latest: list[Mention]
+) -> list[Mention]:
+    """The person the sentence before names first as the subject of a verb (`Last week, King Ana Ruiz
+    made ...`, `Former defense minister NAME was sentenced ...`, `A Palestinian who crossed, NAME,
+    spoke ...`): the first full name outside quotation marks, followed by a lower-case word (after an
+    appositive between commas at most). News reintroduces a speaker so before their `He said`; it
+    comes before the latest speaker (`latest`), unless the sentence before is where that speaker is
+    named (`A spokesperson for Norland Ferries said ...`). Reads one sentence."""
+    if recent is None:
+        return []
+    end = _sentence_start(article, at + 1)  # where the pronoun's sentence starts (`at` may be its first word)
+    if end <= recent or any(recent <= s.start < end for s in latest):
+        return []
+    outside = quoted_chars(article[recent:end])[0]
+    for n in near:
+        if n.end > end:
+            break
+        if outside[n.start - recent]:
+            continue
+        # what stands before it since the sentence's start or its last comma: a title at most
+        # (`Former defense minister`), not a clause (`Trump told NBC's NAME`, `on Friday NAME`)
+        lead = article[max(recent, article.rfind(",", recent, n.start) + 1) : n.start].split()
+        titled = n.text.split()[0].lower().rstrip(".") in _TITLES | _ROLES  # `Minister Siniori`: a surname
+        if titled or len(lead) > 8 or lead[-1:] == ["the"] or any(w.lower() in _NOT_TITLE for w in lead):
+            return []
+        follows = _SUBJECT_VERB.match(article, n.end, end)
+        return [n] if follows and follows.group(1) not in _NOT_VERBS else []
+    return []
+
+
+_SUBJECT_VERB = re.compile(r"""(?:,[^,.;:"“”]{1,100},)? +([a-z]+)\b""")
+_NOT_VERBS = _set("and or of in at on to for from with by as than the a an")
+_NOT_TITLE = _set("and that to with by told said says asked from as when after than who which on in at into about also")
 
 
 # what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)
@@ -820,6 +901,11 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
                 return _TITLE_GENDER[word.lower().rstrip(".")]
     if not places:
         return None
+    for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
+        after = _GENDERED.search(article, at + len(surname), at + len(surname) + 300)
+        between = _names_between(article, at + len(surname), after.start()) if after else ()
+        if after and not [m for m in between if surname not in m.group()]:
+            return _PRONOUN_GENDER[after.group(1).lower()]
     end = places[0] + len(surname)
     after = _GENDERED.search(article, end, end + 300)
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None

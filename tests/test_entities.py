@@ -537,3 +537,64 @@ def test_initials_keep_their_period_and_a_paper_is_its_name() -> None:
         "Early reports claim little damage was done to the pier."
     )
     assert [g[1] for g in who(article, "QQQ")] == ["U.S.", "The Eastport Daily", "Early reports"]
+
+
+def test_he_after_a_person_introduced_behind_a_leading_phrase_means_that_person() -> None:
+    article = (
+        "Harbour vote\n\n"
+        '"We will appeal," said harbourmaster Ines Falk. '
+        '"The vote was rushed," said union leader Piet Morrow. '
+        "Last week, Mayor Oskar Lindqvist opened the new pier. "
+        'He said the vote "settles nothing." '
+        "Former port director Anton Vale was fined in May. "
+        'He insisted he was innocent, saying "I kept the rules." '
+        "Rita Lund, who runs the ferry, told Joan Pike that the fares would rise. "
+        "She said the council had agreed."
+    )
+    got = who(article, "XQQCQCQCQ")
+    assert got[4][1] == "Oskar Lindqvist"  # not Piet Morrow, the latest speaker
+    assert got[6][1] == "Anton Vale"  # behind a title in lower case
+    assert got[8][1] == "Rita Lund"  # the subject, not the person she talks to
+
+
+def test_he_after_the_subject_of_its_own_sentence_means_that_person() -> None:
+    article = (
+        "Court ruling\n\n"
+        "Mira Solberg was charged in March, and she resigned. Tomas Varga, the deputy, was charged too. "
+        '"The verdict is fair," said judge Erik Holm. '
+        'As Varga was led away he shouted "I will appeal." '
+        '"We respect the court," said lawyer Ana Brandt. '
+        "Solberg had no comment on the ruling, but she had earlier said she would appeal."
+    )
+    got = who(article, "XCCQQQQ")
+    assert got[4][1] == "Tomas Varga"  # not Erik Holm, the latest speaker
+    assert got[6][1] == "Mira Solberg"  # not Ana Brandt
+
+
+def test_a_group_at_a_sentence_start_after_a_quotation_is_its_own_speaker() -> None:
+    article = 'Mayor Ana Ruiz has asked for "a calmer debate." Hard-line members stress that the budget must be cut.'
+    got = who(article, "QQ")
+    assert got[0][1] == "Ana Ruiz"
+    assert got[1][1] == "Hard-line members"  # not the mayor, whose quotation ends the sentence before
+
+
+def test_a_persons_gender_is_read_from_a_pronoun_with_no_other_name_between() -> None:
+    article = (
+        "Club vote\n\n"
+        '"The hall is too small," said Carl Moss, and he left early. '
+        "Tom Berg opened the meeting before Ana Vidal spoke, and she praised the plan. "
+        '"We need it," said Ana Vidal. '
+        "Berg is the club's treasurer, and he has served for years. "
+        "He said the vote was fair."
+    )
+    got = who(article, "XQCQCQ")
+    assert got[5][1] == "Tom Berg"  # the `she` after his first mention is Ana Vidal's
+
+
+def test_an_organisation_then_a_role_then_a_name_is_that_person() -> None:
+    article = (
+        '"We are dismayed at the decision," said Harbour Board spokesperson Lena Voss. '
+        '"It makes our work harder," she said.'
+    )
+    got = who(article, "QQ")
+    assert got[0][1] == got[1][1] == "Lena Voss"  # not `Harbour Board`
