@@ -316,6 +316,35 @@ def test_a_student_learns_from_a_teacher_folder(tiny_encoder, tiny_corpus, tmp_p
         load_config(None, ["training.distill_alpha=1.5"])
 
 
+def test_an_ensemble_of_teachers_teaches_the_mean_of_their_soft_labels(monkeypatch) -> None:
+    from datasets import Dataset
+
+    from claimtag.model.calibration import softmax
+    from claimtag.training import finetune
+
+    logits = {"a": np.array([[2.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0]]), "b": np.array([[0.0, 0.0, 3.0, 0.0]] * 2)}
+
+    class Fixed:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def logits(self, records: list[dict]) -> np.ndarray:
+            return logits[self.name]
+
+    monkeypatch.setattr(finetune, "_from_init", Fixed)
+    train_set = Dataset.from_dict({"text": ["x", "y"], "label": [0, 2]})
+    both = finetune.teacher_targets(["a", "b"], train_set, 2.0)
+    assert np.allclose(both, (softmax(logits["a"], 2.0) + softmax(logits["b"], 2.0)) / 2, atol=1e-6)
+    assert np.allclose(finetune.teacher_targets("a", train_set, 2.0), softmax(logits["a"], 2.0), atol=1e-6)
+    corrected = finetune.teacher_targets(["a", "b"], train_set, 2.0, correct=True)
+    assert corrected[0].tolist() == [1.0, 0.0, 0.0, 0.0]  # the mean's top label (2) is not the gold one (0)
+    assert np.allclose(corrected[1], both[1])  # right on average, though teacher a alone is wrong
+    assert load_config(None, ["training.teacher=[model/a, runs/b]"]).training.teacher == ["model/a", "runs/b"]
+    assert load_config(None, ["training.teacher=default"]).training.teacher == "default"
+    with pytest.raises(Exception, match="a string or a list of strings"):
+        load_config(None, ["training.teacher=[1, 2]"])
+
+
 def test_a_used_output_folder_is_refused_unless_overwrite_or_resume(
     tiny_encoder, tiny_corpus, tmp_path, capsys
 ) -> None:

@@ -115,7 +115,8 @@ class TrainingConfig:
     keep_checkpoints: str = "best"  # best (only the best epoch's checkpoint stays), all, or none
     # Distillation: a trained model folder (or "default") whose soft labels the new model also
     # learns from (a smaller student, e.g. model.num_layers=3); alpha weighs them against the gold labels.
-    teacher: str | None = None
+    # A list of folders is an ensemble: the student learns the average of their soft labels.
+    teacher: str | list[str] | None = None
     distill_alpha: float = 0.7
     distill_temperature: float = 2.0
     # where the teacher's top label is not the gold one, learn the gold label instead of its soft one:
@@ -263,6 +264,11 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
         raise ClaimtagError(f"config key {where!r} expects {hint.__name__}, got {value!r}")
     if hint == (str | None) and value is not None and not isinstance(value, str):
         raise ClaimtagError(f"config key {where!r} expects a string, got {value!r}")
+    if hint == (str | list[str] | None) and value is not None:
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            return value
+        if not isinstance(value, str):
+            raise ClaimtagError(f"config key {where!r} expects a string or a list of strings, got {value!r}")
     if hint == list[SourceConfig]:
         if not isinstance(value, list):
             value = [value]

@@ -33,12 +33,16 @@ def _encoded(tagger: TransformerModel, ds: Dataset, soft: np.ndarray | None = No
     return Dataset.from_dict(enc)
 
 
-def teacher_targets(teacher: str, train: Dataset, temperature: float, correct: bool = False) -> np.ndarray:
-    """The teacher's soft labels [n, 4] for the training sentences, softened at `temperature`;
-    with `correct`, the gold label (one-hot) wherever the teacher's top label is another."""
+def teacher_targets(teacher: str | list[str], train: Dataset, temperature: float, correct: bool = False) -> np.ndarray:
+    """The teacher's soft labels [n, 4] for the training sentences, softened at `temperature`
+    (several teachers: the mean of theirs); with `correct`, the gold label (one-hot) wherever the
+    teacher's top label is another."""
     from claimtag.model.calibration import softmax
 
-    soft = softmax(_from_init(teacher).logits(train.to_list()), temperature).astype(np.float32)
+    records = train.to_list()
+    teachers = [teacher] if isinstance(teacher, str) else teacher
+    soft = np.mean([softmax(_from_init(t).logits(records), temperature) for t in teachers], axis=0)
+    soft = soft.astype(np.float32)
     if correct:
         gold = np.asarray(train["label"])
         wrong = soft.argmax(axis=1) != gold
