@@ -172,7 +172,18 @@ def _acronym(article: str, name: str) -> bool:
     """`WHO`, `NISA`: capitals only, never a dateline (`PARIS:`), a road (`A1`) or a currency."""
     if not (name.isalpha() and name.isupper() and 1 < len(name) <= 6) or name in _NOT_ACRONYMS:
         return False
-    return not re.search(rf"\b{name}\b *[:—–-]|, {name}\b", article)  # `PARIS:`, `Washington, DC`
+    return name not in _labelled_words(article)  # `PARIS:`, `Washington, DC`
+
+
+# one pass per article, then set look-ups (a search of the whole article per name was quadratic
+# in a huge one); a match never holds another word's match, so finditer misses none
+@functools.lru_cache(maxsize=64)
+def _labelled_words(article: str) -> frozenset[str]:
+    """The words the article writes before a colon or a dash (`PARIS:`) or after a comma (`Washington, DC`)."""
+    return frozenset(m.group(1) or m.group(2) for m in _LABELLED.finditer(article))
+
+
+_LABELLED = re.compile(r"\b(\w+) *[:—–-]|, (\w+)\b")
 
 
 _NOT_ACRONYMS = _set("EUR USD GBP UK US UTC GMT BST CET CEST EST EDT PST PDT AEST AM PM TV")

@@ -676,8 +676,8 @@ def person_before(
     own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
     pool = own + _subject_before(article, recent, at, pronoun) + opener + said[:1] + near[::-1] + said[1:] + names[::-1]
     want = _PRONOUN_GENDER.get(pronoun)
-    fitting = [p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None)]
-    return (fitting or pool[:1] or [None])[0]  # where the article contradicts every gender, the first anyway
+    fitting = (p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None))
+    return next(fitting, None) or (pool[0] if pool else None)  # where the article contradicts every gender, the first
 
 
 def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:
@@ -825,6 +825,44 @@ def _names_between(article: str, start: int, end: int) -> tuple[re.Match, ...]:
     return names[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
+def _names_holding(article: str, word: str, start: int, end: int) -> list[re.Match]:
+    """The full names that start in article[start:end] and hold `word`, or spell it with the initials
+    of some of their words (`DA`: `Department of Agriculture`), in order (an index look-up)."""
+    return _indexed(article, _holding(article).get(word, []), start, end)
+
+
+def _indexed(article: str, found: list[int], start: int, end: int) -> list[re.Match]:
+    """The names at positions `found` (ascending) of `_names` that start in article[start:end]."""
+    names, starts = _names(article)
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [names[k] for k in found[bisect.bisect_left(found, lo) : bisect.bisect_left(found, hi)]]
+
+
+# indexes of `_names` built once per article, so that a lookup reads only the names that can match
+# rather than every name of the window (hundreds in a huge article)
+@functools.lru_cache(maxsize=8)
+def _holding(article: str) -> dict[str, list[int]]:
+    """For each word of the article's full names, and each run of two or more of the capitals that
+    begin their words, the positions in `_names` of the names holding it."""
+    out: dict[str, list[int]] = {}
+    for k, m in enumerate(_names(article)[0]):
+        words = m.group().split()
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        runs = {initials[a:b] for a in range(len(initials)) for b in range(a + 2, len(initials) + 1)}
+        for key in set(words) | runs:
+            out.setdefault(key, []).append(k)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _last_words(article: str) -> dict[str, list[int]]:
+    """For each last word of the article's full names, in lower case, the positions in `_names` of those names."""
+    out: dict[str, list[int]] = {}
+    for k, m in enumerate(_names(article)[0]):
+        out.setdefault(m.group().split()[-1].lower(), []).append(k)
+    return out
+
+
 @functools.lru_cache(maxsize=8)  # every pronoun of an article asks
 def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
     """The people of `_people`, in the order they are written, and where each was found."""
@@ -931,7 +969,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     word = words[0]
     if _PARTICLE_NAME.match(word[:1].lower() + word[1:]):  # `Al-Hadi said` at a sentence start
         word = word[:1].lower() + word[1:]
-    names = _names_between(article, mention.end - WINDOW, mention.end + WINDOW)
+    names = _names_holding(article, word, mention.end - WINDOW, mention.end + WINDOW)  # no other can match
     earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
     for m in earlier_first:
         full = _without_of(article, m.group())
@@ -971,8 +1009,8 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if len(words) > 3 or words[-1].lower().rstrip("s") in ("", "he", "it"):
         return None
     head = words[-1].lower()
-    near = _names_between(article, mention.start - WINDOW, mention.start + WINDOW)
-    names = [m for m in near if m.group().split()[-1].lower() == head and m.start() != mention.start]
+    near = _indexed(article, _last_words(article).get(head, []), mention.start - WINDOW, mention.start + WINDOW)
+    names = [m for m in near if m.start() != mention.start]
     before = [m for m in names if m.end() <= mention.start]
     best = before[-1] if before else (names[0] if names else None)
     return Mention(best.start(), best.end(), best.group(), "name") if best else None
@@ -1008,13 +1046,31 @@ def _titled_pattern(role: str, surname: str) -> re.Pattern:
 
 def _by_role(article: str, mention: Mention) -> Mention | None:
     """`the minister` -> the nearest earlier name written with that role beside it."""
-    pattern = _role_pattern(mention.text.split()[-1].rstrip("s"))
+    word = mention.text.split()[-1].rstrip("s")
     found = None
-    for m in pattern.finditer(article, max(0, mention.start - WINDOW), mention.start):
-        group = 1 if m.group(1) else 2
-        if m.group(group)[:1].isupper():
-            found = Mention(m.start(group), m.end(group), m.group(group), "name")
+    for start, end in _lines_with(article, word, max(0, mention.start - WINDOW), mention.start):
+        for m in _role_pattern(word).finditer(article, start, end):
+            group = 1 if m.group(1) else 2
+            if m.group(group)[:1].isupper():
+                found = Mention(m.start(group), m.end(group), m.group(group), "name")
     return found
+
+
+def _lines_with(article: str, word: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of article[start:end] (cut to it) that hold `word` (any case, plural too). A role
+    pattern never crosses a line break, so matching it line by line finds what matching the whole
+    window finds, without running its name pattern at every capital of a huge article's window."""
+    out: list[tuple[int, int]] = []
+    for m in _word_pattern(word).finditer(article, start, end):
+        if not out or m.start() >= out[-1][1]:
+            stop = article.find("\n", m.end(), end)
+            out.append((max(start, article.rfind("\n", start, m.start()) + 1), end if stop < 0 else stop))
+    return out
+
+
+@functools.lru_cache(maxsize=512)
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"\b(?i:{re.escape(word)}s?)\b")
 
 
 # --- runs -------------------------------------------------------------------------------------
@@ -1113,7 +1169,7 @@ def fullest_name(article: str, mention: Mention) -> Mention:
     ):
         return mention
     best = mention
-    for m in _names_between(article, mention.start - WINDOW, mention.start + WINDOW):
+    for m in _names_holding(article, words[0], mention.start - WINDOW, mention.start + WINDOW):
         parts = m.group().split()
         if words[0] not in parts or words[-1] not in parts:
             continue
