@@ -34,6 +34,43 @@ def test_every_copy_of_a_repeated_article_gets_the_speaker_of_the_article_alone(
     assert speakers(article * copies) == speakers(article) * copies == ["Maria Okafor"] * copies
 
 
+ROLES = (
+    "Finance Minister Lydia Arkwright opened the new port of Eastmouth on Monday.\n\n"
+    + FILLER * 3
+    + '"It is done," the minister said.\n\n'
+    + "The Department of Agriculture (DA) backed the plan. Coach Dan Reyes of the Eastmouth Rovers agreed.\n\n"
+    + '"Crops will grow," DA said.\n\n'
+    + FILLER
+    + '"We will play there," Reyes said.\n\n'
+    + '"Fans are welcome," said the coach.\n\n'
+)
+
+
+def test_roles_surnames_and_acronyms_resolve_in_every_copy_of_a_repeated_article() -> None:
+    # the lookups go through per-article indexes (names by word, lines holding a role): every window
+    # of a huge article must find what the article alone finds
+    alone = speakers(ROLES)
+    assert alone == ["Lydia Arkwright", "Department of Agriculture", "Dan Reyes", "Dan Reyes"]
+    assert speakers(ROLES * (WINDOW // len(ROLES) * 3)) == alone * (WINDOW // len(ROLES) * 3)
+
+
+def test_index_lookups_find_what_a_scan_of_the_window_finds() -> None:
+    from claimtag.inference.quotes import Mention, _by_role, _names_between, _names_holding, _role_pattern
+
+    article = ROLES * 50 + "the minister, Ana Ruiz, said.\nA minister\nof the port, Tom Reed, the deputy minister\n"
+    for at in (len(ROLES) * 3 + 100, len(ROLES) * 45, len(article) - 1):
+        start, end = max(0, at - WINDOW), at + WINDOW
+        for word in ("Reyes", "Arkwright", "DA", "Eastmouth", "Minister"):
+            scanned = [m for m in _names_between(article, start, end) if word in m.group().split()]
+            found = _names_holding(article, word, start, end)
+            assert [m for m in found if word in m.group().split()] == scanned
+        for role in ("minister", "coach"):
+            matches = list(_role_pattern(role).finditer(article, start, at))
+            last = [m.group(1) or m.group(2) for m in matches if (m.group(1) or m.group(2))[:1].isupper()]
+            mention = Mention(at, at + len(role), f"the {role}", "np")
+            assert (_by_role(article, mention) or Mention(0, 0, "", "")).text == (last[-1] if last else "")
+
+
 def test_pieces_cover_the_article_and_end_at_paragraph_breaks() -> None:
     article = "".join(f"Paragraph {i} has a sentence. And another one.\n\n" for i in range(200))
     ranges = pieces(article, 1000)
