@@ -907,7 +907,7 @@ def _is_person(article: str, name: str, near: int) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
-    if _ORGANISATION.search(name) or entities.not_a_person(article, name):
+    if _not_a_person(article, name):
         return False
     for at in _occurrences(article, name, start, end):
         before = article[max(0, at - 20) : at].lower().split()
@@ -916,6 +916,11 @@ def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
         if before[-1:] and before[-1] in _PLACE_PREPOSITIONS:
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)  # what the whole article says: asked once per name, not per name and window
+def _not_a_person(article: str, name: str) -> bool:
+    return bool(_ORGANISATION.search(name)) or entities.not_a_person(article, name)
 
 
 _PLACE_PREPOSITIONS = _set("in at from near to outside across")
@@ -1048,7 +1053,7 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
     """`the minister` -> the nearest earlier name written with that role beside it."""
     word = mention.text.split()[-1].rstrip("s")
     found = None
-    for start, end in _lines_with(article, word, max(0, mention.start - WINDOW), mention.start):
+    for start, end in _role_lines(article, word, max(0, mention.start - WINDOW), mention.start):
         for m in _role_pattern(word).finditer(article, start, end):
             group = 1 if m.group(1) else 2
             if m.group(group)[:1].isupper():
@@ -1056,16 +1061,25 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
     return found
 
 
-def _lines_with(article: str, word: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The lines of article[start:end] (cut to it) that hold `word` (any case, plural too). A role
-    pattern never crosses a line break, so matching it line by line finds what matching the whole
-    window finds, without running its name pattern at every capital of a huge article's window."""
+def _role_lines(article: str, word: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of article[start:end] (cut to it) where `word` (any case, plural too) stands where
+    `_role_pattern` can hold it: before a name (`minister Ana Ruiz`) or after a comma and `the`, `a`
+    or `an` (`Ana Ruiz, the finance minister`). The pattern never crosses a line break, so matching it
+    on these lines finds what matching the whole window finds, without running it at every capital
+    of a huge article's window (nor compiling it for a word no line can match)."""
     out: list[tuple[int, int]] = []
     for m in _word_pattern(word).finditer(article, start, end):
-        if not out or m.start() >= out[-1][1]:
+        line = max(start, article.rfind("\n", start, m.start()) + 1)
+        comma = article.rfind(",", line, m.start())
+        described = comma >= 0 and _DESCRIBED_AS.fullmatch(article, comma, m.start())
+        if (not out or m.start() >= out[-1][1]) and (_NAME_NEXT.match(article, m.end(), end) or described):
             stop = article.find("\n", m.end(), end)
-            out.append((max(start, article.rfind("\n", start, m.start()) + 1), end if stop < 0 else stop))
+            out.append((line, end if stop < 0 else stop))
     return out
+
+
+_NAME_NEXT = re.compile(rf",? +(?:{_PARTICLE})?[A-Z]")  # how `_role_pattern`'s two forms go on from the role
+_DESCRIBED_AS = re.compile(r", +(?i:the|a|an) +[\w '’-]{0,40}?")  # and what they have before it
 
 
 @functools.lru_cache(maxsize=512)
