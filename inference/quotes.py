@@ -25,6 +25,7 @@ import bisect
 import functools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -1068,7 +1069,7 @@ def _role_lines(article: str, word: str, start: int, end: int) -> list[tuple[int
     on these lines finds what matching the whole window finds, without running it at every capital
     of a huge article's window (nor compiling it for a word no line can match)."""
     out: list[tuple[int, int]] = []
-    for m in _word_pattern(word).finditer(article, start, end):
+    for m in _word_places(article, word, start, end):
         line = max(start, article.rfind("\n", start, m.start()) + 1)
         comma = article.rfind(",", line, m.start())
         described = comma >= 0 and _DESCRIBED_AS.fullmatch(article, comma, m.start())
@@ -1085,6 +1086,30 @@ _DESCRIBED_AS = re.compile(r", +(?i:the|a|an) +[\w '’-]{0,40}?")  # and what t
 @functools.lru_cache(maxsize=512)
 def _word_pattern(word: str) -> re.Pattern:
     return re.compile(rf"\b(?i:{re.escape(word)}s?)\b")
+
+
+def _word_places(article: str, word: str, start: int, end: int) -> Iterator[re.Match]:
+    """What `_word_pattern(word).finditer(article, start, end)` yields, found with `str.find` in the
+    article in lower case where that finds the same (a case-insensitive regex reads a huge article's
+    window ten times slower)."""
+    pattern, low = _word_pattern(word), _lower(article) if word.isascii() else None
+    if low is None:
+        yield from pattern.finditer(article, start, end)
+        return
+    at = low.find(word.lower(), start, end)
+    while at >= 0:
+        m = pattern.match(article, at, end)
+        if m:
+            yield m
+        at = low.find(word.lower(), m.end() if m else at + 1, end)
+
+
+@functools.lru_cache(maxsize=8)
+def _lower(article: str) -> str | None:
+    """The article in lower case where each character stays one and `(?i:...)` matches an ASCII word
+    as the lower case does (not with `ı` or `ſ`, which it takes for `i` and `s`); else None."""
+    low = article.lower()
+    return low if len(low) == len(article) and "ı" not in article and "ſ" not in article else None
 
 
 # --- runs -------------------------------------------------------------------------------------

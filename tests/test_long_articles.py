@@ -71,6 +71,15 @@ def test_index_lookups_find_what_a_scan_of_the_window_finds() -> None:
             assert (_by_role(article, mention) or Mention(0, 0, "", "")).text == (last[-1] if last else "")
 
 
+def test_a_role_word_is_found_through_the_lower_case_as_its_pattern_finds_it() -> None:
+    from claimtag.inference.quotes import _word_pattern, _word_places
+
+    for text in ("The MINISTER and the Ministers met the minister-elect.", "the mınister ſays", "Kingſ KING"):
+        for word in ("minister", "say", "king"):
+            found = [m.span() for m in _word_places(text, word, 1, len(text) - 1)]
+            assert found == [m.span() for m in _word_pattern(word).finditer(text, 1, len(text) - 1)]
+
+
 def test_pieces_cover_the_article_and_end_at_paragraph_breaks() -> None:
     article = "".join(f"Paragraph {i} has a sentence. And another one.\n\n" for i in range(200))
     ranges = pieces(article, 1000)
