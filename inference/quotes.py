@@ -612,7 +612,7 @@ _ORGANISATION = re.compile(
     r"\b(?:Hospital|Bank|Council|University|Ministry|Department|Court|Agency|Authority|Association|Union|"
     r"Group|Company|Ltd|Inc|Corporation|Party|Office|Service|Services|Board|Commission|Institute|Museum|"
     r"Club|Federation|School|College|Foundation|Trust|Police|Street|Road|City|County|Valley|Airport|Creek|Trail|"
-    r"River|Park|Lake|Beach|Island|Bay|Province|Region|Avenue|Square|Bridge|Station|Centre|Center|Reserve|"
+    r"River|Park$|Lake|Beach|Island|Bay|Province|Region|Avenue|Square|Bridge|Station|Centre|Center|Reserve|"
     r"YouTube|Times|News|Post|Herald|Gazette)\b"
 )
 

@@ -7,7 +7,7 @@ import csv
 import io
 from dataclasses import asdict
 
-from claimtag.inference.entities import DATE, DOCUMENT, ORGANISATION, PERSON, PLACE, mention_type
+from claimtag.inference.entities import DATE, DOCUMENT, ORGANISATION, PERSON, PLACE, mention_type, not_a_person
 from claimtag.inference.formats import Result, render
 from claimtag.inference.quotes import SpeakerScorer, attribute
 from claimtag.inference.split import split_article
@@ -598,3 +598,31 @@ def test_an_organisation_then_a_role_then_a_name_is_that_person() -> None:
     )
     got = who(article, "QQ")
     assert got[0][1] == got[1][1] == "Lena Voss"  # not `Harbour Board`
+
+
+def test_names_that_are_no_person_by_their_words_or_the_before_them() -> None:
+    article = (
+        "Record attempt\n\n"
+        "Harbour World Records confirmed the swim, and the 2031 Summer Games will host it. Article IV of the "
+        "charter allows it, the Coastal Nations said. The P8 Osprey flew over the Liga Verde rally, and the "
+        "Liga Verde cheered. Ships came from Latin America. Park Min-jun, the organiser, thanked them."
+    )
+    for name in ("Harbour World Records", "Summer Games", "Coastal Nations", "Article IV", "P8 Osprey", "Liga Verde"):
+        assert not_a_person(article, name), name
+    assert not_a_person(article, "Latin America")
+    assert not not_a_person(article, "Park Min-jun")  # a surname first, not a park
+
+
+def test_he_skips_a_latest_speaker_that_is_no_person() -> None:
+    article = (
+        "Record swim\n\n"
+        '"I trained for nine years," said swimmer Tomas Reyes. '
+        "The Liga Verde said the swim was a triumph for the coast. "
+        '"Nothing will stop me now," he said. '
+        "Harbour World Records confirmed the time on Monday. "
+        "Park Min-jun, the organiser, described the route. "
+        '"The tide was against him," he said.'
+    )
+    got = who(article, "XQQQQCQ")
+    assert got[3][1] == "Tomas Reyes"  # not `The Liga Verde`, written only after `the`
+    assert got[6][1] == "Park Min-jun"  # not the records body; `Park` is his surname, no park
