@@ -764,7 +764,8 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
     """A speaker a he/she/I can mean: a person's name, or one person described (`a spokesperson for
     NISA`, `an African Union soldier`)."""
     if speaker.kind == "name":
-        return _is_person(article, speaker.text, at)
+        titled = all(w.lower().rstrip(".") in _TITLES | _ROLES for w in speaker.text.split())  # `President`
+        return not titled and _is_person(article, speaker.text, at)
     words = _head_of(speaker).text.lower().split()
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
 
@@ -880,7 +881,7 @@ def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
     return True
 
 
-_PLACE_PREPOSITIONS = _set("in at from near to outside across")
+_PLACE_PREPOSITIONS = _set("in at near outside across")  # not `to`, `from`: `according to NAME`
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
 _GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)

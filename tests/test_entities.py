@@ -626,3 +626,18 @@ def test_he_skips_a_latest_speaker_that_is_no_person() -> None:
     got = who(article, "XQQQQCQ")
     assert got[3][1] == "Tomas Reyes"  # not `The Liga Verde`, written only after `the`
     assert got[6][1] == "Park Min-jun"  # not the records body; `Park` is his surname, no park
+
+
+def test_a_person_written_after_to_is_still_a_person_and_a_title_alone_is_none() -> None:
+    article = (
+        "Dam talks\n\n"
+        '"The river is rising," said mayor Anna Holt. '
+        "Talks resumed on Monday, according to Elena Marsh, head of the water agency. "
+        '"We are off to a good start," she said. '
+        '"The dam will hold," said engineer Tomas Brand. '
+        "The President pointed out that the board had met twice. "
+        '"We will not wait," he said.'
+    )
+    got = who(article, "XQQQQQQ")
+    assert got[3][1] == "Elena Marsh"  # `according to` marks no place
+    assert got[6][1] == "Tomas Brand"  # not `President`, a title with no name
