@@ -88,7 +88,7 @@ _ROLES = _set(
     officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
-    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent"""
+    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc"""
 )  # the last two lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`)
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
     though although because since whether unless despite
@@ -639,6 +639,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         )
         text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
         return Mention(mention.start, mention.end, text, "name")
+    if all(w.lower().rstrip(".") in _TITLES | _ROLES for w in mention.text.split()):  # `The President said`
+        return _speaker_by_role(article, mention, speakers) or _by_role(article, mention) or mention
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")
@@ -979,12 +981,41 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     return Mention(best.start(), best.end(), best.group(), "name") if best else None
 
 
+# a role noun and the other titles an article writes before that person's name (`the judge` for `Mr
+# Justice Spencer`, `the officer` for `PC Gemma Shields`, `the general` for `Gen. Ana Ruiz`)
+_ROLE_TITLES = {
+    "judge": "Justice",
+    "officer": "PC Constable Sergeant Sgt Detective Det DC DS Inspector Insp",
+    "general": "Gen",
+    "doctor": "Dr",
+    "professor": "Prof",
+    "senator": "Sen",
+    "governor": "Gov",
+    "captain": "Capt",
+    "colonel": "Col",
+    "lieutenant": "Lt",
+    "sergeant": "Sgt",
+    "inspector": "Insp",
+    "detective": "Det",
+    "councillor": "Cllr",
+}
+
+
+def _other_titles(role: str) -> str:
+    """The titles of `_ROLE_TITLES` for a role, as a regex alternation (case as written)."""
+    return "|".join(re.escape(t) for t in _ROLE_TITLES.get(role.lower(), "").split())
+
+
 @functools.lru_cache(maxsize=512)
 def _role_pattern(word: str) -> re.Pattern:
-    """`minister` -> `minister(s), NAME` or `NAME, the ... minister(s)`."""
-    head = rf"(?i:{re.escape(word)}s?)"
+    """`minister` -> `minister(s), NAME` or `NAME, the ... minister(s)`; `judge` also `Justice NAME` and
+    `Justice Spencer` (another title, and a title written with a surname alone)."""
+    others = _other_titles(word)
+    head = rf"(?i:{re.escape(word)}s?)\b" + (rf"|(?:{others})\.?" if others else "")  # `Gen.`: no sentence end
+    by_surname = rf"|\b((?:{others})\.? +{_NAME_WORD})\b" if others else ""  # `Justice Spencer`
     return re.compile(
-        rf"\b{head}\b,? +({_FULL_NAME.pattern})|({_FULL_NAME.pattern}), +(?i:the|a|an) +[\w '’-]{{0,40}}?\b{head}\b"
+        rf"\b(?:{head}),? +({_FULL_NAME.pattern})|({_FULL_NAME.pattern}), +(?i:the|a|an) +[\w '’-]{{0,40}}?"
+        rf"\b(?i:{re.escape(word)}s?)\b{by_surname}"
     )
 
 
@@ -1003,8 +1034,11 @@ def _speaker_by_role(article: str, mention: Mention, speakers: list[Mention]) ->
 
 @functools.lru_cache(maxsize=512)
 def _titled_pattern(role: str, surname: str) -> re.Pattern:
-    """`President Bush`, `president George W. Bush`: the role, up to two more names, the surname."""
-    return re.compile(rf"\b(?i:{re.escape(role)})\.? +(?:[A-Z][\w.'’-]* +){{0,2}}{re.escape(surname)}\b")
+    """`President Bush`, `president George W. Bush`, `PC Shields` for `officer`: the role (or another
+    title of it), up to two more names, the surname."""
+    others = _other_titles(role)
+    titles = rf"(?i:{re.escape(role)})" + (rf"|{others}" if others else "")
+    return re.compile(rf"\b(?:{titles})\.? +(?:[A-Z][\w.'’-]* +){{0,2}}{re.escape(surname)}\b")
 
 
 def _by_role(article: str, mention: Mention) -> Mention | None:
@@ -1012,8 +1046,8 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
     pattern = _role_pattern(mention.text.split()[-1].rstrip("s"))
     found = None
     for m in pattern.finditer(article, max(0, mention.start - WINDOW), mention.start):
-        group = 1 if m.group(1) else 2
-        if m.group(group)[:1].isupper():
+        group = next(g for g in range(1, (pattern.groups or 0) + 1) if m.group(g))
+        if m.group(group)[:1].isupper() and not _ORGANISATION.search(m.group(group)):  # `Justice Department`
             found = Mention(m.start(group), m.end(group), m.group(group), "name")
     return found
 

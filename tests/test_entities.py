@@ -641,3 +641,27 @@ def test_a_person_written_after_to_is_still_a_person_and_a_title_alone_is_none()
     got = who(article, "XQQQQQQ")
     assert got[3][1] == "Elena Marsh"  # `according to` marks no place
     assert got[6][1] == "Tomas Brand"  # not `President`, a title with no name
+
+
+def test_a_role_noun_finds_the_person_written_with_another_title_of_it() -> None:
+    article = (
+        "Ferry trial\n\n"
+        "At Norland Crown Court, Mr Justice Harlow jailed the captain for six years. "
+        'The judge said the crash was "entirely avoidable". '
+        "PC Ana Brook told the court she had stopped the boat. "
+        '"He did not resist," the officer said. '
+        "President Rui Costa visited the harbour on Friday. "
+        '"We will rebuild the pier," the President said.'
+    )
+    got = who(article, "XCQQQCQ")
+    assert got[2][1] == "Justice Harlow"  # `Justice` is the title of a judge
+    assert got[4][1] == "Ana Brook"  # `PC` an officer's
+    assert got[6][1] == "Rui Costa"  # a title alone is resolved as the role
+
+
+def test_a_role_noun_never_resolves_to_an_organisation() -> None:
+    article = (
+        "The ferry was held by Norland Port Police, the agency whose senior official signed the order. "
+        "A police official said the ship was unsafe."
+    )
+    assert who(article, "CQ")[1][1] == "official"  # as the scorer chose it: not the police force
