@@ -759,7 +759,9 @@ def _sentence_start(article: str, at: int) -> int:
     return start + ends[-1].end() if ends else start
 
 
-_SUBJECT = re.compile(rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+) +(?=[a-z])")
+_SUBJECT = re.compile(
+    rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +who\b[^.;:!?\n]{{0,150}}?,)? +(?=[a-z])"
+)  # `Federer, who has been a critic of the system, snapped`
 
 
 def _a_person(article: str, speaker: Mention, at: int) -> bool:
@@ -777,7 +779,8 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     the surname stands for, else the word itself where the article shows its gender (a he/she
     after it, as `_gender` reads it, or in the rest of that sentence)."""
     found = _SUBJECT.match(article, recent, at) if recent is not None else None
-    if not found or found.group(1).lower() in CAPITAL_STOP or found.group(1).endswith(("'s", "’s")):
+    lead = found.group(1).lower() if found else ""
+    if not found or lead in CAPITAL_STOP | entities.NATIONALITIES or lead.endswith(("'s", "’s")):  # `Indian expert`
         return []
     if entities.only_sentence_initial(article, found.group(1)):  # `Describing the plan, he`, `During`
         return []
@@ -1083,11 +1086,13 @@ def _runs(
     speakers: list[Mention | None] = []
     named: list[Mention] = []
     ahead = _named_ahead(sentences, labels, mentions)
+    # a pronoun that names a quotation's speaker where it closes reads the sentence before the quotation
+    opened = {j: i for i, j in enumerate(ahead) if j is not None}
     for i, lab in enumerate(labels):
         if lab != QUOTE:
             continue
         mention = mentions[i]
-        recent = sentences[i - 1].start if i else None
+        recent = sentences[opened.get(i, i) - 1].start if opened.get(i, i) else None
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
         # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]

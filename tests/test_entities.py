@@ -665,3 +665,19 @@ def test_a_role_noun_never_resolves_to_an_organisation() -> None:
         "A police official said the ship was unsafe."
     )
     assert who(article, "CQ")[1][1] == "official"  # as the scorer chose it: not the police force
+
+
+def test_he_where_a_quotation_closes_reads_the_sentence_before_the_quotation() -> None:
+    article = (
+        "Cup final\n\n"
+        '"It was a fair call," said umpire Ana Ruiz. '
+        "Kim Berg won the first set. "
+        '"The crowd was wonderful," said coach Lena Dahl. '
+        "Berg, who has long criticised the line system, argued with the umpire after the point. "
+        '"How was that ball in? Look at the score now. This system is killing me," he said. '
+        "Indian computer expert Ravi Nair, who built the system, defended it. "
+        '"The cameras do not lie. They are exact," he said.'
+    )
+    got = who(article, "XQCQCQQQCQQ")
+    assert [g[1] for g in got[5:8]] == ["Kim Berg"] * 3  # `Berg, who ..., argued`: not Lena Dahl, the latest speaker
+    assert [g[1] for g in got[9:]] == ["Ravi Nair"] * 2  # `Indian` opens the sentence but names no one
