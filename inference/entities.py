@@ -84,7 +84,8 @@ NATIONALITIES = _set("""afghan american australian austrian belgian brazilian br
     japanese jordanian kenyan korean lebanese libyan malaysian mexican moroccan nepalese nigerian norwegian
     pakistani palestinian peruvian filipino polish portuguese romanian russian saudi scottish somali spanish
     sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan ukrainian vietnamese welsh yemeni
-    african european asian arab latin""")
+    african european asian arab latin swede briton dane spaniard frenchman frenchwoman dutchman englishman
+    englishwoman irishman scotsman welshman""")
 _MULTI_COUNTRIES = (
     "united states",
     "united kingdom",

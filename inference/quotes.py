@@ -842,6 +842,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
         while words and words[-1].rstrip(".") in _POST_NOMINALS:
             words.pop()
         words = _person_part(words)  # `Royal Navy Lieutenant Felix Carman` -> `Felix Carman`
+        words = _without_of(article, " ".join(words)).split()  # `Ksenia Sukhinova of Russia`
         if (
             len(words) < 2
             or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
@@ -1139,13 +1140,18 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
 
 def fullest_name(article: str, mention: Mention) -> Mention:
     """A person's name in its fullest form the article writes (`George Bush` -> `George W. Bush`,
-    `Abdelbaset al-Megrahi` -> `Abdelbaset Ali al-Megrahi`), without a post-nominal (`Lucy Allan MP`):
+    `Abdelbaset al-Megrahi` -> `Abdelbaset Ali al-Megrahi`), without a post-nominal (`Lucy Allan MP`)
+    or a nationality before it (`Swede Lars Borg`):
     the longest name within WINDOW that holds the same first and last word with names between."""
     words = mention.text.split()
     while len(words) > 2 and words[-1].rstrip(".") in _POST_NOMINALS - {"Jr", "Sr"}:  # `Jr.` is part of the name
         words.pop()
     if len(words) < len(mention.text.split()):
         mention = Mention(mention.start, mention.start + len(" ".join(words)), " ".join(words), mention.kind)
+    nationality = len(words) > 2 and words[0].lower() in entities.NATIONALITIES  # `Swede Lars Borg`
+    if nationality and _is_person(article, " ".join(words[1:]), mention.start):
+        words = words[1:]
+        mention = Mention(mention.end - len(" ".join(words)), mention.end, " ".join(words), mention.kind)
     if (
         len(words) < 2
         or words[0].lower().rstrip(".") in _TITLES | _ROLES

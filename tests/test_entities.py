@@ -681,3 +681,15 @@ def test_he_where_a_quotation_closes_reads_the_sentence_before_the_quotation() -
     got = who(article, "XQCQCQQQCQQ")
     assert [g[1] for g in got[5:8]] == ["Kim Berg"] * 3  # `Berg, who ..., argued`: not Lena Dahl, the latest speaker
     assert [g[1] for g in got[9:]] == ["Ravi Nair"] * 2  # `Indian` opens the sentence but names no one
+
+
+def test_a_person_is_named_without_the_place_or_nationality_written_with_the_name() -> None:
+    article = (
+        "Ski final\n\n"
+        "The title went to Mira Ostrova of Norland. "
+        '"I am so happy," she said. '
+        '"I have seen nothing like it," said Swede Lars Borg.'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Mira Ostrova"  # not `Mira Ostrova of Norland`
+    assert got[3][1] == "Lars Borg"  # `Swede` is where he is from
