@@ -626,6 +626,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare"):
+        issuer = _issuer(mention, speakers)
+        if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
+            return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
         head = _head_of(mention)  # `the chief of Avedzeme` resolves as `the chief`, else stays whole
         found = entities.by_type(article, head.text, head.start)
         typed = Mention(found.start, found.end, found.name, "name") if found else None
@@ -650,6 +653,27 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     surname = words[-1] if titled else mention.text
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
+
+
+_STATEMENT_NOUNS = _set("statement release communique communiqué")
+_NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
+
+
+def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
+    """Who issued a statement that speaks (`The IPCC statement said`, `An Air Force statement`): the words
+    before the noun (`IPCC`, `Air Force`); for a statement with no issuer written (`The statement
+    said`), the latest speaker. None for a mention that is no statement (or one `from X`)."""
+    words = mention.text.split()
+    if words[-1].lower() not in _STATEMENT_NOUNS:
+        return None
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _NOT_ISSUERS:
+        k += 1
+    if k == len(words) - 1:
+        return speakers[-1] if speakers else None
+    text = " ".join(words[k:-1])
+    start = mention.start + mention.text.index(text, len(" ".join(words[:k])))
+    return Mention(start, start + len(text), text, "name" if text[:1].isupper() else "np")
 
 
 _QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")

@@ -693,3 +693,16 @@ def test_a_person_is_named_without_the_place_or_nationality_written_with_the_nam
     got = who(article, "XCQQ")
     assert got[2][1] == "Mira Ostrova"  # not `Mira Ostrova of Norland`
     assert got[3][1] == "Lars Borg"  # `Swede` is where he is from
+
+
+def test_a_statement_speaks_for_whoever_issued_it() -> None:
+    article = (
+        "The Harbour Board (HB) closed the pier on Monday. "
+        "The HB statement said repairs would take a month. "
+        "An air force statement said the jets were grounded. "
+        '"No pilot was hurt," the statement added.'
+    )
+    got = who(article, "CQQQ")
+    assert got[1][1] == "Harbour Board"  # the issuer before `statement`, spelt out
+    assert got[2][1] == "air force"
+    assert got[3][1] == "air force"  # no issuer written: the latest speaker's
