@@ -631,6 +631,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
         head = _head_of(mention)  # `the chief of Avedzeme` resolves as `the chief`, else stays whole
         found = entities.by_type(article, head.text, head.start)
+        found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
         return by_role or _by_head(article, head) or typed or mention

@@ -706,3 +706,11 @@ def test_a_statement_speaks_for_whoever_issued_it() -> None:
     assert got[1][1] == "Harbour Board"  # the issuer before `statement`, spelt out
     assert got[2][1] == "air force"
     assert got[3][1] == "air force"  # no issuer written: the latest speaker's
+
+
+def test_the_organisation_referred_back_by_its_acronym_is_spelt_out() -> None:
+    article = (
+        "The Coastal Ferry Union (CFU) called a strike. CFU members walked out on Monday. "
+        "The organisation said the talks had failed."
+    )
+    assert who(article, "CCQ")[2][1] == "Coastal Ferry Union"  # not `CFU`: the fullest name
