@@ -1177,6 +1177,8 @@ def fullest_name(article: str, mention: Mention) -> Mention:
     if nationality and _is_person(article, " ".join(words[1:]), mention.start):
         words = words[1:]
         mention = Mention(mention.end - len(" ".join(words)), mention.end, " ".join(words), mention.kind)
+    if len(words) == 2 and words[0].lower().rstrip(".") in _COURTESY:  # `Mr. Bush` -> `President Bush`
+        return _with_role(article, mention) or mention
     if (
         len(words) < 2
         or words[0].lower().rstrip(".") in _TITLES | _ROLES
@@ -1199,6 +1201,23 @@ def fullest_name(article: str, mention: Mention) -> Mention:
         if at >= m.start() and article[at : at + len(text)] == text:
             best = Mention(at, at + len(text), text, "name")
     return best
+
+
+_COURTESY = _set("mr mrs ms miss")
+
+
+def _with_role(article: str, mention: Mention) -> Mention | None:
+    """`Mr. Bush`, where the article names no one by a fuller name: the form with a role (`President
+    Bush`) the article also writes within WINDOW, the nearest earlier first; a courtesy title says less."""
+    surname = mention.text.split()[-1]
+    near = _names_between(article, mention.start - WINDOW, mention.start + WINDOW)
+    found = [m for m in near if m.group().split()[-1] == surname and len(m.group().split()) == 2]
+    found = [m for m in found if m.group().split()[0].lower() in _ROLES]
+    if not found:
+        return None
+    before = [m for m in found if m.start() < mention.start]
+    best = before[-1] if before else found[0]
+    return Mention(best.start(), best.end(), best.group(), "name")
 
 
 def _named_ahead(sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[int | None]:

@@ -714,3 +714,8 @@ def test_the_organisation_referred_back_by_its_acronym_is_spelt_out() -> None:
         "The organisation said the talks had failed."
     )
     assert who(article, "CCQ")[2][1] == "Coastal Ferry Union"  # not `CFU`: the fullest name
+
+
+def test_a_courtesy_title_gives_way_to_the_role_the_article_writes() -> None:
+    article = 'Summit\n\nPresident Okoro arrived in Lisbon on Monday. "We came to listen," Mr. Okoro said.'
+    assert who(article, "XCQ")[2][1] == "President Okoro"  # the article names no first name
