@@ -719,3 +719,8 @@ def test_the_organisation_referred_back_by_its_acronym_is_spelt_out() -> None:
 def test_a_courtesy_title_gives_way_to_the_role_the_article_writes() -> None:
     article = 'Summit\n\nPresident Okoro arrived in Lisbon on Monday. "We came to listen," Mr. Okoro said.'
     assert who(article, "XCQ")[2][1] == "President Okoro"  # the article names no first name
+
+
+def test_a_maker_is_not_the_model_numbered_after_it() -> None:
+    article = "The Skyward S390 made its first flight on Monday. Skyward said the jet would enter service in May."
+    assert who(article, "CQ")[1][1] == "Skyward"  # not `Skyward S390`, the aircraft
