@@ -66,10 +66,11 @@ _ORG_WORD = re.compile(
     r"Federation|League|Network|News|Times|Post|Herald|Gazette|Journal|Television|Radio|Press|Organi[sz]ation|"
     r"Flight|Movement|Brotherhood|Government|Administration|Parliament|Senate|Congress|Assembly|"
     r"Industries|Holdings|Partners|Systems|Technologies|Media|Channel|Broadcasting|Corporation|Society|Chamber|"
-    r"Bureau|Centre|Center|Council)(?![\w-])"
+    r"Bureau|Centre|Center|Council|Nations|Records|Plc|TV|Olympics|Games|Championships?|Festival|Summit)(?![\w-])"
 )
+# `Park` only ends a place's name (`Hyde Park`): first, it is a surname (`Park Min-jun`)
 _PLACE_WORD = re.compile(
-    r"\b(?:Street|Road|Avenue|Square|Bridge|River|Lake|Bay|Beach|Island|Islands|Valley|Creek|Park|Mountains?|"
+    r"\b(?:Street|Road|Avenue|Square|Bridge|River|Lake|Bay|Beach|Island|Islands|Valley|Creek|Park$|Mountains?|"
     r"Province|Region|County|City|Airport|Station|Peninsula|Gulf|Sea|Ocean|Coast|Strait)\b"
 )
 COUNTRIES = _set("""afghanistan australia austria bangladesh belgium brazil britain canada chile china colombia
@@ -83,8 +84,24 @@ NATIONALITIES = _set("""afghan american australian austrian belgian brazilian br
     japanese jordanian kenyan korean lebanese libyan malaysian mexican moroccan nepalese nigerian norwegian
     pakistani palestinian peruvian filipino polish portuguese romanian russian saudi scottish somali spanish
     sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan ukrainian vietnamese welsh yemeni
-    african european asian arab latin""")
-_MULTI_COUNTRIES = ("united states", "united kingdom", "new zealand", "south africa", "saudi arabia", "sri lanka")
+    african european asian arab latin swede briton dane spaniard frenchman frenchwoman dutchman englishman
+    englishwoman irishman scotsman welshman""")
+_MULTI_COUNTRIES = (
+    "united states",
+    "united kingdom",
+    "new zealand",
+    "south africa",
+    "saudi arabia",
+    "sri lanka",
+    "hong kong",
+    "north korea",
+    "south korea",
+    "latin america",
+    "south america",
+    "north america",
+    "central america",
+    "middle east",
+)
 _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard from Alan Brodie`
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
@@ -165,7 +182,7 @@ def _name_type(article: str, name: str) -> str:
     return PERSON if " " in name else UNKNOWN
 
 
-_DOC_WORD = re.compile(r"\b(?:Report|Study|Survey|Review|Declaration|Act|Treaty|Convention|Plan|Bill)\b")
+_DOC_WORD = re.compile(r"\b(?:Report|Study|Survey|Review|Declaration|Act|Treaty|Convention|Plan|Bill|Article)\b")
 
 
 def _acronym(article: str, name: str) -> bool:
@@ -482,14 +499,17 @@ def not_a_person(article: str, name: str) -> bool:
 def not_a_name(article: str, name: str) -> bool:
     """Capitalised words that are no person's name by their form: ending on a nationality (`South
     African`), holding a possessive (`Hong Kong's Cable TV`), one word before `of` (`Republic of
-    China`), a title in quotation marks (`"Gangnam Style"`), part of an organisation's name, or
-    ending on a word the article also writes in lower case and never alone as a surname (`style`).
-    Index look-ups only: no scan of the article per name."""
+    China`), a title in quotation marks (`"Gangnam Style"`), part of an organisation's name, a
+    word with a digit (`P3 Orion`, `Airbus A380`), written after `the` wherever it stands (`the Foro
+    de São Paulo`: people are not), or ending on a word the article also writes in lower case and
+    never alone as a surname (`style`). Index look-ups only: no scan of the article per name."""
     words = name.split()
     if len(words) < 2:
         return False
     last = words[-1].strip(".,")
     if last.lower() in NATIONALITIES or re.search(r"\w['’]s\b", name) or words[1] == "of":
+        return True
+    if words[0] in ("the", "The") or any(c.isdigit() for c in name) or _always_after_the(article, name):
         return True
     if _titled_work(article, name) or _inside_organisation(article, name):
         return True
@@ -500,6 +520,15 @@ def not_a_name(article: str, name: str) -> bool:
 @functools.lru_cache(maxsize=64)  # one pass per article
 def _lower_case_words(article: str) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z][\w'’-]*", article))
+
+
+def _always_after_the(article: str, name: str) -> bool:
+    """Written right after `the` (or `The`) at every place the article writes it, and no title or
+    nationality inside (`the Brazilian President Luiz Inácio Lula da Silva` is a person)."""
+    if any(w.lower().strip(".,") in _PERSON_TITLES | NATIONALITIES for w in name.split()):
+        return False
+    places = [at for at in _capitalised(article).get(name.split()[0], ()) if article.startswith(name, at)]
+    return bool(places) and all(article[max(0, at - 4) : at].lower() == "the " for at in places)
 
 
 def _titled_work(article: str, name: str) -> bool:

@@ -89,7 +89,7 @@ _ROLES = _set(
     officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
-    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent"""
+    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc"""
 )  # the last two lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`)
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
     though although because since whether unless despite
@@ -613,7 +613,7 @@ _ORGANISATION = re.compile(
     r"\b(?:Hospital|Bank|Council|University|Ministry|Department|Court|Agency|Authority|Association|Union|"
     r"Group|Company|Ltd|Inc|Corporation|Party|Office|Service|Services|Board|Commission|Institute|Museum|"
     r"Club|Federation|School|College|Foundation|Trust|Police|Street|Road|City|County|Valley|Airport|Creek|Trail|"
-    r"River|Park|Lake|Beach|Island|Bay|Province|Region|Avenue|Square|Bridge|Station|Centre|Center|Reserve|"
+    r"River|Park$|Lake|Beach|Island|Bay|Province|Region|Avenue|Square|Bridge|Station|Centre|Center|Reserve|"
     r"YouTube|Times|News|Post|Herald|Gazette)\b"
 )
 
@@ -627,8 +627,12 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare"):
+        issuer = _issuer(mention, speakers)
+        if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
+            return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
         head = _head_of(mention)  # `the chief of Avedzeme` resolves as `the chief`, else stays whole
         found = entities.by_type(article, head.text, head.start)
+        found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
         return by_role or _by_head(article, head) or typed or mention
@@ -640,6 +644,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         )
         text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
         return Mention(mention.start, mention.end, text, "name")
+    if all(w.lower().rstrip(".") in _TITLES | _ROLES for w in mention.text.split()):  # `The President said`
+        return _speaker_by_role(article, mention, speakers) or _by_role(article, mention) or mention
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")
@@ -649,6 +655,27 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     surname = words[-1] if titled else mention.text
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
+
+
+_STATEMENT_NOUNS = _set("statement release communique communiqué")
+_NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
+
+
+def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
+    """Who issued a statement that speaks (`The IPCC statement said`, `An Air Force statement`): the words
+    before the noun (`IPCC`, `Air Force`); for a statement with no issuer written (`The statement
+    said`), the latest speaker. None for a mention that is no statement (or one `from X`)."""
+    words = mention.text.split()
+    if words[-1].lower() not in _STATEMENT_NOUNS:
+        return None
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _NOT_ISSUERS:
+        k += 1
+    if k == len(words) - 1:
+        return speakers[-1] if speakers else None
+    text = " ".join(words[k:-1])
+    start = mention.start + mention.text.index(text, len(" ".join(words[:k])))
+    return Mention(start, start + len(text), text, "name" if text[:1].isupper() else "np")
 
 
 _QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
@@ -758,14 +785,17 @@ def _sentence_start(article: str, at: int) -> int:
     return start + ends[-1].end() if ends else start
 
 
-_SUBJECT = re.compile(rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+) +(?=[a-z])")
+_SUBJECT = re.compile(
+    rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +who\b[^.;:!?\n]{{0,150}}?,)? +(?=[a-z])"
+)  # `Federer, who has been a critic of the system, snapped`
 
 
 def _a_person(article: str, speaker: Mention, at: int) -> bool:
     """A speaker a he/she/I can mean: a person's name, or one person described (`a spokesperson for
     NISA`, `an African Union soldier`)."""
     if speaker.kind == "name":
-        return _is_person(article, speaker.text, at)
+        titled = all(w.lower().rstrip(".") in _TITLES | _ROLES for w in speaker.text.split())  # `President`
+        return not titled and _is_person(article, speaker.text, at)
     words = _head_of(speaker).text.lower().split()
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
 
@@ -775,7 +805,8 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     the surname stands for, else the word itself where the article shows its gender (a he/she
     after it, as `_gender` reads it, or in the rest of that sentence)."""
     found = _SUBJECT.match(article, recent, at) if recent is not None else None
-    if not found or found.group(1).lower() in CAPITAL_STOP or found.group(1).endswith(("'s", "’s")):
+    lead = found.group(1).lower() if found else ""
+    if not found or lead in CAPITAL_STOP | entities.NATIONALITIES or lead.endswith(("'s", "’s")):  # `Indian expert`
         return []
     if entities.only_sentence_initial(article, found.group(1)):  # `Describing the plan, he`, `During`
         return []
@@ -875,6 +906,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
         while words and words[-1].rstrip(".") in _POST_NOMINALS:
             words.pop()
         words = _person_part(words)  # `Royal Navy Lieutenant Felix Carman` -> `Felix Carman`
+        words = _without_of(article, " ".join(words)).split()  # `Ksenia Sukhinova of Russia`
         if (
             len(words) < 2
             or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
@@ -924,7 +956,7 @@ def _not_a_person(article: str, name: str) -> bool:
     return bool(_ORGANISATION.search(name)) or entities.not_a_person(article, name)
 
 
-_PLACE_PREPOSITIONS = _set("in at from near to outside across")
+_PLACE_PREPOSITIONS = _set("in at near outside across")  # not `to`, `from`: `according to NAME`
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
 _GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
@@ -984,6 +1016,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             parts.pop(0)
         if not parts or parts[0].lower() in _TITLES or m.start() == mention.start:
             continue
+        if any(c.isdigit() for c in full):  # `Airbus` is not the `Airbus A380` it builds
+            continue
         initials = "".join(p[0] for p in parts if p[0].isupper())
         # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
         inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())
@@ -1022,12 +1056,41 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     return Mention(best.start(), best.end(), best.group(), "name") if best else None
 
 
+# a role noun and the other titles an article writes before that person's name (`the judge` for `Mr
+# Justice Spencer`, `the officer` for `PC Gemma Shields`, `the general` for `Gen. Ana Ruiz`)
+_ROLE_TITLES = {
+    "judge": "Justice",
+    "officer": "PC Constable Sergeant Sgt Detective Det DC DS Inspector Insp",
+    "general": "Gen",
+    "doctor": "Dr",
+    "professor": "Prof",
+    "senator": "Sen",
+    "governor": "Gov",
+    "captain": "Capt",
+    "colonel": "Col",
+    "lieutenant": "Lt",
+    "sergeant": "Sgt",
+    "inspector": "Insp",
+    "detective": "Det",
+    "councillor": "Cllr",
+}
+
+
+def _other_titles(role: str) -> str:
+    """The titles of `_ROLE_TITLES` for a role, as a regex alternation (case as written)."""
+    return "|".join(re.escape(t) for t in _ROLE_TITLES.get(role.lower(), "").split())
+
+
 @functools.lru_cache(maxsize=512)
 def _role_pattern(word: str) -> re.Pattern:
-    """`minister` -> `minister(s), NAME` or `NAME, the ... minister(s)`."""
-    head = rf"(?i:{re.escape(word)}s?)"
+    """`minister` -> `minister(s), NAME` or `NAME, the ... minister(s)`; `judge` also `Justice NAME` and
+    `Justice Spencer` (another title, and a title written with a surname alone)."""
+    others = _other_titles(word)
+    head = rf"(?i:{re.escape(word)}s?)\b" + (rf"|(?:{others})\.?" if others else "")  # `Gen.`: no sentence end
+    by_surname = rf"|\b((?:{others})\.? +{_NAME_WORD})\b" if others else ""  # `Justice Spencer`
     return re.compile(
-        rf"\b{head}\b,? +({_FULL_NAME.pattern})|({_FULL_NAME.pattern}), +(?i:the|a|an) +[\w '’-]{{0,40}}?\b{head}\b"
+        rf"\b(?:{head}),? +({_FULL_NAME.pattern})|({_FULL_NAME.pattern}), +(?i:the|a|an) +[\w '’-]{{0,40}}?"
+        rf"\b(?i:{re.escape(word)}s?)\b{by_surname}"
     )
 
 
@@ -1046,8 +1109,11 @@ def _speaker_by_role(article: str, mention: Mention, speakers: list[Mention]) ->
 
 @functools.lru_cache(maxsize=512)
 def _titled_pattern(role: str, surname: str) -> re.Pattern:
-    """`President Bush`, `president George W. Bush`: the role, up to two more names, the surname."""
-    return re.compile(rf"\b(?i:{re.escape(role)})\.? +(?:[A-Z][\w.'’-]* +){{0,2}}{re.escape(surname)}\b")
+    """`President Bush`, `president George W. Bush`, `PC Shields` for `officer`: the role (or another
+    title of it), up to two more names, the surname."""
+    others = _other_titles(role)
+    titles = rf"(?i:{re.escape(role)})" + (rf"|{others}" if others else "")
+    return re.compile(rf"\b(?:{titles})\.? +(?:[A-Z][\w.'’-]* +){{0,2}}{re.escape(surname)}\b")
 
 
 def _by_role(article: str, mention: Mention) -> Mention | None:
@@ -1056,8 +1122,8 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
     found = None
     for start, end in _role_lines(article, word, max(0, mention.start - WINDOW), mention.start):
         for m in _role_pattern(word).finditer(article, start, end):
-            group = 1 if m.group(1) else 2
-            if m.group(group)[:1].isupper():
+            group = next(g for g in range(1, (m.re.groups or 0) + 1) if m.group(g))
+            if m.group(group)[:1].isupper() and not _ORGANISATION.search(m.group(group)):  # `Justice Department`
                 found = Mention(m.start(group), m.end(group), m.group(group), "name")
     return found
 
@@ -1065,18 +1131,26 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
 def _role_lines(article: str, word: str, start: int, end: int) -> list[tuple[int, int]]:
     """The lines of article[start:end] (cut to it) where `word` (any case, plural too) stands where
     `_role_pattern` can hold it: before a name (`minister Ana Ruiz`) or after a comma and `the`, `a`
-    or `an` (`Ana Ruiz, the finance minister`). The pattern never crosses a line break, so matching it
-    on these lines finds what matching the whole window finds, without running it at every capital
-    of a huge article's window (nor compiling it for a word no line can match)."""
-    out: list[tuple[int, int]] = []
+    or `an` (`Ana Ruiz, the finance minister`); and those that write one of its other titles
+    (`Justice` for `judge`). The pattern never crosses a line break, so matching it on these lines
+    finds what matching the whole window finds, without running it at every capital of a huge
+    article's window (nor compiling it for a word no line can match)."""
+    lines: dict[int, int] = {}  # where each line starts: a place inside it
     for m in _word_places(article, word, start, end):
-        line = max(start, article.rfind("\n", start, m.start()) + 1)
-        comma = article.rfind(",", line, m.start())
+        comma = article.rfind(",", start, m.start())
         described = comma >= 0 and _DESCRIBED_AS.fullmatch(article, comma, m.start())
-        if (not out or m.start() >= out[-1][1]) and (_NAME_NEXT.match(article, m.end(), end) or described):
-            stop = article.find("\n", m.end(), end)
-            out.append((line, end if stop < 0 else stop))
-    return out
+        if _NAME_NEXT.match(article, m.end(), end) or described:
+            lines[max(start, article.rfind("\n", start, m.start()) + 1)] = m.start()
+    others = _other_titles(word)
+    for m in _titles_pattern(others).finditer(article, start, end) if others else ():
+        lines[max(start, article.rfind("\n", start, m.start()) + 1)] = m.start()
+    stops = [article.find("\n", at, end) for at in lines.values()]
+    return sorted((line, end if stop < 0 else stop) for line, stop in zip(lines, stops, strict=True))
+
+
+@functools.lru_cache(maxsize=64)
+def _titles_pattern(others: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{others})")
 
 
 _NAME_NEXT = re.compile(rf",? +(?:{_PARTICLE})?[A-Z]")  # how `_role_pattern`'s two forms go on from the role
@@ -1143,11 +1217,13 @@ def _runs(
     speakers: list[Mention | None] = []
     named: list[Mention] = []
     ahead = _named_ahead(sentences, labels, mentions)
+    # a pronoun that names a quotation's speaker where it closes reads the sentence before the quotation
+    opened = {j: i for i, j in enumerate(ahead) if j is not None}
     for i, lab in enumerate(labels):
         if lab != QUOTE:
             continue
         mention = mentions[i]
-        recent = sentences[i - 1].start if i else None
+        recent = sentences[opened.get(i, i) - 1].start if opened.get(i, i) else None
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
         # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
@@ -1194,13 +1270,20 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
 
 def fullest_name(article: str, mention: Mention) -> Mention:
     """A person's name in its fullest form the article writes (`George Bush` -> `George W. Bush`,
-    `Abdelbaset al-Megrahi` -> `Abdelbaset Ali al-Megrahi`), without a post-nominal (`Lucy Allan MP`):
+    `Abdelbaset al-Megrahi` -> `Abdelbaset Ali al-Megrahi`), without a post-nominal (`Lucy Allan MP`)
+    or a nationality before it (`Swede Lars Borg`):
     the longest name within WINDOW that holds the same first and last word with names between."""
     words = mention.text.split()
     while len(words) > 2 and words[-1].rstrip(".") in _POST_NOMINALS - {"Jr", "Sr"}:  # `Jr.` is part of the name
         words.pop()
     if len(words) < len(mention.text.split()):
         mention = Mention(mention.start, mention.start + len(" ".join(words)), " ".join(words), mention.kind)
+    nationality = len(words) > 2 and words[0].lower() in entities.NATIONALITIES  # `Swede Lars Borg`
+    if nationality and _is_person(article, " ".join(words[1:]), mention.start):
+        words = words[1:]
+        mention = Mention(mention.end - len(" ".join(words)), mention.end, " ".join(words), mention.kind)
+    if len(words) == 2 and words[0].lower().rstrip(".") in _COURTESY:  # `Mr. Bush` -> `President Bush`
+        return _with_role(article, mention) or mention
     if (
         len(words) < 2
         or words[0].lower().rstrip(".") in _TITLES | _ROLES
@@ -1223,6 +1306,23 @@ def fullest_name(article: str, mention: Mention) -> Mention:
         if at >= m.start() and article[at : at + len(text)] == text:
             best = Mention(at, at + len(text), text, "name")
     return best
+
+
+_COURTESY = _set("mr mrs ms miss")
+
+
+def _with_role(article: str, mention: Mention) -> Mention | None:
+    """`Mr. Bush`, where the article names no one by a fuller name: the form with a role (`President
+    Bush`) the article also writes within WINDOW, the nearest earlier first; a courtesy title says less."""
+    surname = mention.text.split()[-1]
+    near = _names_holding(article, surname, mention.start - WINDOW, mention.start + WINDOW)
+    found = [m for m in near if m.group().split()[-1] == surname and len(m.group().split()) == 2]
+    found = [m for m in found if m.group().split()[0].lower() in _ROLES]
+    if not found:
+        return None
+    before = [m for m in found if m.start() < mention.start]
+    best = before[-1] if before else found[0]
+    return Mention(best.start(), best.end(), best.group(), "name")
 
 
 def _named_ahead(sentences: list, labels: list[str], mentions: list[Mention | None]) -> list[int | None]:

@@ -7,7 +7,7 @@ import csv
 import io
 from dataclasses import asdict
 
-from claimtag.inference.entities import DATE, DOCUMENT, ORGANISATION, PERSON, PLACE, mention_type
+from claimtag.inference.entities import DATE, DOCUMENT, ORGANISATION, PERSON, PLACE, mention_type, not_a_person
 from claimtag.inference.formats import Result, render
 from claimtag.inference.quotes import SpeakerScorer, attribute
 from claimtag.inference.split import split_article
@@ -598,3 +598,129 @@ def test_an_organisation_then_a_role_then_a_name_is_that_person() -> None:
     )
     got = who(article, "QQ")
     assert got[0][1] == got[1][1] == "Lena Voss"  # not `Harbour Board`
+
+
+def test_names_that_are_no_person_by_their_words_or_the_before_them() -> None:
+    article = (
+        "Record attempt\n\n"
+        "Harbour World Records confirmed the swim, and the 2031 Summer Games will host it. Article IV of the "
+        "charter allows it, the Coastal Nations said. The P8 Osprey flew over the Liga Verde rally, and the "
+        "Liga Verde cheered. Ships came from Latin America. Park Min-jun, the organiser, thanked them."
+    )
+    for name in ("Harbour World Records", "Summer Games", "Coastal Nations", "Article IV", "P8 Osprey", "Liga Verde"):
+        assert not_a_person(article, name), name
+    assert not_a_person(article, "Latin America")
+    assert not not_a_person(article, "Park Min-jun")  # a surname first, not a park
+
+
+def test_he_skips_a_latest_speaker_that_is_no_person() -> None:
+    article = (
+        "Record swim\n\n"
+        '"I trained for nine years," said swimmer Tomas Reyes. '
+        "The Liga Verde said the swim was a triumph for the coast. "
+        '"Nothing will stop me now," he said. '
+        "Harbour World Records confirmed the time on Monday. "
+        "Park Min-jun, the organiser, described the route. "
+        '"The tide was against him," he said.'
+    )
+    got = who(article, "XQQQQCQ")
+    assert got[3][1] == "Tomas Reyes"  # not `The Liga Verde`, written only after `the`
+    assert got[6][1] == "Park Min-jun"  # not the records body; `Park` is his surname, no park
+
+
+def test_a_person_written_after_to_is_still_a_person_and_a_title_alone_is_none() -> None:
+    article = (
+        "Dam talks\n\n"
+        '"The river is rising," said mayor Anna Holt. '
+        "Talks resumed on Monday, according to Elena Marsh, head of the water agency. "
+        '"We are off to a good start," she said. '
+        '"The dam will hold," said engineer Tomas Brand. '
+        "The President pointed out that the board had met twice. "
+        '"We will not wait," he said.'
+    )
+    got = who(article, "XQQQQQQ")
+    assert got[3][1] == "Elena Marsh"  # `according to` marks no place
+    assert got[6][1] == "Tomas Brand"  # not `President`, a title with no name
+
+
+def test_a_role_noun_finds_the_person_written_with_another_title_of_it() -> None:
+    article = (
+        "Ferry trial\n\n"
+        "At Norland Crown Court, Mr Justice Harlow jailed the captain for six years. "
+        'The judge said the crash was "entirely avoidable". '
+        "PC Ana Brook told the court she had stopped the boat. "
+        '"He did not resist," the officer said. '
+        "President Rui Costa visited the harbour on Friday. "
+        '"We will rebuild the pier," the President said.'
+    )
+    got = who(article, "XCQQQCQ")
+    assert got[2][1] == "Justice Harlow"  # `Justice` is the title of a judge
+    assert got[4][1] == "Ana Brook"  # `PC` an officer's
+    assert got[6][1] == "Rui Costa"  # a title alone is resolved as the role
+
+
+def test_a_role_noun_never_resolves_to_an_organisation() -> None:
+    article = (
+        "The ferry was held by Norland Port Police, the agency whose senior official signed the order. "
+        "A police official said the ship was unsafe."
+    )
+    assert who(article, "CQ")[1][1] == "official"  # as the scorer chose it: not the police force
+
+
+def test_he_where_a_quotation_closes_reads_the_sentence_before_the_quotation() -> None:
+    article = (
+        "Cup final\n\n"
+        '"It was a fair call," said umpire Ana Ruiz. '
+        "Kim Berg won the first set. "
+        '"The crowd was wonderful," said coach Lena Dahl. '
+        "Berg, who has long criticised the line system, argued with the umpire after the point. "
+        '"How was that ball in? Look at the score now. This system is killing me," he said. '
+        "Indian computer expert Ravi Nair, who built the system, defended it. "
+        '"The cameras do not lie. They are exact," he said.'
+    )
+    got = who(article, "XQCQCQQQCQQ")
+    assert [g[1] for g in got[5:8]] == ["Kim Berg"] * 3  # `Berg, who ..., argued`: not Lena Dahl, the latest speaker
+    assert [g[1] for g in got[9:]] == ["Ravi Nair"] * 2  # `Indian` opens the sentence but names no one
+
+
+def test_a_person_is_named_without_the_place_or_nationality_written_with_the_name() -> None:
+    article = (
+        "Ski final\n\n"
+        "The title went to Mira Ostrova of Norland. "
+        '"I am so happy," she said. '
+        '"I have seen nothing like it," said Swede Lars Borg.'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Mira Ostrova"  # not `Mira Ostrova of Norland`
+    assert got[3][1] == "Lars Borg"  # `Swede` is where he is from
+
+
+def test_a_statement_speaks_for_whoever_issued_it() -> None:
+    article = (
+        "The Harbour Board (HB) closed the pier on Monday. "
+        "The HB statement said repairs would take a month. "
+        "An air force statement said the jets were grounded. "
+        '"No pilot was hurt," the statement added.'
+    )
+    got = who(article, "CQQQ")
+    assert got[1][1] == "Harbour Board"  # the issuer before `statement`, spelt out
+    assert got[2][1] == "air force"
+    assert got[3][1] == "air force"  # no issuer written: the latest speaker's
+
+
+def test_the_organisation_referred_back_by_its_acronym_is_spelt_out() -> None:
+    article = (
+        "The Coastal Ferry Union (CFU) called a strike. CFU members walked out on Monday. "
+        "The organisation said the talks had failed."
+    )
+    assert who(article, "CCQ")[2][1] == "Coastal Ferry Union"  # not `CFU`: the fullest name
+
+
+def test_a_courtesy_title_gives_way_to_the_role_the_article_writes() -> None:
+    article = 'Summit\n\nPresident Okoro arrived in Lisbon on Monday. "We came to listen," Mr. Okoro said.'
+    assert who(article, "XCQ")[2][1] == "President Okoro"  # the article names no first name
+
+
+def test_a_maker_is_not_the_model_numbered_after_it() -> None:
+    article = "The Skyward S390 made its first flight on Monday. Skyward said the jet would enter service in May."
+    assert who(article, "CQ")[1][1] == "Skyward"  # not `Skyward S390`, the aircraft
