@@ -1067,6 +1067,8 @@ def _runs(
                 resolved = resolve(article, found, named, recent) if found else None
             if mention is None and _goes_on(article, sentences[i], resolved, later, runs, speakers, i):
                 resolved = speakers[-1]  # a run of its own (as the annotators keep it), said by the same
+            elif resolved is None and later is None and _quoted_on(sentences, runs, speakers, i):
+                resolved = speakers[-1]
             runs.append([i])
             speakers.append(resolved)
         if speakers[-1] is not None and (not named or named[-1] != speakers[-1]):
@@ -1095,6 +1097,15 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
         words = resolved.text.split()
         return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
     return entities.speaker_type(article, resolved.text) == entities.UNKNOWN
+
+
+def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -> bool:
+    """A direct quotation with no attribution right after a quote sentence of the same paragraph
+    (`Mr. Obama criticised the plan as "all over the map". "Every time you ..."`): the speaker the
+    paragraph just quoted goes on."""
+    if not runs or runs[-1][-1] != i - 1 or speakers[-1] is None or not _direct(sentences[i]):
+        return False
+    return sentences[i].paragraph == sentences[i - 1].paragraph
 
 
 def fullest_name(article: str, mention: Mention) -> Mention:

@@ -242,3 +242,16 @@ def test_end_to_end_counts_a_quote_only_when_the_model_labels_it_a_quote() -> No
     end_to_end = attribution_of(rows, SCORER, ["context", "quote", "context"])
     assert end_to_end["speaker_accuracy"] == 0.5 and end_to_end["quote_sentences"] == 2
     assert end_to_end["run_pairwise_f1"] == gold["run_pairwise_f1"]  # two runs of one sentence each
+
+
+def test_an_unattributed_quotation_after_a_quote_sentence_of_its_paragraph_is_that_speakers() -> None:
+    article = (
+        "Harbour plan\n\n"
+        "Mayor Ana Ruiz met port director Carl Moss on Monday.\n\n"
+        'The Harbour Trust criticised the plan of Carl Moss as "a mess from top to bottom". '
+        '"Every promise in it has already been broken. Nobody on the waterfront believes it."\n\n'
+        '"We will appeal," said Ana Ruiz.'
+    )
+    got = who(article, "XCQQQQ")
+    assert got[2][1] == got[3][1] == got[4][1] == "Harbour Trust"  # not Carl Moss, named in passing
+    assert got[5][1] == "Ana Ruiz"
