@@ -1058,10 +1058,13 @@ def _runs(
         # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
         # But not yet," said Ana Ruiz.`) is that speaker's, not the run's before
         later = resolve(article, mentions[ahead[i]], named, recent) if resolved is None and ahead[i] else None
+        opened = _pronoun_ahead(article, sentences, runs, i, mentions[ahead[i]]) if later else None
+        later = opened or later
         if runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
             runs[-1].append(i)
             speakers[-1] = _run_speaker(article, speakers[-1], resolved)
         else:
+            resolved = resolved or opened
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
@@ -1185,6 +1188,38 @@ def _unattributed(article: str, sentences: list, runs: list[list[int]], speakers
             speakers[n] = person_before(article, sentences[first].start, earlier, "i", recent)
         if speakers[n] is not None:
             earlier.append(speakers[n])
+
+
+def _pronoun_ahead(article: str, sentences: list, runs: list[list[int]], i: int, pronoun: Mention) -> Mention | None:
+    """The speaker of a quotation that opens after a sentence that is no quote and names its speaker
+    only by the he/she/I of its closing (`Nigeria's ambassador, NAME, issued a statement. "We are
+    ready. [...] But not yet," he said.`): the person that sentence introduces, where gender allows
+    (the pronoun, resolved where it stands, would read the quotation's own sentences). None leaves
+    the pronoun to `resolve`."""
+    if pronoun.kind != "pronoun" or pronoun.text.lower() not in ("he", "she", "i") or not i:
+        return None
+    if runs and runs[-1][-1] == i - 1:
+        return None
+    found = _introduced(article, sentences[i - 1])
+    if found is None or not _a_person(article, found, pronoun.start):
+        return None
+    want = _PRONOUN_GENDER.get(pronoun.text.lower())
+    return found if want is None or _gender(article, found.text.split()[-1], pronoun.start) in (want, None) else None
+
+
+def _introduced(article: str, sentence) -> Mention | None:
+    """The first person a sentence that is no quote names outside quotation marks, by a full name or
+    a surname the article writes in full (`Nigeria's ambassador, Babagana Wakil, issued a statement.`,
+    `The emails were forwarded to Knight.`): the quotation that follows it with no attribution is
+    theirs. Reads the one sentence."""
+    for m, f in candidates(sentence):
+        at = m.start - sentence.start
+        if m.kind != "name" or m.text.isupper() or entities.blocked(sentence.text, at, m.text, article, f):
+            continue
+        full = _by_surname(article, m)
+        if len(full.text.split()) > 1 and _is_person(article, full.text, full.start):
+            return full
+    return None
 
 
 def _within(speakers: list[Mention], at: int) -> list[Mention]:

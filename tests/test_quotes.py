@@ -255,3 +255,16 @@ def test_an_unattributed_quotation_after_a_quote_sentence_of_its_paragraph_is_th
     got = who(article, "XCQQQQ")
     assert got[2][1] == got[3][1] == got[4][1] == "Harbour Trust"  # not Carl Moss, named in passing
     assert got[5][1] == "Ana Ruiz"
+
+
+def test_a_quotation_closed_by_he_said_is_the_person_the_sentence_before_introduced() -> None:
+    article = (
+        "Dock dispute\n\n"
+        "Tom Berg, a retired docker, wrote to the port in May. "
+        '"The talks have failed," said union leader Carl Moss.\n\n'
+        "The port's reply was forwarded to Berg, who has campaigned for the dockers for years. "
+        '"I have read it twice. It answers nothing," he said.'
+    )
+    got = who(article, "XCQCQQ")
+    assert got[2][1] == "Carl Moss"
+    assert got[4][1] == got[5][1] == "Tom Berg"  # not Carl Moss, the latest speaker
