@@ -49,6 +49,9 @@ SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns c
     insisted joked laughed pointed explained objected remarked responded responds replied announced
     declared declares alleged alleges contended contends disputed disputes welcomed welcomes""")
 SPEECH_VERBS |= entities.MORE_SPEECH_VERBS
+SPEECH_VERBS |= _set("""protested mourned surmised termed signaled signalled dismisses
+    congratulated contradicted contested notified endorsed felt faulted summarized summarised refers referred credits
+    credited defended cried quipped""")
 
 
 def _classes(groups: dict[str, str]) -> dict[str, str]:

@@ -268,3 +268,13 @@ def test_a_quotation_closed_by_he_said_is_the_person_the_sentence_before_introdu
     got = who(article, "XCQCQQ")
     assert got[2][1] == "Carl Moss"
     assert got[4][1] == got[5][1] == "Tom Berg"  # not Carl Moss, the latest speaker
+
+
+def test_verbs_of_saying_the_annotators_count() -> None:
+    article = (
+        'Retired colonel Tom Reid mourned the loss of "the old discipline" in the navy. '
+        "Port director Sam Ortiz surmised the crew had been tricked. "
+        'Harbour chief Ana Diaz termed the rescue "a small miracle".'
+    )
+    got = who(article, "QQQ")
+    assert [g[1] for g in got] == ["Tom Reid", "Sam Ortiz", "Ana Diaz"]
