@@ -569,7 +569,9 @@ def _features(
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
     if later:
-        gap = [t for t in tokens[b : later[0]] if t.low not in _SKIPPABLE and not _adverb(t)]
+        gap = [
+            t for t in tokens[b : later[0]] if not (t.low in _SKIPPABLE | _WHEN or _adverb(t) or _bracketed(masked, t))
+        ]
         between = masked[tokens[b - 1].end : tokens[later[0]].start]
         f["adj_before_verb"] = float(not gap and "," not in between)
         f["appositive_before_verb"] = float(
@@ -594,6 +596,18 @@ def _features(
     prefixes = ("adj_", "appositive", "open_appositive", "according")
     f.update({f"{kind}&{k}": v for k, v in list(f.items()) if k.startswith(prefixes)})
     return {k: v for k, v in f.items() if v}
+
+
+# a time between a subject and its verb (`the North Korean leader on Sunday said`)
+_WHEN = _set(
+    "on last this week month year morning afternoon evening night monday tuesday wednesday thursday friday "
+    "saturday sunday"
+)
+
+
+def _bracketed(masked: str, token: _Token) -> bool:
+    """One word in brackets: an acronym after its name (`The United Nations (UN) on Friday called`)."""
+    return masked[token.start - 1 : token.start] == "(" and masked[token.end : token.end + 1] == ")"
 
 
 def _role_word(token: _Token) -> bool:

@@ -278,3 +278,12 @@ def test_verbs_of_saying_the_annotators_count() -> None:
     )
     got = who(article, "QQQ")
     assert [g[1] for g in got] == ["Tom Reid", "Sam Ortiz", "Ana Diaz"]
+
+
+def test_a_time_or_an_acronym_between_the_speaker_and_the_verb() -> None:
+    article = (
+        'The Coastal Fisheries Council (CFC) on Friday called the quota "a death sentence". '
+        "Harbour chief Ana Diaz last week said the boats would stay in port."
+    )
+    got = who(article, "QQ")
+    assert [g[1] for g in got] == ["Coastal Fisheries Council", "Ana Diaz"]
