@@ -431,7 +431,7 @@ def _tokens(masked: str) -> list[_Token]:
 def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
     spans, i = [], 0
     while i < len(tokens):
-        if not tokens[i].capital or tokens[i].low in CAPITAL_STOP:
+        if not tokens[i].capital or (tokens[i].low in CAPITAL_STOP and not _acronym(tokens[i])):
             i += 1
             continue
         j = i + 1
@@ -448,6 +448,11 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         spans.append((roles[-1] + 1 if roles and j - roles[-1] > 2 else i, j, "name"))
         i = j
     return spans
+
+
+def _acronym(token: _Token) -> bool:
+    """`WHO have warned`: an organisation, not the pronoun `who` (nor `US`, `IT`: too short to tell)."""
+    return len(token.text) > 2 and token.text.isupper()
 
 
 def _cut_of(tokens: list[_Token], i: int, j: int) -> int:

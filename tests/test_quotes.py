@@ -287,3 +287,13 @@ def test_a_time_or_an_acronym_between_the_speaker_and_the_verb() -> None:
     )
     got = who(article, "QQ")
     assert [g[1] for g in got] == ["Coastal Fisheries Council", "Ana Diaz"]
+
+
+def test_who_in_capitals_is_the_organisation_and_its_definition_drops_the_date() -> None:
+    article = (
+        "Fever outbreak\n\n"
+        "On Friday, the World Health Organization (WHO) met in Geneva. "
+        "WHO have also warned that every nation should prepare field hospitals."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "World Health Organization"  # was none: `who` the pronoun, never a name
