@@ -51,7 +51,7 @@ SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns c
 SPEECH_VERBS |= entities.MORE_SPEECH_VERBS
 SPEECH_VERBS |= _set("""protested mourned surmised termed signaled signalled dismisses
     congratulated contradicted contested notified endorsed felt faulted summarized summarised refers referred credits
-    credited defended cried quipped""")
+    credited defended cried quipped insinuated supported demanding ruled""")
 
 
 def _classes(groups: dict[str, str]) -> dict[str, str]:

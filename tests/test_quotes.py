@@ -274,10 +274,11 @@ def test_verbs_of_saying_the_annotators_count() -> None:
     article = (
         'Retired colonel Tom Reid mourned the loss of "the old discipline" in the navy. '
         "Port director Sam Ortiz surmised the crew had been tricked. "
-        'Harbour chief Ana Diaz termed the rescue "a small miracle".'
+        'Harbour chief Ana Diaz termed the rescue "a small miracle". '
+        "The Coastal Workers Party (CWP) supported the inquiry."
     )
-    got = who(article, "QQQ")
-    assert [g[1] for g in got] == ["Tom Reid", "Sam Ortiz", "Ana Diaz"]
+    got = who(article, "QQQQ")
+    assert [g[1] for g in got] == ["Tom Reid", "Sam Ortiz", "Ana Diaz", "Coastal Workers Party"]
 
 
 def test_a_time_or_an_acronym_between_the_speaker_and_the_verb() -> None:
