@@ -298,3 +298,13 @@ def test_who_in_capitals_is_the_organisation_and_its_definition_drops_the_date()
     )
     got = who(article, "XCQ")
     assert got[2][1] == "World Health Organization"  # was none: `who` the pronoun, never a name
+
+
+def test_a_rare_verb_right_after_a_closing_quotation_mark_still_names_the_speaker() -> None:
+    article = (
+        '"The evidence is overwhelming," said judge Erik Holm.\n\n'
+        '"I did nothing wrong," protested Lars Okun outside the court. "Nobody listened to me."'
+    )
+    got = who(article, "QQQ")
+    assert got[0][1] == "Erik Holm"
+    assert got[1][1] == got[2][1] == "Lars Okun"  # not the judge's run continued
