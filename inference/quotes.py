@@ -204,7 +204,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
 
 
-_TAG = re.compile(r"""[,.!?…—-]["”’]\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it
+_TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it
 
 
 def _tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bool:
@@ -342,6 +342,13 @@ def _without_newspaper(mention: Mention) -> Mention:
     return mention
 
 
+def _apart(masked: str, tokens: list[_Token], k: int) -> bool:
+    """A comma or the blanked words of a quotation between tokens k-1 and k (`as a "chance ..." having`,
+    `the lawsuit, 50 participants`): no noun phrase spans them (`A 2006 US report` does)."""
+    gap = masked[tokens[k - 1].end : tokens[k].start]
+    return "," in gap or "  " in gap
+
+
 def _contiguous(tokens: list[_Token], k: int) -> bool:
     return tokens[k].start - tokens[k - 1].end <= 1
 
@@ -409,7 +416,7 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
     masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
     tokens = _tokens(masked)
     verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS]
-    spans = _name_spans(tokens) + _np_spans(tokens) + _bare_spans(tokens, verbs) + _pronoun_spans(tokens)
+    spans = _name_spans(tokens) + _np_spans(tokens, masked) + _bare_spans(tokens, verbs) + _pronoun_spans(tokens)
     spans += _according_spans(tokens, masked)
     out = []
     for a, b, kind in dict.fromkeys(spans):
@@ -483,7 +490,7 @@ def _cut_of(tokens: list[_Token], i: int, j: int) -> int:
     return j
 
 
-def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
+def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
     spans = []
     for i, t in enumerate(tokens):
         if t.low not in _DETERMINERS:
@@ -492,7 +499,13 @@ def _np_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         stop = _NP_STOP | SPEECH_VERBS
         # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
         # but the phrase ends on a lower-case head
-        while j < len(tokens) and j - i <= 4 and tokens[j].low not in stop | CAPITAL_STOP and not _adverb(tokens[j]):
+        while (
+            j < len(tokens)
+            and j - i <= 4
+            and tokens[j].low not in stop | CAPITAL_STOP
+            and not _adverb(tokens[j])
+            and not _apart(masked, tokens, j)
+        ):
             if tokens[j - 1].capital and j - 1 > i and re.fullmatch(r"[a-z-]+ed", tokens[j].text):
                 break  # `The Norland Navy signalled`: a past tense after a name is its verb
             j += 1

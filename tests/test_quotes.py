@@ -308,3 +308,20 @@ def test_a_rare_verb_right_after_a_closing_quotation_mark_still_names_the_speake
     got = who(article, "QQQ")
     assert got[0][1] == "Erik Holm"
     assert got[1][1] == got[2][1] == "Lars Okun"  # not the judge's run continued
+    # the comma after the closing mark, as some papers write it
+    article = (
+        '"The evidence is overwhelming," said judge Erik Holm. "I did nothing wrong", protested Lars Okun outside.'
+    )
+    assert [g[1] for g in who(article, "QQ")] == ["Erik Holm", "Lars Okun"]
+
+
+def test_a_noun_phrase_never_spans_the_quoted_words_or_a_comma() -> None:
+    article = (
+        "Stage debut\n\n"
+        "Early in her career, Mara Quist was cast in a musical. "
+        'Then just 19 years old, she looked at the part as a "chance to face my fears," '
+        "having questioned her nerve for years. "
+        '"It was frightening", protested Mara Quist outside the theatre.'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == got[3][1] == "Mara Quist"  # was `a ... having`, the words around the quotation
