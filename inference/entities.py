@@ -335,7 +335,8 @@ def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
     m = found[k - 1] if k else (found[0] if found else None)
     if not m:
         return None
-    name = m.group(1).removeprefix("The ")  # `The Ministry of Defence (MoD)` opening a sentence
+    name = m.group(1).rsplit(", the ", 1)[-1]  # `On Friday, the World Health Organisation (WHO)`
+    name = name.removeprefix("The ")  # `The Ministry of Defence (MoD)` opening a sentence
     return Entity(name, m.end(1) - len(name), m.end(1), ORGANISATION)
 
 

@@ -242,3 +242,86 @@ def test_end_to_end_counts_a_quote_only_when_the_model_labels_it_a_quote() -> No
     end_to_end = attribution_of(rows, SCORER, ["context", "quote", "context"])
     assert end_to_end["speaker_accuracy"] == 0.5 and end_to_end["quote_sentences"] == 2
     assert end_to_end["run_pairwise_f1"] == gold["run_pairwise_f1"]  # two runs of one sentence each
+
+
+def test_an_unattributed_quotation_after_a_quote_sentence_of_its_paragraph_is_that_speakers() -> None:
+    article = (
+        "Harbour plan\n\n"
+        "Mayor Ana Ruiz met port director Carl Moss on Monday.\n\n"
+        'The Harbour Trust criticised the plan of Carl Moss as "a mess from top to bottom". '
+        '"Every promise in it has already been broken. Nobody on the waterfront believes it."\n\n'
+        '"We will appeal," said Ana Ruiz.'
+    )
+    got = who(article, "XCQQQQ")
+    assert got[2][1] == got[3][1] == got[4][1] == "Harbour Trust"  # not Carl Moss, named in passing
+    assert got[5][1] == "Ana Ruiz"
+
+
+def test_a_quotation_closed_by_he_said_is_the_person_the_sentence_before_introduced() -> None:
+    article = (
+        "Dock dispute\n\n"
+        "Tom Berg, a retired docker, wrote to the port in May. "
+        '"The talks have failed," said union leader Carl Moss.\n\n'
+        "The port's reply was forwarded to Berg, who has campaigned for the dockers for years. "
+        '"I have read it twice. It answers nothing," he said.'
+    )
+    got = who(article, "XCQCQQ")
+    assert got[2][1] == "Carl Moss"
+    assert got[4][1] == got[5][1] == "Tom Berg"  # not Carl Moss, the latest speaker
+
+
+def test_verbs_of_saying_the_annotators_count() -> None:
+    article = (
+        'Retired colonel Tom Reid mourned the loss of "the old discipline" in the navy. '
+        "Port director Sam Ortiz surmised the crew had been tricked. "
+        'Harbour chief Ana Diaz termed the rescue "a small miracle". '
+        "The Coastal Workers Party (CWP) supported the inquiry."
+    )
+    got = who(article, "QQQQ")
+    assert [g[1] for g in got] == ["Tom Reid", "Sam Ortiz", "Ana Diaz", "Coastal Workers Party"]
+
+
+def test_a_time_or_an_acronym_between_the_speaker_and_the_verb() -> None:
+    article = (
+        'The Coastal Fisheries Council (CFC) on Friday called the quota "a death sentence". '
+        "Harbour chief Ana Diaz last week said the boats would stay in port."
+    )
+    got = who(article, "QQ")
+    assert [g[1] for g in got] == ["Coastal Fisheries Council", "Ana Diaz"]
+
+
+def test_who_in_capitals_is_the_organisation_and_its_definition_drops_the_date() -> None:
+    article = (
+        "Fever outbreak\n\n"
+        "On Friday, the World Health Organization (WHO) met in Geneva. "
+        "WHO have also warned that every nation should prepare field hospitals."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "World Health Organization"  # was none: `who` the pronoun, never a name
+
+
+def test_a_rare_verb_right_after_a_closing_quotation_mark_still_names_the_speaker() -> None:
+    article = (
+        '"The evidence is overwhelming," said judge Erik Holm.\n\n'
+        '"I did nothing wrong," protested Lars Okun outside the court. "Nobody listened to me."'
+    )
+    got = who(article, "QQQ")
+    assert got[0][1] == "Erik Holm"
+    assert got[1][1] == got[2][1] == "Lars Okun"  # not the judge's run continued
+    # the comma after the closing mark, as some papers write it
+    article = (
+        '"The evidence is overwhelming," said judge Erik Holm. "I did nothing wrong", protested Lars Okun outside.'
+    )
+    assert [g[1] for g in who(article, "QQ")] == ["Erik Holm", "Lars Okun"]
+
+
+def test_a_noun_phrase_never_spans_the_quoted_words_or_a_comma() -> None:
+    article = (
+        "Stage debut\n\n"
+        "Early in her career, Mara Quist was cast in a musical. "
+        'Then just 19 years old, she looked at the part as a "chance to face my fears," '
+        "having questioned her nerve for years. "
+        '"It was frightening", protested Mara Quist outside the theatre.'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == got[3][1] == "Mara Quist"  # was `a ... having`, the words around the quotation
