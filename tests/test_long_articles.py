@@ -55,18 +55,26 @@ def test_roles_surnames_and_acronyms_resolve_in_every_copy_of_a_repeated_article
 
 
 def test_index_lookups_find_what_a_scan_of_the_window_finds() -> None:
-    from claimtag.inference.quotes import Mention, _by_role, _names_between, _names_holding, _role_pattern
+    from claimtag.inference.quotes import (
+        _ORGANISATION,
+        Mention,
+        _by_role,
+        _names_between,
+        _names_holding,
+        _role_pattern,
+    )
 
     article = ROLES * 50 + "the minister, Ana Ruiz, said.\nA minister\nof the port, Tom Reed, the deputy minister\n"
+    article = article.replace("Coach Dan", "Mr Justice Anne Spencer and Coach Dan", 40)  # another title of `judge`
     for at in (len(ROLES) * 3 + 100, len(ROLES) * 45, len(article) - 1):
         start, end = max(0, at - WINDOW), at + WINDOW
         for word in ("Reyes", "Arkwright", "DA", "Eastmouth", "Minister"):
             scanned = [m for m in _names_between(article, start, end) if word in m.group().split()]
             found = _names_holding(article, word, start, end)
             assert [m for m in found if word in m.group().split()] == scanned
-        for role in ("minister", "coach"):
-            matches = list(_role_pattern(role).finditer(article, start, at))
-            last = [m.group(1) or m.group(2) for m in matches if (m.group(1) or m.group(2))[:1].isupper()]
+        for role in ("minister", "coach", "judge"):
+            named = [next(g for g in m.groups() if g) for m in _role_pattern(role).finditer(article, start, at)]
+            last = [g for g in named if g[:1].isupper() and not _ORGANISATION.search(g)]
             mention = Mention(at, at + len(role), f"the {role}", "np")
             assert (_by_role(article, mention) or Mention(0, 0, "", "")).text == (last[-1] if last else "")
 
