@@ -6,6 +6,8 @@ rule read it), so it lives in model/; the splitter and the attribution rules imp
 
 from __future__ import annotations
 
+import re
+
 DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
@@ -38,16 +40,24 @@ def _scan_quotes(text: str, state: str | None) -> str | None:
 def mask_quoted(text: str, state: str | None = None) -> str:
     """The text with every quoted character (marks included) blanked to a space; same length."""
     inside, _ = quoted_chars(text, state)
+    if not any(inside):
+        return text
     return "".join(" " if q else ch for ch, q in zip(text, inside, strict=True))
+
+
+_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 
 
 def quoted_chars(text: str, state: str | None = None) -> tuple[list[bool], str | None]:
     """Per character, whether it lies inside a quotation (marks included), and the state after `text`."""
     inside: list[bool] = []
-    for i, ch in enumerate(text):
-        if ch not in QUOTE_CHARS:
-            inside.append(state is not None)
-            continue
+    done = 0
+    # only the quotation marks change the state: the stretches between them are filled in whole
+    # (a per-character loop cost a fifth of who-said-it on long articles)
+    for mark in _MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
+        inside.extend([state is not None] * (i - done))
+        done = i + 1
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         opens = before.isspace() or before in "([{—–-/:"
@@ -65,4 +75,5 @@ def quoted_chars(text: str, state: str | None = None) -> tuple[list[bool], str |
             state = None
             continue
         inside.append(state is not None)
+    inside.extend([state is not None] * (len(text) - done))
     return inside, state
