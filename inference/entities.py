@@ -134,6 +134,7 @@ class Entity:
     type: str
 
 
+@functools.lru_cache(maxsize=8192)  # asked again for the same names by every rule of every quote sentence
 def mention_type(article: str, text: str) -> str:
     """person / organisation / document / place / date / unknown for a mention of the article."""
     words = [w.strip(".,;:'’\"") for w in text.split()]
