@@ -524,10 +524,13 @@ def _lower_case_words(article: str) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z][\w'’-]*", article))
 
 
+_PERSON_WORDS = _PERSON_TITLES | NATIONALITIES  # a word only a person's description holds
+
+
 def _always_after_the(article: str, name: str) -> bool:
     """Written right after `the` (or `The`) at every place the article writes it, and no title or
     nationality inside (`the Brazilian President Luiz Inácio Lula da Silva` is a person)."""
-    if any(w.lower().strip(".,") in _PERSON_TITLES | NATIONALITIES for w in name.split()):
+    if any(w.lower().strip(".,") in _PERSON_WORDS for w in name.split()):
         return False
     places = [at for at in _capitalised(article).get(name.split()[0], ()) if article.startswith(name, at)]
     return bool(places) and all(article[max(0, at - 4) : at].lower() == "the " for at in places)

@@ -94,6 +94,19 @@ _ROLES = _set(
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
     councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc"""
 )  # the last two lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`)
+
+
+def _title(word: str) -> bool:
+    """A title or role written before a name (`Mr.`, `Gen.`, `President`, `minister`), any case."""
+    return word.lower().rstrip(".") in _TITLE_WORDS
+
+
+def _titles_only(text: str) -> bool:
+    """Nothing but titles and roles (`President`, `Prime Minister`): no one's name."""
+    return all(_title(w) for w in text.split())
+
+
+_TITLE_WORDS = _TITLES | _ROLES
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
     though although because since whether unless despite
     he she they it we i his her their its this that these those there then however meanwhile still also now last
@@ -620,7 +633,7 @@ def _features(
         f["opens_clause_of_verb"] = float(not before.strip() and "," not in between)  # `Traders on the ... say`
         f[f"gap_to_verb={min(len(gap), 6)}"] = 1.0
     if earlier:
-        gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS | _TITLES | _ROLES]
+        gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS | _TITLE_WORDS]
         roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
         # `said Hamas official Ayman Taha`, `said FAA Administrator Jan Huerta`: a name, then a role
         roles = roles or (len(gap) <= 3 and gap[-1].low not in _NP_STOP and _role_word(gap[-1]) and b - a > 1)
@@ -695,14 +708,14 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         )
         text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
         return Mention(mention.start, mention.end, text, "name")
-    if all(w.lower().rstrip(".") in _TITLES | _ROLES for w in mention.text.split()):  # `The President said`
+    if _titles_only(mention.text):  # `The President said`
         return _speaker_by_role(article, mention, speakers) or _by_role(article, mention) or mention
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")
     named = _by_surname(article, mention)
     words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
-    titled = all(w.lower().rstrip(".") in _TITLES | _ROLES for w in words[:-1])
+    titled = _titles_only(" ".join(words[:-1]))
     surname = words[-1] if titled else mention.text
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
@@ -754,9 +767,14 @@ def person_before(
     own = _own_subject(article, at, pronoun)  # one name (`Osei`) as the person's full name nearby
     own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
     pool = own + _subject_before(article, recent, at, pronoun) + opener + said[:1] + near[::-1] + said[1:] + names[::-1]
-    want = _PRONOUN_GENDER.get(pronoun)
-    fitting = (p for p in pool if want is None or _gender(article, p.text.split()[-1], at) in (want, None))
+    fitting = (p for p in pool if _gender_fits(article, p, pronoun, at))
     return next(fitting, None) or (pool[0] if pool else None)  # where the article contradicts every gender, the first
+
+
+def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
+    """Whether the article leaves the person (by surname) the gender a he/she asks for; any for others."""
+    want = _PRONOUN_GENDER.get(pronoun)
+    return want is None or _gender(article, person.text.split()[-1], at) in (want, None)
 
 
 def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:
@@ -811,7 +829,7 @@ def _named_subject(
         # what stands before it since the sentence's start or its last comma: a title at most
         # (`Former defense minister`), not a clause (`Trump told NBC's NAME`, `on Friday NAME`)
         lead = article[max(recent, article.rfind(",", recent, n.start) + 1) : n.start].split()
-        titled = n.text.split()[0].lower().rstrip(".") in _TITLES | _ROLES  # `Minister Siniori`: a surname
+        titled = _title(n.text.split()[0])  # `Minister Siniori`: a surname
         if titled or len(lead) > 8 or lead[-1:] == ["the"] or any(w.lower() in _NOT_TITLE for w in lead):
             return []
         follows = _SUBJECT_VERB.match(article, n.end, end)
@@ -845,7 +863,7 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
     """A speaker a he/she/I can mean: a person's name, or one person described (`a spokesperson for
     NISA`, `an African Union soldier`)."""
     if speaker.kind == "name":
-        titled = all(w.lower().rstrip(".") in _TITLES | _ROLES for w in speaker.text.split())  # `President`
+        titled = _titles_only(speaker.text)  # `President`
         return not titled and _is_person(article, speaker.text, at)
     words = _head_of(speaker).text.lower().split()
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
@@ -976,7 +994,7 @@ def _person_part(words: list[str]) -> list[str]:
     """The name after the last role or title and a leading nationality (`Royal Navy Lieutenant Felix
     Carman`, `City Councilmember Ana Villalobos`, `Russian Ksenia Sukhinova` -> the person's name),
     where at least two names follow; the words as they are otherwise."""
-    roles = [k for k, w in enumerate(words[:-2]) if w.lower().rstrip(".") in _TITLES | _ROLES]
+    roles = [k for k, w in enumerate(words[:-2]) if _title(w)]
     words = words[roles[-1] + 1 :] if roles else words
     if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Condoleezza Rice`: the place ends the title
         words = words[-2:]
@@ -1052,7 +1070,7 @@ def _occurrences(article: str, word: str, start: int, end: int) -> list[int]:
 def _by_surname(article: str, mention: Mention) -> Mention:
     """`Dunne`, `Mr Pocock`, `Coastline`, `DA` -> the earlier `Aoife Dunne`, `Graham Pocock`,
     `Coastline Bank`, `Department of Agriculture`."""
-    words = [w for w in mention.text.split() if w.lower().rstrip(".") not in _TITLES | _ROLES]
+    words = [w for w in mention.text.split() if not _title(w)]
     if len(words) != 1:
         return mention
     word = words[0]
@@ -1074,7 +1092,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
         inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())
         named = word in (parts[0], parts[-1]) or inside
         if named or (word.isupper() and len(word) > 1 and word == initials):
-            roles = [k for k, p in enumerate(parts) if p.lower().rstrip(".") in _TITLES | _ROLES]
+            roles = [k for k, p in enumerate(parts) if _title(p)]
             parts = parts[roles[-1] + 1 :] if roles else parts
             if len(parts) < 2:
                 continue
@@ -1274,7 +1292,8 @@ def _runs(
         if lab != QUOTE:
             continue
         mention = mentions[i]
-        recent = sentences[starts.get(i, i) - 1].start if starts.get(i, i) else None
+        opens = starts.get(i, i)
+        recent = sentences[opens - 1].start if opens else None
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
         # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
@@ -1349,11 +1368,7 @@ def fullest_name(article: str, mention: Mention) -> Mention:
         mention = Mention(mention.end - len(" ".join(words)), mention.end, " ".join(words), mention.kind)
     if len(words) == 2 and words[0].lower().rstrip(".") in _COURTESY:  # `Mr. Bush` -> `President Bush`
         return _with_role(article, mention) or mention
-    if (
-        len(words) < 2
-        or words[0].lower().rstrip(".") in _TITLES | _ROLES
-        or not _is_person(article, mention.text, mention.start)
-    ):
+    if len(words) < 2 or _title(words[0]) or not _is_person(article, mention.text, mention.start):
         return mention
     best = mention
     for m in _names_holding(article, words[0], mention.start - WINDOW, mention.start + WINDOW):
@@ -1364,7 +1379,7 @@ def fullest_name(article: str, mention: Mention) -> Mention:
         longer = parts[a : b + 1]
         if len(longer) <= len(best.text.split()) or len(longer) > len(words) + 2:
             continue
-        if not all(w in longer for w in words) or any(w.lower().rstrip(".") in _TITLES | _ROLES for w in longer):
+        if not all(w in longer for w in words) or any(_title(w) for w in longer):
             continue
         text = " ".join(longer)
         at = m.start() + m.group().find(text)
@@ -1449,8 +1464,7 @@ def _pronoun_ahead(article: str, sentences: list, runs: list[list[int]], i: int,
     found = _introduced(article, sentences[i - 1])
     if found is None or not _a_person(article, found, pronoun.start):
         return None
-    want = _PRONOUN_GENDER.get(pronoun.text.lower())
-    return found if want is None or _gender(article, found.text.split()[-1], pronoun.start) in (want, None) else None
+    return found if _gender_fits(article, found, pronoun.text.lower(), pronoun.start) else None
 
 
 def _introduced(article: str, sentence) -> Mention | None:
