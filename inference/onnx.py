@@ -251,8 +251,12 @@ class OnnxModel:
 
     def truncated(self, records: list[dict]) -> list[bool]:
         """Which sentences are longer than the model reads."""
-        limit = self.max_length - 2
-        return [len(r["text"]) > limit and bool(self.tokenizer.encode(r["text"]).overflowing) for r in records]
+        limit = self.max_length - 2  # a text of fewer characters has fewer tokens: no need to encode it
+        long = [i for i, r in enumerate(records) if len(r["text"]) > limit]
+        out = [False] * len(records)
+        for i, e in zip(long, self.tokenizer.encode_batch([records[i]["text"] for i in long]), strict=True):
+            out[i] = bool(e.overflowing)
+        return out
 
 
 def _article_batches(records: list[dict], lengths: list[int], batch_size: int, overhead: int) -> list[np.ndarray]:

@@ -11,7 +11,7 @@ something (years, times, dates, route and article numbers) are not quantities.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 _CURRENCY = {
@@ -258,7 +258,7 @@ class Quantity:
 
     def to_dict(self) -> dict:
         """JSON-ready dict."""
-        return asdict(self)
+        return dict(self.__dict__)  # its fields are plain values: asdict's deep copy is not needed
 
     def shifted(self, offset: int) -> Quantity:
         """The same quantity with its offsets moved by `offset` (a sentence's into its article's)."""

@@ -46,8 +46,13 @@ class TaggedSentence:
     speaker_type: str | None = None  # person, organisation, document or unknown (inference/entities.py)
 
     def to_dict(self) -> dict:
-        """JSON-ready dict."""
-        return asdict(self)
+        """JSON-ready dict (the fields in order; quantities as dicts)."""
+        # what dataclasses.asdict gives, without its deep copy of every value (2% of tagging time)
+        return {
+            **self.__dict__,
+            "probs": dict(self.probs),
+            "quantities": tuple(q.to_dict() for q in self.quantities),
+        }
 
 
 class Tagger:
