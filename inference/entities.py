@@ -325,6 +325,37 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     return None
 
 
+def family_name(article: str, word: str, at: int, window: int) -> Entity | None:
+    """`Paul` -> `Paul Chandler` where the article writes `Paul and Rachel Chandler` (or `Aisha,
+    Bilal and Sana Qureshi`) within `window` of `at` and writes the first name before the surname
+    alone somewhere (`Rachel said`): a couple or family sharing one surname, whom the article then
+    calls by first names. `Adele and David Bowie` is no family: `David` is never written alone.
+    The span is the whole phrase. Index look-ups on the places of `word` only."""
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return None
+    places = _capitalised(article).get(word, [])
+    for p in places[bisect.bisect_left(places, at - window) : bisect.bisect_right(places, at + window)]:
+        m = _FAMILY.match(article, p + len(word))
+        if not m or m.group(2).lower() in _FAMILY_STOP or not _alone(article, m.group(1), m.start(1)):
+            continue
+        name = f"{word} {m.group(2)}"
+        if mention_type(article, f"{m.group(1)} {m.group(2)}") == PERSON:
+            return Entity(name, p, m.end(), PERSON)
+    return None
+
+
+_FAMILY = re.compile(r"(?:, +[A-Z][a-z'’-]+)*,? +and +([A-Z][a-z'’-]+) +([A-Z][\w'’-]+)\b(?! +[A-Z])")
+_FAMILY_STOP = _set("of the for and")
+
+
+def _alone(article: str, first: str, skip: int) -> bool:
+    """Whether the first name `first` is written somewhere (not at `skip`) with no capitalised word after it."""
+    for at in _capitalised(article).get(first, ()):
+        if at != skip and not re.match(r"[\w'’-]* +[A-Z]", article[at + len(first) : at + len(first) + 40]):
+            return True
+    return False
+
+
 def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
     """`MoD`, `ICRC` -> the name the article defines it with in brackets (`the Ministry of Defence
     (MoD)`, `International Committee of the Red Cross (ICRC)`): the nearest definition before `at`,

@@ -714,6 +714,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")
     named = _by_surname(article, mention)
+    family = entities.family_name(article, mention.text, mention.start, WINDOW) if named is mention else None
+    if family:  # `Paul told ITV` -> `Paul Chandler`, named with his wife as `Paul and Rachel Chandler`
+        return Mention(family.start, family.end, family.name, "name")
     words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
     titled = _titles_only(" ".join(words[:-1]))
     surname = words[-1] if titled else mention.text

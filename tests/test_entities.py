@@ -724,3 +724,17 @@ def test_a_courtesy_title_gives_way_to_the_role_the_article_writes() -> None:
 def test_a_maker_is_not_the_model_numbered_after_it() -> None:
     article = "The Skyward S390 made its first flight on Monday. Skyward said the jet would enter service in May."
     assert who(article, "CQ")[1][1] == "Skyward"  # not `Skyward S390`, the aircraft
+
+
+def test_a_first_name_of_a_couple_takes_the_shared_surname() -> None:
+    article = (
+        "Sailors freed\n\n"
+        "Retired couple Tomas and Irene Vale were freed on Monday after 200 days. "
+        "Irene and Tomas flew home at once. "
+        '"We are tired but well," Tomas said. '
+        "On Sunday the singer Odetta and Ben Marlow each won two awards. "
+        '"I owe it all to my band," said Odetta.'
+    )
+    got = who(article, "XCCQCQ")
+    assert got[3][1] == "Tomas Vale"  # `Irene` is written alone: one family
+    assert got[5][1] == "Odetta"  # `Ben` never is: two people, not `Odetta Marlow`
