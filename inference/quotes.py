@@ -289,6 +289,7 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
+    shifted = shifted or _relative_after(sentence.text, at, mention, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
@@ -312,6 +313,18 @@ def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[in
 
 
 _ROLE_GAP = re.compile(r" +((?:[a-z][\w-]* +){1,3})")
+
+
+def _relative_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Stephen Lawrence's father, Neville, said`: a name chosen, then a relation and a first name:
+    the relative speaks (`resolve` gives them the surname, `_relative`)."""
+    if mention.kind != "name":
+        return None
+    end = at + len(mention.text)
+    found = _RELATION.match(text, end - len(mention.text.split()[-1]))
+    if not found or found.end(1) != end:
+        return None
+    return next(((o_at, o_text) for o_at, o_text in spans if o_at == found.end() and o_text[:1].isupper()), None)
 
 
 def _grouped(sentence, mention: Mention) -> Mention:
@@ -717,6 +730,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     family = entities.family_name(article, mention.text, mention.start, WINDOW) if named is mention else None
     if family:  # `Paul told ITV` -> `Paul Chandler`, named with his wife as `Paul and Rachel Chandler`
         return Mention(family.start, family.end, family.name, "name")
+    related = _relative(article, mention) if named is mention else None
+    if related:  # `Bianchi's father, Philippe` -> `Philippe Bianchi`
+        return related
     words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
     titled = _titles_only(" ".join(words[:-1]))
     surname = words[-1] if titled else mention.text
@@ -1104,6 +1120,30 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             at = stop - len(name)
             return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
+
+
+def _relative(article: str, mention: Mention) -> Mention | None:
+    """`Bianchi's father, Philippe` -> `Philippe Bianchi`: a parent, child or sibling named by a first
+    name after a person's surname and the relation; the surname must end a full name the article
+    writes (`Jules Bianchi`), so a first name before the relation (`Omar's brother Ali`) gives none."""
+    if " " in mention.text or not mention.text[:1].isupper():
+        return None
+    found = _RELATION_BEFORE.search(article, max(0, mention.start - 80), mention.start)
+    if not found:
+        return None
+    surname = found.group(1)
+    near = _last_words(article).get(surname.lower(), [])
+    full = _indexed(article, near, mention.start - WINDOW, mention.start + WINDOW)
+    if not any(m.group().split()[-1] == surname and _is_person(article, m.group(), m.start()) for m in full):
+        return None
+    return Mention(found.start(1), mention.end, f"{mention.text} {surname}", "name")
+
+
+_RELATION = re.compile(
+    r"\b([A-Z][\w'’-]+)['’]s +(?:(?:late|older|younger|elder|eldest|youngest) +)?"
+    r"(?:father|mother|brother|sister|son|daughter|parents?),? +"
+)
+_RELATION_BEFORE = re.compile(_RELATION.pattern + r"\Z")  # ending where the first name starts
 
 
 def _without_of(article: str, name: str) -> str:

@@ -738,3 +738,13 @@ def test_a_first_name_of_a_couple_takes_the_shared_surname() -> None:
     got = who(article, "XCCQCQ")
     assert got[3][1] == "Tomas Vale"  # `Irene` is written alone: one family
     assert got[5][1] == "Odetta"  # `Ben` never is: two people, not `Odetta Marlow`
+
+
+def test_a_relative_named_by_a_first_name_after_a_surname_takes_the_surname() -> None:
+    article = (
+        "Driver Lena Okafor died on Friday. Okafor's father, Tobias, called the wait a torment. "
+        "Lena Okafor's mother, Ruth, said the family was grateful."
+    )
+    got = who(article, "CQQ")
+    assert got[1][1] == "Tobias Okafor"  # not `Tobias`: the surname of the person he is father to
+    assert got[2][1] == "Ruth Okafor"  # the relative speaks, not `Lena Okafor` before the relation
