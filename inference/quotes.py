@@ -712,7 +712,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
-        return by_role or _by_head(article, head) or typed or mention
+        return by_role or _by_head(article, head) or typed or _group_written(article, mention) or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
         parts = (
@@ -723,6 +723,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return Mention(mention.start, mention.end, text, "name")
     if _titles_only(mention.text):  # `The President said`
         return _speaker_by_role(article, mention, speakers) or _by_role(article, mention) or mention
+    group = _group_written(article, mention)
+    if group:  # `Workers are ...` at a sentence start: the group as the article wrote it with its qualifier
+        return group
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")
@@ -742,6 +745,45 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
 
 _STATEMENT_NOUNS = _set("statement release communique communiqué")
 _NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
+
+
+def _group_written(article: str, mention: Mention) -> Mention | None:
+    """`the astronomers`, `Workers` (a group noun alone) -> the group as the article wrote it with
+    the organisation or place that qualifies it (`astronomers at the University of Cambridge`, `women
+    workers of Norland Textiles`): the nearest such phrase within WINDOW before, else the first after
+    (a headline names the group first). The annotators record such a group so."""
+    words = mention.text.split()
+    if len(words) > 2 or (len(words) == 2 and words[0].lower() != "the"):
+        return None
+    noun = words[-1].lower()
+    if noun not in entities.GROUP_NOUNS or noun in _ANY_BODY:
+        return None
+    found = [
+        q
+        for m in _word_places(article, noun, max(0, mention.start - WINDOW), mention.start + WINDOW)
+        if m.start() != mention.start + len(mention.text) - len(noun)
+        and (q := _QUALIFIED_GROUP.match(article, m.start()))
+    ]
+    before = [q for q in found if q.start() < mention.start]
+    best = before[-1] if before else (found[0] if found else None)
+    if best is None:
+        return None
+    start = best.start()
+    modifier = _GROUP_MODIFIER.search(article, max(0, start - 30), start)  # `80 women workers of ...`
+    if modifier and modifier.group(1) not in _NOT_MODIFIERS and not modifier.group(1).endswith("ed"):
+        start = modifier.start(1)
+    return Mention(start, best.end(), article[start : best.end()], "np")
+
+
+_QUALIFIED_GROUP = re.compile(
+    rf"[A-Za-z]+ +(?:of|at|from|for) +(?:the +)?(?:{_PARTICLE})?[A-Z][\w'’&-]*"
+    r"(?: +(?:(?:of|the|and|for|de) +)*[A-Z][\w'’&-]*)*"
+)  # no period inside: a sentence's end stops it
+# officials and sources speak for many bodies in one article (`officials of NISA`, then `US officials`),
+# and reports are no people: the qualifier written once is not theirs each time
+_ANY_BODY = _set("officials sources reports investigations")
+_NOT_MODIFIERS = _NP_STOP | _DETERMINERS | _WHEN | _PREPOSITIONS | SPEECH_VERBS | PRONOUNS
+_GROUP_MODIFIER = re.compile(r"\b([a-z]+) +\Z")  # one lower-case word right before the group noun
 
 
 def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:

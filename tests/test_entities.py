@@ -748,3 +748,18 @@ def test_a_relative_named_by_a_first_name_after_a_surname_takes_the_surname() ->
     got = who(article, "CQQ")
     assert got[1][1] == "Tobias Okafor"  # not `Tobias`: the surname of the person he is father to
     assert got[2][1] == "Ruth Okafor"  # the relative speaks, not `Lena Okafor` before the relation
+
+
+def test_a_group_alone_is_the_group_the_article_wrote_with_its_qualifier() -> None:
+    article = (
+        "Mill strike\n\n"
+        "Since May, 60 dock workers of Norland Textiles have been on strike. "
+        "Workers say the shifts were cut without notice. "
+        "On Monday, astronomers at the Vale Observatory reported a new comet. "
+        "The astronomers said it would be visible in June. "
+        "Officials of the port authority closed the pier. Officials said it would reopen."
+    )
+    got = who(article, "XCQCQCQ")
+    assert got[2][1] == "dock workers of Norland Textiles"  # the annotators' whole group
+    assert got[4][1] == "astronomers at the Vale Observatory"
+    assert got[6][1] == "Officials"  # officials speak for many bodies: no qualifier carried over
