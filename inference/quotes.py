@@ -347,7 +347,7 @@ def _grouped(sentence, mention: Mention) -> Mention:
     if mention.kind != "bare":  # (a) the group noun after a name or phrase
         end = _group_tail(tokens, b) or b
         kind = "np" if end > b else kind
-    if tokens[end - 1].low in entities.GROUP_NOUNS:  # (b) what qualifies the group
+    if tokens[end - 1].low in entities.GROUP_NOUNS | _SEATED:  # (b) what qualifies the group
         qualified = _qualified(tokens, a, end)
         end, kind = (qualified[0][1], "np") if qualified else (end, kind)
     joined = _joined(tokens, end)  # (c) `Friends and family said`
@@ -358,6 +358,10 @@ def _grouped(sentence, mention: Mention) -> Mention:
         return _without_newspaper(mention)
     text = masked[tokens[a].start : tokens[end - 1].end]
     return Mention(mention.start, mention.start + len(text), text, kind)
+
+
+# an organisation named by the place it sits in (`the British Embassy in Lisbon`): the place is its name's
+_SEATED = _set("embassy embassies consulate")
 
 
 def _without_newspaper(mention: Mention) -> Mention:
@@ -809,7 +813,7 @@ _QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
 def _head_of(mention: Mention) -> Mention:
     """A noun phrase without the organisation or place that qualifies it (`_qualified`)."""
     cut = _QUALIFIER.search(mention.text)
-    if not cut:
+    if not cut or mention.text[: cut.start()].split()[-1].lower() in _SEATED:  # `the Embassy in Lisbon`
         return mention
     return Mention(mention.start, mention.start + cut.start(), mention.text[: cut.start()], mention.kind)
 

@@ -763,3 +763,14 @@ def test_a_group_alone_is_the_group_the_article_wrote_with_its_qualifier() -> No
     assert got[2][1] == "dock workers of Norland Textiles"  # the annotators' whole group
     assert got[4][1] == "astronomers at the Vale Observatory"
     assert got[6][1] == "Officials"  # officials speak for many bodies: no qualifier carried over
+
+
+def test_an_embassy_keeps_the_place_it_sits_in() -> None:
+    article = (
+        "Ferry missing\n\n"
+        "The Norland Embassy in Port Vell has confirmed that two citizens were on board. "
+        "Later the embassy in Port Vell said a third may have sailed too."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland Embassy in Port Vell"  # not `Norland Embassy`: which embassy it is
+    assert got[2][1] == "the embassy in Port Vell"
