@@ -372,6 +372,27 @@ def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
     return Entity(name, m.end(1) - len(name), m.end(1), ORGANISATION)
 
 
+def defined_around(article: str, start: int, end: int) -> Entity | None:
+    """`United Nations High Commissioner` written as the start of `United Nations High Commissioner
+    for Refugees (UNHCR)`, `Committee` of `Committee to Protect Journalists (CPJ)`: the whole name the
+    article defines in brackets there, where the mention stops before its `for`, `to` or `on`."""
+    spans = _definition_spans(article)
+    k = bisect.bisect_right(spans, (start, len(article) + 1)) - 1
+    if k < 0:
+        return None
+    first, last = spans[k]
+    # not `of` (a name's own `of` is kept by the name spans; `Ana Ruiz of the Norland Party (NP)`)
+    if first <= start and end < last and re.match(r" +(?:for|to|on) ", article[end:last]):
+        return Entity(article[start:last], start, last, ORGANISATION)
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _definition_spans(article: str) -> list[tuple[int, int]]:
+    """Where each bracketed definition's name (`_DEFINED`'s first group) starts and ends, in order."""
+    return sorted(m.span(1) for found in _definitions(article).values() for m in found)
+
+
 @functools.lru_cache(maxsize=64)  # one pass per article, then look-ups by acronym
 def _definitions(article: str) -> dict[str, list[re.Match]]:
     """Every `Capitalised Name (ACRONYM)` of the article, by acronym, in order."""

@@ -730,6 +730,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     group = _group_written(article, mention)
     if group:  # `Workers are ...` at a sentence start: the group as the article wrote it with its qualifier
         return group
+    whole = entities.defined_around(article, mention.start, mention.end)
+    if whole:  # `United Nations High Commissioner` of `... for Refugees (UNHCR)`: the name it defines
+        return Mention(whole.start, whole.end, whole.name, "name")
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")

@@ -774,3 +774,14 @@ def test_an_embassy_keeps_the_place_it_sits_in() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "Norland Embassy in Port Vell"  # not `Norland Embassy`: which embassy it is
     assert got[2][1] == "the embassy in Port Vell"
+
+
+def test_a_name_cut_before_for_is_the_name_the_article_defines_in_brackets() -> None:
+    article = (
+        "Camp report\n\n"
+        "The Norland High Commissioner for Coastal Refugees (NHCCR) visited Port Vell in May. "
+        "Ana Ruiz of the Harbour Workers Party (HWP) said the party would help."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland High Commissioner for Coastal Refugees"  # not cut before `for`
+    assert got[2][1] == "Ana Ruiz"  # a person is not the organisation defined after her
