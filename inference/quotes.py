@@ -215,6 +215,8 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     if best and best[0] > 0:
         return _refined(sentence, best[1], [m for m, _ in found])
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
+    # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
+    tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
 
 

@@ -325,3 +325,8 @@ def test_a_noun_phrase_never_spans_the_quoted_words_or_a_comma() -> None:
     )
     got = who(article, "XCQQ")
     assert got[2][1] == got[3][1] == "Mara Quist"  # was `a ... having`, the words around the quotation
+
+
+def test_a_quotation_tagged_by_a_rare_verb_takes_the_whole_phrase_after_it() -> None:
+    article = '"The pier will stay shut," stated an unnamed harbour official to the Gazette.'
+    assert who(article, "Q")[0][1] == "an unnamed harbour official"  # not `an unnamed`
