@@ -213,11 +213,42 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     if best and best[0] > 0:
-        return _refined(sentence, best[1], [m for m, _ in found])
+        chosen = _refined(sentence, best[1], [m for m, _ in found])
+        featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
+        return _both(sentence, chosen, featured, article) or chosen
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+def _both(sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], article: str | None) -> Mention | None:
+    """`NAME said ... and NAME2 said ...`, `NAME has blamed ..., while NAME2 has accused ...`: two people
+    who each say their part of one sentence, joined in a second clause; the annotators record both
+    (`A and B`, each resolved by `resolve`). None unless a second person's name scores above zero
+    right after `and`, `while`, `whilst` or `but` that follow a lower-case word (not `Political and
+    Strategic Studies`), with a verb of saying between the two and one within three words after it."""
+    if chosen.kind != "name" or " and " in chosen.text:
+        return None
+    for score, m, f in scored:
+        if score <= 0 or m.kind != "name" or m.start <= chosen.end or " " not in m.text:
+            continue
+        if not any(f.get(f"gap_to_verb={k}") for k in range(4)):
+            continue
+        before = sentence.text[chosen.end - sentence.start : m.start - sentence.start]
+        if not _SECOND_CLAUSE.search(before) or entities.same_entity(m.text, chosen.text):
+            continue
+        if not SPEECH_VERBS.intersection(re.findall(r"[a-z]+", before)):  # the first one's clause says it too
+            continue
+        if article is not None and entities.mention_type(article, m.text) != entities.PERSON:
+            continue
+        return Mention(chosen.start, m.end, f"{chosen.text} and {m.text}", "name")
+    return None
+
+
+_SECOND_CLAUSE = re.compile(
+    r"(?<![\w'’-])[a-z][\w'’-]*[\"”’]?(?:,? +(?:and|while|whilst|but)|;) +(?:[a-z]+ +[a-z]+, +)?(?:[A-Z][a-z]+ +)?\Z"
+)  # `... voting and Senator `, `..., while his aunt, `
 
 
 _TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it

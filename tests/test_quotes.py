@@ -330,3 +330,16 @@ def test_a_noun_phrase_never_spans_the_quoted_words_or_a_comma() -> None:
 def test_a_quotation_tagged_by_a_rare_verb_takes_the_whole_phrase_after_it() -> None:
     article = '"The pier will stay shut," stated an unnamed harbour official to the Gazette.'
     assert who(article, "Q")[0][1] == "an unnamed harbour official"  # not `an unnamed`
+
+
+def test_two_people_who_each_say_a_part_of_one_sentence_are_both_its_speakers() -> None:
+    article = (
+        "Senator Ana Ruiz of Norland said she would wait for a plan and Senator Tom Berg of Eastmark said "
+        'the vote was "too early". '
+        "Lena Dahl, a fellow at the Centre for Political and Maritime Studies, said the talks would fail. "
+        '"We heard the guns," said Ivo Marsh, a resident, while Omar Said Farah said the night was calm.'
+    )
+    got = who(article, "QQQ")
+    assert got[0][1] == "Ana Ruiz and Tom Berg"  # as the annotators record a sentence two people say
+    assert got[1][1] == "Lena Dahl"  # `Political and Maritime Studies` is no second speaker
+    assert got[2][1] == "Ivo Marsh"  # no verb of saying between the two names: not joined
