@@ -343,3 +343,8 @@ def test_two_people_who_each_say_a_part_of_one_sentence_are_both_its_speakers() 
     assert got[0][1] == "Ana Ruiz and Tom Berg"  # as the annotators record a sentence two people say
     assert got[1][1] == "Lena Dahl"  # `Political and Maritime Studies` is no second speaker
     assert got[2][1] == "Ivo Marsh"  # no verb of saying between the two names: not joined
+
+
+def test_more_verbs_of_saying_name_the_subject() -> None:
+    article = "Expo\n\nThe expo opened on Friday in Port Vell. Voice actor Mira Sato marveled at the crowds."
+    assert who(article, "XCQ")[2][1] == "Mira Sato"  # `marveled`: a verb of saying the lists lacked
