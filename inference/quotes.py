@@ -1187,7 +1187,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
         parts = full.split()
         while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Lula said` names Lula, not `Also Lula`
             parts.pop(0)
-        if not parts or parts[0].lower() in _TITLES or m.start() == mention.start:
+        if not parts or m.start() == mention.start:  # a title is cut below (`Ms Farah Osei`)
             continue
         if any(c.isdigit() for c in full):  # `Airbus` is not the `Airbus A380` it builds
             continue
