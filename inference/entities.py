@@ -305,6 +305,23 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
     return next((e for e in entities(article)[k : k + 40] if fits(e) and e.start > start), None)
 
 
+def document_in_full(article: str, start: int, end: int) -> Entity | None:
+    """A document's name written at article[start:end], with the year before it and the subject after
+    it that the article writes there (`the 2012 World Development Report on Gender Equality and
+    Development`, as the annotators record a report); None for no document, or nothing to add."""
+    if mention_type(article, article[start:end]) != DOCUMENT:
+        return None
+    year = re.search(r"\b(?:1[89]|20)\d\d +\Z", article[max(0, start - 8) : start])
+    subject = _DOC_SUBJECT.match(article, end)
+    if not (year or subject):
+        return None
+    start, end = start - (len(year.group()) if year else 0), subject.end() if subject else end
+    return Entity(article[start:end], start, end, DOCUMENT)
+
+
+_DOC_SUBJECT = re.compile(r" +(?:on|of) +(?:the +)?[A-Z][\w'’-]*(?: +(?:(?:and|of|the|for|in) +)*[A-Z][\w'’-]*)*")
+
+
 def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     """`Daveport` -> the earlier `Martha Davenport`: a person whose surname is one edit away."""
     if len(word) < 5 or not word[:1].isupper():

@@ -752,7 +752,11 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
-        return by_role or _by_head(article, head) or typed or _group_written(article, mention) or mention
+        named = by_role or _by_head(article, head) or typed
+        full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
+        if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
+            return Mention(full.start, full.end, full.name, "name")
+        return named or _group_written(article, mention) or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
         parts = (

@@ -785,3 +785,11 @@ def test_a_name_cut_before_for_is_the_name_the_article_defines_in_brackets() -> 
     got = who(article, "XQQ")
     assert got[1][1] == "Norland High Commissioner for Coastal Refugees"  # not cut before `for`
     assert got[2][1] == "Ana Ruiz"  # a person is not the organisation defined after her
+
+
+def test_the_report_is_output_with_the_year_and_subject_the_article_writes() -> None:
+    article = (
+        "The Norland Bank released the 2021 Coastal Outlook Report on Fisheries and Ports on Monday. "
+        "The report noted a rise in catches."
+    )
+    assert who(article, "CQ")[1][1] == "2021 Coastal Outlook Report on Fisheries and Ports"
