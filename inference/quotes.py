@@ -1438,6 +1438,9 @@ def _runs(
             speakers[-1] = _run_speaker(article, speakers[-1], resolved)
         else:
             resolved = resolved or opened
+            if resolved is None and subject is not None and _introduces_a_list(sentences, labels, i):
+                found = subject(sentences[i - 1])  # `The judgment says:` and its points as quote sentences
+                resolved = resolve(article, found, named, recent) if found else None
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
@@ -1473,6 +1476,15 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
         words = resolved.text.split()
         return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
     return entities.speaker_type(article, resolved.text) == entities.UNKNOWN
+
+
+def _introduces_a_list(sentences: list, labels: list[str], i: int) -> bool:
+    """The sentence before quote sentence i is no quote, ends with a colon and has a verb of saying
+    (`The judgment is to say:`, `The report lists these findings:`): its subject says the points that
+    follow (the first opens the run; the rest go on as `_goes_on` reads them)."""
+    if not i or labels[i - 1] == QUOTE or not sentences[i - 1].text.rstrip().endswith(":"):
+        return False
+    return bool(SPEECH_VERBS.intersection(re.findall(r"[a-z]+", sentences[i - 1].text)))
 
 
 def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -> bool:

@@ -348,3 +348,15 @@ def test_two_people_who_each_say_a_part_of_one_sentence_are_both_its_speakers() 
 def test_more_verbs_of_saying_name_the_subject() -> None:
     article = "Expo\n\nThe expo opened on Friday in Port Vell. Voice actor Mira Sato marveled at the crowds."
     assert who(article, "XCQ")[2][1] == "Mira Sato"  # `marveled`: a verb of saying the lists lacked
+
+
+def test_the_points_after_a_colon_sentence_are_said_by_its_subject() -> None:
+    article = (
+        "Harbour ruling\n\n"
+        "The tribunal ruled on Monday.\n\n"
+        "The ruling says:\n\n"
+        "(a) the pier was closed without notice.\n\n"
+        "(b) the fees must be repaid by June."
+    )
+    got = who(article, "XCCQQ")
+    assert got[3][1] == got[4][1] == "The ruling"  # the sentence before the list names who says it
