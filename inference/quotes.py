@@ -525,10 +525,9 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             i += 1
             continue
         j = i + 1
-        while (
-            j < len(tokens)
-            and (tokens[j].capital or tokens[j].low in _CONNECTORS)
-            and tokens[j].low not in CAPITAL_STOP
+        while j < len(tokens) and (
+            ((tokens[j].capital or tokens[j].low in _CONNECTORS) and tokens[j].low not in CAPITAL_STOP)
+            or _inside_organisation(tokens, i, j)
         ):
             if tokens[j].start - tokens[j - 1].end > 1:
                 break
@@ -538,6 +537,17 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         spans.append((roles[-1] + 1 if roles and j - roles[-1] > 2 else i, j, "name"))
         i = j
     return spans
+
+
+def _inside_organisation(tokens: list[_Token], i: int, j: int) -> bool:
+    """`for`/`and` inside an organisation's name (`Center for Arab and Iranian Studies`, `Minister for
+    Infrastructure and Regional Development`): tokens[i:j] hold an organisation's word and a
+    capitalised word follows."""
+    if tokens[j].text not in ("for", "and") or j + 1 >= len(tokens) or not tokens[j + 1].capital:
+        return False
+    if _title(tokens[j + 1].text) or _title(tokens[j - 1].text):  # `... Agency NAME and Secretary of ...`,
+        return False  # `Health Ministry Director for Norland NAME`: a title's `for`, not the organisation's
+    return bool(_ORGANISATION.search(" ".join(t.text for t in tokens[i:j]))) and tokens[j + 1].low not in CAPITAL_STOP
 
 
 def _acronym(token: _Token) -> bool:

@@ -360,3 +360,11 @@ def test_the_points_after_a_colon_sentence_are_said_by_its_subject() -> None:
     )
     got = who(article, "XCCQQ")
     assert got[3][1] == got[4][1] == "The ruling"  # the sentence before the list names who says it
+
+
+def test_for_and_and_inside_an_organisation_name_keep_it_whole() -> None:
+    article = (
+        "Director Ana Ruiz of the Norland Center for Coastal and Maritime Studies described the plan as "
+        '"bold but late".'
+    )
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `Maritime Studies`, the end of the centre's name
