@@ -426,11 +426,12 @@ _DEFINED = re.compile(
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether b is a with one letter inserted, deleted or changed."""
+    """Whether b is a with one letter inserted, deleted or changed, or two neighbours swapped."""
     if abs(len(a) - len(b)) > 1:
         return False
     i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
-    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+    swapped = len(a) == len(b) and a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]  # `Marcon`
+    return swapped or a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
 
 
 def trim_title(article: str, start: int, text: str) -> tuple[int, str]:

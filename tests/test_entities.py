@@ -793,3 +793,12 @@ def test_the_report_is_output_with_the_year_and_subject_the_article_writes() -> 
         "The report noted a rise in catches."
     )
     assert who(article, "CQ")[1][1] == "2021 Coastal Outlook Report on Fisheries and Ports"
+
+
+def test_a_surname_with_two_letters_swapped_resolves_to_the_person() -> None:
+    article = (
+        "Norland votes\n\n"
+        "The candidate Emil Varona won the first round on Sunday. "
+        '"We will unite the country," Vraona said.'
+    )
+    assert who(article, "XCQ")[2][1] == "Emil Varona"  # `Vraona`: a typo of two neighbouring letters
