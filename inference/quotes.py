@@ -230,13 +230,21 @@ def _both(sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], 
     who each say their part of one sentence, joined in a second clause; the annotators record both
     (`A and B`, each resolved by `resolve`). None unless a second person's name scores above zero
     right after `and`, `while`, `whilst` or `but` that follow a lower-case word (not `Political and
-    Strategic Studies`), with a verb of saying between the two and one within three words after it."""
+    Strategic Studies`), with a verb of saying between the two and one within three words after it;
+    or two people listed after the verb, each with an office of capitalised words (`said NAME, Foreign
+    Minister and NAME2, Attorney-General`)."""
     if chosen.kind != "name" or " and " in chosen.text:
         return None
+    listed = _VERB_BEFORE.search(sentence.text[: chosen.start - sentence.start])
     for score, m, f in scored:
-        if score <= 0 or m.kind != "name" or m.start <= chosen.end or " " not in m.text:
+        if m.kind != "name" or m.start <= chosen.end or " " not in m.text:
             continue
-        if not any(f.get(f"gap_to_verb={k}") for k in range(4)):
+        between = sentence.text[chosen.end - sentence.start : m.start - sentence.start]
+        # `said NAME, Foreign Minister and NAME2, Attorney-General`: two people, each with their office
+        pair = listed and _LISTED_PAIR.fullmatch(between) and sentence.text[m.end - sentence.start :][:1] == ","
+        if pair and (article is None or entities.mention_type(article, m.text) == entities.PERSON):
+            return Mention(chosen.start, m.end, f"{chosen.text} and {m.text}", "name")
+        if score <= 0 or not any(f.get(f"gap_to_verb={k}") for k in range(4)):
             continue
         before = sentence.text[chosen.end - sentence.start : m.start - sentence.start]
         if not _SECOND_CLAUSE.search(before) or entities.same_entity(m.text, chosen.text):
@@ -249,6 +257,9 @@ def _both(sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], 
     return None
 
 
+_VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|stated)\s+\Z")
+# an office of capitalised words only: `Minister of Telecommunication and Digital Infrastructure` goes on
+_LISTED_PAIR = re.compile(r", +(?:[A-Z][\w'’-]* +){0,3}[A-Z][\w'’-]*,? +and +")
 _SECOND_CLAUSE = re.compile(
     r"(?<![\w'’-])[a-z][\w'’-]*[\"”’]?(?:,? +(?:and|while|whilst|but)|;) +(?:[a-z]+ +[a-z]+, +)?(?:[A-Z][a-z]+ +)?\Z"
 )  # `... voting and Senator `, `..., while his aunt, `

@@ -368,3 +368,13 @@ def test_for_and_and_inside_an_organisation_name_keep_it_whole() -> None:
         '"bold but late".'
     )
     assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `Maritime Studies`, the end of the centre's name
+
+
+def test_two_people_listed_after_the_verb_with_their_offices_are_both_speakers() -> None:
+    article = (
+        '"The prisoner has been moved," said Ana Ruiz, Foreign Minister and Tomas Berg, Attorney-General. '
+        '"The port reopens," said Ivo Marsh, Minister of Transport and Coastal Affairs, on Monday.'
+    )
+    got = who(article, "QQ")
+    assert got[0][1] == "Ana Ruiz and Tomas Berg"
+    assert got[1][1] == "Ivo Marsh"  # `and Coastal Affairs` goes on with his office
