@@ -84,8 +84,8 @@ VERB_CLASSES = _classes(
 )
 _SKIPPABLE = _set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
-    "today yesterday recently already"
-)
+    "today yesterday recently already further first here however"
+)  # the last four: `Bergner further said`, `The company first announced`, `Officials here say`
 _AUXILIARIES = _set("are is was were be been being am do does did")  # `Prices are expected`: no subject
 _PREPOSITIONS = _set("of on in at from for with by to near about over under into between among against")
 _TITLES = _set("mr mrs ms miss dr prof sir dame lord lady sgt insp det cllr rev fr st gen col capt lt maj")

@@ -378,3 +378,14 @@ def test_two_people_listed_after_the_verb_with_their_offices_are_both_speakers()
     got = who(article, "QQ")
     assert got[0][1] == "Ana Ruiz and Tomas Berg"
     assert got[1][1] == "Ivo Marsh"  # `and Coastal Affairs` goes on with his office
+
+
+def test_an_adverb_between_the_subject_and_the_verb_is_no_speaker() -> None:
+    article = (
+        "Judge Ana Ruiz fined the club on Monday. "
+        "Ruiz further said the club had ignored two warnings. "
+        "Officials here say the club will appeal."
+    )
+    got = who(article, "CQQ")
+    assert got[1][1] == "Ana Ruiz"  # not `further`
+    assert got[2][1] == "Officials"  # not `here`
