@@ -802,3 +802,11 @@ def test_a_surname_with_two_letters_swapped_resolves_to_the_person() -> None:
         '"We will unite the country," Vraona said.'
     )
     assert who(article, "XCQ")[2][1] == "Emil Varona"  # `Vraona`: a typo of two neighbouring letters
+
+
+def test_a_person_opening_the_sentence_before_a_description_of_an_organisation_member_speaks() -> None:
+    article = (
+        "Ana Ruiz, a senior analyst at the Norland Institute for Maritime Studies told reporters the ban "
+        "would not last."
+    )
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `a senior analyst`, the description after her name
