@@ -353,7 +353,7 @@ def family_name(article: str, word: str, at: int, window: int) -> Entity | None:
     places = _capitalised(article).get(word, [])
     for p in places[bisect.bisect_left(places, at - window) : bisect.bisect_right(places, at + window)]:
         m = _FAMILY.match(article, p + len(word))
-        if not m or m.group(2).lower() in _FAMILY_STOP or not _alone(article, m.group(1), m.start(1)):
+        if not m or m.group(2).lower() in _FAMILY_STOP or not _alone(article, m.group(1), m.start(1), window):
             continue
         name = f"{word} {m.group(2)}"
         if mention_type(article, f"{m.group(1)} {m.group(2)}") == PERSON:
@@ -365,9 +365,11 @@ _FAMILY = re.compile(r"(?:, +[A-Z][a-z'’-]+)*,? +and +([A-Z][a-z'’-]+) +([A-
 _FAMILY_STOP = _set("of the for and")
 
 
-def _alone(article: str, first: str, skip: int) -> bool:
-    """Whether the first name `first` is written somewhere (not at `skip`) with no capitalised word after it."""
-    for at in _capitalised(article).get(first, ()):
+def _alone(article: str, first: str, skip: int, window: int) -> bool:
+    """Whether the first name `first` is written within `window` of `skip` (not at it) with no
+    capitalised word after it (an index look-up)."""
+    places = _capitalised(article).get(first, [])
+    for at in places[bisect.bisect_left(places, skip - window) : bisect.bisect_right(places, skip + window)]:
         if at != skip and not re.match(r"[\w'’-]* +[A-Z]", article[at + len(first) : at + len(first) + 40]):
             return True
     return False
