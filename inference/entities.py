@@ -531,7 +531,7 @@ def appositive_person(
         if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
             continue
         person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
-        closed = re.match(r"\s*(?:,|\(|$)", sentence_text[o_at + len(o_text) :])
+        closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", sentence_text[o_at + len(o_text) :])
         return (o_at, o_text) if person and closed else None
     return None
 
@@ -558,7 +558,9 @@ def opening_person(sentence_text: str, offset: int, text: str, others: list[tupl
 _DESCRIPTION = re.compile(r", +(?:(?!(?:was|were|is|are|has|have|had|who|which|and)\b)[^,;:.!?\"“”]){0,80}")
 
 
-_APPOSITION_GAP = re.compile(r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +")
+_APPOSITION_GAP = re.compile(
+    r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +(?:\d+-year-old +)?"
+)  # `commented a commuter, 41-year-old NAME`: the age before the name
 _OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +)?")
 
 

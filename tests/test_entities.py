@@ -810,3 +810,8 @@ def test_a_person_opening_the_sentence_before_a_description_of_an_organisation_m
         "would not last."
     )
     assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `a senior analyst`, the description after her name
+
+
+def test_a_description_then_an_age_and_a_name_in_apposition_gives_the_name() -> None:
+    article = '"The trains keep stopping," commented a commuter, 41-year-old Ivo Marsh.'
+    assert who(article, "Q")[0][1] == "Ivo Marsh"  # not `a commuter`
