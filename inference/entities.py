@@ -545,7 +545,8 @@ def opening_person(sentence_text: str, offset: int, text: str, others: list[tupl
     if named and text.split()[-1].lower() not in _PERSON_TITLES:  # `Israel's President` is a description
         return None
     for o_at, o_text in sorted(others):
-        if sentence_text[:o_at].strip(" \"“‘'"):
+        before = sentence_text[:o_at]
+        if before.strip(" \"“‘'") and not _AFTER_QUOTATION.search(before):  # `"...," NAME, the winner said`
             return None
         end = o_at + len(o_text)
         described = _DESCRIPTION.fullmatch(sentence_text[end:offset])
@@ -554,6 +555,7 @@ def opening_person(sentence_text: str, offset: int, text: str, others: list[tupl
     return None
 
 
+_AFTER_QUOTATION = re.compile(r"""[,.!?…]["”’] *\Z""")
 # a comma, then the words of a description up to the chosen mention: no clause of its own
 _DESCRIPTION = re.compile(r", +(?:(?!(?:was|were|is|are|has|have|had|who|which|and)\b)[^,;:.!?\"“”]){0,80}")
 

@@ -815,3 +815,8 @@ def test_a_person_opening_the_sentence_before_a_description_of_an_organisation_m
 def test_a_description_then_an_age_and_a_name_in_apposition_gives_the_name() -> None:
     article = '"The trains keep stopping," commented a commuter, 41-year-old Ivo Marsh.'
     assert who(article, "Q")[0][1] == "Ivo Marsh"  # not `a commuter`
+
+
+def test_the_person_after_a_closing_quotation_and_before_a_description_speaks() -> None:
+    article = '"I knew this day would come," Ana Ruiz, the winning rower said after the final.'
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `the winning rower`
