@@ -334,7 +334,11 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
     shifted = entities.owner(sentence.text, at, mention.text, spans)
     if shifted and not shifted[1][:1].isupper():  # `NAME, a security analyst at the Center for ... told`
-        shifted = entities.opening_person(sentence.text, *shifted, spans) or shifted
+        shifted = (
+            entities.opening_person(sentence.text, *shifted, spans)
+            or _named_after(sentence.text, at, mention, spans)
+            or shifted
+        )
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
@@ -347,6 +351,20 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
         at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
     return _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+
+
+def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`said the chairman of Norland's Elections Commission, Ana Ruiz.`: the person named in apposition
+    right after the organisation chosen (whose description `entities.owner` gave), closed by a comma,
+    a bracket or the sentence's end."""
+    end = at + len(mention.text)
+    for o_at, o_text in spans:
+        if o_at <= end or not re.fullmatch(r", +", text[end:o_at]) or " " not in o_text:
+            continue
+        closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", text[o_at + len(o_text) :])
+        if closed and entities.mention_type(text, o_text) == entities.PERSON:
+            return o_at, o_text
+    return None
 
 
 def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:

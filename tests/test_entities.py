@@ -820,3 +820,8 @@ def test_a_description_then_an_age_and_a_name_in_apposition_gives_the_name() -> 
 def test_the_person_after_a_closing_quotation_and_before_a_description_speaks() -> None:
     article = '"I knew this day would come," Ana Ruiz, the winning rower said after the final.'
     assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `the winning rower`
+
+
+def test_the_person_in_apposition_after_a_described_organisation_speaks() -> None:
+    article = '"No complaints came in," said the chairman of Norland\'s Harbour Board, Ana Ruiz.'
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `the chairman`
