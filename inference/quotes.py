@@ -342,6 +342,7 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
+    shifted = shifted or _named_before(sentence.text, at, mention, spans)
     shifted = shifted or _relative_after(sentence.text, at, mention, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
@@ -351,6 +352,17 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
         at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
     return _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+
+
+def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`AFP spoke to Ana Ruiz, an expert from Norland University, who said`: a description chosen right
+    after a person's full name and a comma describes that person, who speaks."""
+    if mention.kind != "np" or mention.text.split()[0].lower() not in ("a", "an", "the"):
+        return None
+    for o_at, o_text in spans:
+        if o_at + len(o_text) < at and re.fullmatch(r", +", text[o_at + len(o_text) : at]) and " " in o_text:
+            return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
+    return None
 
 
 def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:

@@ -825,3 +825,8 @@ def test_the_person_after_a_closing_quotation_and_before_a_description_speaks() 
 def test_the_person_in_apposition_after_a_described_organisation_speaks() -> None:
     article = '"No complaints came in," said the chairman of Norland\'s Harbour Board, Ana Ruiz.'
     assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `the chairman`
+
+
+def test_a_description_chosen_after_a_name_and_a_comma_gives_that_person() -> None:
+    article = 'Reporters spoke to Ana Ruiz, an expert from Norland University, who said "it has happened before".'
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # the description in apposition is hers
