@@ -360,9 +360,12 @@ def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, s
     if mention.kind != "np" or mention.text.split()[0].lower() not in ("a", "an", "the"):
         return None
     for o_at, o_text in spans:
-        if o_at + len(o_text) < at and re.fullmatch(r", +", text[o_at + len(o_text) : at]) and " " in o_text:
+        if o_at + len(o_text) < at and _APPOSED.fullmatch(text[o_at + len(o_text) : at]) and " " in o_text:
             return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
     return None
+
+
+_APPOSED = re.compile(r", +")  # `NAME, an expert`
 
 
 def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -797,6 +800,10 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare"):
+        words = mention.text.split()
+        acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
+        if acronym:  # `the WWF` -> the name the article defines it with in brackets
+            return Mention(acronym.start, acronym.end, acronym.name, "name")
         issuer = _issuer(mention, speakers)
         if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
             return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
@@ -843,6 +850,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 
+_THE = _set("the The")
 _STATEMENT_NOUNS = _set("statement release communique communiqué")
 _NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
 

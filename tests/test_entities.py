@@ -830,3 +830,11 @@ def test_the_person_in_apposition_after_a_described_organisation_speaks() -> Non
 def test_a_description_chosen_after_a_name_and_a_comma_gives_that_person() -> None:
     article = 'Reporters spoke to Ana Ruiz, an expert from Norland University, who said "it has happened before".'
     assert who(article, "Q")[0][1] == "Ana Ruiz"  # the description in apposition is hers
+
+
+def test_the_and_an_acronym_is_the_name_the_article_defines_it_with() -> None:
+    article = (
+        "The Norland Wildlife Trust (NWT) counted the birds in May. "
+        "According to the NWT, the number of terns has doubled."
+    )
+    assert who(article, "CQ")[1][1] == "Norland Wildlife Trust"  # not `the NWT`
