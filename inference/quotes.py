@@ -365,7 +365,7 @@ def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, s
     return None
 
 
-_APPOSED = re.compile(r", +")  # `NAME, an expert`
+_APPOSED = re.compile(r", +| +who +(?:is|was) +")  # `NAME, an expert`, `NAME who is an activist`
 
 
 def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:

@@ -838,3 +838,8 @@ def test_the_and_an_acronym_is_the_name_the_article_defines_it_with() -> None:
         "According to the NWT, the number of terns has doubled."
     )
     assert who(article, "CQ")[1][1] == "Norland Wildlife Trust"  # not `the NWT`
+
+
+def test_a_description_after_a_name_and_who_is_gives_that_person() -> None:
+    article = "However, Ana Ruiz who is a Norland activist living abroad said the crackdown might ease."
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `a Norland activist living abroad`
