@@ -305,6 +305,23 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
     return next((e for e in entities(article)[k : k + 40] if fits(e) and e.start > start), None)
 
 
+def document_in_full(article: str, start: int, end: int) -> Entity | None:
+    """A document's name written at article[start:end], with the year before it and the subject after
+    it that the article writes there (`the 2012 World Development Report on Gender Equality and
+    Development`, as the annotators record a report); None for no document, or nothing to add."""
+    if mention_type(article, article[start:end]) != DOCUMENT:
+        return None
+    year = re.search(r"\b(?:1[89]|20)\d\d +\Z", article[max(0, start - 8) : start])
+    subject = _DOC_SUBJECT.match(article, end)
+    if not (year or subject):
+        return None
+    start, end = start - (len(year.group()) if year else 0), subject.end() if subject else end
+    return Entity(article[start:end], start, end, DOCUMENT)
+
+
+_DOC_SUBJECT = re.compile(r" +(?:on|of) +(?:the +)?[A-Z][\w'’-]*(?: +(?:(?:and|of|the|for|in) +)*[A-Z][\w'’-]*)*")
+
+
 def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     """`Daveport` -> the earlier `Martha Davenport`: a person whose surname is one edit away."""
     if len(word) < 5 or not word[:1].isupper():
@@ -325,6 +342,39 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     return None
 
 
+def family_name(article: str, word: str, at: int, window: int) -> Entity | None:
+    """`Paul` -> `Paul Chandler` where the article writes `Paul and Rachel Chandler` (or `Aisha,
+    Bilal and Sana Qureshi`) within `window` of `at` and writes the first name before the surname
+    alone somewhere (`Rachel said`): a couple or family sharing one surname, whom the article then
+    calls by first names. `Adele and David Bowie` is no family: `David` is never written alone.
+    The span is the whole phrase. Index look-ups on the places of `word` only."""
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return None
+    places = _capitalised(article).get(word, [])
+    for p in places[bisect.bisect_left(places, at - window) : bisect.bisect_right(places, at + window)]:
+        m = _FAMILY.match(article, p + len(word))
+        if not m or m.group(2).lower() in _FAMILY_STOP or not _alone(article, m.group(1), m.start(1), window):
+            continue
+        name = f"{word} {m.group(2)}"
+        if mention_type(article, f"{m.group(1)} {m.group(2)}") == PERSON:
+            return Entity(name, p, m.end(), PERSON)
+    return None
+
+
+_FAMILY = re.compile(r"(?:, +[A-Z][a-z'’-]+)*,? +and +([A-Z][a-z'’-]+) +([A-Z][\w'’-]+)\b(?! +[A-Z])")
+_FAMILY_STOP = _set("of the for and")
+
+
+def _alone(article: str, first: str, skip: int, window: int) -> bool:
+    """Whether the first name `first` is written within `window` of `skip` (not at it) with no
+    capitalised word after it (an index look-up)."""
+    places = _capitalised(article).get(first, [])
+    for at in places[bisect.bisect_left(places, skip - window) : bisect.bisect_right(places, skip + window)]:
+        if at != skip and not re.match(r"[\w'’-]* +[A-Z]", article[at + len(first) : at + len(first) + 40]):
+            return True
+    return False
+
+
 def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
     """`MoD`, `ICRC` -> the name the article defines it with in brackets (`the Ministry of Defence
     (MoD)`, `International Committee of the Red Cross (ICRC)`): the nearest definition before `at`,
@@ -339,6 +389,27 @@ def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
     name = m.group(1).rsplit(", the ", 1)[-1]  # `On Friday, the World Health Organisation (WHO)`
     name = name.removeprefix("The ")  # `The Ministry of Defence (MoD)` opening a sentence
     return Entity(name, m.end(1) - len(name), m.end(1), ORGANISATION)
+
+
+def defined_around(article: str, start: int, end: int) -> Entity | None:
+    """`United Nations High Commissioner` written as the start of `United Nations High Commissioner
+    for Refugees (UNHCR)`, `Committee` of `Committee to Protect Journalists (CPJ)`: the whole name the
+    article defines in brackets there, where the mention stops before its `for`, `to` or `on`."""
+    spans = _definition_spans(article)
+    k = bisect.bisect_right(spans, (start, len(article) + 1)) - 1
+    if k < 0:
+        return None
+    first, last = spans[k]
+    # not `of` (a name's own `of` is kept by the name spans; `Ana Ruiz of the Norland Party (NP)`)
+    if first <= start and end < last and re.match(r" +(?:for|to|on) ", article[end:last]):
+        return Entity(article[start:last], start, last, ORGANISATION)
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _definition_spans(article: str) -> list[tuple[int, int]]:
+    """Where each bracketed definition's name (`_DEFINED`'s first group) starts and ends, in order."""
+    return sorted(m.span(1) for found in _definitions(article).values() for m in found)
 
 
 @functools.lru_cache(maxsize=64)  # one pass per article, then look-ups by acronym
@@ -357,11 +428,12 @@ _DEFINED = re.compile(
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether b is a with one letter inserted, deleted or changed."""
+    """Whether b is a with one letter inserted, deleted or changed, or two neighbours swapped."""
     if abs(len(a) - len(b)) > 1:
         return False
     i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
-    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+    swapped = len(a) == len(b) and a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]  # `Marcon`
+    return swapped or a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
 
 
 def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
@@ -459,7 +531,7 @@ def appositive_person(
         if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
             continue
         person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
-        closed = re.match(r"\s*(?:,|\(|$)", sentence_text[o_at + len(o_text) :])
+        closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", sentence_text[o_at + len(o_text) :])
         return (o_at, o_text) if person and closed else None
     return None
 
@@ -473,7 +545,8 @@ def opening_person(sentence_text: str, offset: int, text: str, others: list[tupl
     if named and text.split()[-1].lower() not in _PERSON_TITLES:  # `Israel's President` is a description
         return None
     for o_at, o_text in sorted(others):
-        if sentence_text[:o_at].strip(" \"“‘'"):
+        before = sentence_text[:o_at]
+        if before.strip(" \"“‘'") and not _AFTER_QUOTATION.search(before):  # `"...," NAME, the winner said`
             return None
         end = o_at + len(o_text)
         described = _DESCRIPTION.fullmatch(sentence_text[end:offset])
@@ -482,11 +555,14 @@ def opening_person(sentence_text: str, offset: int, text: str, others: list[tupl
     return None
 
 
+_AFTER_QUOTATION = re.compile(r"""[,.!?…]["”’] *\Z""")
 # a comma, then the words of a description up to the chosen mention: no clause of its own
 _DESCRIPTION = re.compile(r", +(?:(?!(?:was|were|is|are|has|have|had|who|which|and)\b)[^,;:.!?\"“”]){0,80}")
 
 
-_APPOSITION_GAP = re.compile(r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +")
+_APPOSITION_GAP = re.compile(
+    r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +(?:\d+-year-old +)?"
+)  # `commented a commuter, 41-year-old NAME`: the age before the name
 _OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +)?")
 
 

@@ -53,6 +53,8 @@ SPEECH_VERBS |= entities.MORE_SPEECH_VERBS
 SPEECH_VERBS |= _set("""protested mourned surmised termed signaled signalled dismisses
     congratulated contradicted contested notified endorsed felt faulted summarized summarised refers referred credits
     credited defended cried quipped insinuated supported demanding ruled""")
+SPEECH_VERBS |= _set("""elaborated elaborates voiced mocked branded noting recommend assert indicate criticize criticise
+    marveled marvelled rubbished disagreed sighed sighs""")  # eighth round, read off the extension's gold
 
 
 def _classes(groups: dict[str, str]) -> dict[str, str]:
@@ -65,24 +67,25 @@ VERB_CLASSES = _classes(
         "say": """said says say saying told tells added adds stated states stating commented remarked explained
             explains noted notes replied replies responded responds continued continues wrote writes tweeted posted
             affirmed affirms mentioned informed informs reiterated reiterates described describes recalled recalls
-            joked laughed""",
+            joked laughed elaborated elaborates voiced noting marveled marvelled sighed sighs""",
         "report": """reported reports announced announces confirmed confirms revealed reveals found finds shows
             showed showing estimated estimates estimate concluded concludes indicated indicates identified
-            identifies testified""",
+            identifies testified indicate""",
         "assert": """claimed claims argued argues argue insisted insists insist warned warns warn stressed stresses
             emphasised emphasized maintained maintains contended contends contend alleged alleges asserted asserts
             declared declares accused accuses accuse urged urges urge cautioned cautions predicted predicts
-            predict demanded vowed threatened threatens pledged pledges promised promises""",
+            predict demanded vowed threatened threatens pledged pledges promised promises mocked branded assert
+            criticize criticise""",
         "deny": """denied denies deny rejected rejects disputed disputes objected countered counters conceded
-            concedes admitted admits admit acknowledged acknowledges questioned""",
+            concedes admitted admits admit acknowledged acknowledges questioned rubbished disagreed""",
         "believe": """believes believe believed thinks think thought fears feared hopes hoped expects expected
-            suggested suggests recommended recommends agreed agrees""",
+            suggested suggests recommended recommends agreed agrees recommend""",
     }
 )
 _SKIPPABLE = _set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
-    "today yesterday recently already"
-)
+    "today yesterday recently already further first here however"
+)  # the last four: `Bergner further said`, `The company first announced`, `Officials here say`
 _AUXILIARIES = _set("are is was were be been being am do does did")  # `Prices are expected`: no subject
 _PREPOSITIONS = _set("of on in at from for with by to near about over under into between among against")
 _TITLES = _set("mr mrs ms miss dr prof sir dame lord lady sgt insp det cllr rev fr st gen col capt lt maj")
@@ -213,9 +216,53 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     if best and best[0] > 0:
-        return _refined(sentence, best[1], [m for m, _ in found])
+        chosen = _refined(sentence, best[1], [m for m, _ in found])
+        featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
+        return _both(sentence, chosen, featured, article) or chosen
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
+    # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
+    tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+def _both(sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], article: str | None) -> Mention | None:
+    """`NAME said ... and NAME2 said ...`, `NAME has blamed ..., while NAME2 has accused ...`: two people
+    who each say their part of one sentence, joined in a second clause; the annotators record both
+    (`A and B`, each resolved by `resolve`). None unless a second person's name scores above zero
+    right after `and`, `while`, `whilst` or `but` that follow a lower-case word (not `Political and
+    Strategic Studies`), with a verb of saying between the two and one within three words after it;
+    or two people listed after the verb, each with an office of capitalised words (`said NAME, Foreign
+    Minister and NAME2, Attorney-General`)."""
+    if chosen.kind != "name" or " and " in chosen.text:
+        return None
+    listed = _VERB_BEFORE.search(sentence.text[: chosen.start - sentence.start])
+    for score, m, f in scored:
+        if m.kind != "name" or m.start <= chosen.end or " " not in m.text:
+            continue
+        between = sentence.text[chosen.end - sentence.start : m.start - sentence.start]
+        # `said NAME, Foreign Minister and NAME2, Attorney-General`: two people, each with their office
+        pair = listed and _LISTED_PAIR.fullmatch(between) and sentence.text[m.end - sentence.start :][:1] == ","
+        if pair and (article is None or entities.mention_type(article, m.text) == entities.PERSON):
+            return Mention(chosen.start, m.end, f"{chosen.text} and {m.text}", "name")
+        if score <= 0 or not any(f.get(f"gap_to_verb={k}") for k in range(4)):
+            continue
+        before = sentence.text[chosen.end - sentence.start : m.start - sentence.start]
+        if not _SECOND_CLAUSE.search(before) or entities.same_entity(m.text, chosen.text):
+            continue
+        if not SPEECH_VERBS.intersection(re.findall(r"[a-z]+", before)):  # the first one's clause says it too
+            continue
+        if article is not None and entities.mention_type(article, m.text) != entities.PERSON:
+            continue
+        return Mention(chosen.start, m.end, f"{chosen.text} and {m.text}", "name")
+    return None
+
+
+_VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|stated)\s+\Z")
+# an office of capitalised words only: `Minister of Telecommunication and Digital Infrastructure` goes on
+_LISTED_PAIR = re.compile(r", +(?:[A-Z][\w'’-]* +){0,3}[A-Z][\w'’-]*,? +and +")
+_SECOND_CLAUSE = re.compile(
+    r"(?<![\w'’-])[a-z][\w'’-]*[\"”’]?(?:,? +(?:and|while|whilst|but)|;) +(?:[a-z]+ +[a-z]+, +)?(?:[A-Z][a-z]+ +)?\Z"
+)  # `... voting and Senator `, `..., while his aunt, `
 
 
 _TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it
@@ -286,9 +333,17 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     at = mention.start - sentence.start
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
     shifted = entities.owner(sentence.text, at, mention.text, spans)
+    if shifted and not shifted[1][:1].isupper():  # `NAME, a security analyst at the Center for ... told`
+        shifted = (
+            entities.opening_person(sentence.text, *shifted, spans)
+            or _named_after(sentence.text, at, mention, spans)
+            or shifted
+        )
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
+    shifted = shifted or _named_before(sentence.text, at, mention, spans)
+    shifted = shifted or _relative_after(sentence.text, at, mention, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
@@ -297,6 +352,34 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
         at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
     return _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+
+
+def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`AFP spoke to Ana Ruiz, an expert from Norland University, who said`: a description chosen right
+    after a person's full name and a comma describes that person, who speaks."""
+    if mention.kind != "np" or mention.text.split()[0].lower() not in ("a", "an", "the"):
+        return None
+    for o_at, o_text in spans:
+        if o_at + len(o_text) < at and _APPOSED.fullmatch(text[o_at + len(o_text) : at]) and " " in o_text:
+            return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
+    return None
+
+
+_APPOSED = re.compile(r", +| +who +(?:is|was) +")  # `NAME, an expert`, `NAME who is an activist`
+
+
+def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`said the chairman of Norland's Elections Commission, Ana Ruiz.`: the person named in apposition
+    right after the organisation chosen (whose description `entities.owner` gave), closed by a comma,
+    a bracket or the sentence's end."""
+    end = at + len(mention.text)
+    for o_at, o_text in spans:
+        if o_at <= end or not re.fullmatch(r", +", text[end:o_at]) or " " not in o_text:
+            continue
+        closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", text[o_at + len(o_text) :])
+        if closed and entities.mention_type(text, o_text) == entities.PERSON:
+            return o_at, o_text
+    return None
 
 
 def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -312,6 +395,18 @@ def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[in
 
 
 _ROLE_GAP = re.compile(r" +((?:[a-z][\w-]* +){1,3})")
+
+
+def _relative_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Stephen Lawrence's father, Neville, said`: a name chosen, then a relation and a first name:
+    the relative speaks (`resolve` gives them the surname, `_relative`)."""
+    if mention.kind != "name":
+        return None
+    end = at + len(mention.text)
+    found = _RELATION.match(text, end - len(mention.text.split()[-1]))
+    if not found or found.end(1) != end:
+        return None
+    return next(((o_at, o_text) for o_at, o_text in spans if o_at == found.end() and o_text[:1].isupper()), None)
 
 
 def _grouped(sentence, mention: Mention) -> Mention:
@@ -334,7 +429,7 @@ def _grouped(sentence, mention: Mention) -> Mention:
     if mention.kind != "bare":  # (a) the group noun after a name or phrase
         end = _group_tail(tokens, b) or b
         kind = "np" if end > b else kind
-    if tokens[end - 1].low in entities.GROUP_NOUNS:  # (b) what qualifies the group
+    if tokens[end - 1].low in entities.GROUP_NOUNS | _SEATED:  # (b) what qualifies the group
         qualified = _qualified(tokens, a, end)
         end, kind = (qualified[0][1], "np") if qualified else (end, kind)
     joined = _joined(tokens, end)  # (c) `Friends and family said`
@@ -345,6 +440,10 @@ def _grouped(sentence, mention: Mention) -> Mention:
         return _without_newspaper(mention)
     text = masked[tokens[a].start : tokens[end - 1].end]
     return Mention(mention.start, mention.start + len(text), text, kind)
+
+
+# an organisation named by the place it sits in (`the British Embassy in Lisbon`): the place is its name's
+_SEATED = _set("embassy embassies consulate")
 
 
 def _without_newspaper(mention: Mention) -> Mention:
@@ -472,10 +571,9 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             i += 1
             continue
         j = i + 1
-        while (
-            j < len(tokens)
-            and (tokens[j].capital or tokens[j].low in _CONNECTORS)
-            and tokens[j].low not in CAPITAL_STOP
+        while j < len(tokens) and (
+            ((tokens[j].capital or tokens[j].low in _CONNECTORS) and tokens[j].low not in CAPITAL_STOP)
+            or _inside_organisation(tokens, i, j)
         ):
             if tokens[j].start - tokens[j - 1].end > 1:
                 break
@@ -485,6 +583,17 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         spans.append((roles[-1] + 1 if roles and j - roles[-1] > 2 else i, j, "name"))
         i = j
     return spans
+
+
+def _inside_organisation(tokens: list[_Token], i: int, j: int) -> bool:
+    """`for`/`and` inside an organisation's name (`Center for Arab and Iranian Studies`, `Minister for
+    Infrastructure and Regional Development`): tokens[i:j] hold an organisation's word and a
+    capitalised word follows."""
+    if tokens[j].text not in ("for", "and") or j + 1 >= len(tokens) or not tokens[j + 1].capital:
+        return False
+    if _title(tokens[j + 1].text) or _title(tokens[j - 1].text):  # `... Agency NAME and Secretary of ...`,
+        return False  # `Health Ministry Director for Norland NAME`: a title's `for`, not the organisation's
+    return bool(_ORGANISATION.search(" ".join(t.text for t in tokens[i:j]))) and tokens[j + 1].low not in CAPITAL_STOP
 
 
 def _acronym(token: _Token) -> bool:
@@ -691,6 +800,10 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare"):
+        words = mention.text.split()
+        acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
+        if acronym:  # `the WWF` -> the name the article defines it with in brackets
+            return Mention(acronym.start, acronym.end, acronym.name, "name")
         issuer = _issuer(mention, speakers)
         if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
             return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
@@ -699,7 +812,11 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
-        return by_role or _by_head(article, head) or typed or mention
+        named = by_role or _by_head(article, head) or typed
+        full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
+        if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
+            return Mention(full.start, full.end, full.name, "name")
+        return named or _group_written(article, mention) or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
         parts = (
@@ -710,10 +827,22 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return Mention(mention.start, mention.end, text, "name")
     if _titles_only(mention.text):  # `The President said`
         return _speaker_by_role(article, mention, speakers) or _by_role(article, mention) or mention
+    group = _group_written(article, mention)
+    if group:  # `Workers are ...` at a sentence start: the group as the article wrote it with its qualifier
+        return group
+    whole = entities.defined_around(article, mention.start, mention.end)
+    if whole:  # `United Nations High Commissioner` of `... for Refugees (UNHCR)`: the name it defines
+        return Mention(whole.start, whole.end, whole.name, "name")
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")
     named = _by_surname(article, mention)
+    family = entities.family_name(article, mention.text, mention.start, WINDOW) if named is mention else None
+    if family:  # `Paul told ITV` -> `Paul Chandler`, named with his wife as `Paul and Rachel Chandler`
+        return Mention(family.start, family.end, family.name, "name")
+    related = _relative(article, mention) if named is mention else None
+    if related:  # `Bianchi's father, Philippe` -> `Philippe Bianchi`
+        return related
     words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
     titled = _titles_only(" ".join(words[:-1]))
     surname = words[-1] if titled else mention.text
@@ -721,8 +850,48 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 
+_THE = _set("the The")
 _STATEMENT_NOUNS = _set("statement release communique communiqué")
 _NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
+
+
+def _group_written(article: str, mention: Mention) -> Mention | None:
+    """`the astronomers`, `Workers` (a group noun alone) -> the group as the article wrote it with
+    the organisation or place that qualifies it (`astronomers at the University of Cambridge`, `women
+    workers of Norland Textiles`): the nearest such phrase within WINDOW before, else the first after
+    (a headline names the group first). The annotators record such a group so."""
+    words = mention.text.split()
+    if len(words) > 2 or (len(words) == 2 and words[0].lower() != "the"):
+        return None
+    noun = words[-1].lower()
+    if noun not in entities.GROUP_NOUNS or noun in _ANY_BODY:
+        return None
+    found = [
+        q
+        for m in _word_places(article, noun, max(0, mention.start - WINDOW), mention.start + WINDOW)
+        if m.start() != mention.start + len(mention.text) - len(noun)
+        and (q := _QUALIFIED_GROUP.match(article, m.start()))
+    ]
+    before = [q for q in found if q.start() < mention.start]
+    best = before[-1] if before else (found[0] if found else None)
+    if best is None:
+        return None
+    start = best.start()
+    modifier = _GROUP_MODIFIER.search(article, max(0, start - 30), start)  # `80 women workers of ...`
+    if modifier and modifier.group(1) not in _NOT_MODIFIERS and not modifier.group(1).endswith("ed"):
+        start = modifier.start(1)
+    return Mention(start, best.end(), article[start : best.end()], "np")
+
+
+_QUALIFIED_GROUP = re.compile(
+    rf"[A-Za-z]+ +(?:of|at|from|for) +(?:the +)?(?:{_PARTICLE})?[A-Z][\w'’&-]*"
+    r"(?: +(?:(?:of|the|and|for|de) +)*[A-Z][\w'’&-]*)*"
+)  # no period inside: a sentence's end stops it
+# officials and sources speak for many bodies in one article (`officials of NISA`, then `US officials`),
+# and reports are no people: the qualifier written once is not theirs each time
+_ANY_BODY = _set("officials sources reports investigations")
+_NOT_MODIFIERS = _NP_STOP | _DETERMINERS | _WHEN | _PREPOSITIONS | SPEECH_VERBS | PRONOUNS
+_GROUP_MODIFIER = re.compile(r"\b([a-z]+) +\Z")  # one lower-case word right before the group noun
 
 
 def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
@@ -748,7 +917,7 @@ _QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
 def _head_of(mention: Mention) -> Mention:
     """A noun phrase without the organisation or place that qualifies it (`_qualified`)."""
     cut = _QUALIFIER.search(mention.text)
-    if not cut:
+    if not cut or mention.text[: cut.start()].split()[-1].lower() in _SEATED:  # `the Embassy in Lisbon`
         return mention
     return Mention(mention.start, mention.start + cut.start(), mention.text[: cut.start()], mention.kind)
 
@@ -1083,7 +1252,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
         parts = full.split()
         while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Lula said` names Lula, not `Also Lula`
             parts.pop(0)
-        if not parts or parts[0].lower() in _TITLES or m.start() == mention.start:
+        if not parts or m.start() == mention.start:  # a title is cut below (`Ms Farah Osei`)
             continue
         if any(c.isdigit() for c in full):  # `Airbus` is not the `Airbus A380` it builds
             continue
@@ -1101,6 +1270,30 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             at = stop - len(name)
             return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
+
+
+def _relative(article: str, mention: Mention) -> Mention | None:
+    """`Bianchi's father, Philippe` -> `Philippe Bianchi`: a parent, child or sibling named by a first
+    name after a person's surname and the relation; the surname must end a full name the article
+    writes (`Jules Bianchi`), so a first name before the relation (`Omar's brother Ali`) gives none."""
+    if " " in mention.text or not mention.text[:1].isupper():
+        return None
+    found = _RELATION_BEFORE.search(article, max(0, mention.start - 80), mention.start)
+    if not found:
+        return None
+    surname = found.group(1)
+    near = _last_words(article).get(surname.lower(), [])
+    full = _indexed(article, near, mention.start - WINDOW, mention.start + WINDOW)
+    if not any(m.group().split()[-1] == surname and _is_person(article, m.group(), m.start()) for m in full):
+        return None
+    return Mention(found.start(1), mention.end, f"{mention.text} {surname}", "name")
+
+
+_RELATION = re.compile(
+    r"\b([A-Z][\w'’-]+)['’]s +(?:(?:late|older|younger|elder|eldest|youngest) +)?"
+    r"(?:father|mother|brother|sister|son|daughter|parents?),? +"
+)
+_RELATION_BEFORE = re.compile(_RELATION.pattern + r"\Z")  # ending where the first name starts
 
 
 def _without_of(article: str, name: str) -> str:
@@ -1306,6 +1499,9 @@ def _runs(
             speakers[-1] = _run_speaker(article, speakers[-1], resolved)
         else:
             resolved = resolved or opened
+            if resolved is None and subject is not None and _introduces_a_list(sentences, labels, i):
+                found = subject(sentences[i - 1])  # `The judgment says:` and its points as quote sentences
+                resolved = resolve(article, found, named, recent) if found else None
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
@@ -1341,6 +1537,15 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
         words = resolved.text.split()
         return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
     return entities.speaker_type(article, resolved.text) == entities.UNKNOWN
+
+
+def _introduces_a_list(sentences: list, labels: list[str], i: int) -> bool:
+    """The sentence before quote sentence i is no quote, ends with a colon and has a verb of saying
+    (`The judgment is to say:`, `The report lists these findings:`): its subject says the points that
+    follow (the first opens the run; the rest go on as `_goes_on` reads them)."""
+    if not i or labels[i - 1] == QUOTE or not sentences[i - 1].text.rstrip().endswith(":"):
+        return False
+    return bool(SPEECH_VERBS.intersection(re.findall(r"[a-z]+", sentences[i - 1].text)))
 
 
 def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -> bool:

@@ -724,3 +724,122 @@ def test_a_courtesy_title_gives_way_to_the_role_the_article_writes() -> None:
 def test_a_maker_is_not_the_model_numbered_after_it() -> None:
     article = "The Skyward S390 made its first flight on Monday. Skyward said the jet would enter service in May."
     assert who(article, "CQ")[1][1] == "Skyward"  # not `Skyward S390`, the aircraft
+
+
+def test_a_first_name_of_a_couple_takes_the_shared_surname() -> None:
+    article = (
+        "Sailors freed\n\n"
+        "Retired couple Tomas and Irene Vale were freed on Monday after 200 days. "
+        "Irene and Tomas flew home at once. "
+        '"We are tired but well," Tomas said. '
+        "On Sunday the singer Odetta and Ben Marlow each won two awards. "
+        '"I owe it all to my band," said Odetta.'
+    )
+    got = who(article, "XCCQCQ")
+    assert got[3][1] == "Tomas Vale"  # `Irene` is written alone: one family
+    assert got[5][1] == "Odetta"  # `Ben` never is: two people, not `Odetta Marlow`
+
+
+def test_a_relative_named_by_a_first_name_after_a_surname_takes_the_surname() -> None:
+    article = (
+        "Driver Lena Okafor died on Friday. Okafor's father, Tobias, called the wait a torment. "
+        "Lena Okafor's mother, Ruth, said the family was grateful."
+    )
+    got = who(article, "CQQ")
+    assert got[1][1] == "Tobias Okafor"  # not `Tobias`: the surname of the person he is father to
+    assert got[2][1] == "Ruth Okafor"  # the relative speaks, not `Lena Okafor` before the relation
+
+
+def test_a_group_alone_is_the_group_the_article_wrote_with_its_qualifier() -> None:
+    article = (
+        "Mill strike\n\n"
+        "Since May, 60 dock workers of Norland Textiles have been on strike. "
+        "Workers say the shifts were cut without notice. "
+        "On Monday, astronomers at the Vale Observatory reported a new comet. "
+        "The astronomers said it would be visible in June. "
+        "Officials of the port authority closed the pier. Officials said it would reopen."
+    )
+    got = who(article, "XCQCQCQ")
+    assert got[2][1] == "dock workers of Norland Textiles"  # the annotators' whole group
+    assert got[4][1] == "astronomers at the Vale Observatory"
+    assert got[6][1] == "Officials"  # officials speak for many bodies: no qualifier carried over
+
+
+def test_an_embassy_keeps_the_place_it_sits_in() -> None:
+    article = (
+        "Ferry missing\n\n"
+        "The Norland Embassy in Port Vell has confirmed that two citizens were on board. "
+        "Later the embassy in Port Vell said a third may have sailed too."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland Embassy in Port Vell"  # not `Norland Embassy`: which embassy it is
+    assert got[2][1] == "the embassy in Port Vell"
+
+
+def test_a_name_cut_before_for_is_the_name_the_article_defines_in_brackets() -> None:
+    article = (
+        "Camp report\n\n"
+        "The Norland High Commissioner for Coastal Refugees (NHCCR) visited Port Vell in May. "
+        "Ana Ruiz of the Harbour Workers Party (HWP) said the party would help."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland High Commissioner for Coastal Refugees"  # not cut before `for`
+    assert got[2][1] == "Ana Ruiz"  # a person is not the organisation defined after her
+
+
+def test_the_report_is_output_with_the_year_and_subject_the_article_writes() -> None:
+    article = (
+        "The Norland Bank released the 2021 Coastal Outlook Report on Fisheries and Ports on Monday. "
+        "The report noted a rise in catches."
+    )
+    assert who(article, "CQ")[1][1] == "2021 Coastal Outlook Report on Fisheries and Ports"
+
+
+def test_a_surname_with_two_letters_swapped_resolves_to_the_person() -> None:
+    article = (
+        "Norland votes\n\n"
+        "The candidate Emil Varona won the first round on Sunday. "
+        '"We will unite the country," Vraona said.'
+    )
+    assert who(article, "XCQ")[2][1] == "Emil Varona"  # `Vraona`: a typo of two neighbouring letters
+
+
+def test_a_person_opening_the_sentence_before_a_description_of_an_organisation_member_speaks() -> None:
+    article = (
+        "Ana Ruiz, a senior analyst at the Norland Institute for Maritime Studies told reporters the ban "
+        "would not last."
+    )
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `a senior analyst`, the description after her name
+
+
+def test_a_description_then_an_age_and_a_name_in_apposition_gives_the_name() -> None:
+    article = '"The trains keep stopping," commented a commuter, 41-year-old Ivo Marsh.'
+    assert who(article, "Q")[0][1] == "Ivo Marsh"  # not `a commuter`
+
+
+def test_the_person_after_a_closing_quotation_and_before_a_description_speaks() -> None:
+    article = '"I knew this day would come," Ana Ruiz, the winning rower said after the final.'
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `the winning rower`
+
+
+def test_the_person_in_apposition_after_a_described_organisation_speaks() -> None:
+    article = '"No complaints came in," said the chairman of Norland\'s Harbour Board, Ana Ruiz.'
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `the chairman`
+
+
+def test_a_description_chosen_after_a_name_and_a_comma_gives_that_person() -> None:
+    article = 'Reporters spoke to Ana Ruiz, an expert from Norland University, who said "it has happened before".'
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # the description in apposition is hers
+
+
+def test_the_and_an_acronym_is_the_name_the_article_defines_it_with() -> None:
+    article = (
+        "The Norland Wildlife Trust (NWT) counted the birds in May. "
+        "According to the NWT, the number of terns has doubled."
+    )
+    assert who(article, "CQ")[1][1] == "Norland Wildlife Trust"  # not `the NWT`
+
+
+def test_a_description_after_a_name_and_who_is_gives_that_person() -> None:
+    article = "However, Ana Ruiz who is a Norland activist living abroad said the crackdown might ease."
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `a Norland activist living abroad`

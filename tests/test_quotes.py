@@ -325,3 +325,67 @@ def test_a_noun_phrase_never_spans_the_quoted_words_or_a_comma() -> None:
     )
     got = who(article, "XCQQ")
     assert got[2][1] == got[3][1] == "Mara Quist"  # was `a ... having`, the words around the quotation
+
+
+def test_a_quotation_tagged_by_a_rare_verb_takes_the_whole_phrase_after_it() -> None:
+    article = '"The pier will stay shut," stated an unnamed harbour official to the Gazette.'
+    assert who(article, "Q")[0][1] == "an unnamed harbour official"  # not `an unnamed`
+
+
+def test_two_people_who_each_say_a_part_of_one_sentence_are_both_its_speakers() -> None:
+    article = (
+        "Senator Ana Ruiz of Norland said she would wait for a plan and Senator Tom Berg of Eastmark said "
+        'the vote was "too early". '
+        "Lena Dahl, a fellow at the Centre for Political and Maritime Studies, said the talks would fail. "
+        '"We heard the guns," said Ivo Marsh, a resident, while Omar Said Farah said the night was calm.'
+    )
+    got = who(article, "QQQ")
+    assert got[0][1] == "Ana Ruiz and Tom Berg"  # as the annotators record a sentence two people say
+    assert got[1][1] == "Lena Dahl"  # `Political and Maritime Studies` is no second speaker
+    assert got[2][1] == "Ivo Marsh"  # no verb of saying between the two names: not joined
+
+
+def test_more_verbs_of_saying_name_the_subject() -> None:
+    article = "Expo\n\nThe expo opened on Friday in Port Vell. Voice actor Mira Sato marveled at the crowds."
+    assert who(article, "XCQ")[2][1] == "Mira Sato"  # `marveled`: a verb of saying the lists lacked
+
+
+def test_the_points_after_a_colon_sentence_are_said_by_its_subject() -> None:
+    article = (
+        "Harbour ruling\n\n"
+        "The tribunal ruled on Monday.\n\n"
+        "The ruling says:\n\n"
+        "(a) the pier was closed without notice.\n\n"
+        "(b) the fees must be repaid by June."
+    )
+    got = who(article, "XCCQQ")
+    assert got[3][1] == got[4][1] == "The ruling"  # the sentence before the list names who says it
+
+
+def test_for_and_and_inside_an_organisation_name_keep_it_whole() -> None:
+    article = (
+        "Director Ana Ruiz of the Norland Center for Coastal and Maritime Studies described the plan as "
+        '"bold but late".'
+    )
+    assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `Maritime Studies`, the end of the centre's name
+
+
+def test_two_people_listed_after_the_verb_with_their_offices_are_both_speakers() -> None:
+    article = (
+        '"The prisoner has been moved," said Ana Ruiz, Foreign Minister and Tomas Berg, Attorney-General. '
+        '"The port reopens," said Ivo Marsh, Minister of Transport and Coastal Affairs, on Monday.'
+    )
+    got = who(article, "QQ")
+    assert got[0][1] == "Ana Ruiz and Tomas Berg"
+    assert got[1][1] == "Ivo Marsh"  # `and Coastal Affairs` goes on with his office
+
+
+def test_an_adverb_between_the_subject_and_the_verb_is_no_speaker() -> None:
+    article = (
+        "Judge Ana Ruiz fined the club on Monday. "
+        "Ruiz further said the club had ignored two warnings. "
+        "Officials here say the club will appeal."
+    )
+    got = who(article, "CQQ")
+    assert got[1][1] == "Ana Ruiz"  # not `further`
+    assert got[2][1] == "Officials"  # not `here`
