@@ -1118,11 +1118,32 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if len(words) > 3 or words[-1].lower().rstrip("s") in ("", "he", "it"):
         return None
     head = words[-1].lower()
-    near = _indexed(article, _last_words(article).get(head, []), mention.start - WINDOW, mention.start + WINDOW)
+    last = _last_words(article)
+    found = sorted(k for word in _HEAD_FORMS.get(head, ()) + (head,) for k in last.get(word, []))
+    near = _indexed(article, found, mention.start - WINDOW, mention.start + WINDOW)
     names = [m for m in near if m.start() != mention.start]
     before = [m for m in names if m.end() <= mention.start]
     best = before[-1] if before else (names[0] if names else None)
-    return Mention(best.start(), best.end(), best.group(), "name") if best else None
+    if not best:
+        return None
+    text, at = best.group(), best.start()
+    opening = re.match(r"[A-Z][\w-]* of (?=[A-Z])", text)  # `Images of Pakistan International Airlines`
+    if opening and entities.only_sentence_initial(article, text.split()[0]):
+        text, at = text[opening.end() :], at + opening.end()
+    return Mention(at, at + len(text), text, "name")
+
+
+# how an organisation's name writes the noun an article refers back to it with (`the airline` ->
+# `Pakistan International Airlines`, `the centre` -> `Pacific Tsunami Warning Center`, `the company`
+# -> `SMRT Corporation`)
+_HEAD_FORMS = {
+    "airline": ("airlines", "airways"),
+    "centre": ("center",),
+    "center": ("centre",),
+    "company": ("corporation", "corp.", "inc.", "ltd", "ltd.", "plc"),
+    "organisation": ("organization",),
+    "organization": ("organisation",),
+}
 
 
 # a role noun and the other titles an article writes before that person's name (`the judge` for `Mr

@@ -724,3 +724,24 @@ def test_a_courtesy_title_gives_way_to_the_role_the_article_writes() -> None:
 def test_a_maker_is_not_the_model_numbered_after_it() -> None:
     article = "The Skyward S390 made its first flight on Monday. Skyward said the jet would enter service in May."
     assert who(article, "CQ")[1][1] == "Skyward"  # not `Skyward S390`, the aircraft
+
+
+def test_the_airline_and_the_centre_find_the_name_written_with_another_form_of_the_noun() -> None:
+    article = (
+        "Northwind Regional Airlines grounded its fleet on Monday. Inspectors from the Atlantic Storm Center "
+        "arrived the same day. The airline said the checks would take a week. "
+        "The centre said the winds would ease by Friday. Ardent Freight Corporation leases the planes. "
+        "The company said it would waive the fees."
+    )
+    got = who(article, "CCQQCQ")
+    assert got[2][1] == "Northwind Regional Airlines"  # `Airlines` ends the name, `airline` refers to it
+    assert got[3][1] == "Atlantic Storm Center"  # spelt the American way
+    assert got[5][1] == "Ardent Freight Corporation"
+
+
+def test_an_organisation_after_a_sentence_opening_of_is_cut_from_it() -> None:
+    article = (
+        "Pictures of Northwind Regional Airlines planes spread online. Crews were told to stay home. "
+        "The airline said the checks would take a week."
+    )
+    assert who(article, "CCQ")[2][1] == "Northwind Regional Airlines"  # not `Pictures of ...`
