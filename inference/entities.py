@@ -37,7 +37,7 @@ DATE_WORDS = _set("""january february march april may june july august september
 # head nouns of organisations; the first line's refer back to the organisation named last (`the
 # company` -> `Harbour Freight Lines`), the rest are speakers as written (`the government said`)
 REFERRING_ORG_NOUNS = _set("""company firm carmaker automaker airline carrier retailer operator insurer manufacturer
-    maker developer agency force charity broadcaster newspaper website organisation organization""")
+    maker developer agency force charity broadcaster newspaper website organisation organization group""")
 ORG_NOUNS = REFERRING_ORG_NOUNS | _set("""group bank business ministry department government council club party
     union association authority board committee commission institute university hospital court police
     regulator network paper channel station team side federation league trust foundation movement coalition
@@ -291,7 +291,7 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
         return None
 
     window = article[max(0, start - 1500) : start]
-    if re.search(rf"\b(?:the|a|an|its|\w+['’]s) (?:[a-z][\w-]* ){{1,3}}{words[1]}\b", window):
+    if re.search(rf"\b(?:the|a|an|its|\w+['’]s) (?:(?!{_NOT_MODIFIERS})[a-z][\w-]* ){{1,3}}{words[1]}\b", window):
         return None  # the article described it in lower case (`the national disaster agency`): keep that
 
     def fits(e: Entity) -> bool:  # a document by its head noun (`the report` -> `the Harbour Report`)
@@ -303,6 +303,10 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
         return before[0]
     k = bisect.bisect_left(_starts(article), start)
     return next((e for e in entities(article)[k : k + 40] if fits(e) and e.start > start), None)
+
+
+# words that are no modifier of a noun: `Mutch's expulsion from the group` describes no group
+_NOT_MODIFIERS = r"(?:from|of|in|at|to|for|with|by|on|into|the|a|an|and|or|but|as)\b"
 
 
 def misspelt_person(article: str, word: str, at: int) -> Entity | None:

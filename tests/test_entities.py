@@ -745,3 +745,11 @@ def test_an_organisation_after_a_sentence_opening_of_is_cut_from_it() -> None:
         "The airline said the checks would take a week."
     )
     assert who(article, "CCQ")[2][1] == "Northwind Regional Airlines"  # not `Pictures of ...`
+
+
+def test_the_group_is_the_organisation_named_before_unless_described_in_lower_case() -> None:
+    article = (
+        "The Highland Society for Birds (HSB) filed the complaint. Tom Reed was expelled from the group in May. "
+        "The group said the fine was too low."
+    )
+    assert who(article, "CCQ")[2][1] == "Highland Society for Birds"  # `from the group` describes no group
