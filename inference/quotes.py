@@ -698,7 +698,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         found = entities.by_type(article, head.text, head.start)
         found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
         typed = Mention(found.start, found.end, found.name, "name") if found else None
-        by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
+        by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head) or _by_modifier(article, head)
         return by_role or _by_head(article, head) or typed or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
@@ -1216,6 +1216,23 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
             if m.group(group)[:1].isupper() and not _ORGANISATION.search(m.group(group)):  # `Justice Department`
                 found = Mention(m.start(group), m.end(group), m.group(group), "name")
     return found
+
+
+def _by_modifier(article: str, mention: Mention) -> Mention | None:
+    """`The interim president` -> the person written earlier in apposition with the same modifier and
+    another role noun (`Adly Mansour, the interim leader of Egypt`): `_by_role` by the modifier."""
+    words = mention.text.split()
+    if not 2 < len(words) <= 4 or words[0].lower() != "the" or words[-1].lower() not in _ROLES | entities.PERSON_NOUNS:
+        return None
+    for word in reversed(words[1:-1]):
+        if word.islower() and word.isalpha() and word not in _NOT_DESCRIBING:
+            found = _by_role(article, Mention(mention.start, mention.end, word, "np"))
+            if found:
+                return found
+    return None
+
+
+_NOT_DESCRIBING = _set("new former then late other same first second last")  # say nothing of who
 
 
 def _role_lines(article: str, word: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -753,3 +753,14 @@ def test_the_group_is_the_organisation_named_before_unless_described_in_lower_ca
         "The group said the fine was too low."
     )
     assert who(article, "CCQ")[2][1] == "Highland Society for Birds"  # `from the group` describes no group
+
+
+def test_a_role_noun_finds_the_person_written_with_its_modifier_and_another_role() -> None:
+    article = (
+        "Vote in Norland\n\n"
+        "Last night, Ana Ruiz, the interim leader of Norland, announced a referendum. "
+        "Dag Holm, the former minister, called it a distraction. "
+        "The interim president also announced an inquiry into the shooting."
+    )
+    got = who(article, "XQQQ")
+    assert got[3][1] == "Ana Ruiz"  # `interim`, not the role word, ties them; not Holm, the last speaker
