@@ -210,12 +210,22 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
+    found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     if best and best[0] > 0:
         return _refined(sentence, best[1], [m for m, _ in found])
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+def _reported_subject(sentence, mention: Mention) -> bool:
+    """A pronoun right after a verb of saying and `that` (`the general was critical, saying that they
+    are poorly configured`): the subject of what is said, never who says it."""
+    if mention.kind != "pronoun":
+        return False
+    before = sentence.text[: mention.start - sentence.start].split()[-2:]
+    return len(before) == 2 and before[1].lower() == "that" and before[0].lower() in SPEECH_VERBS
 
 
 _TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it

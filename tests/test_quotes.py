@@ -325,3 +325,14 @@ def test_a_noun_phrase_never_spans_the_quoted_words_or_a_comma() -> None:
     )
     got = who(article, "XCQQ")
     assert got[2][1] == got[3][1] == "Mara Quist"  # was `a ... having`, the words around the quotation
+
+
+def test_a_pronoun_after_saying_that_is_what_is_said_not_who_says_it() -> None:
+    article = (
+        "Harbour review\n\n"
+        "Port Secretary Lena Voss asked General Tomas Brandt for a report on the docks. "
+        "In the report, the general was critical of the crews, saying that they are badly trained. "
+        "He says the crews need six more months."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == got[3][1] == "Tomas Brandt"  # was `they`, the subject of what is said
