@@ -1027,6 +1027,8 @@ def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
             before = before[:-1]
         if before[-1:] and before[-1] in _PLACE_PREPOSITIONS:
             return False
+        if before[-2:-1] and before[-1] == "of" and before[-2] in entities.PLACE_NOUNS:  # `the town of NAME`
+            return False
     return True
 
 

@@ -336,3 +336,14 @@ def test_a_pronoun_after_saying_that_is_what_is_said_not_who_says_it() -> None:
     )
     got = who(article, "XCQQ")
     assert got[2][1] == got[3][1] == "Tomas Brandt"  # was `they`, the subject of what is said
+
+
+def test_a_name_after_the_town_of_is_a_place_a_pronoun_never_means() -> None:
+    article = (
+        "Border closed\n\n"
+        "Officials have vowed to restore control of the crossing. "
+        "Local shopkeeper Omar Haddad runs a grocery near the border. "
+        "He spoke to reporters by telephone from the nearby town of Karim Abad. "
+        "He said the roads were closed."
+    )
+    assert who(article, "XQCCQ")[4][1] == "Omar Haddad"  # not `Karim Abad`, a town written like a name
