@@ -843,11 +843,14 @@ def _named_subject(
         if titled or len(lead) > 8 or lead[-1:] == ["the"] or any(w.lower() in _NOT_TITLE for w in lead):
             return []
         follows = _SUBJECT_VERB.match(article, n.end, end)
+        if not follows and article[recent : n.start].rstrip().endswith(","):  # `A Palestinian who ..., NAME, spoke`
+            follows = _APPOSITION_VERB.match(article, n.end, end)
         return [n] if follows and follows.group(1) not in _NOT_VERBS else []
     return []
 
 
 _SUBJECT_VERB = re.compile(r"""(?:,[^,.;:"“”]{1,100},)? +([a-z]+)\b""")
+_APPOSITION_VERB = re.compile(r", +([a-z]+)\b")  # the comma that closes a name set in apposition
 _NOT_VERBS = _set("and or of in at on to for from with by as than the a an")
 _NOT_TITLE = _set("and that to with by told said says asked from as when after than who which on in at into about also")
 

@@ -347,3 +347,13 @@ def test_a_name_after_the_town_of_is_a_place_a_pronoun_never_means() -> None:
         "He said the roads were closed."
     )
     assert who(article, "XQCCQ")[4][1] == "Omar Haddad"  # not `Karim Abad`, a town written like a name
+
+
+def test_a_person_named_in_apposition_then_a_verb_is_the_subject_a_he_means() -> None:
+    article = (
+        "Border closed\n\n"
+        'Mayor Ivan Petrov said the crossing "will reopen soon". '
+        "A farmer who crossed the river to see relatives, Omar Haddad, spoke to reporters by phone. "
+        "He said the roads were closed."
+    )
+    assert who(article, "XQCQ")[3][1] == "Omar Haddad"  # not the latest speaker, Petrov
