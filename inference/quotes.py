@@ -83,6 +83,7 @@ _SKIPPABLE = _set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
     "today yesterday recently already"
 )
+_UNMARKED = _set("however meanwhile though")  # adverbs written without commas: `MacAskill however expressed`
 _AUXILIARIES = _set("are is was were be been being am do does did")  # `Prices are expected`: no subject
 _PREPOSITIONS = _set("of on in at from for with by to near about over under into between among against")
 _TITLES = _set("mr mrs ms miss dr prof sir dame lord lady sgt insp det cllr rev fr st gen col capt lt maj")
@@ -577,7 +578,7 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
     spans = []
     for v in verbs:
         i = v - 1
-        while i >= 0 and (tokens[i].low in _SKIPPABLE or _adverb(tokens[i])):
+        while i >= 0 and (tokens[i].low in _SKIPPABLE | _UNMARKED or _adverb(tokens[i])):
             i -= 1
         inside_phrase = i > 0 and tokens[i - 1].low in _DETERMINERS | _NP_STOP  # `of the harbour say`
         lower = i >= 0 and not tokens[i].capital
@@ -627,10 +628,9 @@ def _features(
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
     if later:
-        gap = [
-            t for t in tokens[b : later[0]] if not (t.low in _SKIPPABLE | _WHEN or _adverb(t) or _bracketed(masked, t))
-        ]
         between = masked[tokens[b - 1].end : tokens[later[0]].start]
+        skip = _SKIPPABLE | _WHEN | (_UNMARKED if "," not in between else frozenset())  # `NAME however said`
+        gap = [t for t in tokens[b : later[0]] if not (t.low in skip or _adverb(t) or _bracketed(masked, t))]
         f["adj_before_verb"] = float(not gap and "," not in between)
         f["appositive_before_verb"] = float(
             bool(gap) and between.lstrip().startswith(",") and between.rstrip().endswith(",")

@@ -357,3 +357,15 @@ def test_a_person_named_in_apposition_then_a_verb_is_the_subject_a_he_means() ->
         "He said the roads were closed."
     )
     assert who(article, "XQCQ")[3][1] == "Omar Haddad"  # not the latest speaker, Petrov
+
+
+def test_however_written_without_commas_between_the_speaker_and_the_verb() -> None:
+    article = (
+        "Court reporting\n\n"
+        "Lawyer Nina Holt said the reports were unfair. "
+        "Minister Karl Lund however expressed confidence in the courts. "
+        "The judges, however, said nothing."
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == "Karl Lund"  # was `however`, taken for a lower-case subject
+    assert got[3][1] == "The judges"  # set off by commas: the appositive reading stays
