@@ -856,7 +856,12 @@ _NOT_TITLE = _set("and that to with by told said says asked from as when after t
 
 
 # what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)
-_TITLE_RUN = re.compile(r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*""")
+# and a role in lower case after it (`Election law expert NAME`, `Skyjet owner NAME`)
+_LOWER_ROLE = "|".join(sorted(_ROLES | entities.PERSON_NOUNS))
+_TITLE_RUN = re.compile(
+    r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*"""
+    rf"""(?:(?:[a-z][\w-]* +){{0,2}}(?:{_LOWER_ROLE}) +)?"""
+)
 _PRONOUN_OPENING = re.compile(r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +)?([Hh]e|[Ss]he)\b""")
 
 

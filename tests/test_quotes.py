@@ -369,3 +369,18 @@ def test_however_written_without_commas_between_the_speaker_and_the_verb() -> No
     got = who(article, "XQQQ")
     assert got[2][1] == "Karl Lund"  # was `however`, taken for a lower-case subject
     assert got[3][1] == "The judges"  # set off by commas: the appositive reading stays
+
+
+def test_he_takes_the_subject_written_after_a_role_in_lower_case() -> None:
+    article = (
+        "Ballot dispute\n\n"
+        'Candidate Mark Evers told the Election Board the rules were "unfair". '
+        "Election law expert Ruth Winger says Evers is right. "
+        "However, she believes he must first file a lawsuit. "
+        "A plane of Skyjet went missing on Monday. "
+        "Skyjet owner Tony Ferris said the crew was experienced. "
+        "He added that the search would go on."
+    )
+    got = who(article, "XQQQCQQ")
+    assert got[3][1] == "Ruth Winger"  # never `Election`, the sentence's first word
+    assert got[6][1] == "Tony Ferris"  # not the airline
