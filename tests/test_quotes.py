@@ -384,3 +384,20 @@ def test_he_takes_the_subject_written_after_a_role_in_lower_case() -> None:
     got = who(article, "XQQQCQQ")
     assert got[3][1] == "Ruth Winger"  # never `Election`, the sentence's first word
     assert got[6][1] == "Tony Ferris"  # not the airline
+
+
+def test_a_one_name_subject_behind_an_age_or_before_a_particle() -> None:
+    article = (
+        "City mourns\n\n"
+        "Mayor Piotr Nowak was attacked on stage. Health minister Jan Kowal said he was in a critical state. "
+        "Nowak, 53, has long supported the city's minorities. "
+        "He recently condemned an attack on a synagogue."
+    )
+    assert who(article, "XCQCQ")[4][1] == "Piotr Nowak"  # was the latest speaker, Kowal
+    article = (
+        "Small star\n\n"
+        '"It looked just like a planet," said Amaury Triaud. '
+        "According to the lead author, Alexander von Bottich, the star is the smallest known. "
+        "He added that it barely burns hydrogen."
+    )
+    assert who(article, "XQQQ")[3][1] == "Alexander von Bottich"  # was `Alexander`
