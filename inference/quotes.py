@@ -731,6 +731,42 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 
+def _thing_before(article: str, mention: Mention, recent: int | None, depth: int = 0) -> Mention | None:
+    """`It` / `They` opening a sentence after one that is no quote and opens with an organisation, a
+    document or a group (`Norland Post is a news website. It claims ...`, `The audit is dated May. It
+    says ...`, `Students of the college boycotted classes. They demand ...`): that subject, not the
+    latest speaker. Reads the one sentence before."""
+    pronoun = mention.text.lower()
+    if pronoun not in ("it", "they") or recent is None:
+        return None
+    start = _sentence_start(article, mention.start + 1)
+    if start <= recent or article[start : mention.start].strip(" \"“'‘"):
+        return None
+    before = _Sentence(recent, article[recent:start].rstrip(), False)
+    found = subject_mention(before, article)
+    if found and found.kind == "pronoun" and found.text.lower() == pronoun and not depth:  # `It is ... It claims`
+        return _thing_before(article, found, _sentence_start(article, recent), depth + 1)
+    if found is None or found.kind == "pronoun":
+        return None
+    resolved = resolve(article, found, [], None)
+    kind = entities.speaker_type(article, resolved.text)
+    group = entities.group_head(resolved.text) is not None or resolved.text.lower().endswith("s")
+    # `it` means no person: a one-word name of no known type (`Mediapart`) too
+    named = kind == entities.UNKNOWN and resolved.kind == "name" and " " not in resolved.text
+    if pronoun == "it":
+        return resolved if kind in (entities.ORGANISATION, entities.DOCUMENT) or named else None
+    return resolved if group or kind == entities.ORGANISATION else None
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A stretch of the article read as a sentence (what `subject_mention` reads)."""
+
+    start: int
+    text: str
+    in_quote: bool
+
+
 _STATEMENT_NOUNS = _set("statement release communique communiqué")
 _NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
 
@@ -1355,6 +1391,8 @@ def _runs(
         recent = sentences[opens - 1].start if opens else None
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
+        if mention and mention.kind == "pronoun" and opens and labels[opens - 1] != QUOTE:  # `... website. It claims`
+            resolved = _thing_before(article, mention, recent) or resolved
         # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
         # But not yet," said Ana Ruiz.`) is that speaker's, not the run's before
         later = resolve(article, mentions[ahead[i]], named, recent) if resolved is None and ahead[i] else None

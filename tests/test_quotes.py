@@ -401,3 +401,19 @@ def test_a_one_name_subject_behind_an_age_or_before_a_particle() -> None:
         "He added that it barely burns hydrogen."
     )
     assert who(article, "XQQQ")[3][1] == "Alexander von Bottich"  # was `Alexander`
+
+
+def test_it_and_they_take_the_organisation_or_group_the_sentence_before_opens_with() -> None:
+    article = (
+        "Navy losses\n\n"
+        'Admiral Ana Ruiz told Marepost the fleet was "ready". '
+        "Marepost is a news website based in Norland. It is known for its reports on the navy. "
+        "It claims the navy lost two ships in May. "
+        "Students of Eastfield College boycotted classes on Monday. They demand the dean's resignation."
+    )
+    got = who(article, "XQCCQCQ")
+    assert got[4][1] == "Marepost"  # through the `It is known` before it; was the latest speaker, Ruiz
+    assert got[6][1] == "Students of Eastfield College"
+    # after a quote sentence the latest speaker goes on
+    article = 'Admiral Ana Ruiz said the fleet was "ready". According to Ruiz, sailors want peace. They are trained.'
+    assert who(article, "QQQ")[2][1] == "Ana Ruiz"
