@@ -459,11 +459,13 @@ def appositive_person(
     for o_at, o_text in sorted(others):
         gap = sentence_text[offset + len(text) : o_at]
         if titled and o_at > offset and re.fullmatch(r" +(?:for|of) +(?:the +)?", gap):
+            if mention_type(sentence_text, o_text) == ORGANISATION:  # `the chairman of the Commission, NAME`
+                continue
             return (o_at, o_text) if len(o_text.split()) >= 3 and o_text[:1].isupper() else None
         if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
             continue
         person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
-        closed = re.match(r"\s*(?:,|\(|$)", sentence_text[o_at + len(o_text) :])
+        closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", sentence_text[o_at + len(o_text) :])  # or the sentence ends
         return (o_at, o_text) if person and closed else None
     return None
 

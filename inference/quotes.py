@@ -297,6 +297,8 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     at = mention.start - sentence.start
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
     shifted = entities.owner(sentence.text, at, mention.text, spans)
+    if shifted and shifted[1][:1].islower():  # `the chairman of the Commission, NAME`: the person named after
+        shifted = entities.appositive_person(sentence.text, *shifted, spans) or shifted
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)

@@ -764,3 +764,12 @@ def test_a_role_noun_finds_the_person_written_with_its_modifier_and_another_role
     )
     got = who(article, "XQQQ")
     assert got[3][1] == "Ana Ruiz"  # `interim`, not the role word, ties them; not Holm, the last speaker
+
+
+def test_the_role_of_an_organisation_then_the_name_that_ends_the_sentence() -> None:
+    article = (
+        "Vote count\n\n"
+        '"We did not receive any complaints," said the chairman of Norland\'s National Elections Commission, '
+        "Leo da Silva."
+    )
+    assert who(article, "XQ")[1][1] == "Leo da Silva"  # was `the chairman`
