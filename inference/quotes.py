@@ -1395,6 +1395,8 @@ def _runs(
         resolved = resolve(article, mention, named, recent) if mention else None
         if mention and mention.kind == "pronoun" and opens and labels[opens - 1] != QUOTE:  # `... website. It claims`
             resolved = _thing_before(article, mention, recent) or resolved
+        if resolved is not None and resolved == mention and _described(sentences[i], mention):
+            resolved = _speaker_just_before(sentences, runs, speakers, i) or resolved
         # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
         # But not yet," said Ana Ruiz.`) is that speaker's, not the run's before
         later = resolve(article, mentions[ahead[i]], named, recent) if resolved is None and ahead[i] else None
@@ -1424,6 +1426,28 @@ def _runs(
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
+
+
+def _described(sentence, mention: Mention) -> bool:
+    """A speaker described by a definite noun phrase the article resolves to no one, in the tag after a
+    quotation (`..." the British singer added`): no organisation, document, place or group noun."""
+    if not _TAG.search(sentence.text[: mention.start - sentence.start]):
+        return False
+    words = mention.text.split()
+    head = words[-1].lower()
+    nouns = entities.ORG_NOUNS | entities.DOC_NOUNS | entities.PLACE_NOUNS | entities.GROUP_NOUNS
+    plain = words[-1].isalpha() and words[-1].islower() and head not in nouns and not head.endswith("s")
+    return mention.kind == "np" and 1 < len(words) <= 4 and words[0].lower() == "the" and plain
+
+
+def _speaker_just_before(sentences: list, runs: list[list[int]], speakers: list, i: int) -> Mention | None:
+    """The speaker of the run that ends right before the quotation of sentence i, in the same paragraph
+    (`SuRie said, "...". "... [...] ...," the British singer added.`): whom a description there means."""
+    first = runs[-1][0] if runs and runs[-1][-1] == i - 1 and sentences[i].in_quote else i
+    k = len(runs) - (2 if first != i else 1)
+    if k < 0 or runs[k][-1] != first - 1 or sentences[first - 1].paragraph != sentences[first].paragraph:
+        return None
+    return speakers[k]
 
 
 def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], speakers: list, i: int) -> bool:

@@ -417,3 +417,16 @@ def test_it_and_they_take_the_organisation_or_group_the_sentence_before_opens_wi
     # after a quote sentence the latest speaker goes on
     article = 'Admiral Ana Ruiz said the fleet was "ready". According to Ruiz, sailors want peace. They are trained.'
     assert who(article, "QQQ")[2][1] == "Ana Ruiz"
+
+
+def test_a_description_in_the_tag_after_a_quotation_is_the_speaker_just_quoted() -> None:
+    article = (
+        "Song contest\n\n"
+        'Ana Diaz said, "We talked about it, but I was proud of that show." '
+        '"You get one shot. We did not need to go again," the Norland singer added.'
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == got[3][1] == "Ana Diaz"  # was `the Norland singer`, a description of no one named
+    # a description that is the subject of reported speech stays as written
+    article = 'Ana Diaz said, "We are ready." The Norland military said the border was closed.'
+    assert who(article, "QQ")[1][1] == "The Norland military"
