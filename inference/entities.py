@@ -493,7 +493,10 @@ _DESCRIPTION = re.compile(r", +(?:(?!(?:was|were|is|are|has|have|had|who|which|a
 
 
 _APPOSITION_GAP = re.compile(r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +")
-_OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +)?")
+# `NAME, head of the Forum`, `NAME from the nationalist opposition Norland Party`
+_OWNER_GAP = re.compile(
+    r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +(?:[a-z][\w-]* +){0,3})?"
+)
 
 
 def not_a_person(article: str, name: str) -> bool:

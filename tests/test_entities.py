@@ -773,3 +773,8 @@ def test_the_role_of_an_organisation_then_the_name_that_ends_the_sentence() -> N
         "Leo da Silva."
     )
     assert who(article, "XQ")[1][1] == "Leo da Silva"  # was `the chairman`
+
+
+def test_the_person_of_an_organisation_described_in_lower_case_takes_the_quote() -> None:
+    article = 'Tomas Berg from the nationalist opposition Norland Party commented: "Marriage will not change for me."'
+    assert who(article, "Q")[0][1] == "Tomas Berg"  # was the party
