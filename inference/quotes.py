@@ -720,6 +720,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         )
         text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
         return Mention(mention.start, mention.end, text, "name")
+    if _nationality_noun(article, mention) and speakers and _a_person(article, speakers[-1], mention.start):
+        return speakers[-1]  # `The Portuguese added`: the person just quoted, described by nationality
     if _titles_only(mention.text):  # `The President said`
         return _speaker_by_role(article, mention, speakers) or _by_role(article, mention) or mention
     defined = entities.spelt_out(article, mention.text, mention.start)
@@ -767,6 +769,14 @@ class _Sentence:
     start: int
     text: str
     in_quote: bool
+
+
+def _nationality_noun(article: str, mention: Mention) -> bool:
+    """`The Portuguese`, `the Swede`: a nationality after `the`, standing for one person (not `the
+    French`, `the British`: a people)."""
+    before = article[max(0, mention.start - 4) : mention.start].lower()
+    low = mention.text.lower()
+    return low in entities.NATIONALITIES and before == "the " and not low.endswith(("ish", "ch"))
 
 
 _STATEMENT_NOUNS = _set("statement release communique communiqué")

@@ -430,3 +430,15 @@ def test_a_description_in_the_tag_after_a_quotation_is_the_speaker_just_quoted()
     # a description that is the subject of reported speech stays as written
     article = 'Ana Diaz said, "We are ready." The Norland military said the border was closed.'
     assert who(article, "QQ")[1][1] == "The Norland military"
+
+
+def test_the_nationality_noun_is_the_person_just_quoted() -> None:
+    article = (
+        "Cup final\n\n"
+        'Rival coach Rui Costa said, "I congratulate them." '
+        'The Portuguese added, "Every defeat hurts." '
+        'The French said, "We will appeal."'
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == "Rui Costa"  # was `Portuguese`
+    assert got[3][1] != "Rui Costa"  # a people, not the person just quoted
