@@ -710,7 +710,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         found = entities.by_type(article, head.text, head.start)
         found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
         typed = Mention(found.start, found.end, found.name, "name") if found else None
-        by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head) or _by_modifier(article, head)
+        document = head.text.split()[-1].lower() in entities.DOC_NOUNS  # `the joint statement` is no one's role
+        by_role = None if document else _speaker_by_role(article, head, speakers) or _by_role(article, head)
+        by_role = by_role or _by_modifier(article, head)
         return by_role or _by_head(article, head) or typed or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
@@ -793,8 +795,8 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
     k = 0
     while k < len(words) - 1 and words[k].lower() in _NOT_ISSUERS:
         k += 1
-    if k == len(words) - 1:
-        return speakers[-1] if speakers else None
+    if k == len(words) - 1:  # a joint statement is no one speaker's: it speaks as written
+        return speakers[-1] if speakers and "joint" not in mention.text.lower().split() else None
     text = " ".join(words[k:-1])
     start = mention.start + mention.text.index(text, len(" ".join(words[:k])))
     return Mention(start, start + len(text), text, "name" if text[:1].isupper() else "np")

@@ -442,3 +442,13 @@ def test_the_nationality_noun_is_the_person_just_quoted() -> None:
     got = who(article, "XQQQ")
     assert got[2][1] == "Rui Costa"  # was `Portuguese`
     assert got[3][1] != "Rui Costa"  # a people, not the person just quoted
+
+
+def test_a_joint_statement_speaks_as_written() -> None:
+    article = (
+        "Peace talks\n\n"
+        "Commenting on the statement, President Okoro said that the two sides were close. "
+        "The joint statement said the leaders would meet every two weeks."
+    )
+    got = who(article, "XQQ")
+    assert got[2][1] == "The joint statement"  # not the latest speaker, nor the name after `statement,`
