@@ -1409,6 +1409,9 @@ def _runs(
             resolved = _thing_before(article, mention, recent) or resolved
         if resolved is not None and resolved == mention and _described(sentences[i], mention):
             resolved = _speaker_just_before(sentences, runs, speakers, i) or resolved
+        if resolved is not None and resolved == mention and _titles_only(mention.text) and subject is not None:
+            found = subject(sentences[i])  # `... as Prime Minister, telling ...`: a title of no one named
+            resolved = resolve(article, found, named, recent) if found and found != mention else resolved
         # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
         # But not yet," said Ana Ruiz.`) is that speaker's, not the run's before
         later = resolve(article, mentions[ahead[i]], named, recent) if resolved is None and ahead[i] else None

@@ -452,3 +452,14 @@ def test_a_joint_statement_speaks_as_written() -> None:
     )
     got = who(article, "XQQ")
     assert got[2][1] == "The joint statement"  # not the latest speaker, nor the name after `statement,`
+
+
+def test_a_title_of_no_one_named_gives_way_to_the_sentences_subject() -> None:
+    article = (
+        "Party leader\n\n"
+        "Ana Ruiz was elected leader on Monday. During the campaign, Ruiz criticised the length of the contest, "
+        "and expressed concern candidate Jon Cole would not be electable as Prime Minister, telling The Herald: "
+        '"I want us in government. Otherwise I am wasting my time."'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == got[3][1] == "Ana Ruiz"  # was `Prime Minister`
