@@ -492,7 +492,10 @@ def opening_person(sentence_text: str, offset: int, text: str, others: list[tupl
 _DESCRIPTION = re.compile(r", +(?:(?!(?:was|were|is|are|has|have|had|who|which|and)\b)[^,;:.!?\"“”]){0,80}")
 
 
-_APPOSITION_GAP = re.compile(r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +")
+# `The chief of Avedzeme, NAME`, `a commuter, 41-year-old NAME`
+_APPOSITION_GAP = re.compile(
+    r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +(?:\d+-year-old +)?"
+)
 # `NAME, head of the Forum`, `NAME from the nationalist opposition Norland Party`
 _OWNER_GAP = re.compile(
     r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +(?:[a-z][\w-]* +){0,3})?"

@@ -778,3 +778,9 @@ def test_the_role_of_an_organisation_then_the_name_that_ends_the_sentence() -> N
 def test_the_person_of_an_organisation_described_in_lower_case_takes_the_quote() -> None:
     article = 'Tomas Berg from the nationalist opposition Norland Party commented: "Marriage will not change for me."'
     assert who(article, "Q")[0][1] == "Tomas Berg"  # was the party
+
+
+def test_a_description_then_a_person_with_an_age_in_apposition() -> None:
+    article = '"It is very frustrating," commented a commuter, 41-year-old Jon Tan. "The trains keep stopping."'
+    got = who(article, "QQ")
+    assert got[0][1] == got[1][1] == "Jon Tan"  # was `a commuter`
