@@ -445,14 +445,15 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
 
 
 def appositive_person(
-    sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]
+    sentence_text: str, offset: int, text: str, others: list[tuple[int, str]], title: bool = False
 ) -> tuple[int, str] | None:
     """`The chief of Avedzeme, Togbe Kodzo Adzaho III, welcomed`, `The Under Secretary for Political
     Affairs at the State Department, Nicholas Burns, testified`: the person named in apposition
     right after a description (or an organisation or place inside it) that was chosen; and the
     name after a title's `for`/`of` (`said WHO Regional Director for Africa Luis Sambo`: the
-    place is cut off afterwards by `trim_title`)."""
-    titled = text.split()[-1].lower() in _PERSON_TITLES  # `WHO Regional Director` for Africa Luis Sambo
+    place is cut off afterwards by `trim_title`). `title`: the mention is a title alone (`Deputy
+    Secretary-General of the UN, NAME, called`)."""
+    titled = title or text.split()[-1].lower() in _PERSON_TITLES  # `WHO Regional Director` for Africa Luis Sambo
     described = text[:1].islower() or text.split()[0].lower() in ("the", "a", "an")
     if not (described or titled) and mention_type(sentence_text, text) == PERSON:
         return None

@@ -103,8 +103,8 @@ def _title(word: str) -> bool:
 
 
 def _titles_only(text: str) -> bool:
-    """Nothing but titles and roles (`President`, `Prime Minister`): no one's name."""
-    return all(_title(w) for w in text.split())
+    """Nothing but titles and roles (`President`, `Prime Minister`, `Deputy Secretary-General`): no one's name."""
+    return all(_title(w) for w in re.split(r"[\s-]+", text) if w)
 
 
 _TITLE_WORDS = _TITLES | _ROLES
@@ -299,7 +299,8 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     shifted = entities.owner(sentence.text, at, mention.text, spans)
     if shifted and shifted[1][:1].islower():  # `the chairman of the Commission, NAME`: the person named after
         shifted = entities.appositive_person(sentence.text, *shifted, spans) or shifted
-    shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
+    titled = mention.kind == "name" and _titles_only(mention.text)
+    shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans, titled)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
     if shifted:

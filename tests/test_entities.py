@@ -784,3 +784,8 @@ def test_a_description_then_a_person_with_an_age_in_apposition() -> None:
     article = '"It is very frustrating," commented a commuter, 41-year-old Jon Tan. "The trains keep stopping."'
     got = who(article, "QQ")
     assert got[0][1] == got[1][1] == "Jon Tan"  # was `a commuter`
+
+
+def test_a_title_alone_then_the_person_in_apposition() -> None:
+    article = "Deputy Secretary-General of the UN, Lena Holm, called the attack shocking."
+    assert who(article, "Q")[0][1] == "Lena Holm"  # was the title, `Deputy Secretary-General`
