@@ -758,7 +758,7 @@ def test_the_group_is_the_organisation_named_before_unless_described_in_lower_ca
 def test_a_role_noun_finds_the_person_written_with_its_modifier_and_another_role() -> None:
     article = (
         "Vote in Norland\n\n"
-        "Last night, Ana Ruiz, the interim leader of Norland, announced a referendum. "
+        "Ana Ruiz, the interim leader of Norland since May, met the unions on Sunday. "
         "Dag Holm, the former minister, called it a distraction. "
         "The interim president also announced an inquiry into the shooting."
     )
@@ -769,23 +769,23 @@ def test_a_role_noun_finds_the_person_written_with_its_modifier_and_another_role
 def test_the_role_of_an_organisation_then_the_name_that_ends_the_sentence() -> None:
     article = (
         "Vote count\n\n"
-        '"We did not receive any complaints," said the chairman of Norland\'s National Elections Commission, '
-        "Leo da Silva."
+        '"Counting ends tonight," said the chairman of Norland\'s National Electoral Commission, '
+        "Rui Moreno."
     )
-    assert who(article, "XQ")[1][1] == "Leo da Silva"  # was `the chairman`
+    assert who(article, "XQ")[1][1] == "Rui Moreno"  # was `the chairman`
 
 
 def test_the_person_of_an_organisation_described_in_lower_case_takes_the_quote() -> None:
-    article = 'Tomas Berg from the nationalist opposition Norland Party commented: "Marriage will not change for me."'
+    article = 'Tomas Berg from the nationalist opposition Norland Party commented: "The law will not change my view."'
     assert who(article, "Q")[0][1] == "Tomas Berg"  # was the party
 
 
 def test_a_description_then_a_person_with_an_age_in_apposition() -> None:
-    article = '"It is very frustrating," commented a commuter, 41-year-old Jon Tan. "The trains keep stopping."'
+    article = '"I was late again," said a commuter, 41-year-old Jon Tan. "Nobody told us anything."'
     got = who(article, "QQ")
     assert got[0][1] == got[1][1] == "Jon Tan"  # was `a commuter`
 
 
 def test_a_title_alone_then_the_person_in_apposition() -> None:
-    article = "Deputy Secretary-General of the UN, Lena Holm, called the attack shocking."
+    article = "Deputy Secretary-General of the HFU, Lena Holm, called the strike a mistake."
     assert who(article, "Q")[0][1] == "Lena Holm"  # was the title, `Deputy Secretary-General`

@@ -331,7 +331,7 @@ def test_a_pronoun_after_saying_that_is_what_is_said_not_who_says_it() -> None:
     article = (
         "Harbour review\n\n"
         "Port Secretary Lena Voss asked General Tomas Brandt for a report on the docks. "
-        "In the report, the general was critical of the crews, saying that they are badly trained. "
+        "In his review, the general was hard on the crews, saying that they are badly trained. "
         "He says the crews need six more months."
     )
     got = who(article, "XCQQ")
@@ -342,8 +342,8 @@ def test_a_name_after_the_town_of_is_a_place_a_pronoun_never_means() -> None:
     article = (
         "Border closed\n\n"
         "Officials have vowed to restore control of the crossing. "
-        "Local shopkeeper Omar Haddad runs a grocery near the border. "
-        "He spoke to reporters by telephone from the nearby town of Karim Abad. "
+        "Local baker Omar Haddad sells bread at the market. "
+        "He called us from his cousin's house in the town of Karim Abad. "
         "He said the roads were closed."
     )
     assert who(article, "XQCCQ")[4][1] == "Omar Haddad"  # not `Karim Abad`, a town written like a name
@@ -353,7 +353,7 @@ def test_a_person_named_in_apposition_then_a_verb_is_the_subject_a_he_means() ->
     article = (
         "Border closed\n\n"
         'Mayor Ivan Petrov said the crossing "will reopen soon". '
-        "A farmer who crossed the river to see relatives, Omar Haddad, spoke to reporters by phone. "
+        "A teacher who moved to the coast last year, Omar Haddad, wrote to the council. "
         "He said the roads were closed."
     )
     assert who(article, "XQCQ")[3][1] == "Omar Haddad"  # not the latest speaker, Petrov
@@ -363,7 +363,7 @@ def test_however_written_without_commas_between_the_speaker_and_the_verb() -> No
     article = (
         "Court reporting\n\n"
         "Lawyer Nina Holt said the reports were unfair. "
-        "Minister Karl Lund however expressed confidence in the courts. "
+        "Minister Karl Lund however welcomed the ruling. "
         "The judges, however, said nothing."
     )
     got = who(article, "XQQQ")
@@ -374,33 +374,33 @@ def test_however_written_without_commas_between_the_speaker_and_the_verb() -> No
 def test_he_takes_the_subject_written_after_a_role_in_lower_case() -> None:
     article = (
         "Ballot dispute\n\n"
-        'Candidate Mark Evers told the Election Board the rules were "unfair". '
-        "Election law expert Ruth Winger says Evers is right. "
-        "However, she believes he must first file a lawsuit. "
+        'Candidate Mark Dahl told the Ballot Board the rules were "unfair". '
+        "Ballot law scholar Ruth Lind says Dahl has a case. "
+        "However, she believes he must first go to court. "
         "A plane of Skyjet went missing on Monday. "
-        "Skyjet owner Tony Ferris said the crew was experienced. "
+        "Skyjet owner Mira Holt said the pilots had flown the route for years. "
         "He added that the search would go on."
     )
     got = who(article, "XQQQCQQ")
-    assert got[3][1] == "Ruth Winger"  # never `Election`, the sentence's first word
-    assert got[6][1] == "Tony Ferris"  # not the airline
+    assert got[3][1] == "Ruth Lind"  # never `Ballot`, the sentence's first word
+    assert got[6][1] == "Mira Holt"  # not the airline
 
 
 def test_a_one_name_subject_behind_an_age_or_before_a_particle() -> None:
     article = (
         "City mourns\n\n"
         "Mayor Piotr Nowak was attacked on stage. Health minister Jan Kowal said he was in a critical state. "
-        "Nowak, 53, has long supported the city's minorities. "
-        "He recently condemned an attack on a synagogue."
+        "Nowak, 53, has run the city since 1998. "
+        "He recently said the new library would open in June."
     )
     assert who(article, "XCQCQ")[4][1] == "Piotr Nowak"  # was the latest speaker, Kowal
     article = (
         "Small star\n\n"
-        '"It looked just like a planet," said Amaury Triaud. '
-        "According to the lead author, Alexander von Bottich, the star is the smallest known. "
+        '"We nearly missed it," said Lena Marsh. '
+        "According to the lead author, Karl von Hessel, the star is the smallest known. "
         "He added that it barely burns hydrogen."
     )
-    assert who(article, "XQQQ")[3][1] == "Alexander von Bottich"  # was `Alexander`
+    assert who(article, "XQQQ")[3][1] == "Karl von Hessel"  # was `Karl`
 
 
 def test_it_and_they_take_the_organisation_or_group_the_sentence_before_opens_with() -> None:
@@ -409,11 +409,11 @@ def test_it_and_they_take_the_organisation_or_group_the_sentence_before_opens_wi
         'Admiral Ana Ruiz told Marepost the fleet was "ready". '
         "Marepost is a news website based in Norland. It is known for its reports on the navy. "
         "It claims the navy lost two ships in May. "
-        "Students of Eastfield College boycotted classes on Monday. They demand the dean's resignation."
+        "Members of the Eastfield Rowing Club marched on Monday. They want the river cleaned."
     )
     got = who(article, "XQCCQCQ")
     assert got[4][1] == "Marepost"  # through the `It is known` before it; was the latest speaker, Ruiz
-    assert got[6][1] == "Students of Eastfield College"
+    assert got[6][1] == "Members of the Eastfield Rowing Club"
     # after a quote sentence the latest speaker goes on
     article = 'Admiral Ana Ruiz said the fleet was "ready". According to Ruiz, sailors want peace. They are trained.'
     assert who(article, "QQQ")[2][1] == "Ana Ruiz"
@@ -422,8 +422,8 @@ def test_it_and_they_take_the_organisation_or_group_the_sentence_before_opens_wi
 def test_a_description_in_the_tag_after_a_quotation_is_the_speaker_just_quoted() -> None:
     article = (
         "Song contest\n\n"
-        'Ana Diaz said, "We talked about it, but I was proud of that show." '
-        '"You get one shot. We did not need to go again," the Norland singer added.'
+        'Ana Diaz said, "The crowd was wonderful." '
+        '"We only get one night on that stage. It was worth every rehearsal," the Norland singer added.'
     )
     got = who(article, "XQQQ")
     assert got[2][1] == got[3][1] == "Ana Diaz"  # was `the Norland singer`, a description of no one named
@@ -435,8 +435,8 @@ def test_a_description_in_the_tag_after_a_quotation_is_the_speaker_just_quoted()
 def test_the_nationality_noun_is_the_person_just_quoted() -> None:
     article = (
         "Cup final\n\n"
-        'Rival coach Rui Costa said, "I congratulate them." '
-        'The Portuguese added, "Every defeat hurts." '
+        '"They played well," said rival coach Rui Costa. '
+        'The Portuguese added, "We will be back next year." '
         'The French said, "We will appeal."'
     )
     got = who(article, "XQQQ")
@@ -447,7 +447,7 @@ def test_the_nationality_noun_is_the_person_just_quoted() -> None:
 def test_a_joint_statement_speaks_as_written() -> None:
     article = (
         "Peace talks\n\n"
-        "Commenting on the statement, President Okoro said that the two sides were close. "
+        "Asked about the statement, President Okoro said that the two sides were close. "
         "The joint statement said the leaders would meet every two weeks."
     )
     got = who(article, "XQQ")
@@ -457,9 +457,9 @@ def test_a_joint_statement_speaks_as_written() -> None:
 def test_a_title_of_no_one_named_gives_way_to_the_sentences_subject() -> None:
     article = (
         "Party leader\n\n"
-        "Ana Ruiz was elected leader on Monday. During the campaign, Ruiz criticised the length of the contest, "
-        "and expressed concern candidate Jon Cole would not be electable as Prime Minister, telling The Herald: "
-        '"I want us in government. Otherwise I am wasting my time."'
+        "Ana Ruiz was elected leader on Monday. In the spring, Ruiz attacked the rules of the contest, "
+        "and doubted that rival Jon Cole could ever win as Prime Minister, telling The Herald: "
+        '"We must win the next vote. Nothing else matters."'
     )
     got = who(article, "XCQQ")
     assert got[2][1] == got[3][1] == "Ana Ruiz"  # was `Prime Minister`
