@@ -463,3 +463,13 @@ def test_a_title_of_no_one_named_gives_way_to_the_sentences_subject() -> None:
     )
     got = who(article, "XCQQ")
     assert got[2][1] == got[3][1] == "Ana Ruiz"  # was `Prime Minister`
+
+
+def test_a_participle_of_saying_names_the_speaker_of_the_quotation_after_it() -> None:
+    article = (
+        "Party leader retires\n\n"
+        'Prime Minister Jon Cole said: "She was the best of us." '
+        "Ana Ruiz led the party for six years. "
+        'This led to Ruiz remarking in her first speech that: "We are back in business."'
+    )
+    assert who(article, "XQCQ")[3][1] == "Ana Ruiz"  # was no one: `remarking` was no verb of saying
