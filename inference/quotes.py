@@ -53,7 +53,9 @@ SPEECH_VERBS |= entities.MORE_SPEECH_VERBS
 SPEECH_VERBS |= _set("""protested mourned surmised termed signaled signalled dismisses
     congratulated contradicted contested notified endorsed felt faulted summarized summarised refers referred credits
     credited defended cried quipped insinuated supported demanding ruled""")
-SPEECH_VERBS |= _set("remarking noting claiming arguing warning insisting explaining")  # `Goldie remarking that: "..."`
+# participles of saying (`NAME remarking that: "..."`, `..., telling The Times of NAME: "..."`)
+SPEECH_VERBS |= _set("""remarking noting claiming arguing warning insisting explaining adding telling stressing urging
+    denying admitting suggesting describing accusing announcing confirming""")
 
 
 def _classes(groups: dict[str, str]) -> dict[str, str]:

@@ -473,3 +473,13 @@ def test_a_participle_of_saying_names_the_speaker_of_the_quotation_after_it() ->
         'This led to Ruiz remarking in her first speech that: "We are back in business."'
     )
     assert who(article, "XQCQ")[3][1] == "Ana Ruiz"  # was no one: `remarking` was no verb of saying
+
+
+def test_telling_a_paper_names_its_subject_the_speaker_not_the_paper() -> None:
+    article = (
+        "School plans\n\n"
+        "Minister Jon Cole visited Eastfield on Monday. "
+        "Cole tried to calm parents that he would keep every school open, "
+        'telling The Times of Norland: "I have a plan."'
+    )
+    assert who(article, "XCQ")[2][1] == "Jon Cole"  # was the paper
