@@ -1588,9 +1588,29 @@ def _unattributed(article: str, sentences: list, runs: list[list[int]], speakers
         earlier = _within(earlier, sentences[first].start)
         if speakers[n] is None and _direct(sentences[first]):
             recent = sentences[first - 1].start if first else None
-            speakers[n] = person_before(article, sentences[first].start, earlier, "i", recent)
+            lead = _lead_in(article, sentences[first], earlier)  # `The council's reply was as follows: "..."`
+            speakers[n] = lead or person_before(article, sentences[first].start, earlier, "i", recent)
         if speakers[n] is not None:
             earlier.append(speakers[n])
+
+
+def _lead_in(article: str, sentence, earlier: list[Mention]) -> Mention | None:
+    """The subject of the words that introduce a quotation in its own sentence (`The group handed out
+    leaflets which read, "..."`): who the quotation is, when nothing in the sentence names a speaker."""
+    mark = re.search('["“]', sentence.text)
+    head = sentence.text[: mark.start()].rstrip() if mark else ""
+    if len(head.split()) < 3 or not head.endswith((":", ",")):
+        return None
+    found = subject_mention(_Sentence(sentence.start, head, False), article)
+    owner = _POSSESSOR.match(head) if found is None else None  # `The MoD's response was as follows:`
+    if owner:
+        found = Mention(sentence.start + owner.start(1), sentence.start + owner.end(1), owner.group(1), "name")
+    if found is None or found.kind == "pronoun":
+        return None
+    return resolve(article, found, earlier, None)
+
+
+_POSSESSOR = re.compile(r"(?:The +)?([A-Z][\w-]*(?: +[A-Z][\w-]*){0,4})['’]s +[a-z]")
 
 
 def _pronoun_ahead(article: str, sentences: list, runs: list[list[int]], i: int, pronoun: Mention) -> Mention | None:

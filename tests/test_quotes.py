@@ -483,3 +483,16 @@ def test_telling_a_paper_names_its_subject_the_speaker_not_the_paper() -> None:
         'telling The Times of Norland: "I have a plan."'
     )
     assert who(article, "XCQ")[2][1] == "Jon Cole"  # was the paper
+
+
+def test_an_unattributed_quotation_is_the_subject_of_the_words_that_introduce_it() -> None:
+    article = (
+        "Plane crash\n\n"
+        "Pilot Jon Reed died in the crash. The Harbour Board (HB) had admitted that the planes leaked. "
+        "The HB's reply to these questions was as follows: \"Our aircraft are built to strict standards "
+        'and are checked before every flight." '
+        'Norland Ferries put out a short note on its website, writing: "Every ship is safe."'
+    )
+    got = who(article, "XCCQQ")
+    assert got[3][1] == "Harbour Board"  # was the person named before, the pilot
+    assert got[4][1] == "Norland Ferries"
