@@ -950,7 +950,8 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     lead = found.group(1).lower() if found else ""
     if not found or lead in CAPITAL_STOP | entities.NATIONALITIES or lead.endswith(("'s", "’s")):  # `Indian expert`
         return []
-    if entities.only_sentence_initial(article, found.group(1)):  # `Describing the plan, he`, `During`
+    capital = re.sub(rf"^{_PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
+    if entities.only_sentence_initial(article, capital):  # `Describing the plan, he`, `During`
         return []
     word = Mention(found.start(1), found.end(1), found.group(1), "name")
     full = _by_surname(article, word)

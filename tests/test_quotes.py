@@ -496,3 +496,13 @@ def test_an_unattributed_quotation_is_the_subject_of_the_words_that_introduce_it
     got = who(article, "XCCQQ")
     assert got[3][1] == "Harbour Board"  # was the person named before, the pilot
     assert got[4][1] == "Norland Ferries"
+
+
+def test_he_takes_a_one_name_subject_written_behind_a_particle() -> None:
+    article = (
+        "Funding claims\n\n"
+        "Karim al-Rashid, the son of the former ruler, accused the minister in March. "
+        'Norpost says its sources are "former officials". '
+        'When al-Rashid first made his claims, he said "The minister must give back the money."'
+    )
+    assert who(article, "XCQQ")[3][1] == "Karim al-Rashid"  # was Norpost, the latest speaker
