@@ -1430,7 +1430,8 @@ def _runs(
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
-            if mention is None and _goes_on(article, sentences[i], resolved, later, runs, speakers, i):
+            before = sentences[i - 1] if i else None
+            if mention is None and _goes_on(article, sentences[i], resolved, later, runs, speakers, i, before):
                 resolved = speakers[-1]  # a run of its own (as the annotators keep it), said by the same
             elif resolved is None and later is None and _quoted_on(sentences, runs, speakers, i):
                 resolved = speakers[-1]
@@ -1470,7 +1471,9 @@ def _speaker_just_before(sentences: list, runs: list[list[int]], speakers: list,
     return speakers[k]
 
 
-def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], speakers: list, i: int) -> bool:
+def _goes_on(
+    article: str, sentence, resolved, later, runs: list[list[int]], speakers: list, i: int, before=None
+) -> bool:
     """Reported speech right after a quote sentence, naming no one who could say it (no mention; the
     subject it opens with, `resolved`, none or no person, organisation or document: `The remaining
     five percent would go to ...`, `Turkish citizens could visit`), is said by the run before's speaker."""
@@ -1478,12 +1481,23 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
         return False
     if resolved is None:
         return not entities.testimony(sentence.text)  # `The court heard ...`: no one's
+    if before is not None and before.paragraph == sentence.paragraph and _unsaid(sentence):
+        return True  # `He said the roads are shut. The army has closed the border.`: no verb of saying, his
     if entities.group_head(resolved.text):  # `Friends and family said`: a group says it
         return False
     if resolved.kind == "name":  # `Hamas has also released`, but not `Turkish citizens`, `Secondly, ...`
         words = resolved.text.split()
         return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
     return entities.speaker_type(article, resolved.text) == entities.UNKNOWN
+
+
+def _unsaid(sentence) -> bool:
+    """No verb of saying outside the quoted words (the sentence reports, it does not attribute)."""
+    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
+    return not any(t.low in SPEECH_VERBS | _BASE_VERBS | _SAYING_WORDS for t in _tokens(masked))
+
+
+_SAYING_WORDS = _set("tell call statement statements interview announcement remarks comments")  # `would tell police`
 
 
 def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -> bool:

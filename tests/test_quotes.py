@@ -506,3 +506,15 @@ def test_he_takes_a_one_name_subject_written_behind_a_particle() -> None:
         'When al-Rashid first made his claims, he said "The minister must give back the money."'
     )
     assert who(article, "XCQQ")[3][1] == "Karim al-Rashid"  # was Norpost, the latest speaker
+
+
+def test_reported_speech_with_no_verb_of_saying_goes_on_with_the_speaker_before() -> None:
+    article = (
+        "Border closed\n\n"
+        "Local baker Omar Haddad lives near the border. He said the roads were shut on Monday. "
+        "The government has closed every road into the town.\n\n"
+        "He said the shops were empty. The government would tell reporters the roads would reopen."
+    )
+    got = who(article, "XCQQQQ")
+    assert got[3][1] == "Omar Haddad"  # was `The government`, the subject of what he reports
+    assert got[5][1] == "The government"  # `tell`: the government says it
