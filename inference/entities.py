@@ -37,7 +37,7 @@ DATE_WORDS = _set("""january february march april may june july august september
 # head nouns of organisations; the first line's refer back to the organisation named last (`the
 # company` -> `Harbour Freight Lines`), the rest are speakers as written (`the government said`)
 REFERRING_ORG_NOUNS = _set("""company firm carmaker automaker airline carrier retailer operator insurer manufacturer
-    maker developer agency force charity broadcaster newspaper website organisation organization""")
+    maker developer agency force charity broadcaster newspaper website organisation organization group""")
 ORG_NOUNS = REFERRING_ORG_NOUNS | _set("""group bank business ministry department government council club party
     union association authority board committee commission institute university hospital court police
     regulator network paper channel station team side federation league trust foundation movement coalition
@@ -291,7 +291,7 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
         return None
 
     window = article[max(0, start - 1500) : start]
-    if re.search(rf"\b(?:the|a|an|its|\w+['’]s) (?:[a-z][\w-]* ){{1,3}}{words[1]}\b", window):
+    if re.search(rf"\b(?:the|a|an|its|\w+['’]s) (?:(?!{_NOT_MODIFIERS})[a-z][\w-]* ){{1,3}}{words[1]}\b", window):
         return None  # the article described it in lower case (`the national disaster agency`): keep that
 
     def fits(e: Entity) -> bool:  # a document by its head noun (`the report` -> `the Harbour Report`)
@@ -320,6 +320,8 @@ def document_in_full(article: str, start: int, end: int) -> Entity | None:
 
 
 _DOC_SUBJECT = re.compile(r" +(?:on|of) +(?:the +)?[A-Z][\w'’-]*(?: +(?:(?:and|of|the|for|in) +)*[A-Z][\w'’-]*)*")
+# words that are no modifier of a noun: `Mutch's expulsion from the group` describes no group
+_NOT_MODIFIERS = r"(?:from|of|in|at|to|for|with|by|on|into|the|a|an|and|or|but|as)\b"
 
 
 def misspelt_person(article: str, word: str, at: int) -> Entity | None:
@@ -513,25 +515,28 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
 
 
 def appositive_person(
-    sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]
+    sentence_text: str, offset: int, text: str, others: list[tuple[int, str]], title: bool = False
 ) -> tuple[int, str] | None:
     """`The chief of Avedzeme, Togbe Kodzo Adzaho III, welcomed`, `The Under Secretary for Political
     Affairs at the State Department, Nicholas Burns, testified`: the person named in apposition
     right after a description (or an organisation or place inside it) that was chosen; and the
     name after a title's `for`/`of` (`said WHO Regional Director for Africa Luis Sambo`: the
-    place is cut off afterwards by `trim_title`)."""
-    titled = text.split()[-1].lower() in _PERSON_TITLES  # `WHO Regional Director` for Africa Luis Sambo
+    place is cut off afterwards by `trim_title`). `title`: the mention is a title alone (`Deputy
+    Secretary-General of the UN, NAME, called`)."""
+    titled = title or text.split()[-1].lower() in _PERSON_TITLES  # `WHO Regional Director` for Africa Luis Sambo
     described = text[:1].islower() or text.split()[0].lower() in ("the", "a", "an")
     if not (described or titled) and mention_type(sentence_text, text) == PERSON:
         return None
     for o_at, o_text in sorted(others):
         gap = sentence_text[offset + len(text) : o_at]
         if titled and o_at > offset and re.fullmatch(r" +(?:for|of) +(?:the +)?", gap):
+            if mention_type(sentence_text, o_text) == ORGANISATION:  # `the chairman of the Commission, NAME`
+                continue
             return (o_at, o_text) if len(o_text.split()) >= 3 and o_text[:1].isupper() else None
         if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
             continue
         person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
-        closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", sentence_text[o_at + len(o_text) :])
+        closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", sentence_text[o_at + len(o_text) :])  # or the sentence ends
         return (o_at, o_text) if person and closed else None
     return None
 
@@ -560,10 +565,14 @@ _AFTER_QUOTATION = re.compile(r"""[,.!?…]["”’] *\Z""")
 _DESCRIPTION = re.compile(r", +(?:(?!(?:was|were|is|are|has|have|had|who|which|and)\b)[^,;:.!?\"“”]){0,80}")
 
 
+# `The chief of Avedzeme, NAME`, `a commuter, 41-year-old NAME`
 _APPOSITION_GAP = re.compile(
     r"(?: +(?:of|at|for|in) +(?:the +)?[A-Z][\w.'’\-]*(?: +[A-Z][\w.'’\-]*)*)*, +(?:\d+-year-old +)?"
-)  # `commented a commuter, 41-year-old NAME`: the age before the name
-_OWNER_GAP = re.compile(r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +)?")
+)
+# `NAME, head of the Forum`, `NAME from the nationalist opposition Norland Party`
+_OWNER_GAP = re.compile(
+    r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +(?:[a-z][\w-]* +){0,3})?"
+)
 
 
 def not_a_person(article: str, name: str) -> bool:

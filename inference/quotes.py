@@ -55,6 +55,9 @@ SPEECH_VERBS |= _set("""protested mourned surmised termed signaled signalled dis
     credited defended cried quipped insinuated supported demanding ruled""")
 SPEECH_VERBS |= _set("""elaborated elaborates voiced mocked branded noting recommend assert indicate criticize criticise
     marveled marvelled rubbished disagreed sighed sighs""")  # eighth round, read off the extension's gold
+# participles of saying (`NAME remarking that: "..."`, `..., telling The Times of NAME: "..."`)
+SPEECH_VERBS |= _set("""remarking noting claiming arguing warning insisting explaining adding telling stressing urging
+    denying admitting suggesting describing accusing announcing confirming""")
 
 
 def _classes(groups: dict[str, str]) -> dict[str, str]:
@@ -84,8 +87,9 @@ VERB_CLASSES = _classes(
 )
 _SKIPPABLE = _set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
-    "today yesterday recently already further first here however"
-)  # the last four: `Bergner further said`, `The company first announced`, `Officials here say`
+    "today yesterday recently already further first here"
+)  # the last three: `Bergner further said`, `The company first announced`, `Officials here say`
+_UNMARKED = _set("however meanwhile though")  # adverbs written without commas: `MacAskill however expressed`
 _AUXILIARIES = _set("are is was were be been being am do does did")  # `Prices are expected`: no subject
 _PREPOSITIONS = _set("of on in at from for with by to near about over under into between among against")
 _TITLES = _set("mr mrs ms miss dr prof sir dame lord lady sgt insp det cllr rev fr st gen col capt lt maj")
@@ -105,8 +109,8 @@ def _title(word: str) -> bool:
 
 
 def _titles_only(text: str) -> bool:
-    """Nothing but titles and roles (`President`, `Prime Minister`): no one's name."""
-    return all(_title(w) for w in text.split())
+    """Nothing but titles and roles (`President`, `Prime Minister`, `Deputy Secretary-General`): no one's name."""
+    return all(_title(w) for w in re.split(r"[\s-]+", text) if w)
 
 
 _TITLE_WORDS = _TITLES | _ROLES
@@ -213,6 +217,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
+    found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     if best and best[0] > 0:
@@ -263,6 +268,15 @@ _LISTED_PAIR = re.compile(r", +(?:[A-Z][\w'’-]* +){0,3}[A-Z][\w'’-]*,? +and 
 _SECOND_CLAUSE = re.compile(
     r"(?<![\w'’-])[a-z][\w'’-]*[\"”’]?(?:,? +(?:and|while|whilst|but)|;) +(?:[a-z]+ +[a-z]+, +)?(?:[A-Z][a-z]+ +)?\Z"
 )  # `... voting and Senator `, `..., while his aunt, `
+
+
+def _reported_subject(sentence, mention: Mention) -> bool:
+    """A pronoun right after a verb of saying and `that` (`the general was critical, saying that they
+    are poorly configured`): the subject of what is said, never who says it."""
+    if mention.kind != "pronoun":
+        return False
+    before = sentence.text[: mention.start - sentence.start].split()[-2:]
+    return len(before) == 2 and before[1].lower() == "that" and before[0].lower() in SPEECH_VERBS
 
 
 _TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it
@@ -337,9 +351,11 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
         shifted = (
             entities.opening_person(sentence.text, *shifted, spans)
             or _named_after(sentence.text, at, mention, spans)
+            or (entities.appositive_person(sentence.text, *shifted, spans) if shifted[1][:1].islower() else None)
             or shifted
-        )
-    shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans)
+        )  # `the chairman of the Commission, NAME`: the person named after
+    titled = mention.kind == "name" and _titles_only(mention.text)
+    shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans, titled)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
     shifted = shifted or _named_before(sentence.text, at, mention, spans)
@@ -676,7 +692,7 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
     spans = []
     for v in verbs:
         i = v - 1
-        while i >= 0 and (tokens[i].low in _SKIPPABLE or _adverb(tokens[i])):
+        while i >= 0 and (tokens[i].low in _SKIPPABLE | _UNMARKED or _adverb(tokens[i])):
             i -= 1
         inside_phrase = i > 0 and tokens[i - 1].low in _DETERMINERS | _NP_STOP  # `of the harbour say`
         lower = i >= 0 and not tokens[i].capital
@@ -726,10 +742,9 @@ def _features(
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
     if later:
-        gap = [
-            t for t in tokens[b : later[0]] if not (t.low in _SKIPPABLE | _WHEN or _adverb(t) or _bracketed(masked, t))
-        ]
         between = masked[tokens[b - 1].end : tokens[later[0]].start]
+        skip = _SKIPPABLE | _WHEN | (_UNMARKED if "," not in between else frozenset())  # `NAME however said`
+        gap = [t for t in tokens[b : later[0]] if not (t.low in skip or _adverb(t) or _bracketed(masked, t))]
         f["adj_before_verb"] = float(not gap and "," not in between)
         f["appositive_before_verb"] = float(
             bool(gap) and between.lstrip().startswith(",") and between.rstrip().endswith(",")
@@ -811,7 +826,11 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         found = entities.by_type(article, head.text, head.start)
         found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
         typed = Mention(found.start, found.end, found.name, "name") if found else None
-        by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
+        document = head.text.split()[-1].lower() in entities.DOC_NOUNS  # `the joint statement` is no one's role
+        by_role = None
+        if not document:
+            by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
+            by_role = by_role or _by_modifier(article, head)
         named = by_role or _by_head(article, head) or typed
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
@@ -825,6 +844,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         )
         text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
         return Mention(mention.start, mention.end, text, "name")
+    if _nationality_noun(article, mention) and speakers and _a_person(article, speakers[-1], mention.start):
+        return speakers[-1]  # `The Portuguese added`: the person just quoted, described by nationality
     if _titles_only(mention.text):  # `The President said`
         return _speaker_by_role(article, mention, speakers) or _by_role(article, mention) or mention
     group = _group_written(article, mention)
@@ -851,6 +872,52 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
 
 
 _THE = _set("the The")
+
+
+def _thing_before(article: str, mention: Mention, recent: int | None, depth: int = 0) -> Mention | None:
+    """`It` / `They` opening a sentence after one that is no quote and opens with an organisation, a
+    document or a group (`Norland Post is a news website. It claims ...`, `The audit is dated May. It
+    says ...`, `Students of the college boycotted classes. They demand ...`): that subject, not the
+    latest speaker. Reads the one sentence before."""
+    pronoun = mention.text.lower()
+    if pronoun not in ("it", "they") or recent is None:
+        return None
+    start = _sentence_start(article, mention.start + 1)
+    if start <= recent or article[start : mention.start].strip(" \"“'‘"):
+        return None
+    before = _Sentence(recent, article[recent:start].rstrip(), False)
+    found = subject_mention(before, article)
+    if found and found.kind == "pronoun" and found.text.lower() == pronoun and not depth:  # `It is ... It claims`
+        return _thing_before(article, found, _sentence_start(article, recent), depth + 1)
+    if found is None or found.kind == "pronoun":
+        return None
+    resolved = resolve(article, found, [], None)
+    kind = entities.speaker_type(article, resolved.text)
+    group = entities.group_head(resolved.text) is not None or resolved.text.lower().endswith("s")
+    # `it` means no person: a one-word name of no known type (`Mediapart`) too
+    named = kind == entities.UNKNOWN and resolved.kind == "name" and " " not in resolved.text
+    if pronoun == "it":
+        return resolved if kind in (entities.ORGANISATION, entities.DOCUMENT) or named else None
+    return resolved if group or kind == entities.ORGANISATION else None
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A stretch of the article read as a sentence (what `subject_mention` reads)."""
+
+    start: int
+    text: str
+    in_quote: bool
+
+
+def _nationality_noun(article: str, mention: Mention) -> bool:
+    """`The Portuguese`, `the Swede`: a nationality after `the`, standing for one person (not `the
+    French`, `the British`: a people)."""
+    before = article[max(0, mention.start - 4) : mention.start].lower()
+    low = mention.text.lower()
+    return low in entities.NATIONALITIES and before == "the " and not low.endswith(("ish", "ch"))
+
+
 _STATEMENT_NOUNS = _set("statement release communique communiqué")
 _NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
 
@@ -904,8 +971,8 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
     k = 0
     while k < len(words) - 1 and words[k].lower() in _NOT_ISSUERS:
         k += 1
-    if k == len(words) - 1:
-        return speakers[-1] if speakers else None
+    if k == len(words) - 1:  # a joint statement is no one speaker's: it speaks as written
+        return speakers[-1] if speakers and "joint" not in mention.text.lower().split() else None
     text = " ".join(words[k:-1])
     start = mention.start + mention.text.index(text, len(" ".join(words[:k])))
     return Mention(start, start + len(text), text, "name" if text[:1].isupper() else "np")
@@ -1002,17 +1069,25 @@ def _named_subject(
         if titled or len(lead) > 8 or lead[-1:] == ["the"] or any(w.lower() in _NOT_TITLE for w in lead):
             return []
         follows = _SUBJECT_VERB.match(article, n.end, end)
+        if not follows and article[recent : n.start].rstrip().endswith(","):  # `A Palestinian who ..., NAME, spoke`
+            follows = _APPOSITION_VERB.match(article, n.end, end)
         return [n] if follows and follows.group(1) not in _NOT_VERBS else []
     return []
 
 
 _SUBJECT_VERB = re.compile(r"""(?:,[^,.;:"“”]{1,100},)? +([a-z]+)\b""")
+_APPOSITION_VERB = re.compile(r", +([a-z]+)\b")  # the comma that closes a name set in apposition
 _NOT_VERBS = _set("and or of in at on to for from with by as than the a an")
 _NOT_TITLE = _set("and that to with by told said says asked from as when after than who which on in at into about also")
 
 
 # what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)
-_TITLE_RUN = re.compile(r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*""")
+# and a role in lower case after it (`Election law expert NAME`, `Skyjet owner NAME`)
+_LOWER_ROLE = "|".join(sorted(_ROLES | entities.PERSON_NOUNS))
+_TITLE_RUN = re.compile(
+    r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*"""
+    rf"""(?:(?:[a-z][\w-]* +){{0,2}}(?:{_LOWER_ROLE}) +)?"""
+)
 _PRONOUN_OPENING = re.compile(r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +)?([Hh]e|[Ss]he)\b""")
 
 
@@ -1024,8 +1099,9 @@ def _sentence_start(article: str, at: int) -> int:
 
 
 _SUBJECT = re.compile(
-    rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +who\b[^.;:!?\n]{{0,150}}?,)? +(?=[a-z])"
-)  # `Federer, who has been a critic of the system, snapped`
+    rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +(?:who\b[^.;:!?\n]{{0,150}}?|\d{{1,3}}),)?"
+    r" +(?=[a-z])(?!(?:de|da|van|von|al|bin|der|la|le|du|del|di)\b)"
+)  # `Federer, who has been a critic of the system, snapped`, `Adamowicz, 53, has`; not `Alexander von NAME`
 
 
 def _a_person(article: str, speaker: Mention, at: int) -> bool:
@@ -1046,7 +1122,8 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     lead = found.group(1).lower() if found else ""
     if not found or lead in CAPITAL_STOP | entities.NATIONALITIES or lead.endswith(("'s", "’s")):  # `Indian expert`
         return []
-    if entities.only_sentence_initial(article, found.group(1)):  # `Describing the plan, he`, `During`
+    capital = re.sub(rf"^{_PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
+    if entities.only_sentence_initial(article, capital):  # `Describing the plan, he`, `During`
         return []
     word = Mention(found.start(1), found.end(1), found.group(1), "name")
     full = _by_surname(article, word)
@@ -1186,6 +1263,8 @@ def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
             before = before[:-1]
         if before[-1:] and before[-1] in _PLACE_PREPOSITIONS:
             return False
+        if before[-2:-1] and before[-1] == "of" and before[-2] in entities.PLACE_NOUNS:  # `the town of NAME`
+            return False
     return True
 
 
@@ -1311,11 +1390,32 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if len(words) > 3 or words[-1].lower().rstrip("s") in ("", "he", "it"):
         return None
     head = words[-1].lower()
-    near = _indexed(article, _last_words(article).get(head, []), mention.start - WINDOW, mention.start + WINDOW)
+    last = _last_words(article)
+    found = sorted(k for word in _HEAD_FORMS.get(head, ()) + (head,) for k in last.get(word, []))
+    near = _indexed(article, found, mention.start - WINDOW, mention.start + WINDOW)
     names = [m for m in near if m.start() != mention.start]
     before = [m for m in names if m.end() <= mention.start]
     best = before[-1] if before else (names[0] if names else None)
-    return Mention(best.start(), best.end(), best.group(), "name") if best else None
+    if not best:
+        return None
+    text, at = best.group(), best.start()
+    opening = re.match(r"[A-Z][\w-]* of (?=[A-Z])", text)  # `Images of Pakistan International Airlines`
+    if opening and entities.only_sentence_initial(article, text.split()[0]):
+        text, at = text[opening.end() :], at + opening.end()
+    return Mention(at, at + len(text), text, "name")
+
+
+# how an organisation's name writes the noun an article refers back to it with (`the airline` ->
+# `Pakistan International Airlines`, `the centre` -> `Pacific Tsunami Warning Center`, `the company`
+# -> `SMRT Corporation`)
+_HEAD_FORMS = {
+    "airline": ("airlines", "airways"),
+    "centre": ("center",),
+    "center": ("centre",),
+    "company": ("corporation", "corp.", "inc.", "ltd", "ltd.", "plc"),
+    "organisation": ("organization",),
+    "organization": ("organisation",),
+}
 
 
 # a role noun and the other titles an article writes before that person's name (`the judge` for `Mr
@@ -1388,6 +1488,23 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
             if m.group(group)[:1].isupper() and not _ORGANISATION.search(m.group(group)):  # `Justice Department`
                 found = Mention(m.start(group), m.end(group), m.group(group), "name")
     return found
+
+
+def _by_modifier(article: str, mention: Mention) -> Mention | None:
+    """`The interim president` -> the person written earlier in apposition with the same modifier and
+    another role noun (`Adly Mansour, the interim leader of Egypt`): `_by_role` by the modifier."""
+    words = mention.text.split()
+    if not 2 < len(words) <= 4 or words[0].lower() != "the" or words[-1].lower() not in _ROLES | entities.PERSON_NOUNS:
+        return None
+    for word in reversed(words[1:-1]):
+        if word.islower() and word.isalpha() and word not in _NOT_DESCRIBING:
+            found = _by_role(article, Mention(mention.start, mention.end, word, "np"))
+            if found:
+                return found
+    return None
+
+
+_NOT_DESCRIBING = _set("new former then late other same first second last")  # say nothing of who
 
 
 def _role_lines(article: str, word: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1489,6 +1606,13 @@ def _runs(
         recent = sentences[opens - 1].start if opens else None
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
+        if mention and mention.kind == "pronoun" and opens and labels[opens - 1] != QUOTE:  # `... website. It claims`
+            resolved = _thing_before(article, mention, recent) or resolved
+        if resolved is not None and resolved == mention and _described(sentences[i], mention):
+            resolved = _speaker_just_before(sentences, runs, speakers, i) or resolved
+        if resolved is not None and resolved == mention and _titles_only(mention.text) and subject is not None:
+            found = subject(sentences[i])  # `... as Prime Minister, telling ...`: a title of no one named
+            resolved = resolve(article, found, named, recent) if found and found != mention else resolved
         # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
         # But not yet," said Ana Ruiz.`) is that speaker's, not the run's before
         later = resolve(article, mentions[ahead[i]], named, recent) if resolved is None and ahead[i] else None
@@ -1505,7 +1629,8 @@ def _runs(
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
-            if mention is None and _goes_on(article, sentences[i], resolved, later, runs, speakers, i):
+            before = sentences[i - 1] if i else None
+            if mention is None and _goes_on(article, sentences[i], resolved, later, runs, speakers, i, before):
                 resolved = speakers[-1]  # a run of its own (as the annotators keep it), said by the same
             elif resolved is None and later is None and _quoted_on(sentences, runs, speakers, i):
                 resolved = speakers[-1]
@@ -1523,7 +1648,31 @@ def _runs(
     return out
 
 
-def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], speakers: list, i: int) -> bool:
+def _described(sentence, mention: Mention) -> bool:
+    """A speaker described by a definite noun phrase the article resolves to no one, in the tag after a
+    quotation (`..." the British singer added`): no organisation, document, place or group noun."""
+    if not _TAG.search(sentence.text[: mention.start - sentence.start]):
+        return False
+    words = mention.text.split()
+    head = words[-1].lower()
+    nouns = entities.ORG_NOUNS | entities.DOC_NOUNS | entities.PLACE_NOUNS | entities.GROUP_NOUNS
+    plain = words[-1].isalpha() and words[-1].islower() and head not in nouns and not head.endswith("s")
+    return mention.kind == "np" and 1 < len(words) <= 4 and words[0].lower() == "the" and plain
+
+
+def _speaker_just_before(sentences: list, runs: list[list[int]], speakers: list, i: int) -> Mention | None:
+    """The speaker of the run that ends right before the quotation of sentence i, in the same paragraph
+    (`SuRie said, "...". "... [...] ...," the British singer added.`): whom a description there means."""
+    first = runs[-1][0] if runs and runs[-1][-1] == i - 1 and sentences[i].in_quote else i
+    k = len(runs) - (2 if first != i else 1)
+    if k < 0 or runs[k][-1] != first - 1 or sentences[first - 1].paragraph != sentences[first].paragraph:
+        return None
+    return speakers[k]
+
+
+def _goes_on(
+    article: str, sentence, resolved, later, runs: list[list[int]], speakers: list, i: int, before=None
+) -> bool:
     """Reported speech right after a quote sentence, naming no one who could say it (no mention; the
     subject it opens with, `resolved`, none or no person, organisation or document: `The remaining
     five percent would go to ...`, `Turkish citizens could visit`), is said by the run before's speaker."""
@@ -1531,6 +1680,8 @@ def _goes_on(article: str, sentence, resolved, later, runs: list[list[int]], spe
         return False
     if resolved is None:
         return not entities.testimony(sentence.text)  # `The court heard ...`: no one's
+    if before is not None and before.paragraph == sentence.paragraph and _unsaid(sentence):
+        return True  # `He said the roads are shut. The army has closed the border.`: no verb of saying, his
     if entities.group_head(resolved.text):  # `Friends and family said`: a group says it
         return False
     if resolved.kind == "name":  # `Hamas has also released`, but not `Turkish citizens`, `Secondly, ...`
@@ -1546,6 +1697,15 @@ def _introduces_a_list(sentences: list, labels: list[str], i: int) -> bool:
     if not i or labels[i - 1] == QUOTE or not sentences[i - 1].text.rstrip().endswith(":"):
         return False
     return bool(SPEECH_VERBS.intersection(re.findall(r"[a-z]+", sentences[i - 1].text)))
+
+
+def _unsaid(sentence) -> bool:
+    """No verb of saying outside the quoted words (the sentence reports, it does not attribute)."""
+    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
+    return not any(t.low in SPEECH_VERBS | _BASE_VERBS | _SAYING_WORDS for t in _tokens(masked))
+
+
+_SAYING_WORDS = _set("tell call statement statements interview announcement remarks comments")  # `would tell police`
 
 
 def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -> bool:
@@ -1651,9 +1811,29 @@ def _unattributed(article: str, sentences: list, runs: list[list[int]], speakers
         earlier = _within(earlier, sentences[first].start)
         if speakers[n] is None and _direct(sentences[first]):
             recent = sentences[first - 1].start if first else None
-            speakers[n] = person_before(article, sentences[first].start, earlier, "i", recent)
+            lead = _lead_in(article, sentences[first], earlier)  # `The council's reply was as follows: "..."`
+            speakers[n] = lead or person_before(article, sentences[first].start, earlier, "i", recent)
         if speakers[n] is not None:
             earlier.append(speakers[n])
+
+
+def _lead_in(article: str, sentence, earlier: list[Mention]) -> Mention | None:
+    """The subject of the words that introduce a quotation in its own sentence (`The group handed out
+    leaflets which read, "..."`): who the quotation is, when nothing in the sentence names a speaker."""
+    mark = re.search('["“]', sentence.text)
+    head = sentence.text[: mark.start()].rstrip() if mark else ""
+    if len(head.split()) < 3 or not head.endswith((":", ",")):
+        return None
+    found = subject_mention(_Sentence(sentence.start, head, False), article)
+    owner = _POSSESSOR.match(head) if found is None else None  # `The MoD's response was as follows:`
+    if owner:
+        found = Mention(sentence.start + owner.start(1), sentence.start + owner.end(1), owner.group(1), "name")
+    if found is None or found.kind == "pronoun":
+        return None
+    return resolve(article, found, earlier, None)
+
+
+_POSSESSOR = re.compile(r"(?:The +)?([A-Z][\w-]*(?: +[A-Z][\w-]*){0,4})['’]s +[a-z]")
 
 
 def _pronoun_ahead(article: str, sentences: list, runs: list[list[int]], i: int, pronoun: Mention) -> Mention | None:

@@ -843,3 +843,68 @@ def test_the_and_an_acronym_is_the_name_the_article_defines_it_with() -> None:
 def test_a_description_after_a_name_and_who_is_gives_that_person() -> None:
     article = "However, Ana Ruiz who is a Norland activist living abroad said the crackdown might ease."
     assert who(article, "Q")[0][1] == "Ana Ruiz"  # not `a Norland activist living abroad`
+
+
+def test_the_airline_and_the_centre_find_the_name_written_with_another_form_of_the_noun() -> None:
+    article = (
+        "Northwind Regional Airlines grounded its fleet on Monday. Inspectors from the Atlantic Storm Center "
+        "arrived the same day. The airline said the checks would take a week. "
+        "The centre said the winds would ease by Friday. Ardent Freight Corporation leases the planes. "
+        "The company said it would waive the fees."
+    )
+    got = who(article, "CCQQCQ")
+    assert got[2][1] == "Northwind Regional Airlines"  # `Airlines` ends the name, `airline` refers to it
+    assert got[3][1] == "Atlantic Storm Center"  # spelt the American way
+    assert got[5][1] == "Ardent Freight Corporation"
+
+
+def test_an_organisation_after_a_sentence_opening_of_is_cut_from_it() -> None:
+    article = (
+        "Pictures of Northwind Regional Airlines planes spread online. Crews were told to stay home. "
+        "The airline said the checks would take a week."
+    )
+    assert who(article, "CCQ")[2][1] == "Northwind Regional Airlines"  # not `Pictures of ...`
+
+
+def test_the_group_is_the_organisation_named_before_unless_described_in_lower_case() -> None:
+    article = (
+        "The Highland Society for Birds (HSB) filed the complaint. Tom Reed was expelled from the group in May. "
+        "The group said the fine was too low."
+    )
+    assert who(article, "CCQ")[2][1] == "Highland Society for Birds"  # `from the group` describes no group
+
+
+def test_a_role_noun_finds_the_person_written_with_its_modifier_and_another_role() -> None:
+    article = (
+        "Vote in Norland\n\n"
+        "Ana Ruiz, the interim leader of Norland since May, met the unions on Sunday. "
+        "Dag Holm, the former minister, called it a distraction. "
+        "The interim president also announced an inquiry into the shooting."
+    )
+    got = who(article, "XQQQ")
+    assert got[3][1] == "Ana Ruiz"  # `interim`, not the role word, ties them; not Holm, the last speaker
+
+
+def test_the_role_of_an_organisation_then_the_name_that_ends_the_sentence() -> None:
+    article = (
+        "Vote count\n\n"
+        '"Counting ends tonight," said the chairman of Norland\'s National Electoral Commission, '
+        "Rui Moreno."
+    )
+    assert who(article, "XQ")[1][1] == "Rui Moreno"  # was `the chairman`
+
+
+def test_the_person_of_an_organisation_described_in_lower_case_takes_the_quote() -> None:
+    article = 'Tomas Berg from the nationalist opposition Norland Party commented: "The law will not change my view."'
+    assert who(article, "Q")[0][1] == "Tomas Berg"  # was the party
+
+
+def test_a_description_then_a_person_with_an_age_in_apposition() -> None:
+    article = '"I was late again," said a commuter, 41-year-old Jon Tan. "Nobody told us anything."'
+    got = who(article, "QQ")
+    assert got[0][1] == got[1][1] == "Jon Tan"  # was `a commuter`
+
+
+def test_a_title_alone_then_the_person_in_apposition() -> None:
+    article = "Deputy Secretary-General of the HFU, Lena Holm, called the strike a mistake."
+    assert who(article, "Q")[0][1] == "Lena Holm"  # was the title, `Deputy Secretary-General`
