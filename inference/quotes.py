@@ -112,6 +112,7 @@ CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when
     he she they it we i his her their its this that these those there then however meanwhile still also now last
     earlier later our my what why how who one some many most""")
 _ABBREVIATIONS = _set("inc co corp ltd jr sr bros")  # their period is part of the name
+_KEEP_PERIOD = _TITLES | _ABBREVIATIONS
 _CONNECTORS = _set("de da van von al bin der la le du of del di")
 PRONOUNS = _set("he she they it we i")
 _DETERMINERS = _set("the a an its his her their our")
@@ -149,11 +150,12 @@ class _Token:
     end: int
     text: str
 
-    @property
+    # cached: every span rule and feature asks a token again (a property cost 5% of who-said-it)
+    @functools.cached_property
     def low(self) -> str:
         return self.text.lower().rstrip(".")
 
-    @property
+    @functools.cached_property
     def capital(self) -> bool:
         """Capitalised, or a name behind a lower-case particle (`al-Qirbi`, `el-Sisi`, `d'Alema`)."""
         return self.text[:1].isupper() or bool(_PARTICLE_NAME.match(self.text))
@@ -253,7 +255,7 @@ def _says_as_group(sentence, mention: Mention) -> bool:
     """A word before a group noun and a verb of saying (`Hard-line clerics stress ...`): the group's
     qualifier, a speaker even where the article writes the word only at sentence starts."""
     after = sentence.text[mention.end - sentence.start :].split()[:2]
-    return len(after) == 2 and after[0].lower() in entities.GROUP_NOUNS and after[1] in SPEECH_VERBS | _BASE_VERBS
+    return len(after) == 2 and after[0].lower() in entities.GROUP_NOUNS and after[1] in _SAYING
 
 
 _LEAD = re.compile(r"(?:[^,;:\"“”]{0,60}, +)?")  # `Last week, `, `Meanwhile, `
@@ -305,13 +307,14 @@ def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[in
     if mention.kind != "name":
         return None
     role = _ROLE_GAP.match(text, at + len(mention.text))
-    if not role or not any(w in _ROLES | entities.PERSON_NOUNS for w in role.group(1).split()):
+    if not role or not any(w in _ROLE_NOUNS for w in role.group(1).split()):
         return None
     person = [(o_at, o_text) for o_at, o_text in spans if o_at == role.end() and " " in o_text and o_text[:1].isupper()]
     return person[0] if person else None
 
 
 _ROLE_GAP = re.compile(r" +((?:[a-z][\w-]* +){1,3})")
+_ROLE_NOUNS = _ROLES | entities.PERSON_NOUNS
 
 
 def _grouped(sentence, mention: Mention) -> Mention:
@@ -323,8 +326,7 @@ def _grouped(sentence, mention: Mention) -> Mention:
     tokens of the one sentence."""
     if mention.kind == "pronoun":
         return mention
-    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
-    tokens = _tokens(masked)
+    masked, tokens = _masked_tokens(sentence.text, bool(sentence.in_quote))
     at = mention.start - sentence.start
     a = bisect.bisect_left([t.start for t in tokens], at)
     b = bisect.bisect_left([t.start for t in tokens], at + len(mention.text))
@@ -371,9 +373,8 @@ def _group_tail(tokens: list[_Token], b: int) -> int | None:
     """The end of up to three lower-case words after tokens[:b] that end on a group noun (`party
     members`); a group noun that is also a verb (`reports`) only where a verb follows it."""
     found, k = None, b
-    stop = _NP_STOP | _DETERMINERS | PRONOUNS | _AUXILIARIES | _PREPOSITIONS
     while k < len(tokens) and k - b < 3 and tokens[k].text.islower() and _contiguous(tokens, k):
-        if tokens[k].low in stop:
+        if tokens[k].low in _TAIL_STOP:
             break
         if tokens[k].low in entities.GROUP_NOUNS:
             verb_next = k + 1 < len(tokens) and _verb_like(tokens[k + 1])
@@ -388,11 +389,16 @@ def _group_tail(tokens: list[_Token], b: int) -> int | None:
 
 def _verb_like(token: _Token) -> bool:
     """A verb of saying (`claim` too, after a group noun), or a past tense by its form (`thanked`)."""
-    saying = token.low in SPEECH_VERBS | _BASE_VERBS or bool(re.fullmatch(r"[a-z]+ed", token.text))
+    saying = token.low in _SAYING or bool(_PAST.fullmatch(token.text))
     return token.text.islower() and saying
 
 
 _BASE_VERBS = _set("claim state stress allege indicate show suggest describe fear agree")  # nouns elsewhere
+_PAST = re.compile(r"[a-z]+ed")
+# unions of the word lists, built once (not per token: a union per call was a measurable cost)
+_SAYING = SPEECH_VERBS | _BASE_VERBS
+_TAIL_STOP = _NP_STOP | _DETERMINERS | PRONOUNS | _AUXILIARIES | _PREPOSITIONS
+_JOINED_STOP = _NP_STOP | _DETERMINERS | PRONOUNS | _AUXILIARIES | SPEECH_VERBS | CAPITAL_STOP
 
 
 def _joined(tokens: list[_Token], end: int) -> int | None:
@@ -400,9 +406,8 @@ def _joined(tokens: list[_Token], end: int) -> int | None:
     follows (`Friends and family said`, `Russian and Polish investigations deemed`)."""
     if end + 1 >= len(tokens) or tokens[end].low != "and" or not _contiguous(tokens, end):
         return None
-    stop = _NP_STOP | _DETERMINERS | PRONOUNS | _AUXILIARIES | SPEECH_VERBS | CAPITAL_STOP
     k = end + 1
-    while k < len(tokens) and k - end <= 4 and tokens[k].low not in stop and _contiguous(tokens, k):
+    while k < len(tokens) and k - end <= 4 and tokens[k].low not in _JOINED_STOP and _contiguous(tokens, k):
         if _verb_like(tokens[k]):
             break
         k += 1
@@ -427,15 +432,14 @@ def _trailing_name(text: str) -> str | None:
 def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict[str, float]]]:
     """Every mention outside the quoted words of a sentence, with its features (with `article`,
     also the features of what the article says about it: `entity_features`)."""
-    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
-    tokens = _tokens(masked)
+    masked, tokens = _masked_tokens(sentence.text, bool(sentence.in_quote))
     verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS]
     spans = _name_spans(tokens) + _np_spans(tokens, masked) + _bare_spans(tokens, verbs) + _pronoun_spans(tokens)
     spans += _according_spans(tokens, masked)
     out = []
     for a, b, kind in dict.fromkeys(spans):
         text = masked[tokens[a].start : tokens[b - 1].end]
-        initials = b - a > 1 and all(re.fullmatch(r"[A-Z]\.", t.text) for t in tokens[b - 2 : b])  # `the U.S.`
+        initials = b - a > 1 and all(_INITIAL.fullmatch(t.text) for t in tokens[b - 2 : b])  # `the U.S.`
         text = text if tokens[b - 1].low in _ABBREVIATIONS or initials else text.rstrip(".")  # `Apple Inc.`
         if text.endswith(("'s", "’s")):
             text = text[:-2]
@@ -455,11 +459,21 @@ def entity_features(article: str, mention: Mention) -> dict[str, float]:
     return {f"type={kind}": 1.0, f"{mention.kind}&type={kind}": 1.0, f"seen={min(seen, 3)}": 1.0}
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+@functools.lru_cache(maxsize=256)  # `candidates` and then `_grouped` read the same sentence
+def _masked_tokens(text: str, in_quote: bool) -> tuple[str, tuple[_Token, ...]]:
+    """The sentence with its quoted words blanked (`mask_quoted`) and the tokens of that."""
+    masked = mask_quoted(text, '"' if in_quote else None)
+    return masked, tuple(_tokens(masked))
+
+
 def _tokens(masked: str) -> list[_Token]:
     out = []
     for m in _WORD.finditer(masked):
         text = m.group()
-        if text.endswith(".") and not (text[:-1].lower() in _TITLES | _ABBREVIATIONS or len(text) == 2):
+        if text.endswith(".") and not (text[:-1].lower() in _KEEP_PERIOD or len(text) == 2):
             text = text[:-1]
         out.append(_Token(m.start(), m.start() + len(text), text))
     return out
@@ -510,23 +524,26 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
         if t.low not in _DETERMINERS:
             continue
         j = i + 1
-        stop = _NP_STOP | SPEECH_VERBS
         # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
         # but the phrase ends on a lower-case head
         while (
             j < len(tokens)
             and j - i <= 4
-            and tokens[j].low not in stop | CAPITAL_STOP
+            and tokens[j].low not in _NP_END
             and not _adverb(tokens[j])
             and not _apart(masked, tokens, j)
         ):
-            if tokens[j - 1].capital and j - 1 > i and re.fullmatch(r"[a-z-]+ed", tokens[j].text):
+            if tokens[j - 1].capital and j - 1 > i and _PAST_HYPHEN.fullmatch(tokens[j].text):
                 break  # `The Norland Navy signalled`: a past tense after a name is its verb
             j += 1
             if not tokens[j - 1].capital:
                 spans.append((i, j, "np"))
                 spans += _qualified(tokens, i, j)
     return spans
+
+
+_NP_END = _NP_STOP | SPEECH_VERBS | CAPITAL_STOP  # what ends a noun phrase (built once)
+_PAST_HYPHEN = re.compile(r"[a-z-]+ed")
 
 
 # nouns that end like an adverb (`ly`): every other lower-case `-ly` word ends a noun phrase
@@ -569,11 +586,15 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
         i = v - 1
         while i >= 0 and (tokens[i].low in _SKIPPABLE or _adverb(tokens[i])):
             i -= 1
-        inside_phrase = i > 0 and tokens[i - 1].low in _DETERMINERS | _NP_STOP  # `of the harbour say`
+        inside_phrase = i > 0 and tokens[i - 1].low in _PHRASE_WORDS  # `of the harbour say`
         lower = i >= 0 and not tokens[i].capital
-        if lower and not inside_phrase and tokens[i].low not in PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES:
+        if lower and not inside_phrase and tokens[i].low not in _NOT_BARE:
             spans.append((i, i + 1, "bare"))
     return spans
+
+
+_PHRASE_WORDS = _DETERMINERS | _NP_STOP
+_NOT_BARE = PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES
 
 
 def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
@@ -612,14 +633,14 @@ def _features(
     f["comma_before"] = float(before.rstrip().endswith(","))
     f["sentence_start"] = float(not before.strip())
     f[f"caps={min(sum(t.text[:1].isupper() for t in tokens[a:b]), 3)}"] = 1.0
-    f["according"] = float(bool(re.search(r"according to\s*$", before, re.IGNORECASE)))
-    f["after_closing_quote"] = float(bool(re.search('["”’]', raw[: tokens[a].start])) and raw[:1] != " ")
+    # `according to\s*$` can only match the last 12 characters before the trailing white space
+    # (a search of the whole `before` per candidate cost more)
+    f["according"] = float(bool(_ACCORDING.fullmatch(before.rstrip()[-12:])))
+    f["after_closing_quote"] = float(bool(_CLOSING_MARK.search(raw, 0, tokens[a].start)) and raw[:1] != " ")
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
     if later:
-        gap = [
-            t for t in tokens[b : later[0]] if not (t.low in _SKIPPABLE | _WHEN or _adverb(t) or _bracketed(masked, t))
-        ]
+        gap = [t for t in tokens[b : later[0]] if not (t.low in _SKIPPABLE_WHEN or _adverb(t) or _bracketed(masked, t))]
         between = masked[tokens[b - 1].end : tokens[later[0]].start]
         f["adj_before_verb"] = float(not gap and "," not in between)
         f["appositive_before_verb"] = float(
@@ -633,7 +654,7 @@ def _features(
         f["opens_clause_of_verb"] = float(not before.strip() and "," not in between)  # `Traders on the ... say`
         f[f"gap_to_verb={min(len(gap), 6)}"] = 1.0
     if earlier:
-        gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS | _TITLE_WORDS]
+        gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS_TITLES]
         roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
         # `said Hamas official Ayman Taha`, `said FAA Administrator Jan Huerta`: a name, then a role
         roles = roles or (len(gap) <= 3 and gap[-1].low not in _NP_STOP and _role_word(gap[-1]) and b - a > 1)
@@ -653,6 +674,12 @@ _WHEN = _set(
 )
 
 
+_SKIPPABLE_WHEN = _SKIPPABLE | _WHEN
+_DETERMINERS_TITLES = _DETERMINERS | _TITLE_WORDS
+_ACCORDING = re.compile(r"according to", re.IGNORECASE)
+_CLOSING_MARK = re.compile('["”’]')
+
+
 def _bracketed(masked: str, token: _Token) -> bool:
     """One word in brackets: an acronym after its name (`The United Nations (UN) on Friday called`)."""
     return masked[token.start - 1 : token.start] == "(" and masked[token.end : token.end + 1] == ")"
@@ -663,8 +690,11 @@ def _role_word(token: _Token) -> bool:
     return (
         token.low in _ROLES
         or token.low in entities.PERSON_NOUNS
-        or (token.text.islower() and token.low not in SPEECH_VERBS | _SKIPPABLE | _PREPOSITIONS)
+        or (token.text.islower() and token.low not in _NOT_ROLES)
     )
+
+
+_NOT_ROLES = SPEECH_VERBS | _SKIPPABLE | _PREPOSITIONS
 
 
 # --- resolution -------------------------------------------------------------------------------
@@ -970,7 +1000,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
     out, found_at = [], []
     for m in _names(article)[0]:
         words = m.group().split()
-        while words and words[0].lower().rstrip(".") in CAPITAL_STOP | _TITLES | {"by"}:  # `Ms Farah Osei`
+        while words and words[0].lower().rstrip(".") in _BEFORE_PEOPLE:  # `Ms Farah Osei`
             words.pop(0)
         while words and words[-1].rstrip(".") in _POST_NOMINALS:
             words.pop()
@@ -988,6 +1018,9 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
             found_at.append(m.start())
     return tuple(out), found_at
+
+
+_BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | {"by"}
 
 
 def _person_part(words: list[str]) -> list[str]:
