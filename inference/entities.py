@@ -231,7 +231,8 @@ def occurrences_before(article: str, word: str, at: int) -> int:
     return bisect.bisect_left(_capitalised(article).get(word, []), at)
 
 
-def _words_before(article: str, name: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)  # `_titled`, then `_written_as_place` ask for the same name
+def _words_before(article: str, name: str) -> tuple[str, ...]:
     """The word written before each occurrence of `name` (`the` skipped), lower case."""
     out = []
     for at in _capitalised(article).get(name.split()[0], ()):
@@ -239,7 +240,7 @@ def _words_before(article: str, name: str) -> list[str]:
             before = article[max(0, at - 40) : at].lower().split()
             before = before[:-1] if before[-1:] == ["the"] else before
             out.append(before[-1].rstrip(".,:") if before else "")
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=256)  # one index per article, shared by all its quote sentences
@@ -397,14 +398,24 @@ def blocked(
         group = text.endswith("s") or text.isupper()  # `Forecasters expect`, `BOLDER:`
         if initial and named and not group:  # `Nordair, the largest carrier, said` keeps its name
             return True
-    if _ADDRESSEE.search(sentence_text[max(0, offset - 40) : offset]):  # `in an interview with the Globe`
+    lead = sentence_text[max(0, offset - 40) : offset]
+    # every match holds `with` or ` to` (a cheap test first: asked for every candidate)
+    if ("with" in lead or " to" in lead) and _ADDRESSEE.search(lead):  # `in an interview with the Globe`
         return True
-    before = sentence_text[:offset].split()[-1:]
-    dated = before and (before[0].lower() in _DATE_PREPOSITIONS or before[0].isdigit())
-    if mention_type("", text) == DATE and (dated or re.match(r"\W*\d", sentence_text[offset + len(text) :])):
-        return True
+    if mention_type("", text) == DATE:
+        before = sentence_text[:offset].split()[-1:]
+        dated = before and (before[0].lower() in _DATE_PREPOSITIONS or before[0].isdigit())
+        if dated or re.match(r"\W*\d", sentence_text[offset + len(text) :]):
+            return True
+    heard = _heard_at(sentence_text)
+    return heard is not None and heard <= offset + len(text)
+
+
+@functools.lru_cache(maxsize=256)  # asked for every candidate of the sentence
+def _heard_at(sentence_text: str) -> int | None:
+    """Where the sentence's testimony (`_TESTIMONY`) starts, if it has one."""
     heard = _TESTIMONY.search(sentence_text)
-    return bool(heard) and heard.start() <= offset + len(text)
+    return heard.start() if heard else None
 
 
 # whom a speaker talks to or meets is never the speaker (`In an interview with the Globe, ...`,

@@ -144,21 +144,19 @@ class Mention:
     kind: str  # name | pronoun | np | bare
 
 
-@dataclass(frozen=True)
 class _Token:
-    start: int  # offsets in the sentence
-    end: int
-    text: str
+    """A word of a sentence, with what the rules ask of it computed once (every span rule and
+    feature asks each token again: as properties these cost about a tenth of who-said-it)."""
 
-    # cached: every span rule and feature asks a token again (a property cost 5% of who-said-it)
-    @functools.cached_property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".")
+    __slots__ = ("start", "end", "text", "low", "capital")
 
-    @functools.cached_property
-    def capital(self) -> bool:
-        """Capitalised, or a name behind a lower-case particle (`al-Qirbi`, `el-Sisi`, `d'Alema`)."""
-        return self.text[:1].isupper() or bool(_PARTICLE_NAME.match(self.text))
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start  # offsets in the sentence
+        self.end = end
+        self.text = text
+        self.low = text.lower().rstrip(".")
+        # capitalised, or a name behind a lower-case particle (`al-Qirbi`, `el-Sisi`, `d'Alema`)
+        self.capital = text[:1].isupper() or bool(_PARTICLE_NAME.match(text))
 
 
 # Hand-set weights: the rules baseline, and what a model folder without fitted weights uses.
