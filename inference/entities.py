@@ -162,14 +162,17 @@ def mention_type(article: str, text: str) -> str:
 def group_head(text: str) -> str | None:
     """The group noun a speaker is named by, before what qualifies it (`Officials from the Army
     Legal Services Agency`, `Friends and family`, `Mainland Chinese officials`); None for no group."""
-    head = re.split(r" (?:in|at|from|of|for|and) ", text.lower())[0].split()
+    head = _QUALIFIER.split(text.lower())[0].split()
     return head[-1] if head and head[-1] in GROUP_NOUNS else None
+
+
+_QUALIFIER = re.compile(r" (?:in|at|from|of|for|and) ")
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every candidate name of every quote sentence
 def _name_type(article: str, name: str) -> str:
     low = name.lower()
-    if _ORG_WORD.search(name) or _acronym(article, name) or re.search(r"\.(?:com|org|net)\b", low):
+    if _ORG_WORD.search(name) or _acronym(article, name) or _WEB_ADDRESS.search(low):
         return ORGANISATION
     bare = low.removeprefix("the ")
     if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES:
@@ -183,6 +186,7 @@ def _name_type(article: str, name: str) -> str:
     return PERSON if " " in name else UNKNOWN
 
 
+_WEB_ADDRESS = re.compile(r"\.(?:com|org|net)\b")
 _DOC_WORD = re.compile(r"\b(?:Report|Study|Survey|Review|Declaration|Act|Treaty|Convention|Plan|Bill|Article)\b")
 
 
@@ -201,7 +205,9 @@ def _labelled_words(article: str) -> frozenset[str]:
     return frozenset(m.group(1) or m.group(2) for m in _LABELLED.finditer(article))
 
 
-_LABELLED = re.compile(r"\b(\w+) *[:—–-]|, (\w+)\b")
+# `\w++`: a word never gives back a letter (a shorter word is followed by a letter, never by the
+# colon or dash: the same matches, without trying each shorter word at every word of the article)
+_LABELLED = re.compile(r"\b(\w++) *[:—–-]|, (\w++)\b")
 
 
 _NOT_ACRONYMS = _set("EUR USD GBP UK US UTC GMT BST CET CEST EST EDT PST PDT AEST AM PM TV")

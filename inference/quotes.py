@@ -182,7 +182,8 @@ class SpeakerScorer:
 
     def score(self, features: dict[str, float]) -> float:
         """The weighted sum of the candidate's features plus the bias."""
-        return self.weights.get("bias", 0.0) + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        weights = self.weights
+        return weights.get("bias", 0.0) + sum([weights.get(k, 0.0) * v for k, v in features.items()])
 
     def save(self, path: Path) -> None:
         """Write the weights as JSON."""
