@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -628,13 +629,14 @@ def _features(
         if word in SPEECH_VERBS:
             f[f"{side}=<speech>"] = f[f"{side}=<{VERB_CLASSES.get(word, 'other')}>"] = 1.0
     f["after_preposition"] = float(prev in _PREPOSITIONS)  # `the east side of the harbour say`
+    stripped = before.rstrip()  # empty where `before` is only white space
     f["comma_after"] = float(after.lstrip().startswith(","))
-    f["comma_before"] = float(before.rstrip().endswith(","))
-    f["sentence_start"] = float(not before.strip())
-    f[f"caps={min(sum(t.text[:1].isupper() for t in tokens[a:b]), 3)}"] = 1.0
+    f["comma_before"] = float(stripped.endswith(","))
+    f["sentence_start"] = float(not stripped)
+    f[f"caps={min(sum([t.text[:1].isupper() for t in tokens[a:b]]), 3)}"] = 1.0
     # `according to\s*$` can only match the last 12 characters before the trailing white space
     # (a search of the whole `before` per candidate cost more)
-    f["according"] = float(bool(_ACCORDING.fullmatch(before.rstrip()[-12:])))
+    f["according"] = float(bool(_ACCORDING.fullmatch(stripped[-12:])))
     f["after_closing_quote"] = float(bool(_CLOSING_MARK.search(raw, 0, tokens[a].start)) and raw[:1] != " ")
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
@@ -650,7 +652,7 @@ def _features(
         f["open_appositive_before_verb"] = float(
             bool(gap) and len(gap) <= 8 and between.lstrip().startswith(",") and between.count(",") == 1
         )
-        f["opens_clause_of_verb"] = float(not before.strip() and "," not in between)  # `Traders on the ... say`
+        f["opens_clause_of_verb"] = float(not stripped and "," not in between)  # `Traders on the ... say`
         f[f"gap_to_verb={min(len(gap), 6)}"] = 1.0
     if earlier:
         gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS_TITLES]
@@ -791,13 +793,20 @@ def person_before(
     contradict the pronoun's. Reads the WINDOW characters before `at`."""
     names = _people(article, max(0, at - WINDOW), at)
     near = [n for n in names if recent is not None and n.start >= recent]
-    said = [s for s in reversed(speakers) if _a_person(article, s, at)]
-    opener = _named_subject(article, recent, at, near, said[:1])
+    # the earlier speakers who are people, latest first, read only as far as the pool is (a huge
+    # article has dozens within WINDOW, and the first that fits is usually near the front)
+    said = (s for s in reversed(speakers) if _a_person(article, s, at))
+    latest = list(itertools.islice(said, 1))
+    opener = _named_subject(article, recent, at, near, latest)
     own = _own_subject(article, at, pronoun)  # one name (`Osei`) as the person's full name nearby
     own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
-    pool = own + _subject_before(article, recent, at, pronoun) + opener + said[:1] + near[::-1] + said[1:] + names[::-1]
-    fitting = (p for p in pool if _gender_fits(article, p, pronoun, at))
-    return next(fitting, None) or (pool[0] if pool else None)  # where the article contradicts every gender, the first
+    pool = itertools.chain(own, _subject_before(article, recent, at, pronoun), opener, latest, near[::-1], said)
+    first = None
+    for p in itertools.chain(pool, reversed(names)):
+        if _gender_fits(article, p, pronoun, at):
+            return p
+        first = first or p
+    return first  # where the article contradicts every gender, the first
 
 
 def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
