@@ -528,7 +528,7 @@ def not_a_name(article: str, name: str) -> bool:
     last = words[-1].strip(".,")
     if last.lower() in NATIONALITIES or re.search(r"\w['’]s\b", name) or words[1] == "of":
         return True
-    if words[0] in ("the", "The") or any(c.isdigit() for c in name) or _always_after_the(article, name):
+    if words[0] in ("the", "The") or any(map(str.isdigit, name)) or _always_after_the(article, name):
         return True
     if _titled_work(article, name) or _inside_organisation(article, name):
         return True

@@ -1126,7 +1126,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             parts.pop(0)
         if not parts or parts[0].lower() in _TITLES or m.start() == mention.start:
             continue
-        if any(c.isdigit() for c in full):  # `Airbus` is not the `Airbus A380` it builds
+        if any(map(str.isdigit, full)):  # `Airbus` is not the `Airbus A380` it builds
             continue
         initials = "".join(p[0] for p in parts if p[0].isupper())
         # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
