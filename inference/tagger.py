@@ -6,7 +6,7 @@ import copy
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -169,7 +169,8 @@ class Tagger:
             tagged = [self._tagged(s, probs[pos + i], flags[pos + i]) for i, s in enumerate(sents)]
             clock = self._lap("quantities", clock)
             who = attribute(article, sents, [t.label for t in tagged], self.speakers)
-            out.append([replace(t, **asdict(w)) if w.quote_id else t for t, w in zip(tagged, who, strict=True)])
+            # vars: the attribution's fields as they are (asdict deep-copied them for every quote sentence)
+            out.append([replace(t, **vars(w)) if w.quote_id else t for t, w in zip(tagged, who, strict=True)])
             clock = self._lap("speakers", clock)
             pos += len(sents)
         return out

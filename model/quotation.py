@@ -42,7 +42,7 @@ def mask_quoted(text: str, state: str | None = None) -> str:
     inside, _ = quoted_chars(text, state)
     if not any(inside):
         return text
-    return "".join(" " if q else ch for ch, q in zip(text, inside, strict=True))
+    return "".join([" " if q else ch for ch, q in zip(text, inside, strict=True)])
 
 
 _MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")

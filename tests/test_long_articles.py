@@ -79,6 +79,57 @@ def test_index_lookups_find_what_a_scan_of_the_window_finds() -> None:
             assert (_by_role(article, mention) or Mention(0, 0, "", "")).text == (last[-1] if last else "")
 
 
+def test_role_names_are_what_the_one_role_pattern_captures() -> None:
+    # `_role_names` finds with small patterns what `_role_pattern` (costly to compile) captures:
+    # random runs of names, initials, particles, commas, roles and other titles, random bounds
+    import random
+
+    from claimtag.inference.quotes import _role_names, _role_pattern
+
+    words = "Ana Ruiz Lopez D. de al-Sadr O'Brien Ruiz's Inc. Jr. the a The minister ministers MINISTER judge"
+    words += " Justice Gen. Gen general Det. Det Detective Insp Inspector PC officer finance of and , . \n said Bank"
+    pieces = words.split(" ") + [", ", "  "]
+    rng = random.Random(19)
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ", " ")) for _ in range(rng.randint(1, 14)))
+        start = rng.randint(0, len(text) // 3)
+        end = rng.randint(start, len(text))
+        for role in ("minister", "judge", "general", "officer"):
+            pattern = _role_pattern(role)
+            groups = range(1, pattern.groups + 1)
+            expected = [next(m.span(g) for g in groups if m.group(g)) for m in pattern.finditer(text, start, end)]
+            assert [m.span() for m in _role_names(text, role, start, end)] == expected, (role, text, start, end)
+            matched += bool(expected)
+    assert matched > 200  # the forms were exercised, not only their absence
+
+
+def test_a_speaker_titled_by_role_is_found_as_one_regex_per_surname_finds_it() -> None:
+    # `_speaker_by_role` reads the title, then up to two names and the surname, where it ran one
+    # regex per role and surname: the same answer on random runs of titles, names and initials
+    import random
+    import re
+
+    from claimtag.inference.quotes import _other_titles, _surname_after, _title_pattern
+
+    pieces = "President president Bush George W. Bush's Jr. officer PC Det. Det Detective Shields Gen. Gen general"
+    pieces = pieces.split() + ["Ana", ".", ",", "  ", "\n", "O'Neil", "Bush."]
+    rng = random.Random(19)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ", "  ")) for _ in range(rng.randint(1, 10)))
+        start = rng.randint(0, len(text) // 3)
+        end = rng.randint(start, len(text))
+        for role, surname in (("president", "Bush"), ("officer", "Shields"), ("general", "Ana"), ("president", "Jr.")):
+            titles = rf"(?i:{re.escape(role)})" + (f"|{_other_titles(role)}" if _other_titles(role) else "")
+            one = re.compile(rf"\b(?:{titles})\.? +(?:[A-Z][\w.'’-]* +){{0,2}}{re.escape(surname)}\b")
+            expected = bool(one.search(text, start, end))
+            ends = [m.end() for m in _title_pattern(role).finditer(text, start, end)]
+            assert any(_surname_after(text, at, surname, end) for at in ends) == expected, (role, text, start, end)
+            found += expected
+    assert found > 50
+
+
 def test_a_role_word_is_found_through_the_lower_case_as_its_pattern_finds_it() -> None:
     from claimtag.inference.quotes import _word_pattern, _word_places
 
