@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -79,22 +81,25 @@ def test_index_lookups_find_what_a_scan_of_the_window_finds() -> None:
             assert (_by_role(article, mention) or Mention(0, 0, "", "")).text == (last[-1] if last else "")
 
 
+def _random_texts(pieces: list[str], gaps: tuple[str, ...], longest: int) -> Iterator[tuple[str, int, int]]:
+    """3,000 seeded runs of `pieces` joined by `gaps`, each with a random [start, end) to search."""
+    rng = random.Random(19)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(1, longest)))
+        start = rng.randint(0, len(text) // 3)
+        yield text, start, rng.randint(start, len(text))
+
+
 def test_role_names_are_what_the_one_role_pattern_captures() -> None:
     # `_role_names` finds with small patterns what `_role_pattern` (costly to compile) captures:
     # random runs of names, initials, particles, commas, roles and other titles, random bounds
-    import random
-
     from claimtag.inference.quotes import _role_names, _role_pattern
 
     words = "Ana Ruiz Lopez D. de al-Sadr O'Brien Ruiz's Inc. Jr. the a The minister ministers MINISTER judge"
     words += " Justice Gen. Gen general Det. Det Detective Insp Inspector PC officer finance of and , . \n said Bank"
     pieces = words.split(" ") + [", ", "  "]
-    rng = random.Random(19)
     matched = 0
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ", " ")) for _ in range(rng.randint(1, 14)))
-        start = rng.randint(0, len(text) // 3)
-        end = rng.randint(start, len(text))
+    for text, start, end in _random_texts(pieces, ("", " ", " ", " "), 14):
         for role in ("minister", "judge", "general", "officer"):
             pattern = _role_pattern(role)
             groups = range(1, pattern.groups + 1)
@@ -107,19 +112,14 @@ def test_role_names_are_what_the_one_role_pattern_captures() -> None:
 def test_a_speaker_titled_by_role_is_found_as_one_regex_per_surname_finds_it() -> None:
     # `_speaker_by_role` reads the title, then up to two names and the surname, where it ran one
     # regex per role and surname: the same answer on random runs of titles, names and initials
-    import random
     import re
 
     from claimtag.inference.quotes import _other_titles, _surname_after, _title_pattern
 
     pieces = "President president Bush George W. Bush's Jr. officer PC Det. Det Detective Shields Gen. Gen general"
     pieces = pieces.split() + ["Ana", ".", ",", "  ", "\n", "O'Neil", "Bush."]
-    rng = random.Random(19)
     found = 0
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ", "  ")) for _ in range(rng.randint(1, 10)))
-        start = rng.randint(0, len(text) // 3)
-        end = rng.randint(start, len(text))
+    for text, start, end in _random_texts(pieces, ("", " ", " ", "  "), 10):
         for role, surname in (("president", "Bush"), ("officer", "Shields"), ("general", "Ana"), ("president", "Jr.")):
             titles = rf"(?i:{re.escape(role)})" + (f"|{_other_titles(role)}" if _other_titles(role) else "")
             one = re.compile(rf"\b(?:{titles})\.? +(?:[A-Z][\w.'’-]* +){{0,2}}{re.escape(surname)}\b")
