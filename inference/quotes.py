@@ -550,8 +550,8 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
     also the features of what the article says about it: `entity_features`)."""
     masked, tokens = _masked_tokens(sentence.text, bool(sentence.in_quote))
     verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS]
-    spans = _name_spans(tokens) + _np_spans(tokens, masked) + _bare_spans(tokens, verbs) + _pronoun_spans(tokens)
-    spans += _according_spans(tokens, masked)
+    spans = _name_spans(tokens) + _np_spans(tokens, masked) + _bare_spans(tokens, verbs, masked)
+    spans += _pronoun_spans(tokens) + _according_spans(tokens, masked)
     out = []
     for a, b, kind in dict.fromkeys(spans):
         text = masked[tokens[a].start : tokens[b - 1].end]
@@ -705,7 +705,7 @@ def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str
     return [(i, end, "np")]
 
 
-def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, str]]:
+def _bare_spans(tokens: list[_Token], verbs: list[int], masked: str) -> list[tuple[int, int, str]]:
     """A lower-case subject right before a verb of saying (`police said`, `residents say`)."""
     spans = []
     for v in verbs:
@@ -713,6 +713,9 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
         while i >= 0 and (tokens[i].low in _SKIPPABLE_UNMARKED or _adverb(tokens[i])):
             i -= 1
         inside_phrase = i > 0 and tokens[i - 1].low in _PHRASE_WORDS  # `of the harbour say`
+        # a plural noun after a comma or a word that opens a clause is a subject (`Yesterday, reports said`)
+        opens = _apart(masked, tokens, i) or tokens[i - 1].low in _OPENS_CLAUSE
+        inside_phrase = inside_phrase and not (opens and tokens[i].low.endswith("s"))
         lower = i >= 0 and not tokens[i].capital
         if lower and not inside_phrase and tokens[i].low not in _NOT_BARE:
             spans.append((i, i + 1, "bare"))
@@ -720,6 +723,7 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
 
 
 _PHRASE_WORDS = _DETERMINERS | _NP_STOP
+_OPENS_CLAUSE = _set("but and while with yesterday today")
 _NOT_BARE = PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES
 
 

@@ -582,3 +582,14 @@ def test_reported_speech_with_no_verb_of_saying_goes_on_with_the_speaker_before(
     got = who(article, "XCQQQQ")
     assert got[3][1] == "Omar Haddad"  # was `The government`, the subject of what he reports
     assert got[5][1] == "The government"  # `tell`: the government says it
+
+
+def test_a_plural_subject_after_a_comma_or_but_is_the_speaker() -> None:
+    article = (
+        "Ferry fares\n\n"
+        "Harbour chief Ana Ruiz spoke on Monday. The fares were never published, but reports said they doubled. "
+        "Earlier, witnesses said the ferry was late again."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "reports"  # was `they`: `but` read as inside a noun phrase
+    assert got[3][1] == "witnesses"  # was `they`: `earlier` read as inside a noun phrase
