@@ -1344,13 +1344,22 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
     if not places:
         return None
     for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
-        after = _GENDERED.search(article, at + len(surname), at + len(surname) + 300)
+        after = _gendered_after(article, at + len(surname))
         between = _names_between(article, at + len(surname), after.start()) if after else ()
         if after and not [m for m in between if surname not in m.group()]:
             return _PRONOUN_GENDER[after.group(1).lower()]
-    end = places[0] + len(surname)
-    after = _GENDERED.search(article, end, end + 300)
+    after = _gendered_after(article, places[0] + len(surname))
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+
+
+def _gendered_after(article: str, end: int) -> re.Match | None:
+    """The first he/she/his/her within 300 characters after `end` outside quotation marks: inside
+    what a person is quoted saying, a `his` is someone else's (`NAME said: "At his command ..."`)."""
+    for found in _GENDERED.finditer(article, end, end + 300):
+        gap = article[end : found.start()]
+        if gap.count('"') % 2 == 0 and gap.count("“") == gap.count("”"):
+            return found
+    return None
 
 
 def _occurrences(article: str, word: str, start: int, end: int) -> list[int]:

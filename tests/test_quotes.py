@@ -593,3 +593,13 @@ def test_a_plural_subject_after_a_comma_or_but_is_the_speaker() -> None:
     got = who(article, "XCQQ")
     assert got[2][1] == "reports"  # was `they`: `but` read as inside a noun phrase
     assert got[3][1] == "witnesses"  # was `they`: `earlier` read as inside a noun phrase
+
+
+def test_a_his_inside_a_quotation_gives_the_speaker_no_gender() -> None:
+    article = (
+        "Border talks\n\n"
+        "Defence minister Lisa Hale met the envoys on Monday. She said the talks had gone well.\n\n"
+        'Foreign minister Ana Berg said the deal was a "fair one". '
+        '"At his request, the envoy agreed to every term," she said.'
+    )
+    assert who(article, "XCQQQ")[4][1] == "Ana Berg"  # was Lisa Hale: the quoted `his` made Berg a man
