@@ -1039,7 +1039,7 @@ def person_before(
     near = [n for n in names if recent is not None and n.start >= recent]
     # the earlier speakers who are people, latest first, read only as far as the pool is (a huge
     # article has dozens within WINDOW, and the first that fits is usually near the front)
-    said = (s for s in reversed(speakers) if _a_person(article, s, at))
+    said = (s for s in reversed(speakers) if _a_person(article, s, at) and not _other_noun_gender(s, pronoun))
     latest = list(itertools.islice(said, 1))
     opener = _named_subject(article, recent, at, near, latest)
     own = _own_subject(article, at, pronoun)  # one name (`Osei`) as the person's full name nearby
@@ -1056,7 +1056,18 @@ def person_before(
 def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
     """Whether the article leaves the person (by surname) the gender a he/she asks for; any for others."""
     want = _PRONOUN_GENDER.get(pronoun)
+    if _other_noun_gender(person, pronoun):
+        return False
     return want is None or _gender(article, person.text.split()[-1], at) in (want, None)
+
+
+def _other_noun_gender(person: Mention, pronoun: str) -> bool:
+    """A person described by a noun of the other gender than the pronoun's (`a spokesman` for a she)."""
+    noun = _NOUN_GENDER.get(person.text.split()[-1].lower()) if person.kind != "name" else None
+    return noun is not None and _PRONOUN_GENDER.get(pronoun, noun) != noun
+
+
+_NOUN_GENDER = {"man": "m", "spokesman": "m", "chairman": "m", "woman": "f", "spokeswoman": "f", "chairwoman": "f"}
 
 
 def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:
@@ -1157,7 +1168,12 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
         titled = _titles_only(speaker.text)  # `President`
         return not titled and _is_person(article, speaker.text, at)
     words = _head_of(speaker).text.lower().split()
+    if speaker.kind == "bare":  # `... one senior official said`, read as `official`
+        return len(words) == 1 and words[0] in _ONE_PERSON
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
+
+
+_ONE_PERSON = entities.PERSON_NOUNS | _set("man woman")
 
 
 def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention]:

@@ -603,3 +603,19 @@ def test_a_his_inside_a_quotation_gives_the_speaker_no_gender() -> None:
         '"At his request, the envoy agreed to every term," she said.'
     )
     assert who(article, "XCQQQ")[4][1] == "Ana Berg"  # was Lisa Hale: the quoted `his` made Berg a man
+
+
+def test_he_in_a_tag_after_one_official_is_that_official_and_she_no_spokesman() -> None:
+    article = (
+        "Port deal\n\n"
+        'Norland envoy Karl Brandt denied the reports. "We never agreed to it," he said.\n\n'
+        '"The deal will anger the unions," one senior official said. "And that is what the critics want," he added.'
+    )
+    got = who(article, "XCQQQ")
+    assert got[4][:2] == ("q2", "official")  # was Karl Brandt: a bare `official` was no person for `he`
+    article = (
+        "Bridge opens\n\n"
+        'Mayor Ana Ruiz opened the bridge. "It is a great day," she said.\n\n'
+        'A police spokesman said the old road was closed. "Nobody will miss it," she added.'
+    )
+    assert who(article, "XCQQQ")[4][1] == "Ana Ruiz"  # a spokesman is no `she`
