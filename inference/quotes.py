@@ -849,6 +849,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     """The fullest earlier mention of the same speaker the article makes clear, else the mention itself.
     `speakers`: the speakers of the article's earlier quote runs, in order; `recent`: where the
     sentence before the mention's starts (names there come first for he/she/I)."""
+    if mention.text.lower() in _OBJECT_PRONOUNS:  # `recorded him saying`, `According to him`: as `he`
+        mention = Mention(mention.start, mention.end, _OBJECT_PRONOUNS[mention.text.lower()], "pronoun")
     if mention.kind == "pronoun":
         if mention.text.lower() in ("he", "she", "i"):
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
@@ -911,6 +913,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
 
 
 _THE = _set("the The")
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 
 
 def _thing_before(article: str, mention: Mention, recent: int | None, depth: int = 0) -> Mention | None:

@@ -619,3 +619,12 @@ def test_he_in_a_tag_after_one_official_is_that_official_and_she_no_spokesman() 
         'A police spokesman said the old road was closed. "Nobody will miss it," she added.'
     )
     assert who(article, "XCQQQ")[4][1] == "Ana Ruiz"  # a spokesman is no `she`
+
+
+def test_him_as_a_speaker_is_read_as_he() -> None:
+    article = (
+        "Storm damage\n\n"
+        'Fire chief Omar Haddad toured the town on Monday. "We lost three homes," he said.\n\n'
+        "According to him, the river rose by two metres overnight."
+    )
+    assert who(article, "XCQQ")[3][1] == "Omar Haddad"  # was `him`
