@@ -1765,9 +1765,11 @@ def _runs(
             speakers[-1] = _run_speaker(article, speakers[-1], resolved)
         else:
             resolved = resolved or opened
-            if resolved is None and subject is not None and _introduces_a_list(sentences, labels, i):
-                found = subject(sentences[i - 1])  # `The judgment says:` and its points as quote sentences
-                resolved = resolve(article, found, named, recent) if found else None
+            # `The judgment says:` and its points as quote sentences (`We ...`, `NAME was assessed ...`)
+            listed = resolved is None or _unsaid(sentences[i])
+            if listed and subject is not None and _introduces_a_list(sentences, labels, i):
+                found = subject(sentences[i - 1])
+                resolved = (resolve(article, found, named, recent) if found else None) or resolved
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
@@ -2031,6 +2033,18 @@ def _continues(
         return True
     if resolved is None and entities.opens_a_list([sentences[k].text for k in run]):
         return True
+    if _lists_on(sentences, labels, run, s):
+        return True
     if not (_direct(s) and _direct(sentences[last])):
         return False
     return resolved is None or speaker is None or resolved.text == speaker.text
+
+
+def _lists_on(sentences: list, labels: list[str], run: list[int], sentence) -> bool:
+    """A run opened by a colon (`According to the release:`, or the sentence before it: `The charity
+    explains on its website:`) goes on through quote sentences with no verb of saying, even where they
+    name someone (`NAME was assessed to be ...`): the points of one statement. Reads the run's first
+    sentence and the one before it."""
+    head = run[0]
+    colon = sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)
+    return colon and _unsaid(sentence) and not _ACCORDING.search(sentence.text)  # `..., according to NAME`

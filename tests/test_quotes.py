@@ -628,3 +628,15 @@ def test_him_as_a_speaker_is_read_as_he() -> None:
         "According to him, the river rose by two metres overnight."
     )
     assert who(article, "XCQQ")[3][1] == "Omar Haddad"  # was `him`
+
+
+def test_the_points_after_a_colon_are_one_run_of_the_introducer_even_where_they_name_someone() -> None:
+    article = (
+        "Port strike\n\n"
+        "The dockers walked out on Monday. The Norland Dockers Union explains on its website:\n\n"
+        "Karl Brandt cut the night shifts without notice.\n\n"
+        "Workers are kept on the quay for twelve hours."
+    )
+    got = who(article, "XCCQQ")
+    # was q1 `Karl Brandt` and q2 `Workers`: the subjects of the points
+    assert got[3][:2] == got[4][:2] == ("q1", "Norland Dockers Union")
