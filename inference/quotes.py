@@ -961,6 +961,7 @@ def _nationality_noun(article: str, mention: Mention) -> bool:
 
 
 _STATEMENT_NOUNS = _set("statement release communique communiqué")
+_RELEASE_KINDS = _set("press news media")  # kinds of release, not who issued it
 _NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
 
 
@@ -1015,7 +1016,10 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
         k += 1
     if k == len(words) - 1:  # a joint statement is no one speaker's: it speaks as written
         return speakers[-1] if speakers and "joint" not in mention.text.lower().split() else None
-    text = " ".join(words[k:-1])
+    end = len(words) - 1
+    while end > k + 1 and words[end - 1].lower() in _RELEASE_KINDS:  # `the JTF-GTMO press release`
+        end -= 1
+    text = " ".join(words[k:end])
     start = mention.start + mention.text.index(text, len(" ".join(words[:k])))
     return Mention(start, start + len(text), text, "name" if text[:1].isupper() else "np")
 
@@ -1761,8 +1765,10 @@ def _runs(
         opened = _pronoun_ahead(article, sentences, runs, i, mentions[ahead[i]]) if later else None
         later = opened or later
         if runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
+            # a point of a list (`NAME was assessed ...`) names no sayer to give a run with a speaker to
+            listed = speakers[-1] is not None and _lists_on(sentences, labels, runs[-1], sentences[i])
             runs[-1].append(i)
-            speakers[-1] = _run_speaker(article, speakers[-1], resolved)
+            speakers[-1] = _run_speaker(article, speakers[-1], None if listed else resolved)
         else:
             resolved = resolved or opened
             # `The judgment says:` and its points as quote sentences (`We ...`, `NAME was assessed ...`)

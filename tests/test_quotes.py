@@ -640,3 +640,15 @@ def test_the_points_after_a_colon_are_one_run_of_the_introducer_even_where_they_
     got = who(article, "XCCQQ")
     # was q1 `Karl Brandt` and q2 `Workers`: the subjects of the points
     assert got[3][:2] == got[4][:2] == ("q1", "Norland Dockers Union")
+
+
+def test_a_press_release_is_its_issuers_and_a_point_of_it_names_no_new_speaker() -> None:
+    article = (
+        "Detainee dies\n\n"
+        "The Norland Defence Force (NDF) reported the death of a detainee on Friday. "
+        "According to the NDF press release that announced his death:\n\n"
+        "Karl Brandt was assessed to be a senior commander of the rebels."
+    )
+    got = who(article, "XQQQ")
+    # was `NDF press`; and the person a point names is no sayer to give the run to
+    assert got[2][:2] == got[3][:2] == ("q2", "Norland Defence Force")
