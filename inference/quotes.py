@@ -2041,6 +2041,9 @@ def _continues(
         return True
     if _lists_on(sentences, labels, run, s):
         return True
+    same = resolved is None or speaker is None or resolved.text == speaker.text
+    if same and before.paragraph == s.paragraph and _plainly_stated(before, s):
+        return True
     if not (_direct(s) and _direct(sentences[last])):
         return False
     return resolved is None or speaker is None or resolved.text == speaker.text
@@ -2054,3 +2057,16 @@ def _lists_on(sentences: list, labels: list[str], run: list[int], sentence) -> b
     head = run[0]
     colon = sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)
     return colon and _unsaid(sentence) and not _ACCORDING.search(sentence.text)  # `..., according to NAME`
+
+
+_FIRST_PERSON = _set("i we our us my me")
+
+
+def _plainly_stated(before, sentence) -> bool:
+    """Two sentences of one paragraph with no quotation marks, one of them in the first person (`It
+    was not a good week for us. The task now is to regroup.`): a statement printed as a plain
+    paragraph, one run (the speaker's name stands above it or nowhere)."""
+    if any(mark in t for t in (before.text, sentence.text) for mark in '"“”'):
+        return False
+    words = [w for t in (before.text, sentence.text) for w in re.findall(r"[A-Za-z]+", t)]
+    return any(w.lower() in _FIRST_PERSON and (w != "US") for w in words)

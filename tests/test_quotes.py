@@ -652,3 +652,13 @@ def test_a_press_release_is_its_issuers_and_a_point_of_it_names_no_new_speaker()
     got = who(article, "XQQQ")
     # was `NDF press`; and the person a point names is no sayer to give the run to
     assert got[2][:2] == got[3][:2] == ("q2", "Norland Defence Force")
+
+
+def test_a_statement_printed_as_a_plain_paragraph_in_the_first_person_is_one_run() -> None:
+    article = (
+        "After the match\n\n"
+        "Norland lost 3-0 at home on Saturday.\n\n"
+        "It was not a good day for us. The task now is to regroup before the cup."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][0] == got[3][0] == "q1"  # were two runs
