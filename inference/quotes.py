@@ -550,8 +550,8 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
     also the features of what the article says about it: `entity_features`)."""
     masked, tokens = _masked_tokens(sentence.text, bool(sentence.in_quote))
     verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS]
-    spans = _name_spans(tokens) + _np_spans(tokens, masked) + _bare_spans(tokens, verbs) + _pronoun_spans(tokens)
-    spans += _according_spans(tokens, masked)
+    spans = _name_spans(tokens) + _np_spans(tokens, masked) + _bare_spans(tokens, verbs, masked)
+    spans += _pronoun_spans(tokens) + _according_spans(tokens, masked)
     out = []
     for a, b, kind in dict.fromkeys(spans):
         text = masked[tokens[a].start : tokens[b - 1].end]
@@ -705,7 +705,7 @@ def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str
     return [(i, end, "np")]
 
 
-def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, str]]:
+def _bare_spans(tokens: list[_Token], verbs: list[int], masked: str) -> list[tuple[int, int, str]]:
     """A lower-case subject right before a verb of saying (`police said`, `residents say`)."""
     spans = []
     for v in verbs:
@@ -713,6 +713,9 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
         while i >= 0 and (tokens[i].low in _SKIPPABLE_UNMARKED or _adverb(tokens[i])):
             i -= 1
         inside_phrase = i > 0 and tokens[i - 1].low in _PHRASE_WORDS  # `of the harbour say`
+        # a plural noun after a comma or a word that opens a clause is a subject (`Yesterday, reports said`)
+        opens = _apart(masked, tokens, i) or tokens[i - 1].low in _OPENS_CLAUSE
+        inside_phrase = inside_phrase and not (opens and tokens[i].low.endswith("s"))
         lower = i >= 0 and not tokens[i].capital
         if lower and not inside_phrase and tokens[i].low not in _NOT_BARE:
             spans.append((i, i + 1, "bare"))
@@ -720,6 +723,7 @@ def _bare_spans(tokens: list[_Token], verbs: list[int]) -> list[tuple[int, int, 
 
 
 _PHRASE_WORDS = _DETERMINERS | _NP_STOP
+_OPENS_CLAUSE = _set("but and while with yesterday today")
 _NOT_BARE = PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES
 
 
@@ -845,6 +849,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     """The fullest earlier mention of the same speaker the article makes clear, else the mention itself.
     `speakers`: the speakers of the article's earlier quote runs, in order; `recent`: where the
     sentence before the mention's starts (names there come first for he/she/I)."""
+    if mention.text.lower() in _OBJECT_PRONOUNS:  # `recorded him saying`, `According to him`: as `he`
+        mention = Mention(mention.start, mention.end, _OBJECT_PRONOUNS[mention.text.lower()], "pronoun")
     if mention.kind == "pronoun":
         if mention.text.lower() in ("he", "she", "i"):
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
@@ -907,6 +913,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
 
 
 _THE = _set("the The")
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 
 
 def _thing_before(article: str, mention: Mention, recent: int | None, depth: int = 0) -> Mention | None:
@@ -954,6 +961,7 @@ def _nationality_noun(article: str, mention: Mention) -> bool:
 
 
 _STATEMENT_NOUNS = _set("statement release communique communiqué")
+_RELEASE_KINDS = _set("press news media")  # kinds of release, not who issued it
 _NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
 
 
@@ -1008,7 +1016,10 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
         k += 1
     if k == len(words) - 1:  # a joint statement is no one speaker's: it speaks as written
         return speakers[-1] if speakers and "joint" not in mention.text.lower().split() else None
-    text = " ".join(words[k:-1])
+    end = len(words) - 1
+    while end > k + 1 and words[end - 1].lower() in _RELEASE_KINDS:  # `the JTF-GTMO press release`
+        end -= 1
+    text = " ".join(words[k:end])
     start = mention.start + mention.text.index(text, len(" ".join(words[:k])))
     return Mention(start, start + len(text), text, "name" if text[:1].isupper() else "np")
 
@@ -1035,7 +1046,7 @@ def person_before(
     near = [n for n in names if recent is not None and n.start >= recent]
     # the earlier speakers who are people, latest first, read only as far as the pool is (a huge
     # article has dozens within WINDOW, and the first that fits is usually near the front)
-    said = (s for s in reversed(speakers) if _a_person(article, s, at))
+    said = (s for s in reversed(speakers) if _a_person(article, s, at) and not _other_noun_gender(s, pronoun))
     latest = list(itertools.islice(said, 1))
     opener = _named_subject(article, recent, at, near, latest)
     own = _own_subject(article, at, pronoun)  # one name (`Osei`) as the person's full name nearby
@@ -1052,7 +1063,18 @@ def person_before(
 def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
     """Whether the article leaves the person (by surname) the gender a he/she asks for; any for others."""
     want = _PRONOUN_GENDER.get(pronoun)
+    if _other_noun_gender(person, pronoun):
+        return False
     return want is None or _gender(article, person.text.split()[-1], at) in (want, None)
+
+
+def _other_noun_gender(person: Mention, pronoun: str) -> bool:
+    """A person described by a noun of the other gender than the pronoun's (`a spokesman` for a she)."""
+    noun = _NOUN_GENDER.get(person.text.split()[-1].lower()) if person.kind != "name" else None
+    return noun is not None and _PRONOUN_GENDER.get(pronoun, noun) != noun
+
+
+_NOUN_GENDER = {"man": "m", "spokesman": "m", "chairman": "m", "woman": "f", "spokeswoman": "f", "chairwoman": "f"}
 
 
 def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:
@@ -1153,7 +1175,12 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
         titled = _titles_only(speaker.text)  # `President`
         return not titled and _is_person(article, speaker.text, at)
     words = _head_of(speaker).text.lower().split()
+    if speaker.kind == "bare":  # `... one senior official said`, read as `official`
+        return len(words) == 1 and words[0] in _ONE_PERSON
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
+
+
+_ONE_PERSON = entities.PERSON_NOUNS | _set("man woman")
 
 
 def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention]:
@@ -1340,13 +1367,22 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
     if not places:
         return None
     for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
-        after = _GENDERED.search(article, at + len(surname), at + len(surname) + 300)
+        after = _gendered_after(article, at + len(surname))
         between = _names_between(article, at + len(surname), after.start()) if after else ()
         if after and not [m for m in between if surname not in m.group()]:
             return _PRONOUN_GENDER[after.group(1).lower()]
-    end = places[0] + len(surname)
-    after = _GENDERED.search(article, end, end + 300)
+    after = _gendered_after(article, places[0] + len(surname))
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+
+
+def _gendered_after(article: str, end: int) -> re.Match | None:
+    """The first he/she/his/her within 300 characters after `end` outside quotation marks: inside
+    what a person is quoted saying, a `his` is someone else's (`NAME said: "At his command ..."`)."""
+    for found in _GENDERED.finditer(article, end, end + 300):
+        gap = article[end : found.start()]
+        if gap.count('"') % 2 == 0 and gap.count("“") == gap.count("”"):
+            return found
+    return None
 
 
 def _occurrences(article: str, word: str, start: int, end: int) -> list[int]:
@@ -1729,13 +1765,17 @@ def _runs(
         opened = _pronoun_ahead(article, sentences, runs, i, mentions[ahead[i]]) if later else None
         later = opened or later
         if runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
+            # a point of a list (`NAME was assessed ...`) names no sayer to give a run with a speaker to
+            listed = speakers[-1] is not None and _lists_on(sentences, labels, runs[-1], sentences[i])
             runs[-1].append(i)
-            speakers[-1] = _run_speaker(article, speakers[-1], resolved)
+            speakers[-1] = _run_speaker(article, speakers[-1], None if listed else resolved)
         else:
             resolved = resolved or opened
-            if resolved is None and subject is not None and _introduces_a_list(sentences, labels, i):
-                found = subject(sentences[i - 1])  # `The judgment says:` and its points as quote sentences
-                resolved = resolve(article, found, named, recent) if found else None
+            # `The judgment says:` and its points as quote sentences (`We ...`, `NAME was assessed ...`)
+            listed = resolved is None or _unsaid(sentences[i])
+            if listed and subject is not None and _introduces_a_list(sentences, labels, i):
+                found = subject(sentences[i - 1])
+                resolved = (resolve(article, found, named, recent) if found else None) or resolved
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
@@ -1999,6 +2039,34 @@ def _continues(
         return True
     if resolved is None and entities.opens_a_list([sentences[k].text for k in run]):
         return True
+    if _lists_on(sentences, labels, run, s):
+        return True
+    same = resolved is None or speaker is None or resolved.text == speaker.text
+    if same and before.paragraph == s.paragraph and _plainly_stated(before, s):
+        return True
     if not (_direct(s) and _direct(sentences[last])):
         return False
     return resolved is None or speaker is None or resolved.text == speaker.text
+
+
+def _lists_on(sentences: list, labels: list[str], run: list[int], sentence) -> bool:
+    """A run opened by a colon (`According to the release:`, or the sentence before it: `The charity
+    explains on its website:`) goes on through quote sentences with no verb of saying, even where they
+    name someone (`NAME was assessed to be ...`): the points of one statement. Reads the run's first
+    sentence and the one before it."""
+    head = run[0]
+    colon = sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)
+    return colon and _unsaid(sentence) and not _ACCORDING.search(sentence.text)  # `..., according to NAME`
+
+
+_FIRST_PERSON = _set("i we our us my me")
+
+
+def _plainly_stated(before, sentence) -> bool:
+    """Two sentences of one paragraph with no quotation marks, one of them in the first person (`It
+    was not a good week for us. The task now is to regroup.`): a statement printed as a plain
+    paragraph, one run (the speaker's name stands above it or nowhere)."""
+    if any(mark in t for t in (before.text, sentence.text) for mark in '"“”'):
+        return False
+    words = [w for t in (before.text, sentence.text) for w in re.findall(r"[A-Za-z]+", t)]
+    return any(w.lower() in _FIRST_PERSON and (w != "US") for w in words)

@@ -582,3 +582,83 @@ def test_reported_speech_with_no_verb_of_saying_goes_on_with_the_speaker_before(
     got = who(article, "XCQQQQ")
     assert got[3][1] == "Omar Haddad"  # was `The government`, the subject of what he reports
     assert got[5][1] == "The government"  # `tell`: the government says it
+
+
+def test_a_plural_subject_after_a_comma_or_but_is_the_speaker() -> None:
+    article = (
+        "Ferry fares\n\n"
+        "Harbour chief Ana Ruiz spoke on Monday. The fares were never published, but reports said they doubled. "
+        "Earlier, witnesses said the ferry was late again."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "reports"  # was `they`: `but` read as inside a noun phrase
+    assert got[3][1] == "witnesses"  # was `they`: `earlier` read as inside a noun phrase
+
+
+def test_a_his_inside_a_quotation_gives_the_speaker_no_gender() -> None:
+    article = (
+        "Border talks\n\n"
+        "Defence minister Lisa Hale met the envoys on Monday. She said the talks had gone well.\n\n"
+        'Foreign minister Ana Berg said the deal was a "fair one". '
+        '"At his request, the envoy agreed to every term," she said.'
+    )
+    assert who(article, "XCQQQ")[4][1] == "Ana Berg"  # was Lisa Hale: the quoted `his` made Berg a man
+
+
+def test_he_in_a_tag_after_one_official_is_that_official_and_she_no_spokesman() -> None:
+    article = (
+        "Port deal\n\n"
+        'Norland envoy Karl Brandt denied the reports. "We never agreed to it," he said.\n\n'
+        '"The deal will anger the unions," one senior official said. "And that is what the critics want," he added.'
+    )
+    got = who(article, "XCQQQ")
+    assert got[4][:2] == ("q2", "official")  # was Karl Brandt: a bare `official` was no person for `he`
+    article = (
+        "Bridge opens\n\n"
+        'Mayor Ana Ruiz opened the bridge. "It is a great day," she said.\n\n'
+        'A police spokesman said the old road was closed. "Nobody will miss it," she added.'
+    )
+    assert who(article, "XCQQQ")[4][1] == "Ana Ruiz"  # a spokesman is no `she`
+
+
+def test_him_as_a_speaker_is_read_as_he() -> None:
+    article = (
+        "Storm damage\n\n"
+        'Fire chief Omar Haddad toured the town on Monday. "We lost three homes," he said.\n\n'
+        "According to him, the river rose by two metres overnight."
+    )
+    assert who(article, "XCQQ")[3][1] == "Omar Haddad"  # was `him`
+
+
+def test_the_points_after_a_colon_are_one_run_of_the_introducer_even_where_they_name_someone() -> None:
+    article = (
+        "Port strike\n\n"
+        "The dockers walked out on Monday. The Norland Dockers Union explains on its website:\n\n"
+        "Karl Brandt cut the night shifts without notice.\n\n"
+        "Workers are kept on the quay for twelve hours."
+    )
+    got = who(article, "XCCQQ")
+    # was q1 `Karl Brandt` and q2 `Workers`: the subjects of the points
+    assert got[3][:2] == got[4][:2] == ("q1", "Norland Dockers Union")
+
+
+def test_a_press_release_is_its_issuers_and_a_point_of_it_names_no_new_speaker() -> None:
+    article = (
+        "Detainee dies\n\n"
+        "The Norland Defence Force (NDF) reported the death of a detainee on Friday. "
+        "According to the NDF press release that announced his death:\n\n"
+        "Karl Brandt was assessed to be a senior commander of the rebels."
+    )
+    got = who(article, "XQQQ")
+    # was `NDF press`; and the person a point names is no sayer to give the run to
+    assert got[2][:2] == got[3][:2] == ("q2", "Norland Defence Force")
+
+
+def test_a_statement_printed_as_a_plain_paragraph_in_the_first_person_is_one_run() -> None:
+    article = (
+        "After the match\n\n"
+        "Norland lost 3-0 at home on Saturday.\n\n"
+        "It was not a good day for us. The task now is to regroup before the cup."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][0] == got[3][0] == "q1"  # were two runs
