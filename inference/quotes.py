@@ -854,6 +854,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
         if acronym:  # `the WWF` -> the name the article defines it with in brackets
             return Mention(acronym.start, acronym.end, acronym.name, "name")
+        agency = _source_of(article, mention)
+        if agency:  # `the source` -> `Reuters`, where `Reuters spoke to an anonymous source`: as recorded
+            return agency
         issuer = _issuer(mention, speakers)
         if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
             return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
@@ -1014,6 +1017,28 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
 
 
 _QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
+_AGENCY = r"(?:the +)?((?:[A-Z][\w'’&-]*)(?: +[A-Z][\w'’&-]*)*(?: +news +agency)?)"
+_SPOKE_TO = re.compile(
+    rf"{_AGENCY} +(?:spoke|talked|speaking|talking) +(?:to|with) +(?:an?|the) +(?:[a-z-]+ +){{0,3}}\Z"
+)  # ending where `source` starts
+_TOLD = re.compile(rf" +(?:(?:[a-z-]+ +){{0,4}}?)(?:told|speaking to|talking to) +{_AGENCY}")
+
+
+def _source_of(article: str, mention: Mention) -> Mention | None:
+    """`the source`, `a source` -> the news agency or outlet the article says the source spoke to
+    (`Reuters spoke to an anonymous source`, `A source told the Xinhua news agency`): the annotators
+    record the agency. Reads the last `source` up to the mention's end, within WINDOW before it."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "a") or words[1] != "source":
+        return None
+    places = list(_word_places(article, "source", max(0, mention.start - WINDOW), mention.end))
+    for m in reversed(places[-3:]):  # the mention's own word first: `A source told Xinhua`
+        if m.group().lower() != "source":
+            continue
+        found = _SPOKE_TO.search(article, max(0, m.start() - 80), m.start()) or _TOLD.match(article, m.end())
+        if found and found.group(1).split()[0] not in CAPITAL_STOP:
+            return Mention(found.start(1), found.end(1), found.group(1), "name")
+    return None
 
 
 def _head_of(mention: Mention) -> Mention:

@@ -582,3 +582,15 @@ def test_reported_speech_with_no_verb_of_saying_goes_on_with_the_speaker_before(
     got = who(article, "XCQQQQ")
     assert got[3][1] == "Omar Haddad"  # was `The government`, the subject of what he reports
     assert got[5][1] == "The government"  # `tell`: the government says it
+
+
+def test_the_source_is_the_agency_it_spoke_to() -> None:
+    article = (
+        "Ferry inquiry\n\n"
+        "Norpress spoke to an anonymous source close to the inquiry. "
+        '"Why did the captain turn back?" said the source. '
+        "A source told the Eastmark news agency the ferry had been overloaded."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Norpress"  # was `the source`
+    assert got[3][1] == "Eastmark news agency"  # was `A source`
