@@ -1257,15 +1257,21 @@ def _indexed(article: str, found: list[int], start: int, end: int) -> list[re.Ma
 @functools.lru_cache(maxsize=8)
 def _holding(article: str) -> dict[str, list[int]]:
     """For each word of the article's full names, and each run of two or more of the capitals that
-    begin their words, the positions in `_names` of the names holding it."""
+    begin their words, the positions in `_names` of the names holding it; the capitalised parts of a
+    hyphenated last word too (`Berg`, `Lund` of `Ana Berg-Lund`; `Maliki` of `Nouri al-Maliki`)."""
     out: dict[str, list[int]] = {}
     for k, m in enumerate(_names(article)[0]):
         words = m.group().split()
         initials = "".join(w[0] for w in words if w[0].isupper())
         runs = {initials[a:b] for a in range(len(initials)) for b in range(a + 2, len(initials) + 1)}
-        for key in set(words) | runs:
+        for key in set(words) | runs | set(_hyphen_parts(words[-1])):
             out.setdefault(key, []).append(k)
     return out
+
+
+def _hyphen_parts(word: str) -> list[str]:
+    """The capitalised parts of a hyphenated word of two letters or more (none for a plain word)."""
+    return [p for p in word.split("-") if len(p) > 1 and p[0].isupper()] if "-" in word else []
 
 
 @functools.lru_cache(maxsize=8)
@@ -1408,7 +1414,9 @@ def _by_surname(article: str, mention: Mention) -> Mention:
         initials = "".join(p[0] for p in parts if p[0].isupper())
         # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
         inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())
-        named = word in (parts[0], parts[-1]) or inside
+        # `Berg` -> `Ana Berg-Lund`, `Maliki` -> `Nouri al-Maliki`: a part of a person's hyphenated surname
+        hyphened = word in _hyphen_parts(parts[-1]) and _is_person(article, " ".join(parts), m.start())
+        named = word in (parts[0], parts[-1]) or inside or hyphened
         if named or (word.isupper() and len(word) > 1 and word == initials):
             roles = [k for k, p in enumerate(parts) if _title(p)]
             parts = parts[roles[-1] + 1 :] if roles else parts

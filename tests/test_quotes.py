@@ -594,3 +594,15 @@ def test_the_source_is_the_agency_it_spoke_to() -> None:
     got = who(article, "XCQQ")
     assert got[2][1] == "Norpress"  # was `the source`
     assert got[3][1] == "Eastmark news agency"  # was `A source`
+
+
+def test_a_part_of_a_hyphenated_surname_is_the_person() -> None:
+    article = (
+        "Harbour strike\n\n"
+        "The strike was called by union leader Ana Berg-Lund and minister Karim al-Haddad on Monday. "
+        '"We will not go back," Berg said. '
+        '"The talks are over," Haddad said.'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Ana Berg-Lund"  # was `Berg`: the name index keyed whole words only
+    assert got[3][1] == "Karim al-Haddad"  # was `Haddad`
