@@ -854,6 +854,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
         if acronym:  # `the WWF` -> the name the article defines it with in brackets
             return Mention(acronym.start, acronym.end, acronym.name, "name")
+        spoken_for = _spoken_for(article, mention)
+        if spoken_for:  # `a spokesperson for the CNB` -> `... for the Central Narcotics Bureau`
+            return spoken_for
         agency = _source_of(article, mention)
         if agency:  # `the source` -> `Reuters`, where `Reuters spoke to an anonymous source`: as recorded
             return agency
@@ -1022,6 +1025,37 @@ _SPOKE_TO = re.compile(
     rf"{_AGENCY} +(?:spoke|talked|speaking|talking) +(?:to|with) +(?:an?|the) +(?:[a-z-]+ +){{0,3}}\Z"
 )  # ending where `source` starts
 _TOLD = re.compile(rf" +(?:(?:[a-z-]+ +){{0,4}}?)(?:told|speaking to|talking to) +{_AGENCY}")
+
+
+_FOR_BODY = re.compile(
+    r"(?:an?|the) +(?:[a-z]+ +)?(?:spokes(?:person|man|woman)|representative) +for +(the +)?(\S+)\Z", re.I
+)
+
+
+def _spoken_for(article: str, mention: Mention) -> Mention | None:
+    """`a spokesperson for the CNB`, `A spokeswoman for the Foundation`, `a representative for the
+    newspaper`: the organisation written in full where the article names it so, an acronym by its
+    definition in brackets, a word of a name or a referring noun by the nearest organisation that
+    fits (the annotators record the organisation in full). None where nothing is to add."""
+    found = _FOR_BODY.fullmatch(mention.text) if "for" in mention.text else None
+    if not found:
+        return None
+    word, at = found.group(2), mention.start + found.start(2)
+    full = entities.spelt_out(article, word, at)
+    if full is None and found.group(1) and word.lower() in entities.REFERRING_ORG_NOUNS:
+        full = entities.by_type(article, f"the {word}", at)
+    if full is None and found.group(1) and word[:1].isupper() and not word.isupper():
+        named = _by_surname(article, Mention(at, at + len(word), word, "name"))
+        full = (
+            named
+            if named.text != word and entities.speaker_type(article, named.text) == entities.ORGANISATION
+            else None
+        )
+    if full is None:
+        return None
+    name = full.text if isinstance(full, Mention) else full.name
+    text = mention.text[: found.start(1) if found.group(1) else found.start(2)] + "the " + name
+    return Mention(mention.start, mention.end, text, "np")
 
 
 def _source_of(article: str, mention: Mention) -> Mention | None:

@@ -606,3 +606,16 @@ def test_a_part_of_a_hyphenated_surname_is_the_person() -> None:
     got = who(article, "XCQQ")
     assert got[2][1] == "Ana Berg-Lund"  # was `Berg`: the name index keyed whole words only
     assert got[3][1] == "Karim al-Haddad"  # was `Haddad`
+
+
+def test_a_spokesperson_for_a_short_form_names_the_organisation_in_full() -> None:
+    article = (
+        "Port closed\n\n"
+        "The Harbour Safety Board (HSB) closed the port on Monday. "
+        'A spokesperson for the HSB said, "The cranes are unsafe." '
+        "The Eastmark Sailing Foundation runs the marina. "
+        'A spokeswoman for the Foundation said, "We were not told."'
+    )
+    got = who(article, "XCQCQ")
+    assert got[2][1] == "A spokesperson for the Harbour Safety Board"  # was `... for the HSB`
+    assert got[4][1] == "A spokeswoman for the Eastmark Sailing Foundation"  # was `... for the Foundation`
