@@ -876,7 +876,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
             return Mention(full.start, full.end, full.name, "name")
-        return named or _group_written(article, mention) or mention
+        return named or _group_written(article, mention) or _group_placed(article, mention) or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
         parts = (
@@ -989,6 +989,32 @@ def _group_written(article: str, mention: Mention) -> Mention | None:
     if modifier and modifier.group(1) not in _NOT_MODIFIERS and not modifier.group(1).endswith("ed"):
         start = modifier.start(1)
     return Mention(start, best.end(), article[start : best.end()], "np")
+
+
+_LEADING_PLACE = re.compile(r"""(?:But +|And +)?(At|In) +((?:the +)?[A-Z][^,.;:!?"“”\d]{1,40}),""")
+_OPENING_GROUP = re.compile(r"(?:But|And|However,?) +\Z")  # `But the authorities stated`
+
+
+def _group_placed(article: str, mention: Mention) -> Mention | None:
+    """A group alone (`the authorities`, `forecasters`) in a sentence that opens with the place or body
+    it is at (`At the Norland weather centre, ... forecasters said`), or that itself opens right after
+    a sentence opening so (`In Norland, two tremors were felt. But the authorities said`): the group
+    with that qualifier, as the annotators record it. Reads the one or two sentences' starts."""
+    words = mention.text.split()
+    noun = words[-1]
+    if len(words) > 2 or (len(words) == 2 and words[0].lower() != "the") or not noun.islower():
+        return None
+    if noun not in entities.GROUP_NOUNS and not noun.endswith(("ists", "ers")) or noun in _ANY_BODY:
+        return None
+    start = _sentence_start(article, mention.start)
+    found = _LEADING_PLACE.match(article, start, mention.start)
+    opens = not article[start : mention.start].strip(' "“') or _OPENING_GROUP.fullmatch(article, start, mention.start)
+    if found is None and opens:
+        found = _LEADING_PLACE.match(article, _sentence_start(article, start - 1), start) if start else None
+    if found is None or found.group(2).split()[0].lower() in entities.DATE_WORDS:
+        return None
+    text = f"{mention.text} {found.group(1).lower()} {found.group(2)}"
+    return Mention(mention.start, mention.end, text, mention.kind)
 
 
 _QUALIFIED_GROUP = re.compile(

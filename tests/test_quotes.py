@@ -619,3 +619,15 @@ def test_a_spokesperson_for_a_short_form_names_the_organisation_in_full() -> Non
     got = who(article, "XCQCQ")
     assert got[2][1] == "A spokesperson for the Harbour Safety Board"  # was `... for the HSB`
     assert got[4][1] == "A spokeswoman for the Eastmark Sailing Foundation"  # was `... for the Foundation`
+
+
+def test_a_group_alone_takes_the_place_a_leading_phrase_names() -> None:
+    article = (
+        "Storm warning\n\n"
+        "At the Norland weather centre, forecasters said that the storm was the worst in decades. "
+        "In Eastmark, two tremors were felt. "
+        "But the authorities stated there was no danger."
+    )
+    got = who(article, "XQCQ")
+    assert got[1][1] == "forecasters at the Norland weather centre"  # was `forecasters`
+    assert got[3][1] == "the authorities in Eastmark"  # was `the authorities`
