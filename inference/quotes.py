@@ -661,11 +661,19 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
         ):
             if tokens[j - 1].capital and j - 1 > i and _PAST_HYPHEN.fullmatch(tokens[j].text):
                 break  # `The Norland Navy signalled`: a past tense after a name is its verb
+            if _verb_after_head(tokens, i, j):
+                break
             j += 1
             if not tokens[j - 1].capital:
                 spans.append((i, j, "np"))
                 spans += _qualified(tokens, i, j)
     return spans
+
+
+def _verb_after_head(tokens: list[_Token], i: int, j: int) -> bool:
+    """A base verb of saying right after a name inside a noun phrase (`The Norland League claim the
+    vote was rigged`): the verb of that name, not the phrase's head (`claim` is a noun elsewhere)."""
+    return j - 1 > i and tokens[j - 1].capital and tokens[j].low in _BASE_VERBS
 
 
 _NP_END = _NP_STOP | SPEECH_VERBS | CAPITAL_STOP  # what ends a noun phrase (built once)

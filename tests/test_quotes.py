@@ -631,3 +631,9 @@ def test_a_group_alone_takes_the_place_a_leading_phrase_names() -> None:
     got = who(article, "XQCQ")
     assert got[1][1] == "forecasters at the Norland weather centre"  # was `forecasters`
     assert got[3][1] == "the authorities in Eastmark"  # was `the authorities`
+
+
+def test_a_base_verb_of_saying_after_a_name_ends_the_noun_phrase() -> None:
+    article = "Vote dispute\n\nThe Norland League claim the vote was rigged and the count was stopped."
+    got = who(article, "XQ")
+    assert got[1][1] == "Norland League"  # was `The Norland League claim`
