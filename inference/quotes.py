@@ -1385,7 +1385,9 @@ def _person_part(words: list[str]) -> list[str]:
     Carman`, `City Councilmember Ana Villalobos`, `Russian Ksenia Sukhinova` -> the person's name),
     where at least two names follow; the words as they are otherwise."""
     roles = [k for k, w in enumerate(words[:-2]) if _title(w)]
-    words = words[roles[-1] + 1 :] if roles else words
+    written, words = words, words[roles[-1] + 1 :] if roles else words
+    if roles and roles[0] >= 2 and len(words) == 2 and words[0] in ("of", "for", "to"):
+        return written[: roles[0]]  # `Gordon Brown Prime Minister of Britain`: the name before the office
     if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Condoleezza Rice`: the place ends the title
         words = words[-2:]
     return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words

@@ -637,3 +637,13 @@ def test_a_base_verb_of_saying_after_a_name_ends_the_noun_phrase() -> None:
     article = "Vote dispute\n\nThe Norland League claim the vote was rigged and the count was stopped."
     got = who(article, "XQ")
     assert got[1][1] == "Norland League"  # was `The Norland League claim`
+
+
+def test_a_name_written_before_its_office_and_place_is_the_person() -> None:
+    article = (
+        "Hostage freed\n\n"
+        "Ana Ruiz Prime Minister of Norland issued a statement on the release of the reporter. "
+        '"I welcome the good news of his release."'
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Ana Ruiz"  # was `of Norland`
