@@ -285,11 +285,15 @@ def _reported_subject(sentence, mention: Mention) -> bool:
 _TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it
 
 
+_TAG_THE = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*[a-z]+\s+the\s+$""")  # `...," said the ` before a name
+
+
 def _tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bool:
     """A candidate right after a quotation's closing mark and beside a verb of saying (`"...,"
     protested Mogale`, `"...," the minister quipped`): news writing's own attribution, whatever
     the verb, where the fitted weights know too little of a rare verb to score it above zero."""
-    if not _TAG.search(sentence.text[: mention.start - sentence.start]):
+    before = sentence.text[: mention.start - sentence.start]
+    if not (_TAG.search(before) or _TAG_THE.search(before)):
         return False
     after = features.get("adj_after_verb") and features.get("gap_from_verb=0")
     return bool(after or features.get("adj_before_verb"))

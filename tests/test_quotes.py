@@ -647,3 +647,13 @@ def test_a_name_written_before_its_office_and_place_is_the_person() -> None:
     )
     got = who(article, "XCQ")
     assert got[2][1] == "Ana Ruiz"  # was `of Norland`
+
+
+def test_a_name_after_the_verb_and_the_that_closes_a_quotation_speaks() -> None:
+    article = (
+        "Election\n\n"
+        '"The campaign was calm and the count was orderly," said the Eastmark Development Community '
+        "(EDC), which sent 98 observers to the vote."
+    )
+    got = who(article, "XQ")
+    assert got[1][1] == "Eastmark Development Community"  # was None: `said the` kept the tag rule off
