@@ -449,7 +449,9 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     """`Deputy Minister for Coastal Affairs of Norland Ana Ruiz` gives the name span `Norland Ana
     Ruiz`: a place ending a long title is not part of the name (kept when the name stays short);
     nor is the town after an organisation (`Nationwide Children's Hospital in Columbus`)."""
-    glued = re.match(r"(?:Mr|Mrs|Ms|Dr)\.(?=[A-Z])", text)  # `Mr.Bush`
+    glued = re.match(r"(?:([A-Z][a-z]+) +)?(?:Mr|Mrs|Ms|Dr)\.(?=[A-Z])", text)  # `Mr.Bush`, `Tuesday Mr.Bush`
+    if glued and glued.group(1) and glued.group(1).lower() not in DATE_WORDS:
+        glued = None
     if glued:
         start, text = start + glued.end(), text[glued.end() :]
     located = re.search(r" (?:in|at) [A-Z]", text)

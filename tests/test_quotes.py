@@ -657,3 +657,13 @@ def test_a_name_after_the_verb_and_the_that_closes_a_quotation_speaks() -> None:
     )
     got = who(article, "XQ")
     assert got[1][1] == "Eastmark Development Community"  # was None: `said the` kept the tag rule off
+
+
+def test_a_day_before_a_glued_courtesy_title_is_no_part_of_the_name() -> None:
+    article = (
+        "March planned\n\n"
+        "Opposition leader Tomas Ruiz Vale spoke in Harbourtown on Monday. "
+        'On Tuesday Mr.Vale said, "We will march on Friday."'
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Tomas Ruiz Vale"  # was `Tuesday Mr.Vale`
