@@ -484,6 +484,8 @@ def blocked(
     # every match holds `with` or ` to` (a cheap test first: asked for every candidate)
     if ("with" in lead or " to" in lead) and _ADDRESSEE.search(lead):  # `in an interview with the Globe`
         return True
+    if text.lower() in _DAYS:  # `said Saturday there had been ...`: a day is no one's name, as a month can be
+        return True
     if _a_date(text):
         before = sentence_text[:offset].split()[-1:]
         dated = before and (before[0].lower() in _DATE_PREPOSITIONS or before[0].isdigit())
@@ -491,6 +493,9 @@ def blocked(
             return True
     heard = _heard_at(sentence_text)
     return heard is not None and heard <= offset + len(text)
+
+
+_DAYS = _set("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 
 
 def _a_date(text: str) -> bool:

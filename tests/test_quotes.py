@@ -667,3 +667,12 @@ def test_a_day_before_a_glued_courtesy_title_is_no_part_of_the_name() -> None:
     )
     got = who(article, "XCQ")
     assert got[2][1] == "Tomas Ruiz Vale"  # was `Tuesday Mr.Vale`
+
+
+def test_a_day_after_the_verb_is_no_speaker() -> None:
+    article = (
+        "Port deal\n\n"
+        "A senior union leader in Harbourtown, Tomas Vale, said Saturday there had been an agreement with the port."
+    )
+    got = who(article, "XQ")
+    assert got[1][1] == "Tomas Vale"  # was `Saturday`
