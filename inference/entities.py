@@ -106,7 +106,7 @@ _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard fr
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
     professor inspector detective sergeant officer manager leader king queen prince bishop councillor
-    ambassador envoy lieutenant commander admiral colonel prosecutor""")
+    ambassador envoy lieutenant commander admiral colonel prosecutor editor""")
 # verbs of saying and believing that real news uses and the core list of inference/quotes.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested

@@ -676,3 +676,9 @@ def test_a_day_after_the_verb_is_no_speaker() -> None:
     )
     got = who(article, "XQ")
     assert got[1][1] == "Tomas Vale"  # was `Saturday`
+
+
+def test_the_person_in_apposition_after_an_editor_speaks() -> None:
+    article = "Correction\n\nNorpress's Editor, Ana Vale, said the error was the magazine's own."
+    got = who(article, "XQ")
+    assert got[1][1] == "Ana Vale"  # was `Norpress's Editor`
