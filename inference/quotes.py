@@ -223,6 +223,11 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
+    cited = _cited(found)
+    if cited is not None and not sentence.text[cited.end - offset :].strip(" .!?\"”’'"):
+        said = best is not None and best[0] > 0 and _beside_saying(dict(found)[best[1]])
+        if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
+            return _refined(sentence, cited, [m for m, _ in found])
     if best and best[0] > 0:
         chosen = _refined(sentence, best[1], [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
@@ -231,6 +236,20 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+def _beside_saying(features: dict[str, float]) -> bool:
+    """A candidate right before or after a verb of saying (`NAME said`, `said NAME`)."""
+    return bool(features.get("next=<speech>") or features.get("prev=<speech>"))
+
+
+def _cited(found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """The whole phrase after the sentence's first `according to` (no pronoun), or None."""
+    cited = [m for m, f in found if f.get("according") and m.kind != "pronoun"]
+    if not cited:
+        return None
+    first = min(m.start for m in cited)
+    return max((m for m in cited if m.start == first), key=lambda m: m.end)
 
 
 def _both(sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], article: str | None) -> Mention | None:

@@ -682,3 +682,14 @@ def test_the_person_in_apposition_after_an_editor_speaks() -> None:
     article = "Correction\n\nNorpress's Editor, Ana Vale, said the error was the magazine's own."
     got = who(article, "XQ")
     assert got[1][1] == "Ana Vale"  # was `Norpress's Editor`
+
+
+def test_according_to_at_the_sentence_end_names_the_speaker() -> None:
+    article = (
+        "Blasts\n\n"
+        'The Harbour Bridge bombs were described as "small but not crude," according to police. '
+        "Tomas Vale said the bridge would reopen, according to the Norland Post."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "police"  # was `The Harbour Bridge bombs`
+    assert got[2][1] == "Tomas Vale"  # beside the verb of saying: the outlet only reports it
