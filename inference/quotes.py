@@ -224,7 +224,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     cited = _cited(found)
-    if cited is not None and not sentence.text[cited.end - offset :].strip(" .!?\"”’'"):
+    if cited is not None and (
+        not sentence.text[cited.end - offset :].strip(" .!?\"”’'") or _cites_first(sentence, cited)
+    ):
         said = best is not None and best[0] > 0 and _beside_saying(dict(found)[best[1]])
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
             return _refined(sentence, cited, [m for m, _ in found])
@@ -236,6 +238,13 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+def _cites_first(sentence, cited: Mention) -> bool:
+    """`According to the organisers, ...`: the sentence opens with whom it cites, a comma after it."""
+    return sentence.text[: cited.start - sentence.start].strip(' "“').lower() == "according to" and sentence.text[
+        cited.end - sentence.start :
+    ].startswith(",")
 
 
 def _beside_saying(features: dict[str, float]) -> bool:

@@ -693,3 +693,14 @@ def test_according_to_at_the_sentence_end_names_the_speaker() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "police"  # was `The Harbour Bridge bombs`
     assert got[2][1] == "Tomas Vale"  # beside the verb of saying: the outlet only reports it
+
+
+def test_according_to_opening_the_sentence_names_the_speaker() -> None:
+    article = (
+        "Conference\n\n"
+        "According to the police, her death was considered unexplained and Tomas Vale was questioned. "
+        "According to analysts, the patrols are not meant to intimidate Norland; rather, they are a gesture of support."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "the police"  # was `Tomas Vale`
+    assert got[2][1] == "analysts"  # was `they`
