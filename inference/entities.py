@@ -106,7 +106,7 @@ _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard fr
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
     professor inspector detective sergeant officer manager leader king queen prince bishop councillor
-    ambassador envoy lieutenant commander admiral colonel prosecutor""")
+    ambassador envoy lieutenant commander admiral colonel prosecutor editor""")
 # verbs of saying and believing that real news uses and the core list of inference/quotes.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested
@@ -449,7 +449,9 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     """`Deputy Minister for Coastal Affairs of Norland Ana Ruiz` gives the name span `Norland Ana
     Ruiz`: a place ending a long title is not part of the name (kept when the name stays short);
     nor is the town after an organisation (`Nationwide Children's Hospital in Columbus`)."""
-    glued = re.match(r"(?:Mr|Mrs|Ms|Dr)\.(?=[A-Z])", text)  # `Mr.Bush`
+    glued = re.match(r"(?:([A-Z][a-z]+) +)?(?:Mr|Mrs|Ms|Dr)\.(?=[A-Z])", text)  # `Mr.Bush`, `Tuesday Mr.Bush`
+    if glued and glued.group(1) and glued.group(1).lower() not in DATE_WORDS:
+        glued = None
     if glued:
         start, text = start + glued.end(), text[glued.end() :]
     located = re.search(r" (?:in|at) [A-Z]", text)
@@ -482,6 +484,8 @@ def blocked(
     # every match holds `with` or ` to` (a cheap test first: asked for every candidate)
     if ("with" in lead or " to" in lead) and _ADDRESSEE.search(lead):  # `in an interview with the Globe`
         return True
+    if text.lower() in _DAYS:  # `said Saturday there had been ...`: a day is no one's name, as a month can be
+        return True
     if _a_date(text):
         before = sentence_text[:offset].split()[-1:]
         dated = before and (before[0].lower() in _DATE_PREPOSITIONS or before[0].isdigit())
@@ -489,6 +493,9 @@ def blocked(
             return True
     heard = _heard_at(sentence_text)
     return heard is not None and heard <= offset + len(text)
+
+
+_DAYS = _set("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 
 
 def _a_date(text: str) -> bool:

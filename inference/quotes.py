@@ -223,6 +223,13 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
+    cited = _cited(found)
+    if cited is not None and (
+        not sentence.text[cited.end - offset :].strip(" .!?\"”’'") or _cites_first(sentence, cited)
+    ):
+        said = best is not None and best[0] > 0 and _beside_saying(dict(found)[best[1]])
+        if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
+            return _refined(sentence, cited, [m for m, _ in found])
     if best and best[0] > 0:
         chosen = _refined(sentence, best[1], [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
@@ -231,6 +238,27 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+def _cites_first(sentence, cited: Mention) -> bool:
+    """`According to the organisers, ...`: the sentence opens with whom it cites, a comma after it."""
+    return sentence.text[: cited.start - sentence.start].strip(' "“').lower() == "according to" and sentence.text[
+        cited.end - sentence.start :
+    ].startswith(",")
+
+
+def _beside_saying(features: dict[str, float]) -> bool:
+    """A candidate right before or after a verb of saying (`NAME said`, `said NAME`)."""
+    return bool(features.get("next=<speech>") or features.get("prev=<speech>"))
+
+
+def _cited(found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """The whole phrase after the sentence's first `according to` (no pronoun), or None."""
+    cited = [m for m, f in found if f.get("according") and m.kind != "pronoun"]
+    if not cited:
+        return None
+    first = min(m.start for m in cited)
+    return max((m for m in cited if m.start == first), key=lambda m: m.end)
 
 
 def _both(sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], article: str | None) -> Mention | None:
@@ -285,11 +313,15 @@ def _reported_subject(sentence, mention: Mention) -> bool:
 _TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it
 
 
+_TAG_THE = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*[a-z]+\s+the\s+$""")  # `...," said the ` before a name
+
+
 def _tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bool:
     """A candidate right after a quotation's closing mark and beside a verb of saying (`"...,"
     protested Mogale`, `"...," the minister quipped`): news writing's own attribution, whatever
     the verb, where the fitted weights know too little of a rare verb to score it above zero."""
-    if not _TAG.search(sentence.text[: mention.start - sentence.start]):
+    before = sentence.text[: mention.start - sentence.start]
+    if not (_TAG.search(before) or _TAG_THE.search(before)):
         return False
     after = features.get("adj_after_verb") and features.get("gap_from_verb=0")
     return bool(after or features.get("adj_before_verb"))
@@ -661,11 +693,19 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
         ):
             if tokens[j - 1].capital and j - 1 > i and _PAST_HYPHEN.fullmatch(tokens[j].text):
                 break  # `The Norland Navy signalled`: a past tense after a name is its verb
+            if _verb_after_head(tokens, i, j):
+                break
             j += 1
             if not tokens[j - 1].capital:
                 spans.append((i, j, "np"))
                 spans += _qualified(tokens, i, j)
     return spans
+
+
+def _verb_after_head(tokens: list[_Token], i: int, j: int) -> bool:
+    """A base verb of saying right after a name inside a noun phrase (`The Norland League claim the
+    vote was rigged`): the verb of that name, not the phrase's head (`claim` is a noun elsewhere)."""
+    return j - 1 > i and tokens[j - 1].capital and tokens[j].low in _BASE_VERBS
 
 
 _NP_END = _NP_STOP | SPEECH_VERBS | CAPITAL_STOP  # what ends a noun phrase (built once)
@@ -860,6 +900,12 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
         if acronym:  # `the WWF` -> the name the article defines it with in brackets
             return Mention(acronym.start, acronym.end, acronym.name, "name")
+        spoken_for = _spoken_for(article, mention)
+        if spoken_for:  # `a spokesperson for the CNB` -> `... for the Central Narcotics Bureau`
+            return spoken_for
+        agency = _source_of(article, mention)
+        if agency:  # `the source` -> `Reuters`, where `Reuters spoke to an anonymous source`: as recorded
+            return agency
         issuer = _issuer(mention, speakers)
         if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
             return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
@@ -876,7 +922,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
             return Mention(full.start, full.end, full.name, "name")
-        return named or _group_written(article, mention) or mention
+        return named or _group_written(article, mention) or _group_placed(article, mention) or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
         parts = (
@@ -993,6 +1039,32 @@ def _group_written(article: str, mention: Mention) -> Mention | None:
     return Mention(start, best.end(), article[start : best.end()], "np")
 
 
+_LEADING_PLACE = re.compile(r"""(?:But +|And +)?(At|In) +((?:the +)?[A-Z][^,.;:!?"“”\d]{1,40}),""")
+_OPENING_GROUP = re.compile(r"(?:But|And|However,?) +\Z")  # `But the authorities stated`
+
+
+def _group_placed(article: str, mention: Mention) -> Mention | None:
+    """A group alone (`the authorities`, `forecasters`) in a sentence that opens with the place or body
+    it is at (`At the Norland weather centre, ... forecasters said`), or that itself opens right after
+    a sentence opening so (`In Norland, two tremors were felt. But the authorities said`): the group
+    with that qualifier, as the annotators record it. Reads the one or two sentences' starts."""
+    words = mention.text.split()
+    noun = words[-1]
+    if len(words) > 2 or (len(words) == 2 and words[0].lower() != "the") or not noun.islower():
+        return None
+    if noun not in entities.GROUP_NOUNS and not noun.endswith(("ists", "ers")) or noun in _ANY_BODY:
+        return None
+    start = _sentence_start(article, mention.start)
+    found = _LEADING_PLACE.match(article, start, mention.start)
+    opens = not article[start : mention.start].strip(' "“') or _OPENING_GROUP.fullmatch(article, start, mention.start)
+    if found is None and opens:
+        found = _LEADING_PLACE.match(article, _sentence_start(article, start - 1), start) if start else None
+    if found is None or found.group(2).split()[0].lower() in entities.DATE_WORDS:
+        return None
+    text = f"{mention.text} {found.group(1).lower()} {found.group(2)}"
+    return Mention(mention.start, mention.end, text, mention.kind)
+
+
 _QUALIFIED_GROUP = re.compile(
     rf"[A-Za-z]+ +(?:of|at|from|for) +(?:the +)?(?:{_PARTICLE})?[A-Z][\w'’&-]*"
     r"(?: +(?:(?:of|the|and|for|de) +)*[A-Z][\w'’&-]*)*"
@@ -1025,6 +1097,59 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
 
 
 _QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
+_AGENCY = r"(?:the +)?((?:[A-Z][\w'’&-]*)(?: +[A-Z][\w'’&-]*)*(?: +news +agency)?)"
+_SPOKE_TO = re.compile(
+    rf"{_AGENCY} +(?:spoke|talked|speaking|talking) +(?:to|with) +(?:an?|the) +(?:[a-z-]+ +){{0,3}}\Z"
+)  # ending where `source` starts
+_TOLD = re.compile(rf" +(?:(?:[a-z-]+ +){{0,4}}?)(?:told|speaking to|talking to) +{_AGENCY}")
+
+
+_FOR_BODY = re.compile(
+    r"(?:an?|the) +(?:[a-z]+ +)?(?:spokes(?:person|man|woman)|representative) +for +(the +)?(\S+)\Z", re.I
+)
+
+
+def _spoken_for(article: str, mention: Mention) -> Mention | None:
+    """`a spokesperson for the CNB`, `A spokeswoman for the Foundation`, `a representative for the
+    newspaper`: the organisation written in full where the article names it so, an acronym by its
+    definition in brackets, a word of a name or a referring noun by the nearest organisation that
+    fits (the annotators record the organisation in full). None where nothing is to add."""
+    found = _FOR_BODY.fullmatch(mention.text) if "for" in mention.text else None
+    if not found:
+        return None
+    word, at = found.group(2), mention.start + found.start(2)
+    full = entities.spelt_out(article, word, at)
+    if full is None and found.group(1) and word.lower() in entities.REFERRING_ORG_NOUNS:
+        full = entities.by_type(article, f"the {word}", at)
+    if full is None and found.group(1) and word[:1].isupper() and not word.isupper():
+        named = _by_surname(article, Mention(at, at + len(word), word, "name"))
+        full = (
+            named
+            if named.text != word and entities.speaker_type(article, named.text) == entities.ORGANISATION
+            else None
+        )
+    if full is None:
+        return None
+    name = full.text if isinstance(full, Mention) else full.name
+    text = mention.text[: found.start(1) if found.group(1) else found.start(2)] + "the " + name
+    return Mention(mention.start, mention.end, text, "np")
+
+
+def _source_of(article: str, mention: Mention) -> Mention | None:
+    """`the source`, `a source` -> the news agency or outlet the article says the source spoke to
+    (`Reuters spoke to an anonymous source`, `A source told the Xinhua news agency`): the annotators
+    record the agency. Reads the last `source` up to the mention's end, within WINDOW before it."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "a") or words[1] != "source":
+        return None
+    places = list(_word_places(article, "source", max(0, mention.start - WINDOW), mention.end))
+    for m in reversed(places[-3:]):  # the mention's own word first: `A source told Xinhua`
+        if m.group().lower() != "source":
+            continue
+        found = _SPOKE_TO.search(article, max(0, m.start() - 80), m.start()) or _TOLD.match(article, m.end())
+        if found and found.group(1).split()[0] not in CAPITAL_STOP:
+            return Mention(found.start(1), found.end(1), found.group(1), "name")
+    return None
 
 
 def _head_of(mention: Mention) -> Mention:
@@ -1259,15 +1384,21 @@ def _indexed(article: str, found: list[int], start: int, end: int) -> list[re.Ma
 @functools.lru_cache(maxsize=8)
 def _holding(article: str) -> dict[str, list[int]]:
     """For each word of the article's full names, and each run of two or more of the capitals that
-    begin their words, the positions in `_names` of the names holding it."""
+    begin their words, the positions in `_names` of the names holding it; the capitalised parts of a
+    hyphenated last word too (`Berg`, `Lund` of `Ana Berg-Lund`; `Maliki` of `Nouri al-Maliki`)."""
     out: dict[str, list[int]] = {}
     for k, m in enumerate(_names(article)[0]):
         words = m.group().split()
         initials = "".join(w[0] for w in words if w[0].isupper())
         runs = {initials[a:b] for a in range(len(initials)) for b in range(a + 2, len(initials) + 1)}
-        for key in set(words) | runs:
+        for key in set(words) | runs | set(_hyphen_parts(words[-1])):
             out.setdefault(key, []).append(k)
     return out
+
+
+def _hyphen_parts(word: str) -> list[str]:
+    """The capitalised parts of a hyphenated word of two letters or more (none for a plain word)."""
+    return [p for p in word.split("-") if len(p) > 1 and p[0].isupper()] if "-" in word else []
 
 
 @functools.lru_cache(maxsize=8)
@@ -1313,7 +1444,9 @@ def _person_part(words: list[str]) -> list[str]:
     Carman`, `City Councilmember Ana Villalobos`, `Russian Ksenia Sukhinova` -> the person's name),
     where at least two names follow; the words as they are otherwise."""
     roles = [k for k, w in enumerate(words[:-2]) if _title(w)]
-    words = words[roles[-1] + 1 :] if roles else words
+    written, words = words, words[roles[-1] + 1 :] if roles else words
+    if roles and roles[0] >= 2 and len(words) == 2 and words[0] in ("of", "for", "to"):
+        return written[: roles[0]]  # `Gordon Brown Prime Minister of Britain`: the name before the office
     if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Condoleezza Rice`: the place ends the title
         words = words[-2:]
     return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
@@ -1419,7 +1552,9 @@ def _by_surname(article: str, mention: Mention) -> Mention:
         initials = "".join(p[0] for p in parts if p[0].isupper())
         # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
         inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())
-        named = word in (parts[0], parts[-1]) or inside
+        # `Berg` -> `Ana Berg-Lund`, `Maliki` -> `Nouri al-Maliki`: a part of a person's hyphenated surname
+        hyphened = word in _hyphen_parts(parts[-1]) and _is_person(article, " ".join(parts), m.start())
+        named = word in (parts[0], parts[-1]) or inside or hyphened
         if named or (word.isupper() and len(word) > 1 and word == initials):
             roles = [k for k, p in enumerate(parts) if _title(p)]
             parts = parts[roles[-1] + 1 :] if roles else parts

@@ -662,3 +662,125 @@ def test_a_statement_printed_as_a_plain_paragraph_in_the_first_person_is_one_run
     )
     got = who(article, "XCQQ")
     assert got[2][0] == got[3][0] == "q1"  # were two runs
+
+
+def test_the_source_is_the_agency_it_spoke_to() -> None:
+    article = (
+        "Ferry inquiry\n\n"
+        "Norpress spoke to an anonymous source close to the inquiry. "
+        '"Why did the captain turn back?" said the source. '
+        "A source told the Eastmark news agency the ferry had been overloaded."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Norpress"  # was `the source`
+    assert got[3][1] == "Eastmark news agency"  # was `A source`
+
+
+def test_a_part_of_a_hyphenated_surname_is_the_person() -> None:
+    article = (
+        "Harbour strike\n\n"
+        "The strike was called by union leader Ana Berg-Lund and minister Karim al-Haddad on Monday. "
+        '"We will not go back," Berg said. '
+        '"The talks are over," Haddad said.'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Ana Berg-Lund"  # was `Berg`: the name index keyed whole words only
+    assert got[3][1] == "Karim al-Haddad"  # was `Haddad`
+
+
+def test_a_spokesperson_for_a_short_form_names_the_organisation_in_full() -> None:
+    article = (
+        "Port closed\n\n"
+        "The Harbour Safety Board (HSB) closed the port on Monday. "
+        'A spokesperson for the HSB said, "The cranes are unsafe." '
+        "The Eastmark Sailing Foundation runs the marina. "
+        'A spokeswoman for the Foundation said, "We were not told."'
+    )
+    got = who(article, "XCQCQ")
+    assert got[2][1] == "A spokesperson for the Harbour Safety Board"  # was `... for the HSB`
+    assert got[4][1] == "A spokeswoman for the Eastmark Sailing Foundation"  # was `... for the Foundation`
+
+
+def test_a_group_alone_takes_the_place_a_leading_phrase_names() -> None:
+    article = (
+        "Storm warning\n\n"
+        "At the Norland weather centre, forecasters said that the storm was the worst in decades. "
+        "In Eastmark, two tremors were felt. "
+        "But the authorities stated there was no danger."
+    )
+    got = who(article, "XQCQ")
+    assert got[1][1] == "forecasters at the Norland weather centre"  # was `forecasters`
+    assert got[3][1] == "the authorities in Eastmark"  # was `the authorities`
+
+
+def test_a_base_verb_of_saying_after_a_name_ends_the_noun_phrase() -> None:
+    article = "Vote dispute\n\nThe Norland League claim the vote was rigged and the count was stopped."
+    got = who(article, "XQ")
+    assert got[1][1] == "Norland League"  # was `The Norland League claim`
+
+
+def test_a_name_written_before_its_office_and_place_is_the_person() -> None:
+    article = (
+        "Hostage freed\n\n"
+        "Ana Ruiz Prime Minister of Norland issued a statement on the release of the reporter. "
+        '"I welcome the good news of his release."'
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Ana Ruiz"  # was `of Norland`
+
+
+def test_a_name_after_the_verb_and_the_that_closes_a_quotation_speaks() -> None:
+    article = (
+        "Election\n\n"
+        '"The campaign was calm and the count was orderly," said the Eastmark Development Community '
+        "(EDC), which sent 98 observers to the vote."
+    )
+    got = who(article, "XQ")
+    assert got[1][1] == "Eastmark Development Community"  # was None: `said the` kept the tag rule off
+
+
+def test_a_day_before_a_glued_courtesy_title_is_no_part_of_the_name() -> None:
+    article = (
+        "March planned\n\n"
+        "Opposition leader Tomas Ruiz Vale spoke in Harbourtown on Monday. "
+        'On Tuesday Mr.Vale said, "We will march on Friday."'
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Tomas Ruiz Vale"  # was `Tuesday Mr.Vale`
+
+
+def test_a_day_after_the_verb_is_no_speaker() -> None:
+    article = (
+        "Port deal\n\n"
+        "A senior union leader in Harbourtown, Tomas Vale, said Saturday there had been an agreement with the port."
+    )
+    got = who(article, "XQ")
+    assert got[1][1] == "Tomas Vale"  # was `Saturday`
+
+
+def test_the_person_in_apposition_after_an_editor_speaks() -> None:
+    article = "Correction\n\nNorpress's Editor, Ana Vale, said the error was the magazine's own."
+    got = who(article, "XQ")
+    assert got[1][1] == "Ana Vale"  # was `Norpress's Editor`
+
+
+def test_according_to_at_the_sentence_end_names_the_speaker() -> None:
+    article = (
+        "Blasts\n\n"
+        'The Harbour Bridge bombs were described as "small but not crude," according to police. '
+        "Tomas Vale said the bridge would reopen, according to the Norland Post."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "police"  # was `The Harbour Bridge bombs`
+    assert got[2][1] == "Tomas Vale"  # beside the verb of saying: the outlet only reports it
+
+
+def test_according_to_opening_the_sentence_names_the_speaker() -> None:
+    article = (
+        "Conference\n\n"
+        "According to the police, her death was considered unexplained and Tomas Vale was questioned. "
+        "According to analysts, the patrols are not meant to intimidate Norland; rather, they are a gesture of support."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "the police"  # was `Tomas Vale`
+    assert got[2][1] == "analysts"  # was `they`
