@@ -231,13 +231,38 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
             return _refined(sentence, cited, [m for m, _ in found])
     if best and best[0] > 0:
-        chosen = _refined(sentence, best[1], [m for m, _ in found])
+        chosen = _refined(sentence, _opening_subject(sentence, best[1], found) or best[1], [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or chosen
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """`Traders on the east side of the harbour say`: a noun phrase after a preposition, right before
+    the verb, ends the subject the sentence opens with; the speaker is that whole phrase (a group with
+    its qualifier, as the annotators write it), not the last noun of the qualifier."""
+    features = next(f for m, f in found if m == mention)
+    if mention.kind != "np" or not (features.get("after_preposition") and features.get("adj_before_verb")):
+        return None
+    opener = next((m for m, f in found if f.get("opens_clause_of_verb") and m.end < mention.start), None)
+    if opener is None or opener.kind == "pronoun":
+        return None
+    phrase = sentence.text[opener.start - sentence.start : mention.end - sentence.start]
+    words = phrase.lower().split()
+    if len(words) > 10 or _PHRASE_BREAK.search(phrase) or _RELATIVE.intersection(words):
+        return None  # a clause or a parenthesis inside, not one noun phrase
+    before = sentence.text[opener.start - sentence.start : mention.start - sentence.start].rstrip()
+    if words[0] in ("a", "an", "one") and before.endswith(" in"):  # `A rebel activist in the city said`:
+        head = before[:-3].rstrip()  # one person, written without the place
+        return Mention(opener.start, opener.start + len(head), head, "np")
+    return Mention(opener.start, mention.end, phrase, "np")
+
+
+_PHRASE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+_RELATIVE = frozenset(("that", "who", "which", "whose", "whom", "where", "when"))
 
 
 def _cites_first(sentence, cited: Mention) -> bool:

@@ -784,3 +784,19 @@ def test_according_to_opening_the_sentence_names_the_speaker() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "the police"  # was `Tomas Vale`
     assert got[2][1] == "analysts"  # was `they`
+
+
+def test_a_group_with_its_qualifier_speaks_not_the_last_noun_of_the_qualifier() -> None:
+    article = (
+        "Ferry cuts\n\n"
+        "The Norland ferry will sail twice a day from May. "
+        "Shopkeepers on the north side of the quay say trade has halved. "
+        "Supporters of the timetable argue it saves money. "
+        "A fisherman in the harbour said the boats were empty. "
+        "Critics of the plan, which the council approved, say it was rushed."
+    )
+    got = who(article, "XCQQQQ")
+    assert got[2][1] == "Shopkeepers on the north side of the quay"  # was `the quay`
+    assert got[3][1] == "Supporters of the timetable"  # was `the timetable`
+    assert got[4][1] == "A fisherman"  # one person: written without the place
+    assert got[5][1] != "Critics of the plan, which the council approved"  # a clause is no part of the name
