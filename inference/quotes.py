@@ -505,7 +505,7 @@ def _grouped(sentence, mention: Mention) -> Mention:
     if mention.kind != "bare":  # (a) the group noun after a name or phrase
         end = _group_tail(tokens, b) or b
         kind = "np" if end > b else kind
-    if tokens[end - 1].low in entities.GROUP_NOUNS | _SEATED:  # (b) what qualifies the group
+    if tokens[end - 1].low in _QUALIFIED_HEADS:  # (b) what qualifies the group
         qualified = _qualified(tokens, a, end)
         end, kind = (qualified[0][1], "np") if qualified else (end, kind)
     joined = _joined(tokens, end)  # (c) `Friends and family said`
@@ -520,6 +520,7 @@ def _grouped(sentence, mention: Mention) -> Mention:
 
 # an organisation named by the place it sits in (`the British Embassy in Lisbon`): the place is its name's
 _SEATED = _set("embassy embassies consulate")
+_QUALIFIED_HEADS = entities.GROUP_NOUNS | _SEATED
 
 
 def _without_newspaper(mention: Mention) -> Mention:
@@ -597,9 +598,12 @@ def _trailing_name(text: str) -> str | None:
     while k > 0 and (_Token(0, 0, words[k - 1]).capital or words[k - 1].lower() in _CONNECTORS):
         k -= 1
     name = words[k:]
-    if k == 0 or len(name) < 2 or words[k - 1].lower() in _PREPOSITIONS | _DETERMINERS | _CONNECTORS:
+    if k == 0 or len(name) < 2 or words[k - 1].lower() in _NOT_BEFORE_NAME:
         return None
     return " ".join(name) if words[k - 1].islower() else None
+
+
+_NOT_BEFORE_NAME = _PREPOSITIONS | _DETERMINERS | _CONNECTORS
 
 
 def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict[str, float]]]:
@@ -1297,7 +1301,7 @@ _NOT_TITLE = _set("and that to with by told said says asked from as when after t
 
 # what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)
 # and a role in lower case after it (`Election law expert NAME`, `Skyjet owner NAME`)
-_LOWER_ROLE = "|".join(sorted(_ROLES | entities.PERSON_NOUNS))
+_LOWER_ROLE = "|".join(sorted(_ROLE_NOUNS))
 _TITLE_RUN = re.compile(
     r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*"""
     rf"""(?:(?:[a-z][\w-]* +){{0,2}}(?:{_LOWER_ROLE}) +)?"""
@@ -1339,7 +1343,7 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     after it, as `_gender` reads it, or in the rest of that sentence)."""
     found = _SUBJECT.match(article, recent, at) if recent is not None else None
     lead = found.group(1).lower() if found else ""
-    if not found or lead in CAPITAL_STOP | entities.NATIONALITIES or lead.endswith(("'s", "’s")):  # `Indian expert`
+    if not found or lead in _NOT_A_SUBJECT or lead.endswith(("'s", "’s")):  # `Indian expert`
         return []
     capital = re.sub(rf"^{_PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
     if entities.only_sentence_initial(article, capital):  # `Describing the plan, he`, `During`
@@ -1351,6 +1355,9 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     person = not entities.not_a_person(article, word.text) and entities.mention_type(article, word.text) != "date"
     gendered = _gender(article, word.text, at) or _GENDERED.search(article, word.end, at)  # `Pedro was asked if he`
     return [word] if person and gendered else []
+
+
+_NOT_A_SUBJECT = CAPITAL_STOP | entities.NATIONALITIES
 
 
 _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
@@ -1800,7 +1807,7 @@ def _by_modifier(article: str, mention: Mention) -> Mention | None:
     """`The interim president` -> the person written earlier in apposition with the same modifier and
     another role noun (`Adly Mansour, the interim leader of Egypt`): `_by_role` by the modifier."""
     words = mention.text.split()
-    if not 2 < len(words) <= 4 or words[0].lower() != "the" or words[-1].lower() not in _ROLES | entities.PERSON_NOUNS:
+    if not 2 < len(words) <= 4 or words[0].lower() != "the" or words[-1].lower() not in _ROLE_NOUNS:
         return None
     for word in reversed(words[1:-1]):
         if word.islower() and word.isalpha() and word not in _NOT_DESCRIBING:
@@ -2012,10 +2019,11 @@ def _introduces_a_list(sentences: list, labels: list[str], i: int) -> bool:
 def _unsaid(sentence) -> bool:
     """No verb of saying outside the quoted words (the sentence reports, it does not attribute)."""
     masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
-    return not any(t.low in SPEECH_VERBS | _BASE_VERBS | _SAYING_WORDS for t in _tokens(masked))
+    return not any(t.low in _SAYING_AT_ALL for t in _tokens(masked))
 
 
 _SAYING_WORDS = _set("tell call statement statements interview announcement remarks comments")  # `would tell police`
+_SAYING_AT_ALL = _SAYING | _SAYING_WORDS
 
 
 def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -> bool:
