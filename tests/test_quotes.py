@@ -244,6 +244,32 @@ def test_end_to_end_counts_a_quote_only_when_the_model_labels_it_a_quote() -> No
     assert end_to_end["run_pairwise_f1"] == gold["run_pairwise_f1"]  # two runs of one sentence each
 
 
+def test_strict_and_exact_form_accuracy_count_fewer_forms_than_the_lenient_rule() -> None:
+    from claimtag.training.attribution import attribution_of, attribution_table, same_entity, same_form, same_speaker
+
+    gold = "critics of the package"
+    assert same_speaker("the package", gold) and not same_entity("the package", gold)
+    assert not same_entity("Ana Ruiz", "Tom Reed and Ana Ruiz") and not same_entity("of Norland", "Norland")
+    assert same_entity("Ruiz", "Mayor Ana Ruiz") and not same_form("Ruiz", "Mayor Ana Ruiz")
+    assert same_form("The Harbour Board", "harbour board") and same_form(None, None) and not same_form("Lee", None)
+
+    def row(i: int, text: str, label: str, speaker: str | None = None) -> dict:
+        quote = {"quote_id": f"q{i}", "speaker": speaker} if speaker else {"quote_id": None, "speaker": None}
+        return {"doc_id": "d", "index": i, "text": text, "label": label, "paragraph": i, "in_quote": False} | quote
+
+    rows = [
+        row(0, "Harbourmaster Ann Lee closed the pier on Monday.", "context"),
+        row(1, '"It is not safe," said Lee.', "quote", "Lee"),
+        row(2, '"We will reopen it in May," she said.', "quote", "harbourmaster Ann Lee"),
+    ]
+    scores = attribution_of(rows, SCORER)
+    # both are given the fullest name, `Harbourmaster Ann Lee`: the gold's form for the second
+    # (case aside), a longer one for the gold `Lee` of the first, which the lenient rule accepts
+    assert scores["speaker_accuracy"] == scores["speaker_strict_accuracy"] == 1.0
+    assert scores["speaker_exact_accuracy"] == 0.5
+    assert "| speaker accuracy | strict | exact form |" in attribution_table(scores)
+
+
 def test_an_unattributed_quotation_after_a_quote_sentence_of_its_paragraph_is_that_speakers() -> None:
     article = (
         "Harbour plan\n\n"

@@ -4,6 +4,12 @@ Metrics (over gold quote sentences, with gold labels so they measure attribution
 - speaker accuracy: the predicted speaker names the gold one (case and a leading article
   ignored; a surname alone matches the full name, `Dunne` ~ `Aoife Dunne`); `null` is right
   only where the gold is unknown;
+- strict: as speaker accuracy, but a word-suffix counts only where the words before it do not
+  end with a preposition or `and` (`the package` is not `critics of the package`, `NISA` is
+  not `officials of NISA`, `Ana Ruiz` is not `Tom Reed and Ana Ruiz`);
+- exact form: the predicted speaker is the gold's own form (case, a leading article and the
+  apostrophe's shape ignored), what a user reads word for word (the fullest name for a gold
+  written shorter, `Harbourmaster Ann Lee` for `Lee`, is not exact);
 - quote runs: pairwise precision/recall/F1 over pairs of quote sentences of one article
   (same run in gold vs predicted), and B-cubed F1.
 The baseline gives each quote sentence the nearest proper name before its end, outside
@@ -76,6 +82,29 @@ def same_speaker(pred: str | None, gold: str | None) -> bool:
         return gold is None and pred is None
     p, g = _norm(pred), _norm(gold)
     return p == g or (bool(p) and g.endswith(" " + p)) or (bool(g) and p.endswith(" " + g))
+
+
+def same_form(pred: str | None, gold: str | None) -> bool:
+    """Whether a predicted speaker is written as the gold one (`same_speaker` without its suffix rule)."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    return _norm(pred) == _norm(gold)
+
+
+_JOINING = frozenset(
+    ["of", "for", "in", "at", "from", "on", "to", "with", "by", "and", "&", "about", "between", "among"]
+)
+
+
+def same_entity(pred: str | None, gold: str | None) -> bool:
+    """`same_speaker`, but a suffix counts only where the longer name's extra words do not end with
+    a preposition or `and` (there the shorter one names another entity: `officials of NISA`)."""
+    if not same_speaker(pred, gold) or same_form(pred, gold):
+        return same_speaker(pred, gold)
+    p, g = _norm(pred), _norm(gold)
+    short, long = (p, g) if len(p) < len(g) else (g, p)
+    extra = [w for w in long[: -len(short)].split() if w not in ("the", "a", "an")]
+    return not extra or extra[-1] not in _JOINING
 
 
 def fit_attribution(data: DatasetDict, min_quotes: int = 20) -> tuple[SpeakerScorer | None, dict]:
@@ -174,7 +203,7 @@ def evaluate_attribution(
     `labels`: predicted labels per doc_id (end to end) instead of the gold ones; a gold quote
     sentence then counts as right only when it is predicted `quote` with the right speaker, and a
     gold quote sentence predicted otherwise is a run of its own."""
-    hits = base = total = 0
+    hits = strict = exact = base = base_strict = base_exact = total = 0
     by_type: dict[str, list[int]] = {}
     gold_runs, pred_runs = [], []
     for art in articles:
@@ -187,15 +216,23 @@ def evaluate_attribution(
             total += 1
             right = given[i] == QUOTE and same_speaker(predicted[i].speaker, art.speakers[i])
             hits += right
+            strict += given[i] == QUOTE and same_entity(predicted[i].speaker, art.speakers[i])
+            exact += given[i] == QUOTE and same_form(predicted[i].speaker, art.speakers[i])
             kind = by_type.setdefault(speaker_type(art.text, art.speakers[i]) or "none", [0, 0])
             kind[0], kind[1] = kind[0] + right, kind[1] + 1
             base += same_speaker(baseline[i], art.speakers[i])
+            base_strict += same_entity(baseline[i], art.speakers[i])
+            base_exact += same_form(baseline[i], art.speakers[i])
             gold_runs.append((art.doc_id, art.quote_ids[i]))
             pred_runs.append((art.doc_id, predicted[i].quote_id or f"not-quote-{i}"))
     return {
         "quote_sentences": total,
         "speaker_accuracy": round(hits / max(total, 1), 4),
+        "speaker_strict_accuracy": round(strict / max(total, 1), 4),
+        "speaker_exact_accuracy": round(exact / max(total, 1), 4),
         "baseline_speaker_accuracy": round(base / max(total, 1), 4),
+        "baseline_speaker_strict_accuracy": round(base_strict / max(total, 1), 4),
+        "baseline_speaker_exact_accuracy": round(base_exact / max(total, 1), 4),
         **run_scores(gold_runs, pred_runs),
         "by_speaker_type": {
             k: {"quote_sentences": n, "speaker_accuracy": round(h / n, 4)} for k, (h, n) in by_type.items()
@@ -226,6 +263,8 @@ def run_scores(gold: list, pred: list) -> dict:
 
 _ATTRIBUTION_COLUMNS = (
     "speaker_accuracy",
+    "speaker_strict_accuracy",
+    "speaker_exact_accuracy",
     "run_pairwise_precision",
     "run_pairwise_recall",
     "run_pairwise_f1",
@@ -236,18 +275,23 @@ _ATTRIBUTION_COLUMNS = (
 def attribution_table(scores: dict, end_to_end: dict | None = None) -> str:
     """Markdown: speaker accuracy and quote-run scores next to the nearest-proper-noun baseline
     (with `end_to_end`, also the scores with the model's own labels)."""
-    rows = [["claimtag, gold labels", *(f"{scores[k]:.3f}" for k in _ATTRIBUTION_COLUMNS)]]
+
+    def cells(found: dict) -> list[str]:
+        return [f"{found[k]:.3f}" if k in found else "" for k in _ATTRIBUTION_COLUMNS]  # older metrics lack exact
+
+    rows = [["claimtag, gold labels", *cells(scores)]]
     if end_to_end:
-        cells = [f"{end_to_end[k]:.3f}" for k in _ATTRIBUTION_COLUMNS]
-        rows.append(["claimtag, the model's labels (end to end)", *cells])
-    rows.append(["baseline: nearest preceding proper noun", f"{scores['baseline_speaker_accuracy']:.3f}"] + [""] * 4)
+        rows.append(["claimtag, the model's labels (end to end)", *cells(end_to_end)])
+    baseline = {k[len("baseline_") :]: v for k, v in scores.items() if k.startswith("baseline_")}
+    rows.append(["baseline: nearest preceding proper noun", *cells(baseline)[:3], *[""] * 4])
     return "\n".join(
         [
             f"Who said it, over {scores['quote_sentences']} gold quote sentences (gold labels score attribution "
             "alone; end to end, a sentence counts only when the model also labels it a quote):",
             "",
             markdown_table(
-                ["method", "speaker accuracy", "run pairwise P", "run pairwise R", "run pairwise F1", "run B-cubed F1"],
+                ["method", "speaker accuracy", "strict", "exact form"]
+                + ["run pairwise P", "run pairwise R", "run pairwise F1", "run B-cubed F1"],
                 rows,
             ),
             "",

@@ -47,10 +47,18 @@ def _attribution(metrics: dict) -> str:
         return ""
     return (
         f"## Who said it\nOn the {a['quote_sentences']} quote sentences of the test split (gold labels): speaker "
-        f"accuracy {a['speaker_accuracy']:.3f} (nearest preceding proper noun: {a['baseline_speaker_accuracy']:.3f}); "
+        f"accuracy {a['speaker_accuracy']:.3f}{_exact(a)} (nearest preceding proper noun: "
+        f"{a['baseline_speaker_accuracy']:.3f}); "
         f"quote runs pairwise F1 {a['run_pairwise_f1']:.3f}, B-cubed F1 {a['run_bcubed_f1']:.3f}. Speaker "
         "weights: `speakers.json`, fitted on the training split's quote speakers.\n\n"
     )
+
+
+def _exact(a: dict) -> str:
+    """The strict and exact-form accuracies beside the lenient one (metrics written before them lack them)."""
+    if "speaker_exact_accuracy" not in a:
+        return ""
+    return f", strict {a['speaker_strict_accuracy']:.3f}, the gold's exact form {a['speaker_exact_accuracy']:.3f}"
 
 
 def _calibration(metrics: dict) -> str:
