@@ -102,6 +102,14 @@ _MULTI_COUNTRIES = (
     "central america",
     "middle east",
 )
+# states and provinces a person is written as `of` (`NAME of New Jersey said`): places, never speakers
+_ONE_WORD_STATES = _set("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+    virginia wisconsin wyoming ontario quebec alberta manitoba saskatchewan queensland tasmania victoria""")
+_TWO_WORD_STATES = """new jersey, new york, new mexico, new hampshire, north carolina, south carolina, north dakota,
+    south dakota, west virginia, rhode island, british columbia, nova scotia, new south wales, western australia"""
+STATES = _ONE_WORD_STATES | frozenset(re.split(r",\s*", _TWO_WORD_STATES))
 _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard from Alan Brodie`
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
@@ -175,7 +183,7 @@ def _name_type(article: str, name: str) -> str:
     if _ORG_WORD.search(name) or _acronym(article, name) or _WEB_ADDRESS.search(low):
         return ORGANISATION
     bare = low.removeprefix("the ")
-    if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES:
+    if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in STATES:
         return PLACE
     if _DOC_WORD.search(name):
         return DOCUMENT

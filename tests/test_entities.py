@@ -908,3 +908,14 @@ def test_a_description_then_a_person_with_an_age_in_apposition() -> None:
 def test_a_title_alone_then_the_person_in_apposition() -> None:
     article = "Deputy Secretary-General of the HFU, Lena Holm, called the strike a mistake."
     assert who(article, "Q")[0][1] == "Lena Holm"  # was the title, `Deputy Secretary-General`
+
+
+def test_a_person_of_a_state_takes_the_quote_not_the_state() -> None:
+    article = (
+        "Budget vote\n\n"
+        "Tom Vale of New Jersey agreed, saying the bill was rushed. "
+        "Kevin Marsh of California says the bill could be ready by May."
+    )
+    got = who(article, "XQQ")
+    assert [g[1] for g in got[1:]] == ["Tom Vale", "Kevin Marsh"]  # was `New Jersey`, `California`
+    assert mention_type(article, "New Jersey") == PLACE
