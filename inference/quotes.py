@@ -101,8 +101,9 @@ _ROLES = _set(
     officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
-    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc"""
-)  # the last two lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`)
+    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc
+    representative democrat republican"""
+)  # the last lines: ranks, offices and parties that real news writes before a name (`Navy Lieutenant NAME`)
 
 
 def _title(word: str) -> bool:

@@ -919,3 +919,13 @@ def test_a_person_of_a_state_takes_the_quote_not_the_state() -> None:
     got = who(article, "XQQ")
     assert [g[1] for g in got[1:]] == ["Tom Vale", "Kevin Marsh"]  # was `New Jersey`, `California`
     assert mention_type(article, "New Jersey") == PLACE
+
+
+def test_a_party_or_a_representative_before_a_name_is_no_part_of_it() -> None:
+    article = (
+        "Budget vote\n\n"
+        "Representative Tom Vale of New Jersey agreed, saying the bill was rushed. "
+        "Democrat Ana Ruiz said the criticism might hurt the vote."
+    )
+    got = who(article, "XQQ")
+    assert [g[1] for g in got[1:]] == ["Tom Vale", "Ana Ruiz"]  # was `Representative Tom Vale`, `Democrat Ana Ruiz`
