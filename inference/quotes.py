@@ -772,7 +772,24 @@ def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str
         end += 1
     while tokens[end - 1].low in _CONNECTORS:
         end -= 1
-    return [(i, end, "np")]
+    return [(i, _possessed(tokens, end), "np")]
+
+
+def _possessed(tokens: list[_Token], end: int) -> int:
+    """The end of a unit the organisation owns, after its `'s` (`a spokeswoman for the Norland Navy's
+    anti-smuggling mission`: the annotators' speaker, not the Navy): up to three lower-case words that
+    end on a noun of the unit, else `end`."""
+    if not tokens[end - 1].text.endswith(("'s", "’s")):
+        return end
+    for k in range(end, min(end + 3, len(tokens))):
+        if not tokens[k].text.islower() or tokens[k].low in _TAIL_STOP or not _contiguous(tokens, k):
+            return end
+        if tokens[k].low in _UNITS:
+            return k + 1
+    return end
+
+
+_UNITS = _set("mission office unit division department branch team committee board force command wing")
 
 
 def _bare_spans(tokens: list[_Token], verbs: list[int], masked: str) -> list[tuple[int, int, str]]:

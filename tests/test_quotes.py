@@ -800,3 +800,14 @@ def test_a_group_with_its_qualifier_speaks_not_the_last_noun_of_the_qualifier() 
     assert got[3][1] == "Supporters of the timetable"  # was `the timetable`
     assert got[4][1] == "A fisherman"  # one person: written without the place
     assert got[5][1] != "Critics of the plan, which the council approved"  # a clause is no part of the name
+
+
+def test_a_spokesperson_for_a_unit_an_organisation_owns_names_the_unit() -> None:
+    article = (
+        "Ship seized\n\n"
+        '"The ship was taken at dawn," said a spokeswoman for the Norland Navy\'s anti-smuggling mission in Eastport. '
+        '"There were 20 crew on board."'
+    )
+    got = who(article, "XQQ")
+    want = "a spokeswoman for the Norland Navy's anti-smuggling mission"  # was `... for the Norland Navy`
+    assert got[1][1] == got[2][1] == want
