@@ -709,7 +709,7 @@ def _cut_of(tokens: list[_Token], i: int, j: int) -> int:
 def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
     spans = []
     for i, t in enumerate(tokens):
-        if t.low not in _DETERMINERS:
+        if t.low not in _NP_OPENERS:
             continue
         j = i + 1
         # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
@@ -739,6 +739,10 @@ def _verb_after_head(tokens: list[_Token], i: int, j: int) -> bool:
 
 
 _NP_END = _NP_STOP | SPEECH_VERBS | CAPITAL_STOP  # what ends a noun phrase (built once)
+# a number or quantity opens a noun phrase as a determiner does (`said one woman`, `Some protesters did
+# support`): the annotators write such a speaker whole
+_QUANTIFIERS = _set("one another some several many most both two three four five six seven eight nine ten")
+_NP_OPENERS = _DETERMINERS | _QUANTIFIERS
 _PAST_HYPHEN = re.compile(r"[a-z-]+ed")
 
 
@@ -1349,6 +1353,8 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
     words = _head_of(speaker).text.lower().split()
     if speaker.kind == "bare":  # `... one senior official said`, read as `official`
         return len(words) == 1 and words[0] in _ONE_PERSON
+    if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `Another local woman said`
+        return words[-1] in _ONE_PERSON
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
 
 

@@ -811,3 +811,18 @@ def test_a_spokesperson_for_a_unit_an_organisation_owns_names_the_unit() -> None
     got = who(article, "XQQ")
     want = "a spokeswoman for the Norland Navy's anti-smuggling mission"  # was `... for the Norland Navy`
     assert got[1][1] == got[2][1] == want
+
+
+def test_a_number_or_quantity_opens_the_speaker_as_a_determiner_does() -> None:
+    article = (
+        "Crash\n\n"
+        "A bus hit a wall in Eastport, police chief Tom Vale said. "
+        '"It could have been me," said one woman, who passed the scene shortly before. '
+        "She added she had seen the wreck. "
+        "The council closed the road on Friday. "
+        "Some protesters did support the plan."
+    )
+    got = who(article, "XQQQXQ")
+    assert got[2][1] == "one woman"  # was `Tom Vale`: no candidate in the sentence
+    assert got[3][1] == "one woman"  # one person described, whom the next `she` means
+    assert got[5][1] == "Some protesters"  # was None
