@@ -453,6 +453,9 @@ def _one_edit(a: str, b: str) -> bool:
     return swapped or a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
 
 
+_NAME_JOINS = _set("of for and the de")
+
+
 def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     """`Deputy Minister for Coastal Affairs of Norland Ana Ruiz` gives the name span `Norland Ana
     Ruiz`: a place ending a long title is not part of the name (kept when the name stays short);
@@ -463,8 +466,9 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     if glued:
         start, text = start + glued.end(), text[glued.end() :]
     located = re.search(r" (?:in|at) [A-Z]", text)
-    if located and text.removeprefix("the ")[:1].isupper():  # `Nationwide Children's Hospital in Columbus`
-        text = text[: located.start()]
+    named = located and all(w[:1].isupper() or w in _NAME_JOINS for w in text[: located.start()].split()[1:])
+    if named and text.removeprefix("the ")[:1].isupper():  # `Nationwide Children's Hospital in Columbus`
+        text = text[: located.start()]  # (not `One paramedic based in Eastport`: a person described)
     words = text.split()
     before = article[max(0, start - 60) : start].lower().split()
     if len(words) >= 3 and before[-1:] in (["of"], ["for"], ["to"]) and set(before[-6:]) & _PERSON_TITLES:

@@ -929,3 +929,14 @@ def test_a_party_or_a_representative_before_a_name_is_no_part_of_it() -> None:
     )
     got = who(article, "XQQ")
     assert [g[1] for g in got[1:]] == ["Tom Vale", "Ana Ruiz"]  # was `Representative Tom Vale`, `Democrat Ana Ruiz`
+
+
+def test_a_person_described_with_a_place_keeps_the_place() -> None:
+    article = (
+        "Ambulances\n\n"
+        'One paramedic based in Eastport told the review: "I have done twelve-hour shifts." '
+        "A pharmacist at Vale Discount Drug Store also commented, saying that staff came to shop."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "One paramedic based in Eastport"  # was `One paramedic based`
+    assert got[2][1] == "A pharmacist at Vale Discount Drug Store"  # was `A pharmacist`
