@@ -717,7 +717,7 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
         while (
             j < len(tokens)
             and j - i <= 4
-            and tokens[j].low not in _NP_END
+            and (tokens[j].low not in _NP_END or _name_goes_on(tokens, i, j))
             and not _adverb(tokens[j])
             and not _apart(masked, tokens, j)
         ):
@@ -738,7 +738,13 @@ def _verb_after_head(tokens: list[_Token], i: int, j: int) -> bool:
     return j - 1 > i and tokens[j - 1].capital and tokens[j].low in _BASE_VERBS
 
 
+def _name_goes_on(tokens: list[_Token], i: int, j: int) -> bool:
+    """A capitalised verb of saying inside a name (`The United States embassy`): no end of the phrase."""
+    return j - 1 > i and tokens[j - 1].capital and tokens[j].capital and tokens[j].low not in _NAME_STOP
+
+
 _NP_END = _NP_STOP | SPEECH_VERBS | CAPITAL_STOP  # what ends a noun phrase (built once)
+_NAME_STOP = _NP_STOP | CAPITAL_STOP
 # a number or quantity opens a noun phrase as a determiner does (`said one woman`, `Some protesters did
 # support`): the annotators write such a speaker whole
 _QUANTIFIERS = _set("one another some several many most both two three four five six seven eight nine ten")

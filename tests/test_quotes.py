@@ -826,3 +826,11 @@ def test_a_number_or_quantity_opens_the_speaker_as_a_determiner_does() -> None:
     assert got[2][1] == "one woman"  # was `Tom Vale`: no candidate in the sentence
     assert got[3][1] == "one woman"  # one person described, whom the next `she` means
     assert got[5][1] == "Some protesters"  # was None
+
+
+def test_a_capitalised_verb_inside_a_name_does_not_end_the_noun_phrase() -> None:
+    article = (
+        "Talks\n\n"
+        'The United States embassy released a statement warning citizens of a "volatile situation" in Eastport.'
+    )
+    assert who(article, "XQ")[1][1] == "The United States embassy"  # was `United States`: `States` read as a verb
