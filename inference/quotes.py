@@ -709,7 +709,8 @@ def _cut_of(tokens: list[_Token], i: int, j: int) -> int:
 def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
     spans = []
     for i, t in enumerate(tokens):
-        if t.low not in _NP_OPENERS:
+        owner = _owner_start(tokens, i)  # `France's foreign ministry released`: the name is the determiner
+        if t.low not in _NP_OPENERS and owner is None:
             continue
         j = i + 1
         # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
@@ -727,9 +728,25 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
                 break
             j += 1
             if not tokens[j - 1].capital:
-                spans.append((i, j, "np"))
+                if owner is None:
+                    spans.append((i, j, "np"))
+                elif tokens[j - 1].low in _OWNED_HEADS:  # a body the name owns, not `Bianchi's father`
+                    spans.append((owner, j, "np"))
                 spans += _qualified(tokens, i, j)
     return spans
+
+
+_OWNED_HEADS = entities.ORG_NOUNS | entities.GROUP_NOUNS | _set("embassy consulate")
+
+
+def _owner_start(tokens: list[_Token], i: int) -> int | None:
+    """Where the name that tokens[i] ends with a possessive `'s` starts (`Norland Navy's`), else None."""
+    if not (tokens[i].capital and tokens[i].text.endswith(("'s", "’s"))):
+        return None
+    a = i
+    while a > 0 and tokens[a - 1].capital and tokens[a - 1].low not in CAPITAL_STOP and _contiguous(tokens, a):
+        a -= 1
+    return a
 
 
 def _verb_after_head(tokens: list[_Token], i: int, j: int) -> bool:

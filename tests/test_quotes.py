@@ -834,3 +834,15 @@ def test_a_capitalised_verb_inside_a_name_does_not_end_the_noun_phrase() -> None
         'The United States embassy released a statement warning citizens of a "volatile situation" in Eastport.'
     )
     assert who(article, "XQ")[1][1] == "The United States embassy"  # was `United States`: `States` read as a verb
+
+
+def test_a_body_a_name_owns_speaks_with_its_owner() -> None:
+    article = (
+        "Talks\n\n"
+        "France's foreign ministry released a statement on Wednesday that urged a return to talks: "
+        '"We believe that peace on the border is vital." '
+        "Eastmark's central bank said rates would stay where they are."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "France's foreign ministry"  # was `France`
+    assert got[2][1] == "Eastmark's central bank"  # was `bank`
