@@ -256,7 +256,8 @@ def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict
     if len(words) > 10 or _PHRASE_BREAK.search(phrase) or _RELATIVE.intersection(words):
         return None  # a clause or a parenthesis inside, not one noun phrase
     before = sentence.text[opener.start - sentence.start : mention.start - sentence.start].rstrip()
-    if words[0] in ("a", "an", "one") and before.endswith(" in"):  # `A rebel activist in the city said`:
+    named = before[:-3].endswith("ed")  # `One of the boards named in the review`: the place is part of it
+    if words[0] in ("a", "an", "one") and before.endswith(" in") and not named:  # `A rebel activist in the city said`:
         head = before[:-3].rstrip()  # one person, written without the place
         return Mention(opener.start, opener.start + len(head), head, "np")
     return Mention(opener.start, mention.end, phrase, "np")
@@ -712,7 +713,7 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
         owner = _owner_start(tokens, i)  # `France's foreign ministry released`: the name is the determiner
         if t.low not in _NP_OPENERS and owner is None:
             continue
-        j = i + 1
+        j = _partitive(tokens, i)
         # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
         # but the phrase ends on a lower-case head
         while (
@@ -737,6 +738,13 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
 
 
 _OWNED_HEADS = entities.ORG_NOUNS | entities.GROUP_NOUNS | _set("embassy consulate")
+
+
+def _partitive(tokens: list[_Token], i: int) -> int:
+    """Where the words of a noun phrase opened at tokens[i] start: after `of the` when a quantity
+    opens it (`Some of the protesters were`, as the annotators write the speaker), else right after it."""
+    part = tokens[i].low in _QUANTIFIERS and i + 3 < len(tokens) and tokens[i + 1].low == "of"
+    return i + 3 if part and tokens[i + 2].low in _DETERMINERS and _contiguous(tokens, i + 2) else i + 1
 
 
 def _owner_start(tokens: list[_Token], i: int) -> int | None:

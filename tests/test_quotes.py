@@ -846,3 +846,15 @@ def test_a_body_a_name_owns_speaks_with_its_owner() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "France's foreign ministry"  # was `France`
     assert got[2][1] == "Eastmark's central bank"  # was `bank`
+
+
+def test_a_part_of_a_group_speaks_as_written() -> None:
+    article = (
+        "Ferry protest\n\n"
+        "The ferry company cut the winter timetable on Monday. "
+        "Some of the protesters were calling the cuts a betrayal of the islands. "
+        "One of the health boards named in the review said it had lost nine nurses."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Some of the protesters"  # was None
+    assert got[3][1] == "One of the health boards named in the review"  # was `the review`
