@@ -579,6 +579,8 @@ def appositive_person(
         if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
             continue
         person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
+        # `One of the cosplayers, Stephanie, told`: one of a group, then the one name the article gives
+        person = person or (text.lower().startswith("one of ") and o_text.isalpha() and o_text.istitle())
         closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", sentence_text[o_at + len(o_text) :])  # or the sentence ends
         return (o_at, o_text) if person and closed else None
     return None

@@ -940,3 +940,13 @@ def test_a_person_described_with_a_place_keeps_the_place() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "One paramedic based in Eastport"  # was `One paramedic based`
     assert got[2][1] == "A pharmacist at Vale Discount Drug Store"  # was `A pharmacist`
+
+
+def test_one_of_a_group_then_one_name_in_apposition_is_that_person() -> None:
+    article = (
+        "Convention\n\n"
+        'One of the cosplayers, Stephanie, told Norpress "The costumes keep getting better each year." '
+        '"We dressed up as heroes."'
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == got[2][1] == "Stephanie"  # was `One of the cosplayers`
