@@ -395,7 +395,18 @@ def _subject(sentence, found: list[Mention]) -> Mention | None:
     # a noun phrase may have swallowed the verb (`The navy signalled`): the longest one a verb follows
     verbed = [m for m in opening if _VERB_NEXT.match(sentence.text, m.end - sentence.start)]
     names = [m for m in opening if m.kind == "name"]
+    if len({_plain_s(sentence, m) for m in verbed}) == 1 and _plain_s(sentence, verbed[0]):
+        # only a word in -s after each (`The report attributes overall patterns`): the first is the verb
+        return min(verbed, key=lambda m: m.end - m.start)
     return max(verbed or names, key=lambda m: m.end - m.start, default=None)
+
+
+def _plain_s(sentence, mention: Mention) -> bool:
+    """The word after the mention ends in -s and is no verb of saying (`attributes`, `patterns`): a verb
+    or a plural noun, which its form does not tell."""
+    word = _WORD.match(sentence.text, sentence.text.find(" ", mention.end - sentence.start) + 1)
+    low = word.group().lower() if word else ""
+    return low.endswith("s") and low not in _SAYING and low not in _AUXILIARIES and low != "has"
 
 
 _VERB_NEXT = re.compile(

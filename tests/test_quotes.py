@@ -858,3 +858,13 @@ def test_a_part_of_a_group_speaks_as_written() -> None:
     got = who(article, "XCQQ")
     assert got[2][1] == "Some of the protesters"  # was None
     assert got[3][1] == "One of the health boards named in the review"  # was `the review`
+
+
+def test_a_noun_phrase_does_not_run_over_a_verb_in_s() -> None:
+    article = (
+        "Study\n\n"
+        "The 2012 Harbour Development Report on Fishing was issued on Monday. "
+        "The report attributes overall patterns of decline to overfishing in the bay."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "2012 Harbour Development Report on Fishing"  # was `The report attributes overall`
