@@ -395,17 +395,26 @@ def _subject(sentence, found: list[Mention]) -> Mention | None:
     # a noun phrase may have swallowed the verb (`The navy signalled`): the longest one a verb follows
     verbed = [m for m in opening if _VERB_NEXT.match(sentence.text, m.end - sentence.start)]
     names = [m for m in opening if m.kind == "name"]
-    if len({_plain_s(sentence, m) for m in verbed}) == 1 and _plain_s(sentence, verbed[0]):
+    verbed = [m for m in verbed if not _next_word(sentence, m).endswith(("'", "’"))]  # `leaders'`: no verb
+    plain = [m for m in verbed if _plain_s(sentence, m)]
+    if verbed and len(plain) == len(verbed):
         # only a word in -s after each (`The report attributes overall patterns`): the first is the verb
         return min(verbed, key=lambda m: m.end - m.start)
+    # a past tense or a verb of saying after one (`The four suspects named other members`): that one's
+    verbed = [m for m in verbed if m not in plain]
     return max(verbed or names, key=lambda m: m.end - m.start, default=None)
+
+
+def _next_word(sentence, mention: Mention) -> str:
+    """The word after the mention, lower case."""
+    word = _WORD.match(sentence.text, sentence.text.find(" ", mention.end - sentence.start) + 1)
+    return word.group().lower() if word else ""
 
 
 def _plain_s(sentence, mention: Mention) -> bool:
     """The word after the mention ends in -s and is no verb of saying (`attributes`, `patterns`): a verb
     or a plural noun, which its form does not tell."""
-    word = _WORD.match(sentence.text, sentence.text.find(" ", mention.end - sentence.start) + 1)
-    low = word.group().lower() if word else ""
+    low = _next_word(sentence, mention)
     return low.endswith("s") and low not in _SAYING and low not in _AUXILIARIES and low != "has"
 
 
@@ -561,8 +570,8 @@ def _group_tail(tokens: list[_Token], b: int) -> int | None:
     members`); a group noun that is also a verb (`reports`) only where a verb follows it."""
     found, k = None, b
     while k < len(tokens) and k - b < 3 and tokens[k].text.islower() and _contiguous(tokens, k):
-        if tokens[k].low in _TAIL_STOP:
-            break
+        if tokens[k].low in _TAIL_STOP or (not tokens[b - 1].capital and _PAST.fullmatch(tokens[k].text)):
+            break  # `The four suspects named other members`: a past tense after a lower-case head is its verb
         if tokens[k].low in entities.GROUP_NOUNS:
             verb_next = k + 1 < len(tokens) and _verb_like(tokens[k + 1])
             if tokens[k].low not in SPEECH_VERBS or verb_next:

@@ -868,3 +868,15 @@ def test_a_noun_phrase_does_not_run_over_a_verb_in_s() -> None:
     )
     got = who(article, "XCQ")
     assert got[2][1] == "2012 Harbour Development Report on Fishing"  # was `The report attributes overall`
+
+
+def test_a_past_tense_after_an_opening_noun_phrase_is_its_verb() -> None:
+    article = (
+        "Plot\n\n"
+        "The four suspects named other members of the group and claimed that they planned to attack the temple. "
+        "The road was closed on Monday. "
+        "The tribal leaders' letter demands that the council act on the road."
+    )
+    got = who(article, "XQCQ")
+    assert got[1][1] == "The four suspects"  # was `The four suspects named other members of the group`
+    assert got[3][1] == "The tribal leaders' letter"  # a possessive is no verb
