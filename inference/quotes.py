@@ -373,10 +373,13 @@ def subject_mention(sentence, article: str | None = None) -> Mention | None:
 
 
 def _says_as_group(sentence, mention: Mention) -> bool:
-    """A word before a group noun and a verb of saying (`Hard-line clerics stress ...`): the group's
-    qualifier, a speaker even where the article writes the word only at sentence starts."""
+    """A word before a group noun and a verb of saying (`Hard-line clerics stress ...`), or the place
+    or body that qualifies the group (`Government officials in Norland, the centre of the outbreak,
+    have said`): the group's qualifier, a speaker even where the article writes the word only at
+    sentence starts."""
     after = sentence.text[mention.end - sentence.start :].split()[:2]
-    return len(after) == 2 and after[0].lower() in entities.GROUP_NOUNS and after[1] in _SAYING
+    said = len(after) == 2 and (after[1] in _SAYING or after[1] in _QUALIFYING)
+    return said and after[0].lower() in entities.GROUP_NOUNS
 
 
 _LEAD = re.compile(r"(?:[^,;:\"“”]{0,60}, +)?")  # `Last week, `, `Meanwhile, `

@@ -880,3 +880,12 @@ def test_a_past_tense_after_an_opening_noun_phrase_is_its_verb() -> None:
     got = who(article, "XQCQ")
     assert got[1][1] == "The four suspects"  # was `The four suspects named other members of the group`
     assert got[3][1] == "The tribal leaders' letter"  # a possessive is no verb
+
+
+def test_a_group_with_its_place_and_an_appositive_opens_a_reported_statement() -> None:
+    article = (
+        "Outbreak\n\n"
+        "The virus has spread to nine towns. "
+        "Government officials in Norland, the centre of the outbreak, have said that the outbreak has been curbed."
+    )
+    assert who(article, "XCQ")[2][1] == "Government officials in Norland"  # was None
