@@ -452,7 +452,24 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     if named:  # `according to Iraqi political analyst Hazem Saadi` -> `Hazem Saadi`
         at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
-    return _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+    grouped = _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+    return _whose(sentence, grouped)
+
+
+def _whose(sentence, mention: Mention) -> Mention:
+    """`said a guardian whose son was jailed.`: one person described by a relative clause that ends
+    the sentence is written with it (the clause says who they are), as the annotators record them."""
+    if mention.kind != "np" or mention.text.split()[0].lower() not in ("a", "an", "one"):
+        return mention
+    rest = sentence.text[mention.end - sentence.start :]
+    clause = _WHOSE.match(rest)
+    if not clause:
+        return mention
+    text = mention.text + clause.group(1)
+    return Mention(mention.start, mention.start + len(text), text, "np")
+
+
+_WHOSE = re.compile(r"""( +whose +[^,;:"“”()]{1,80}?)[.!?]?["”’]?\s*\Z""")
 
 
 def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:

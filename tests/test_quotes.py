@@ -889,3 +889,13 @@ def test_a_group_with_its_place_and_an_appositive_opens_a_reported_statement() -
         "Government officials in Norland, the centre of the outbreak, have said that the outbreak has been curbed."
     )
     assert who(article, "XCQ")[2][1] == "Government officials in Norland"  # was None
+
+
+def test_a_person_described_by_a_whose_clause_that_ends_the_sentence_keeps_it() -> None:
+    article = (
+        "Verdict\n\n"
+        '"A day will come when the judge will answer for this. '
+        "The verdict is unjust,\" said a mother whose son was sentenced to three years' jail."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == got[2][1] == "a mother whose son was sentenced to three years' jail"  # was `a mother`
