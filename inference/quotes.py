@@ -1630,9 +1630,16 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
         after = _gendered_after(article, at + len(surname))
         between = _names_between(article, at + len(surname), after.start()) if after else ()
         if after and not [m for m in between if surname not in m.group()]:
+            if _SPEAKS_FOR.search(article, at + len(surname), after.start()):
+                continue  # `NAME, representing Vale, said that he ...`: the he is Vale's
             return _PRONOUN_GENDER[after.group(1).lower()]
     after = _gendered_after(article, places[0] + len(surname))
+    if after and _SPEAKS_FOR.search(article, places[0] + len(surname), after.start()):
+        return None
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+
+
+_SPEAKS_FOR = re.compile(r"\b(?:representing|on behalf of)\b")
 
 
 def _gendered_after(article: str, end: int) -> re.Match | None:

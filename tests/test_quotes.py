@@ -899,3 +899,19 @@ def test_a_person_described_by_a_whose_clause_that_ends_the_sentence_keeps_it() 
     )
     got = who(article, "XQQ")
     assert got[1][1] == got[2][1] == "a mother whose son was sentenced to three years' jail"  # was `a mother`
+
+
+def test_a_pronoun_after_representing_someone_gives_no_gender_to_the_speaker() -> None:
+    article = (
+        "Court martial\n\n"
+        'According to prosecutor Captain Tom Crozier: "The three defendants all looked at the chart." '
+        '"It was a short cut," said Crozier.\n\n'
+        "None of the officers, including Commander Drysdale, saw the rock.\n\n"
+        "The submarine struck the rock at ten in the morning, suffering damage to its bow and its sonar. "
+        "There were no casualties, but the submarine was forced to abandon its mission and return to port. "
+        "It was sold two years later, though the navy said that this was not due to the accident.\n\n"
+        "Commander Alison Towler, representing Drysdale, said that he accepted full responsibility for the crash.\n\n"
+        '"He believes that he simply misread the chart" she said.'
+    )
+    got = who(article, "XQQCCCCQQ")
+    assert got[8][1] == "Alison Towler"  # was `Tom Crozier`: her `he` (Drysdale's) made her a man
