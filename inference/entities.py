@@ -167,6 +167,13 @@ def mention_type(article: str, text: str) -> str:
     return _name_type(article, " ".join(words))
 
 
+def never_speaks(article: str, name: str) -> bool:
+    """A place that is no country (`the Malacca Strait`, `Ohio`, `Sochi`): a country speaks for its
+    government (`Iran said`), a sea, a state or a town does not."""
+    bare = name.lower().removeprefix("the ")
+    return mention_type(article, name) == PLACE and bare not in COUNTRIES and bare not in _MULTI_COUNTRIES
+
+
 def group_head(text: str) -> str | None:
     """The group noun a speaker is named by, before what qualifies it (`Officials from the Army
     Legal Services Agency`, `Friends and family`, `Mainland Chinese officials`); None for no group."""

@@ -222,6 +222,8 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
+    if article is not None:  # `passing through the Malacca Strait, ..., said NAME`: a place never speaks
+        found = [(m, f) for m, f in found if not _silent_place(sentence, m, found, article)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     cited = _cited(found)
@@ -239,6 +241,17 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:
+    """A place that is no country and no named person's place in the sentence (`NAME of New York said`
+    keeps `New York`, for `entities.owner` to give its person the quote): no candidate at all."""
+    if mention.kind != "name" or not entities.never_speaks(article, mention.text):
+        return False
+    spans = [(o.start - sentence.start, o.text) for o, _ in found if o.kind != "pronoun"]
+    at = mention.start - sentence.start
+    owner = entities.owner(sentence.text, at, mention.text, spans)
+    return owner is None or sentence.text[owner[0] + len(owner[1]) : at] != " of "
 
 
 def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:

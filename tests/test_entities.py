@@ -950,3 +950,15 @@ def test_one_of_a_group_then_one_name_in_apposition_is_that_person() -> None:
     )
     got = who(article, "XQQ")
     assert got[1][1] == got[2][1] == "Stephanie"  # was `One of the cosplayers`
+
+
+def test_a_place_that_is_no_country_never_speaks() -> None:
+    article = (
+        "Games\n\n"
+        "Eastport, Russia — At a press conference this afternoon in Eastport, the President of the Norland "
+        "Paralympic Committee, Ivan Sushko, announced the team would compete. "
+        "Tom Vale of New Jersey said the bill was rushed."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Ivan Sushko"  # was `Eastport`, the dateline
+    assert got[2][1] == "Tom Vale"  # a person's place still gives the quote to the person
