@@ -915,3 +915,8 @@ def test_a_pronoun_after_representing_someone_gives_no_gender_to_the_speaker() -
     )
     got = who(article, "XQQCCCCQQ")
     assert got[8][1] == "Alison Towler"  # was `Tom Crozier`: her `he` (Drysdale's) made her a man
+
+
+def test_often_between_a_group_and_its_verb_is_skipped() -> None:
+    article = "Dispute\n\nThe vote is set for May. Fishermen often argue that the quota will ruin the harbour."
+    assert who(article, "XCQ")[2][1] == "Fishermen"  # was `often`
