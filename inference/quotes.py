@@ -892,11 +892,19 @@ def _bare_spans(tokens: list[_Token], verbs: list[int], masked: str) -> list[tup
         opens = _apart(masked, tokens, i) or tokens[i - 1].low in _OPENS_CLAUSE
         inside_phrase = inside_phrase and not (opens and tokens[i].low.endswith("s"))
         lower = i >= 0 and not tokens[i].capital
-        if lower and not inside_phrase and tokens[i].low not in _NOT_BARE:
+        if lower and not inside_phrase and tokens[i].low not in _NOT_BARE and not _a_verb(tokens[i]):
             spans.append((i, i + 1, "bare"))
     return spans
 
 
+def _a_verb(token: _Token) -> bool:
+    """A verb before the verb of saying, no subject (`Trotter dismissed claims`, `stopped denying`,
+    `These assertions include claims`): a past tense, a verb of saying, or `include`."""
+    saying = token.low in _SAYING and token.low not in entities.GROUP_NOUNS  # `reports said`: a subject
+    return saying or token.low in _INCLUDE or bool(_PAST.fullmatch(token.text))
+
+
+_INCLUDE = _set("include includes included")
 _PHRASE_WORDS = _DETERMINERS | _NP_STOP
 _OPENS_CLAUSE = _set("but and while with yesterday today")
 _NOT_BARE = PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES

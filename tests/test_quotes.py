@@ -920,3 +920,15 @@ def test_a_pronoun_after_representing_someone_gives_no_gender_to_the_speaker() -
 def test_often_between_a_group_and_its_verb_is_skipped() -> None:
     article = "Dispute\n\nThe vote is set for May. Fishermen often argue that the quota will ruin the harbour."
     assert who(article, "XCQ")[2][1] == "Fishermen"  # was `often`
+
+
+def test_a_verb_before_the_verb_of_saying_is_no_bare_subject() -> None:
+    article = (
+        "Harbour club\n\n"
+        "The club met on Monday. "
+        "Tom Vale dismissed claims that the club was in debt, but said the fees would rise. "
+        "Ana Ruiz, the harbour secretary, denied claims that the berths were sold."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Tom Vale"  # was `dismissed`: `claims` read as the verb
+    assert got[3][1] == "Ana Ruiz"  # was `denied`
