@@ -892,9 +892,20 @@ def _bare_spans(tokens: list[_Token], verbs: list[int], masked: str) -> list[tup
         opens = _apart(masked, tokens, i) or tokens[i - 1].low in _OPENS_CLAUSE
         inside_phrase = inside_phrase and not (opens and tokens[i].low.endswith("s"))
         lower = i >= 0 and not tokens[i].capital
-        if lower and not inside_phrase and tokens[i].low not in _NOT_BARE and not _a_verb(tokens[i]):
+        subject = lower and not inside_phrase and tokens[i].low not in _NOT_BARE and not _a_verb(tokens[i])
+        if subject and not _passive(tokens, i, v):
             spans.append((i, i + 1, "bare"))
     return spans
+
+
+def _passive(tokens: list[_Token], i: int, v: int) -> bool:
+    """`Offshore installations were expected to be spared`, `deaths were reported by ...`: the subject of a
+    passive verb of saying is what is said (or whom it is told to), not who says it."""
+    be = any(t.low in _PASSIVE_BE for t in tokens[i + 1 : v])
+    return be and (tokens[v].low.endswith("ed") or tokens[v].low in ("said", "told"))
+
+
+_PASSIVE_BE = _set("is are was were been being be")
 
 
 def _a_verb(token: _Token) -> bool:

@@ -932,3 +932,12 @@ def test_a_verb_before_the_verb_of_saying_is_no_bare_subject() -> None:
     got = who(article, "XCQQ")
     assert got[2][1] == "Tom Vale"  # was `dismissed`: `claims` read as the verb
     assert got[3][1] == "Ana Ruiz"  # was `denied`
+
+
+def test_the_subject_of_a_passive_verb_of_saying_does_not_say_it() -> None:
+    article = (
+        "Storm\n\n"
+        "The storm hit the coast on Monday. "
+        "Offshore oil installations were expected to be spared, officials said."
+    )
+    assert who(article, "XCQ")[2][1] == "officials"  # was `installations`
