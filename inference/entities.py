@@ -85,7 +85,7 @@ NATIONALITIES = _set("""afghan american australian austrian belgian brazilian br
     pakistani palestinian peruvian filipino polish portuguese romanian russian saudi scottish somali spanish
     sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan ukrainian vietnamese welsh yemeni
     african european asian arab latin swede briton dane spaniard frenchman frenchwoman dutchman englishman
-    englishwoman irishman scotsman welshman""")
+    englishwoman irishman scotsman welshman omani qatari kuwaiti emirati bahraini""")
 _MULTI_COUNTRIES = (
     "united states",
     "united kingdom",
@@ -171,7 +171,9 @@ def never_speaks(article: str, name: str) -> bool:
     """A place that is no country (`the Malacca Strait`, `Ohio`, `Sochi`): a country speaks for its
     government (`Iran said`), a sea, a state or a town does not."""
     bare = name.lower().removeprefix("the ")
-    return mention_type(article, name) == PLACE and bare not in COUNTRIES and bare not in _MULTI_COUNTRIES
+    if bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in NATIONALITIES:  # `Omani authorities`
+        return False
+    return mention_type(article, name) == PLACE
 
 
 def group_head(text: str) -> str | None:

@@ -237,6 +237,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         chosen = _refined(sentence, _opening_subject(sentence, best[1], found) or best[1], [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or chosen
+    agent = _agent(sentence, [m for m, _ in found])
+    if agent is not None:  # `Twenty-three deaths were reported by Norland authorities`
+        return _refined(sentence, agent, [m for m, _ in found])
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
@@ -252,6 +255,19 @@ def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[st
     at = mention.start - sentence.start
     owner = entities.owner(sentence.text, at, mention.text, spans)
     return owner is None or sentence.text[owner[0] + len(owner[1]) : at] != " of "
+
+
+def _agent(sentence, found: list[Mention]) -> Mention | None:
+    """The agent of a passive verb of saying (`deaths were reported by Norland authorities`): the longest
+    candidate right after its `by`, where no candidate scored above zero."""
+    said = _PASSIVE_BY.search(sentence.text)
+    if not said or said.group(1).lower() not in _SAYING:
+        return None
+    at = sentence.start + said.end()
+    return max((m for m in found if m.start == at and m.kind != "pronoun"), key=lambda m: m.end, default=None)
+
+
+_PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|been|being) +(?:[a-z]+ly +)?([a-z]+) +by +")
 
 
 def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:

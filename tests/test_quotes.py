@@ -941,3 +941,12 @@ def test_the_subject_of_a_passive_verb_of_saying_does_not_say_it() -> None:
         "Offshore oil installations were expected to be spared, officials said."
     )
     assert who(article, "XCQ")[2][1] == "officials"  # was `installations`
+
+
+def test_the_agent_of_a_passive_verb_of_saying_says_it() -> None:
+    article = (
+        "Storm\n\n"
+        "In the Omani capital, the streets were flooded. "
+        "Twenty-three deaths were reported by Omani authorities today."
+    )
+    assert who(article, "XCQ")[2][1] == "Omani authorities"  # was None
