@@ -450,8 +450,8 @@ def _plain_s(sentence, mention: Mention) -> bool:
     return low.endswith("s") and low not in _SAYING and low not in _AUXILIARIES and low != "has"
 
 
-_VERB_NEXT = re.compile(
-    r",? +(?:[a-z]+(?:ed|s)|has|have|had|was|were|is|are|will|would|could|can|may|might|did|does)\b"
+_VERB_NEXT = re.compile(  # an adverb may stand before the verb (`The Vale administration eventually stopped`)
+    r",? +(?:[a-z]{3,}ly +)?(?:[a-z]+(?:ed|s)|has|have|had|was|were|is|are|will|would|could|can|may|might|did|does)\b"
 )
 
 

@@ -950,3 +950,12 @@ def test_the_agent_of_a_passive_verb_of_saying_says_it() -> None:
         "Twenty-three deaths were reported by Omani authorities today."
     )
     assert who(article, "XCQ")[2][1] == "Omani authorities"  # was None
+
+
+def test_an_adverb_between_an_opening_subject_and_its_verb() -> None:
+    article = (
+        "Prison\n\n"
+        "He was held for two years. "
+        "The Vale administration eventually stopped denying that he had been held in custody."
+    )
+    assert who(article, "XCQ")[2][1] == "The Vale administration"  # was `Vale`
