@@ -900,6 +900,9 @@ def _bare_spans(tokens: list[_Token], verbs: list[int], masked: str) -> list[tup
     """A lower-case subject right before a verb of saying (`police said`, `residents say`)."""
     spans = []
     for v in verbs:
+        if tokens[v].low in entities.GROUP_NOUNS and v + 1 < len(tokens) and tokens[v + 1].low in _SAYING:
+            spans.append((v, v + 1, "bare"))  # `Local media reports suggest`, `as latest reports claim`:
+            continue  # a group noun that is also a verb, the subject of the verb after it
         i = v - 1
         while i >= 0 and (tokens[i].low in _SKIPPABLE_UNMARKED or _adverb(tokens[i])):
             i -= 1

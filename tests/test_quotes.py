@@ -959,3 +959,12 @@ def test_an_adverb_between_an_opening_subject_and_its_verb() -> None:
         "The Vale administration eventually stopped denying that he had been held in custody."
     )
     assert who(article, "XCQ")[2][1] == "The Vale administration"  # was `Vale`
+
+
+def test_a_group_noun_that_is_also_a_verb_before_a_verb_is_its_subject() -> None:
+    article = (
+        "Strike\n\n"
+        "Tom Vale leads the dock union. "
+        "Although some reports suggest the strike was planned, Vale claims the union had no part in it."
+    )
+    assert who(article, "XCQ")[2][1] == "Tom Vale"  # was `some`: `reports` read as the verb
