@@ -85,7 +85,7 @@ NATIONALITIES = _set("""afghan american australian austrian belgian brazilian br
     pakistani palestinian peruvian filipino polish portuguese romanian russian saudi scottish somali spanish
     sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan ukrainian vietnamese welsh yemeni
     african european asian arab latin swede briton dane spaniard frenchman frenchwoman dutchman englishman
-    englishwoman irishman scotsman welshman""")
+    englishwoman irishman scotsman welshman omani qatari kuwaiti emirati bahraini""")
 _MULTI_COUNTRIES = (
     "united states",
     "united kingdom",
@@ -102,6 +102,14 @@ _MULTI_COUNTRIES = (
     "central america",
     "middle east",
 )
+# states and provinces a person is written as `of` (`NAME of New Jersey said`): places, never speakers
+_ONE_WORD_STATES = _set("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+    virginia wisconsin wyoming ontario quebec alberta manitoba saskatchewan queensland tasmania victoria""")
+_TWO_WORD_STATES = """new jersey, new york, new mexico, new hampshire, north carolina, south carolina, north dakota,
+    south dakota, west virginia, rhode island, british columbia, nova scotia, new south wales, western australia"""
+STATES = _ONE_WORD_STATES | frozenset(re.split(r",\s*", _TWO_WORD_STATES))
 _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard from Alan Brodie`
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
@@ -159,6 +167,15 @@ def mention_type(article: str, text: str) -> str:
     return _name_type(article, " ".join(words))
 
 
+def never_speaks(article: str, name: str) -> bool:
+    """A place that is no country (`the Malacca Strait`, `Ohio`, `Sochi`): a country speaks for its
+    government (`Iran said`), a sea, a state or a town does not."""
+    bare = name.lower().removeprefix("the ")
+    if bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in NATIONALITIES:  # `Omani authorities`
+        return False
+    return mention_type(article, name) == PLACE
+
+
 def group_head(text: str) -> str | None:
     """The group noun a speaker is named by, before what qualifies it (`Officials from the Army
     Legal Services Agency`, `Friends and family`, `Mainland Chinese officials`); None for no group."""
@@ -175,7 +192,7 @@ def _name_type(article: str, name: str) -> str:
     if _ORG_WORD.search(name) or _acronym(article, name) or _WEB_ADDRESS.search(low):
         return ORGANISATION
     bare = low.removeprefix("the ")
-    if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES:
+    if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in STATES:
         return PLACE
     if _DOC_WORD.search(name):
         return DOCUMENT
@@ -445,6 +462,9 @@ def _one_edit(a: str, b: str) -> bool:
     return swapped or a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
 
 
+_NAME_JOINS = _set("of for and the de")
+
+
 def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     """`Deputy Minister for Coastal Affairs of Norland Ana Ruiz` gives the name span `Norland Ana
     Ruiz`: a place ending a long title is not part of the name (kept when the name stays short);
@@ -455,8 +475,9 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     if glued:
         start, text = start + glued.end(), text[glued.end() :]
     located = re.search(r" (?:in|at) [A-Z]", text)
-    if located and text.removeprefix("the ")[:1].isupper():  # `Nationwide Children's Hospital in Columbus`
-        text = text[: located.start()]
+    named = located and all(w[:1].isupper() or w in _NAME_JOINS for w in text[: located.start()].split()[1:])
+    if named and text.removeprefix("the ")[:1].isupper():  # `Nationwide Children's Hospital in Columbus`
+        text = text[: located.start()]  # (not `One paramedic based in Eastport`: a person described)
     words = text.split()
     before = article[max(0, start - 60) : start].lower().split()
     if len(words) >= 3 and before[-1:] in (["of"], ["for"], ["to"]) and set(before[-6:]) & _PERSON_TITLES:
@@ -567,6 +588,8 @@ def appositive_person(
         if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
             continue
         person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
+        # `One of the cosplayers, Stephanie, told`: one of a group, then the one name the article gives
+        person = person or (text.lower().startswith("one of ") and o_text.isalpha() and o_text.istitle())
         closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", sentence_text[o_at + len(o_text) :])  # or the sentence ends
         return (o_at, o_text) if person and closed else None
     return None

@@ -88,8 +88,8 @@ VERB_CLASSES = _classes(
 )
 _SKIPPABLE = _set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
-    "today yesterday recently already further first here"
-)  # the last three: `Bergner further said`, `The company first announced`, `Officials here say`
+    "today yesterday recently already further first here often"
+)  # `Bergner further said`, `The company first announced`, `Officials here say`, `Armenians often argue`
 _UNMARKED = _set("however meanwhile though")  # adverbs written without commas: `MacAskill however expressed`
 _SKIPPABLE_UNMARKED = _SKIPPABLE | _UNMARKED
 _AUXILIARIES = _set("are is was were be been being am do does did")  # `Prices are expected`: no subject
@@ -101,8 +101,9 @@ _ROLES = _set(
     officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
-    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc"""
-)  # the last two lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`)
+    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc
+    representative democrat republican"""
+)  # the last lines: ranks, offices and parties that real news writes before a name (`Navy Lieutenant NAME`)
 
 
 def _title(word: str) -> bool:
@@ -221,6 +222,8 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
+    if article is not None:  # `passing through the Malacca Strait, ..., said NAME`: a place never speaks
+        found = [(m, f) for m, f in found if not _silent_place(sentence, m, found, article)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
     cited = _cited(found)
@@ -234,10 +237,37 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         chosen = _refined(sentence, _opening_subject(sentence, best[1], found) or best[1], [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or chosen
+    agent = _agent(sentence, [m for m, _ in found])
+    if agent is not None:  # `Twenty-three deaths were reported by Norland authorities`
+        return _refined(sentence, agent, [m for m, _ in found])
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:
+    """A place that is no country and no named person's place in the sentence (`NAME of New York said`
+    keeps `New York`, for `entities.owner` to give its person the quote): no candidate at all."""
+    if mention.kind != "name" or not entities.never_speaks(article, mention.text):
+        return False
+    spans = [(o.start - sentence.start, o.text) for o, _ in found if o.kind != "pronoun"]
+    at = mention.start - sentence.start
+    owner = entities.owner(sentence.text, at, mention.text, spans)
+    return owner is None or sentence.text[owner[0] + len(owner[1]) : at] != " of "
+
+
+def _agent(sentence, found: list[Mention]) -> Mention | None:
+    """The agent of a passive verb of saying (`deaths were reported by Norland authorities`): the longest
+    candidate right after its `by`, where no candidate scored above zero."""
+    said = _PASSIVE_BY.search(sentence.text)
+    if not said or said.group(1).lower() not in _SAYING:
+        return None
+    at = sentence.start + said.end()
+    return max((m for m in found if m.start == at and m.kind != "pronoun"), key=lambda m: m.end, default=None)
+
+
+_PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|been|being) +(?:[a-z]+ly +)?([a-z]+) +by +")
 
 
 def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
@@ -255,7 +285,8 @@ def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict
     if len(words) > 10 or _PHRASE_BREAK.search(phrase) or _RELATIVE.intersection(words):
         return None  # a clause or a parenthesis inside, not one noun phrase
     before = sentence.text[opener.start - sentence.start : mention.start - sentence.start].rstrip()
-    if words[0] in ("a", "an", "one") and before.endswith(" in"):  # `A rebel activist in the city said`:
+    named = before[:-3].endswith("ed")  # `One of the boards named in the review`: the place is part of it
+    if words[0] in ("a", "an", "one") and before.endswith(" in") and not named:  # `A rebel activist in the city said`:
         head = before[:-3].rstrip()  # one person, written without the place
         return Mention(opener.start, opener.start + len(head), head, "np")
     return Mention(opener.start, mention.end, phrase, "np")
@@ -371,10 +402,13 @@ def subject_mention(sentence, article: str | None = None) -> Mention | None:
 
 
 def _says_as_group(sentence, mention: Mention) -> bool:
-    """A word before a group noun and a verb of saying (`Hard-line clerics stress ...`): the group's
-    qualifier, a speaker even where the article writes the word only at sentence starts."""
+    """A word before a group noun and a verb of saying (`Hard-line clerics stress ...`), or the place
+    or body that qualifies the group (`Government officials in Norland, the centre of the outbreak,
+    have said`): the group's qualifier, a speaker even where the article writes the word only at
+    sentence starts."""
     after = sentence.text[mention.end - sentence.start :].split()[:2]
-    return len(after) == 2 and after[0].lower() in entities.GROUP_NOUNS and after[1] in _SAYING
+    said = len(after) == 2 and (after[1] in _SAYING or after[1] in _QUALIFYING)
+    return said and after[0].lower() in entities.GROUP_NOUNS
 
 
 _LEAD = re.compile(r"(?:[^,;:\"“”]{0,60}, +)?")  # `Last week, `, `Meanwhile, `
@@ -393,11 +427,31 @@ def _subject(sentence, found: list[Mention]) -> Mention | None:
     # a noun phrase may have swallowed the verb (`The navy signalled`): the longest one a verb follows
     verbed = [m for m in opening if _VERB_NEXT.match(sentence.text, m.end - sentence.start)]
     names = [m for m in opening if m.kind == "name"]
+    verbed = [m for m in verbed if not _next_word(sentence, m).endswith(("'", "’"))]  # `leaders'`: no verb
+    plain = [m for m in verbed if _plain_s(sentence, m)]
+    if verbed and len(plain) == len(verbed):
+        # only a word in -s after each (`The report attributes overall patterns`): the first is the verb
+        return min(verbed, key=lambda m: m.end - m.start)
+    # a past tense or a verb of saying after one (`The four suspects named other members`): that one's
+    verbed = [m for m in verbed if m not in plain]
     return max(verbed or names, key=lambda m: m.end - m.start, default=None)
 
 
-_VERB_NEXT = re.compile(
-    r",? +(?:[a-z]+(?:ed|s)|has|have|had|was|were|is|are|will|would|could|can|may|might|did|does)\b"
+def _next_word(sentence, mention: Mention) -> str:
+    """The word after the mention, lower case."""
+    word = _WORD.match(sentence.text, sentence.text.find(" ", mention.end - sentence.start) + 1)
+    return word.group().lower() if word else ""
+
+
+def _plain_s(sentence, mention: Mention) -> bool:
+    """The word after the mention ends in -s and is no verb of saying (`attributes`, `patterns`): a verb
+    or a plural noun, which its form does not tell."""
+    low = _next_word(sentence, mention)
+    return low.endswith("s") and low not in _SAYING and low not in _AUXILIARIES and low != "has"
+
+
+_VERB_NEXT = re.compile(  # an adverb may stand before the verb (`The Vale administration eventually stopped`)
+    r",? +(?:[a-z]{3,}ly +)?(?:[a-z]+(?:ed|s)|has|have|had|was|were|is|are|will|would|could|can|may|might|did|does)\b"
 )
 
 
@@ -427,7 +481,24 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     if named:  # `according to Iraqi political analyst Hazem Saadi` -> `Hazem Saadi`
         at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
-    return _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+    grouped = _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
+    return _whose(sentence, grouped)
+
+
+def _whose(sentence, mention: Mention) -> Mention:
+    """`said a guardian whose son was jailed.`: one person described by a relative clause that ends
+    the sentence is written with it (the clause says who they are), as the annotators record them."""
+    if mention.kind != "np" or mention.text.split()[0].lower() not in ("a", "an", "one"):
+        return mention
+    rest = sentence.text[mention.end - sentence.start :]
+    clause = _WHOSE.match(rest)
+    if not clause:
+        return mention
+    text = mention.text + clause.group(1)
+    return Mention(mention.start, mention.start + len(text), text, "np")
+
+
+_WHOSE = re.compile(r"""( +whose +[^,;:"“”()]{1,80}?)[.!?]?["”’]?\s*\Z""")
 
 
 def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -548,8 +619,8 @@ def _group_tail(tokens: list[_Token], b: int) -> int | None:
     members`); a group noun that is also a verb (`reports`) only where a verb follows it."""
     found, k = None, b
     while k < len(tokens) and k - b < 3 and tokens[k].text.islower() and _contiguous(tokens, k):
-        if tokens[k].low in _TAIL_STOP:
-            break
+        if tokens[k].low in _TAIL_STOP or (not tokens[b - 1].capital and _PAST.fullmatch(tokens[k].text)):
+            break  # `The four suspects named other members`: a past tense after a lower-case head is its verb
         if tokens[k].low in entities.GROUP_NOUNS:
             verb_next = k + 1 < len(tokens) and _verb_like(tokens[k + 1])
             if tokens[k].low not in SPEECH_VERBS or verb_next:
@@ -708,15 +779,16 @@ def _cut_of(tokens: list[_Token], i: int, j: int) -> int:
 def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
     spans = []
     for i, t in enumerate(tokens):
-        if t.low not in _DETERMINERS:
+        owner = _owner_start(tokens, i)  # `France's foreign ministry released`: the name is the determiner
+        if t.low not in _NP_OPENERS and owner is None:
             continue
-        j = i + 1
+        j = _partitive(tokens, i)
         # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
         # but the phrase ends on a lower-case head
         while (
             j < len(tokens)
             and j - i <= 4
-            and tokens[j].low not in _NP_END
+            and (tokens[j].low not in _NP_END or _name_goes_on(tokens, i, j))
             and not _adverb(tokens[j])
             and not _apart(masked, tokens, j)
         ):
@@ -726,9 +798,32 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
                 break
             j += 1
             if not tokens[j - 1].capital:
-                spans.append((i, j, "np"))
+                if owner is None:
+                    spans.append((i, j, "np"))
+                elif tokens[j - 1].low in _OWNED_HEADS:  # a body the name owns, not `Bianchi's father`
+                    spans.append((owner, j, "np"))
                 spans += _qualified(tokens, i, j)
     return spans
+
+
+_OWNED_HEADS = entities.ORG_NOUNS | entities.GROUP_NOUNS | _set("embassy consulate")
+
+
+def _partitive(tokens: list[_Token], i: int) -> int:
+    """Where the words of a noun phrase opened at tokens[i] start: after `of the` when a quantity
+    opens it (`Some of the protesters were`, as the annotators write the speaker), else right after it."""
+    part = tokens[i].low in _QUANTIFIERS and i + 3 < len(tokens) and tokens[i + 1].low == "of"
+    return i + 3 if part and tokens[i + 2].low in _DETERMINERS and _contiguous(tokens, i + 2) else i + 1
+
+
+def _owner_start(tokens: list[_Token], i: int) -> int | None:
+    """Where the name that tokens[i] ends with a possessive `'s` starts (`Norland Navy's`), else None."""
+    if not (tokens[i].capital and tokens[i].text.endswith(("'s", "’s"))):
+        return None
+    a = i
+    while a > 0 and tokens[a - 1].capital and tokens[a - 1].low not in CAPITAL_STOP and _contiguous(tokens, a):
+        a -= 1
+    return a
 
 
 def _verb_after_head(tokens: list[_Token], i: int, j: int) -> bool:
@@ -737,7 +832,17 @@ def _verb_after_head(tokens: list[_Token], i: int, j: int) -> bool:
     return j - 1 > i and tokens[j - 1].capital and tokens[j].low in _BASE_VERBS
 
 
+def _name_goes_on(tokens: list[_Token], i: int, j: int) -> bool:
+    """A capitalised verb of saying inside a name (`The United States embassy`): no end of the phrase."""
+    return j - 1 > i and tokens[j - 1].capital and tokens[j].capital and tokens[j].low not in _NAME_STOP
+
+
 _NP_END = _NP_STOP | SPEECH_VERBS | CAPITAL_STOP  # what ends a noun phrase (built once)
+_NAME_STOP = _NP_STOP | CAPITAL_STOP
+# a number or quantity opens a noun phrase as a determiner does (`said one woman`, `Some protesters did
+# support`): the annotators write such a speaker whole
+_QUANTIFIERS = _set("one another some several many most both two three four five six seven eight nine ten")
+_NP_OPENERS = _DETERMINERS | _QUANTIFIERS
 _PAST_HYPHEN = re.compile(r"[a-z-]+ed")
 
 
@@ -771,13 +876,33 @@ def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str
         end += 1
     while tokens[end - 1].low in _CONNECTORS:
         end -= 1
-    return [(i, end, "np")]
+    return [(i, _possessed(tokens, end), "np")]
+
+
+def _possessed(tokens: list[_Token], end: int) -> int:
+    """The end of a unit the organisation owns, after its `'s` (`a spokeswoman for the Norland Navy's
+    anti-smuggling mission`: the annotators' speaker, not the Navy): up to three lower-case words that
+    end on a noun of the unit, else `end`."""
+    if not tokens[end - 1].text.endswith(("'s", "’s")):
+        return end
+    for k in range(end, min(end + 3, len(tokens))):
+        if not tokens[k].text.islower() or tokens[k].low in _TAIL_STOP or not _contiguous(tokens, k):
+            return end
+        if tokens[k].low in _UNITS:
+            return k + 1
+    return end
+
+
+_UNITS = _set("mission office unit division department branch team committee board force command wing")
 
 
 def _bare_spans(tokens: list[_Token], verbs: list[int], masked: str) -> list[tuple[int, int, str]]:
     """A lower-case subject right before a verb of saying (`police said`, `residents say`)."""
     spans = []
     for v in verbs:
+        if tokens[v].low in entities.GROUP_NOUNS and v + 1 < len(tokens) and tokens[v + 1].low in _SAYING:
+            spans.append((v, v + 1, "bare"))  # `Local media reports suggest`, `as latest reports claim`:
+            continue  # a group noun that is also a verb, the subject of the verb after it
         i = v - 1
         while i >= 0 and (tokens[i].low in _SKIPPABLE_UNMARKED or _adverb(tokens[i])):
             i -= 1
@@ -786,11 +911,30 @@ def _bare_spans(tokens: list[_Token], verbs: list[int], masked: str) -> list[tup
         opens = _apart(masked, tokens, i) or tokens[i - 1].low in _OPENS_CLAUSE
         inside_phrase = inside_phrase and not (opens and tokens[i].low.endswith("s"))
         lower = i >= 0 and not tokens[i].capital
-        if lower and not inside_phrase and tokens[i].low not in _NOT_BARE:
+        subject = lower and not inside_phrase and tokens[i].low not in _NOT_BARE and not _a_verb(tokens[i])
+        if subject and not _passive(tokens, i, v):
             spans.append((i, i + 1, "bare"))
     return spans
 
 
+def _passive(tokens: list[_Token], i: int, v: int) -> bool:
+    """`Offshore installations were expected to be spared`, `deaths were reported by ...`: the subject of a
+    passive verb of saying is what is said (or whom it is told to), not who says it."""
+    be = any(t.low in _PASSIVE_BE for t in tokens[i + 1 : v])
+    return be and (tokens[v].low.endswith("ed") or tokens[v].low in ("said", "told"))
+
+
+_PASSIVE_BE = _set("is are was were been being be")
+
+
+def _a_verb(token: _Token) -> bool:
+    """A verb before the verb of saying, no subject (`Trotter dismissed claims`, `stopped denying`,
+    `These assertions include claims`): a past tense, a verb of saying, or `include`."""
+    saying = token.low in _SAYING and token.low not in entities.GROUP_NOUNS  # `reports said`: a subject
+    return saying or token.low in _INCLUDE or bool(_PAST.fullmatch(token.text))
+
+
+_INCLUDE = _set("include includes included")
 _PHRASE_WORDS = _DETERMINERS | _NP_STOP
 _OPENS_CLAUSE = _set("but and while with yesterday today")
 _NOT_BARE = PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES
@@ -1331,6 +1475,8 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
     words = _head_of(speaker).text.lower().split()
     if speaker.kind == "bare":  # `... one senior official said`, read as `official`
         return len(words) == 1 and words[0] in _ONE_PERSON
+    if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `Another local woman said`
+        return words[-1] in _ONE_PERSON
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
 
 
@@ -1535,9 +1681,16 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
         after = _gendered_after(article, at + len(surname))
         between = _names_between(article, at + len(surname), after.start()) if after else ()
         if after and not [m for m in between if surname not in m.group()]:
+            if _SPEAKS_FOR.search(article, at + len(surname), after.start()):
+                continue  # `NAME, representing Vale, said that he ...`: the he is Vale's
             return _PRONOUN_GENDER[after.group(1).lower()]
     after = _gendered_after(article, places[0] + len(surname))
+    if after and _SPEAKS_FOR.search(article, places[0] + len(surname), after.start()):
+        return None
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+
+
+_SPEAKS_FOR = re.compile(r"\b(?:representing|on behalf of)\b")
 
 
 def _gendered_after(article: str, end: int) -> re.Match | None:

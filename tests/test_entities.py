@@ -908,3 +908,57 @@ def test_a_description_then_a_person_with_an_age_in_apposition() -> None:
 def test_a_title_alone_then_the_person_in_apposition() -> None:
     article = "Deputy Secretary-General of the HFU, Lena Holm, called the strike a mistake."
     assert who(article, "Q")[0][1] == "Lena Holm"  # was the title, `Deputy Secretary-General`
+
+
+def test_a_person_of_a_state_takes_the_quote_not_the_state() -> None:
+    article = (
+        "Budget vote\n\n"
+        "Tom Vale of New Jersey agreed, saying the bill was rushed. "
+        "Kevin Marsh of California says the bill could be ready by May."
+    )
+    got = who(article, "XQQ")
+    assert [g[1] for g in got[1:]] == ["Tom Vale", "Kevin Marsh"]  # was `New Jersey`, `California`
+    assert mention_type(article, "New Jersey") == PLACE
+
+
+def test_a_party_or_a_representative_before_a_name_is_no_part_of_it() -> None:
+    article = (
+        "Budget vote\n\n"
+        "Representative Tom Vale of New Jersey agreed, saying the bill was rushed. "
+        "Democrat Ana Ruiz said the criticism might hurt the vote."
+    )
+    got = who(article, "XQQ")
+    assert [g[1] for g in got[1:]] == ["Tom Vale", "Ana Ruiz"]  # was `Representative Tom Vale`, `Democrat Ana Ruiz`
+
+
+def test_a_person_described_with_a_place_keeps_the_place() -> None:
+    article = (
+        "Ambulances\n\n"
+        'One paramedic based in Eastport told the review: "I have done twelve-hour shifts." '
+        "A pharmacist at Vale Discount Drug Store also commented, saying that staff came to shop."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "One paramedic based in Eastport"  # was `One paramedic based`
+    assert got[2][1] == "A pharmacist at Vale Discount Drug Store"  # was `A pharmacist`
+
+
+def test_one_of_a_group_then_one_name_in_apposition_is_that_person() -> None:
+    article = (
+        "Convention\n\n"
+        'One of the cosplayers, Stephanie, told Norpress "The costumes keep getting better each year." '
+        '"We dressed up as heroes."'
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == got[2][1] == "Stephanie"  # was `One of the cosplayers`
+
+
+def test_a_place_that_is_no_country_never_speaks() -> None:
+    article = (
+        "Games\n\n"
+        "Eastport, Russia — At a press conference this afternoon in Eastport, the President of the Norland "
+        "Paralympic Committee, Ivan Sushko, announced the team would compete. "
+        "Tom Vale of New Jersey said the bill was rushed."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Ivan Sushko"  # was `Eastport`, the dateline
+    assert got[2][1] == "Tom Vale"  # a person's place still gives the quote to the person
