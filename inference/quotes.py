@@ -102,7 +102,7 @@ _ROLES = _set(
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
     councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc
-    representative democrat republican"""
+    representative democrat republican clerk"""
 )  # the last lines: ranks, offices and parties that real news writes before a name (`Navy Lieutenant NAME`)
 
 
@@ -249,12 +249,21 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
 def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:
     """A place that is no country and no named person's place in the sentence (`NAME of New York said`
     keeps `New York`, for `entities.owner` to give its person the quote): no candidate at all."""
-    if mention.kind != "name" or not entities.never_speaks(article, mention.text):
+    if mention.kind != "name" or not entities.never_speaks(article, mention.text) or _a_person_named(article, mention):
         return False
     spans = [(o.start - sentence.start, o.text) for o, _ in found if o.kind != "pronoun"]
     at = mention.start - sentence.start
     owner = entities.owner(sentence.text, at, mention.text, spans)
     return owner is None or sentence.text[owner[0] + len(owner[1]) : at] != " of "
+
+
+def _a_person_named(article: str, mention: Mention) -> bool:
+    """A name the place test misreads (`City Clerk NAME`, `shouted at Harker` for `Tom Harker`): one
+    with a role or title word, or a surname of a person the article names in full."""
+    if any(_title(w) for w in mention.text.split()[:-1]):
+        return True
+    full = _by_surname(article, mention)
+    return full.text != mention.text and entities.mention_type(article, full.text) == entities.PERSON
 
 
 def _agent(sentence, found: list[Mention]) -> Mention | None:

@@ -994,3 +994,23 @@ def test_a_group_noun_that_is_also_a_verb_before_a_verb_is_its_subject() -> None
         "Although some reports suggest the strike was planned, Vale claims the union had no part in it."
     )
     assert who(article, "XCQ")[2][1] == "Tom Vale"  # was `some`: `reports` read as the verb
+
+
+def test_a_person_the_place_test_misreads_still_speaks() -> None:
+    # `shouted at Harker` reads like a place and `City` like a town's name; the person speaks all the same
+    article = (
+        "Candidates clash over roads\n\n"
+        "Tom Harker, a retired engineer, is running for the third seat.\n\n"
+        '"Please keep your answers short," said the moderator, Lena Brandt. '
+        "A man in the audience shouted at Harker and was led out. "
+        'Harker said afterward that the man "had every right to be heard."\n\n'
+        "Under Norland law, a tie is settled by lot. "
+        '"I have never had to look that up," said City Clerk Mara Sorvik.'
+    )
+    from claimtag.inference.quotes import best_mention
+
+    sentences = split_article(article)
+    assert best_mention(sentences[4], SCORER, article).text == "Harker"  # was none: a place never speaks
+    got = who(article, "XCQCQCQ")
+    assert got[4][1] == "Tom Harker"
+    assert got[6][1] == "Mara Sorvik"
