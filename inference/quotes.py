@@ -217,6 +217,9 @@ def attribute(
 def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) -> Mention | None:
     """The candidate that names the sentence's speaker, or None when none scores above zero
     (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
+    answer = _answered_by(sentence, article)
+    if answer is not None:  # `NAME: We hope ...`, `((Wikinews)) How do you ...?`: an interview's turn
+        return answer
     found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
@@ -238,6 +241,30 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+_TURN_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"  # one to three capitalised words
+_TURN = re.compile(rf"""\s*(?:\(\(({_TURN_NAME})\)\)|({_TURN_NAME}):)\s+["“]?[A-Z]""")  # `((Norpress)) How`, `Ana: We`
+_NOT_TURNS = _set("q a question answer update related analysis editorial caption picture photo published note")
+
+
+def _answered_by(sentence, article: str | None) -> Mention | None:
+    """The name an interview writes before a turn (`Ana: We hope ...`, `((Norpress)) How do you ...?`,
+    a headline `Ana Ruiz: Norland will join`): who says the sentence; `NAME:` only where the sentence
+    has no verb of saying of its own. Not a place (`Norland: ...`), a date, or a heading (`Update:`)."""
+    turn = _TURN.match(sentence.text)
+    if turn is None:
+        return None
+    k = 1 if turn.group(1) else 2
+    if k == 2 and not _unsaid(sentence):  # `LISBON: Portugal's minister Rui Costa said`: a dateline
+        return None
+    name = turn.group(k)
+    if name.lower() in _NOT_TURNS or name.split()[0].lower() in CAPITAL_STOP:
+        return None
+    if article is not None and entities.mention_type(article, name) in (entities.PLACE, entities.DATE):
+        return None
+    start = sentence.start + turn.start(k)
+    return Mention(start, start + len(name), name, "name")
 
 
 def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
@@ -1934,6 +1961,7 @@ def _runs(
         if runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
             # a point of a list (`NAME was assessed ...`) names no sayer to give a run with a speaker to
             listed = speakers[-1] is not None and _lists_on(sentences, labels, runs[-1], sentences[i])
+            listed = listed or (speakers[-1] is not None and _answers_on(sentences, runs[-1], sentences[i]))
             runs[-1].append(i)
             speakers[-1] = _run_speaker(article, speakers[-1], None if listed else resolved)
         else:
@@ -2207,7 +2235,7 @@ def _continues(
         return True
     if resolved is None and entities.opens_a_list([sentences[k].text for k in run]):
         return True
-    if _lists_on(sentences, labels, run, s):
+    if _lists_on(sentences, labels, run, s) or _answers_on(sentences, run, s):
         return True
     same = resolved is None or speaker is None or resolved.text == speaker.text
     if same and before.paragraph == s.paragraph and _plainly_stated(before, s):
@@ -2225,6 +2253,15 @@ def _lists_on(sentences: list, labels: list[str], run: list[int], sentence) -> b
     head = run[0]
     colon = sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)
     return colon and _unsaid(sentence) and not _ACCORDING.search(sentence.text)  # `..., according to NAME`
+
+
+def _answers_on(sentences: list, run: list[int], sentence) -> bool:
+    """A run opened by an interview's turn (`Ana: The location is new.`) goes on through quote
+    sentences with no verb of saying, across paragraphs (`Secondly, it'll be ...`), up to the next
+    turn: one answer. Reads the run's first sentence and the sentence at hand."""
+    if _answered_by(sentences[run[0]], None) is None or _answered_by(sentence, None) is not None:
+        return False
+    return _unsaid(sentence) and not _ACCORDING.search(sentence.text)
 
 
 _FIRST_PERSON = _set("i we our us my me")

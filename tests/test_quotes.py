@@ -800,3 +800,19 @@ def test_a_group_with_its_qualifier_speaks_not_the_last_noun_of_the_qualifier() 
     assert got[3][1] == "Supporters of the timetable"  # was `the timetable`
     assert got[4][1] == "A fisherman"  # one person: written without the place
     assert got[5][1] != "Critics of the plan, which the council approved"  # a clause is no part of the name
+
+
+def test_an_interview_names_each_turn_and_an_answer_runs_on_to_the_next_turn() -> None:
+    article = (
+        "Harbour festival\n\n"
+        "Norpress interviewed Tomas Vale, the chair of the Eastmark Harbour Society.\n\n"
+        "((Norpress)) How will the festival be different this year?\n\n"
+        "Tomas: The location is new. The boats will sail at night.\n\n"
+        "Secondly, it'll be a festival for the whole town.\n\n"
+        "((Norpress)) How do you think the town will take it?\n\n"
+        "Tomas: We hope it brings people back to the harbour."
+    )
+    got = who(article, "XCQQQQQQ")
+    assert got[2][1] == got[6][1] == "Norpress"  # were no one and `you`
+    assert got[3][1] == got[4][1] == got[7][1] == "Tomas Vale"
+    assert got[5][:2] == (got[3][0], "Tomas Vale")  # was `Secondly`, a run of its own
