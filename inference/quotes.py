@@ -1946,6 +1946,7 @@ def _runs(
         recent = sentences[opens - 1].start if opens else None
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
+        resolved = (_filer(article, sentences[i], mention) if mention else None) or resolved
         if mention and mention.kind == "pronoun" and opens and labels[opens - 1] != QUOTE:  # `... website. It claims`
             resolved = _thing_before(article, mention, recent) or resolved
         if resolved is not None and resolved == mention and _described(sentences[i], mention):
@@ -1991,6 +1992,28 @@ def _runs(
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
+
+
+_FILED_NOUNS = _set("complaint lawsuit suit petition")
+_FILER = r"(?<![\w'’-])([A-Z][\w&'’.-]*(?: +[A-Z][\w&'’.-]*){0,3})"  # up to four capitalised words
+_FILED = re.compile(rf"{_FILER} +(?:ha(?:s|d|ve) +)?(?:filed|lodged|brought)\b[^.;:]{{0,60}}\Z")  # `Norbank filed an `
+
+
+def _filer(article: str, sentence, mention: Mention) -> Mention | None:
+    """`According to the complaint, ...` where an earlier sentence says who filed it (`Norbank filed an
+    antitrust complaint against ...`): the body that filed it says what the complaint says. Reads the
+    places of the noun in the 2,000 characters before the sentence, and 120 characters before each."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _FILED_NOUNS:
+        return None
+    if article[max(0, mention.start - 13) : mention.start].lower() != "according to ":
+        return None
+    found = None
+    for m in _word_places(article, words[1], max(0, sentence.start - 2000), sentence.start):
+        filed = _FILED.search(article, max(0, m.start() - 120), m.start())
+        if filed:
+            found = Mention(filed.start(1), filed.end(1), filed.group(1), "name")
+    return found
 
 
 def _described(sentence, mention: Mention) -> bool:

@@ -816,3 +816,14 @@ def test_an_interview_names_each_turn_and_an_answer_runs_on_to_the_next_turn() -
     assert got[2][1] == got[6][1] == "Norpress"  # were no one and `you`
     assert got[3][1] == got[4][1] == got[7][1] == "Tomas Vale"
     assert got[5][:2] == (got[3][0], "Tomas Vale")  # was `Secondly`, a run of its own
+
+
+def test_according_to_the_complaint_is_the_body_that_filed_it() -> None:
+    article = (
+        "Norbank sues Eastmark Chips\n\n"
+        "Norbank filed an antitrust complaint against Eastmark Chips on Monday in the district court. "
+        "According to the complaint, Eastmark Chips has unlawfully kept its monopoly by, among other things:\n\n"
+        "Forcing retailers into exclusive deals;"
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == got[3][1] == "Norbank"  # was `the complaint`
