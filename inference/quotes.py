@@ -1965,6 +1965,9 @@ def _runs(
             listed = listed or (speakers[-1] is not None and _answers_on(sentences, runs[-1], sentences[i]))
             runs[-1].append(i)
             speakers[-1] = _run_speaker(article, speakers[-1], None if listed else resolved)
+        elif (k := _list_resumed(sentences, labels, runs, speakers, i)) is not None:
+            runs.append(runs.pop(k) + [i])  # the list's run is the one that goes on
+            speakers.append(speakers.pop(k))
         else:
             resolved = resolved or opened
             # `The judgment says:` and its points as quote sentences (`We ...`, `NAME was assessed ...`)
@@ -1984,6 +1987,8 @@ def _runs(
             speakers.append(resolved)
         if speakers[-1] is not None and (not named or named[-1] != speakers[-1]):
             named.append(speakers[-1])
+    order = sorted(range(len(runs)), key=lambda n: runs[n][0])  # a resumed list moved its run last
+    runs, speakers = [runs[n] for n in order], [speakers[n] for n in order]
     _unattributed(article, sentences, runs, speakers)
     out = [Attribution(None, None, None)] * len(sentences)
     for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
@@ -2284,6 +2289,40 @@ def _answers_on(sentences: list, run: list[int], sentence) -> bool:
     turn: one answer. Reads the run's first sentence and the sentence at hand."""
     if _answered_by(sentences[run[0]], None) is None or _answered_by(sentence, None) is not None:
         return False
+    return _unsaid(sentence) and not _ACCORDING.search(sentence.text)
+
+
+_POINT = re.compile(r"\s*[A-Z][a-z]+ing\b")  # a point set out as a clause (`Forcing retailers into ...;`)
+
+
+def _list_resumed(sentences: list, labels: list[str], runs: list[list[int]], speakers: list, i: int) -> int | None:
+    """The run of a list (opened by a colon) that quote sentence i goes on, after attributed sentences
+    split its points (`... the complaint says:` / point / `According to industry reports, ...` / point):
+    the index of that run, up to six runs back, or None. Sentence i has no verb of saying and no
+    `according to`; it opens with a point's -ing word (`Forcing ...`), or one attributed sentence came
+    between. Reads the first and last sentences of those runs."""
+    if not runs or runs[-1][-1] != i - 1 or not _plainly_unsaid(sentences[i]):
+        return None
+    if sentences[i].text.rstrip().endswith(":") or _direct(sentences[i]):  # a list or a quotation of its own
+        return None
+    point = _POINT.match(sentences[i].text) is not None
+    for k in range(len(runs) - 2, max(-1, len(runs) - 8), -1):
+        if runs[k + 1][0] != runs[k][-1] + 1 or labels[runs[k][-1]] != QUOTE:
+            return None  # not one stretch of quote sentences
+        head = runs[k][0]
+        listed = sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)
+        if not listed or speakers[k] is None:
+            continue
+        if speakers[-1] is not None and speakers[k].text == speakers[-1].text:
+            return None  # the list's speaker goes on anyway
+        between = runs[-1] if k == len(runs) - 2 else []
+        attributed = len(between) == 1 and not _plainly_unsaid(sentences[between[0]])
+        return k if point or attributed else None
+    return None
+
+
+def _plainly_unsaid(sentence) -> bool:
+    """No verb of saying and no `according to` (a sentence that attributes nothing)."""
     return _unsaid(sentence) and not _ACCORDING.search(sentence.text)
 
 

@@ -827,3 +827,19 @@ def test_according_to_the_complaint_is_the_body_that_filed_it() -> None:
     )
     got = who(article, "XCQQ")
     assert got[2][1] == got[3][1] == "Norbank"  # was `the complaint`
+
+
+def test_a_list_split_by_attributed_sentences_goes_on_with_its_first_speaker() -> None:
+    article = (
+        "Norbank sues Eastmark Chips\n\n"
+        "The Norland Retail Council said on Monday that Eastmark Chips has broken the law by:\n\n"
+        "Forcing retailers into exclusive deals;\n\n"
+        "According to industry reports, Eastmark Chips has paid two retailers to drop rivals.\n\n"
+        "Eastmark Chips paid Harbour Stores millions for exclusivity.\n\n"
+        "Former Harbour Stores chief Tomas Vale said in 2004 that he was told to stop buying.\n\n"
+        "Threatening retaliation against shops that stock rivals."
+    )
+    got = who(article, "XQQQQQQ")
+    council = "Norland Retail Council"
+    assert got[3][1] == "industry reports" and got[5][1] == "Tomas Vale"
+    assert got[4][:2] == got[6][:2] == (got[1][0], council)  # were `Eastmark Chips` and `Tomas Vale`
