@@ -236,7 +236,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     if best and best[0] > 0:
         chosen = _refined(sentence, _opening_subject(sentence, best[1], found) or best[1], [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
-        return _both(sentence, chosen, featured, article) or chosen
+        return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
@@ -346,6 +346,36 @@ def _both(sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], 
 
 
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|stated)\s+\Z")
+_WHILE_SAYER = re.compile(
+    r",? +(?:while|whilst) +((?:the +)?[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*){0,3}|the +[a-z]+(?: +[a-z]+){0,2})"
+    r"(?: +(?:has|have|had))? +([a-z]+)\b"
+)  # `, while the fisheries ministry claim`, `, while Osei has accused`
+
+
+def _while_another(sentence, chosen: Mention, article: str | None) -> Mention | None:
+    """`The Norland League claim 53 died, while the health ministry claim 51`, `Norland says ... while
+    Eastmark insists ...`: two speakers (people or bodies) who each say their part of one sentence,
+    the second opening a `while` clause with its own verb of saying right after it; the annotators
+    record both (`A and B`, each resolved by `resolve`). Reads the masked sentence after the mention."""
+    if chosen.kind not in ("name", "np") or " and " in chosen.text:
+        return None
+    offset = chosen.end - sentence.start
+    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
+    found = _WHILE_SAYER.search(masked, offset)
+    if found is None or found.group(2) not in _SAYING:
+        return None
+    if not _SAYING.intersection(re.findall(r"[a-z]+", masked[offset : found.start()])):
+        return None  # the first one's clause says its part too
+    second = found.group(1)
+    words = second.split()
+    if words[-1][:1].islower() and words[-1] not in entities.ORG_NOUNS | entities.GROUP_NOUNS:
+        return None  # `while the others claim`: no body
+    if entities.same_entity(second, chosen.text) or (words[0].lower() in CAPITAL_STOP and len(words) == 1):
+        return None
+    end = sentence.start + found.end(1)
+    return Mention(chosen.start, end, f"{chosen.text} and {second}", "name")
+
+
 # an office of capitalised words only: `Minister of Telecommunication and Digital Infrastructure` goes on
 _LISTED_PAIR = re.compile(r", +(?:[A-Z][\w'’-]* +){0,3}[A-Z][\w'’-]*,? +and +")
 _SECOND_CLAUSE = re.compile(

@@ -843,3 +843,14 @@ def test_a_list_split_by_attributed_sentences_goes_on_with_its_first_speaker() -
     council = "Norland Retail Council"
     assert got[3][1] == "industry reports" and got[5][1] == "Tomas Vale"
     assert got[4][:2] == got[6][:2] == (got[1][0], council)  # were `Eastmark Chips` and `Tomas Vale`
+
+
+def test_two_bodies_saying_their_parts_of_one_sentence_are_both_its_speakers() -> None:
+    article = (
+        "Flood toll disputed\n\n"
+        "The Norland League claim 53 people died, while the fisheries ministry claim 51 died.\n\n"
+        "Eastmark says the boats were in its waters while Westmark insists they were not."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland League and the fisheries ministry"  # was `Norland League`
+    assert got[2][1] == "Eastmark and Westmark"  # was `Eastmark`
