@@ -2358,6 +2358,8 @@ def _list_resumed(sentences: list, labels: list[str], runs: list[list[int]], spe
     the index of that run, up to six runs back, or None. Sentence i has no verb of saying and no
     `according to`; it opens with a point's -ing word (`Forcing ...`), or one attributed sentence came
     between. Reads the first and last sentences of those runs."""
+    if runs and _lettered_on(sentences, labels, runs[-1], i):
+        return len(runs) - 1
     if not runs or runs[-1][-1] != i - 1 or not _plainly_unsaid(sentences[i]):
         return None
     if sentences[i].text.rstrip().endswith(":") or _direct(sentences[i]):  # a list or a quotation of its own
@@ -2376,6 +2378,24 @@ def _list_resumed(sentences: list, labels: list[str], runs: list[list[int]], spe
         attributed = len(between) == 1 and not _plainly_unsaid(sentences[between[0]])
         return k if point or attributed else None
     return None
+
+
+_LETTERED = re.compile(r"\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\) ")  # `(g) this provision ...`, `(iv) ...`, `(3) ...`
+
+
+def _lettered_on(sentences: list, labels: list[str], run: list[int], i: int) -> bool:
+    """A lettered point (`(g) this provision results in ...`) goes on a list run (opened by a colon)
+    whose last point was lettered too, even past a verb of saying in it (`(h) another provision in this
+    Act states ...`) or a sentence or two that are no quote between (a footnote). Reads the run's first
+    sentence and its last two."""
+    if not _LETTERED.match(sentences[i].text) or not i - 3 <= run[-1] < i or _ACCORDING.search(sentences[i].text):
+        return False
+    if any(labels[k] == QUOTE for k in range(run[-1] + 1, i)):
+        return False
+    head = run[0]
+    if not (sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)):
+        return False
+    return any(_LETTERED.match(sentences[k].text) for k in run[-2:])
 
 
 def _plainly_unsaid(sentence) -> bool:

@@ -867,3 +867,18 @@ def test_the_agent_of_a_passive_verb_of_saying_is_the_speaker() -> None:
     assert got[1][1] == "Norland authorities"  # was `deaths`
     assert got[2][1] == "Tomas Vale"  # was `The new order`
     assert got[3][1] == "Ana Ruiz"  # `feels threatened by` is no passive verb of saying
+
+
+def test_lettered_points_go_on_the_list_past_a_footnote_and_a_verb_of_saying() -> None:
+    article = (
+        "Court rules on harbour fees\n\n"
+        "The ruling is to say:\n\n"
+        "(a) the fee is within the powers of the harbour board.\n\n"
+        "(b) the fee was set without a hearing.\n\n"
+        "# Harbour Act 1990, section 4.\n\n"
+        "(c) the charge on fishing boats results in distinctions as to size.\n\n"
+        "(d) another section of this Act states a small boat may pay less."
+    )
+    got = who(article, "XXQQXQQ")
+    assert got[2][:2] == ("q1", "The ruling")
+    assert got[5][:2] == got[6][:2] == ("q1", "The ruling")  # were runs of their own (no one, `Harbour Act`)
