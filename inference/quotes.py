@@ -233,6 +233,11 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     if cited is not None and (
         not sentence.text[cited.end - offset :].strip(" .!?\"”’'") or _cites_first(sentence, cited)
     ):
+        tag = [m for m, f in found if m.start < cited.start and _tags_quotation(sentence, m, f)]
+        if tag:  # `...," said a spokesperson for NAME according to the Norland Post.`: the tag's phrase
+            first = max(tag, key=lambda m: (-m.start, m.end))
+            said_by = _and_body(sentence, first)  # whole, as the annotators write it (not its last name)
+            return said_by if said_by is not first else _refined(sentence, first, [m for m, _ in found])
         said = best is not None and best[0] > 0 and _beside_saying(dict(found)[best[1]])
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
             return _refined(sentence, cited, [m for m, _ in found])
@@ -244,6 +249,22 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+_AND_BODY = re.compile(r" +and +((?:[A-Z][\w'’-]* +){0,3}([A-Z][a-z]+))")  # ` and Wrekin Council`
+
+
+def _and_body(sentence, mention: Mention) -> Mention:
+    """A phrase that ends in a name cut before `and` (`a spokesperson for Telford` of `... for Telford
+    and Wrekin Council`), run on to the organisation's name that `and` continues, where that ends in
+    an organisation noun."""
+    if mention.kind != "np" or not mention.text[-1:].isalpha():
+        return mention
+    more = _AND_BODY.match(sentence.text, mention.end - sentence.start)
+    if more is None or more.group(2).lower() not in entities.ORG_NOUNS:
+        return mention
+    end = sentence.start + more.end(1)
+    return Mention(mention.start, end, sentence.text[mention.start - sentence.start : more.end(1)], mention.kind)
 
 
 _TURN_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"  # one to three capitalised words

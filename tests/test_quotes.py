@@ -882,3 +882,14 @@ def test_lettered_points_go_on_the_list_past_a_footnote_and_a_verb_of_saying() -
     got = who(article, "XXQQXQQ")
     assert got[2][:2] == ("q1", "The ruling")
     assert got[5][:2] == got[6][:2] == ("q1", "The ruling")  # were runs of their own (no one, `Harbour Act`)
+
+
+def test_a_quotation_tag_before_according_to_speaks_and_its_body_runs_on_over_and() -> None:
+    article = (
+        "Harbour abuse review\n\n"
+        '"Abuse is a vile crime. We welcome the review," said a spokesperson for Kelsey and Marlow Council '
+        "according to the Norland Post."
+    )
+    got = who(article, "XQQ")
+    # was `Norland Post`, the outlet cited at the end, for the whole quotation
+    assert got[1][1] == got[2][1] == "a spokesperson for Kelsey and Marlow Council"
