@@ -2037,7 +2037,11 @@ def _runs(
         later = resolve(article, mentions[ahead[i]], named, recent) if resolved is None and ahead[i] else None
         opened = _pronoun_ahead(article, sentences, runs, i, mentions[ahead[i]]) if later else None
         later = opened or later
-        if runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
+        joined = _joins_after_quotation(sentences[i], mention, resolved, speakers[-1]) if runs else None
+        if joined is not None:  # `... get them home", whilst his grandmother, NAME, said that "..."`
+            runs.append([i])
+            speakers.append(joined)
+        elif runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
             # a point of a list (`NAME was assessed ...`) names no sayer to give a run with a speaker to
             listed = speakers[-1] is not None and _lists_on(sentences, labels, runs[-1], sentences[i])
             listed = listed or (speakers[-1] is not None and _answers_on(sentences, runs[-1], sentences[i]))
@@ -2097,6 +2101,29 @@ def _filer(article: str, sentence, mention: Mention) -> Mention | None:
         if filed:
             found = Mention(filed.start(1), filed.end(1), filed.group(1), "name")
     return found
+
+
+_WHILE_AFTER_CLOSE = re.compile(r"""[.,!?]?["”’],? +(?:while|whilst) +([^"“”]{0,60})\Z""")
+_VERB_OF_SECOND = re.compile(r"[,\s]*(?:(?:has|have|had|also) +)?([a-z]+)")
+
+
+def _joins_after_quotation(sentence, mention: Mention | None, resolved: Mention | None, speaker) -> Mention | None:
+    """A sentence that opens inside the run's quotation, closes it, and gives a second speaker their
+    own part in a `while` clause (`... get them home", whilst his grandmother, NAME, said that "..."`,
+    `... twenty years," while Air France's lawyers stated ...`): both speak it, as the annotators
+    record (`A and B`); a run of its own. Reads the sentence before and after the mention."""
+    if not sentence.in_quote or mention is None or resolved is None or speaker is None:
+        return None
+    clause = _WHILE_AFTER_CLOSE.search(sentence.text[: mention.start - sentence.start])
+    verb = _VERB_OF_SECOND.match(sentence.text, mention.end - sentence.start)
+    if clause is None or verb is None or verb.group(1) not in _SAYING:
+        return None
+    second = resolved.text
+    if mention.kind != "name":  # `Air France's lawyers`: the whole phrase the clause opens with
+        second = sentence.text[clause.start(1) : mention.end - sentence.start]
+    if entities.same_entity(second, speaker.text):
+        return None
+    return Mention(speaker.start, speaker.end, f"{speaker.text} and {second}", "name")
 
 
 def _described(sentence, mention: Mention) -> bool:

@@ -893,3 +893,17 @@ def test_a_quotation_tag_before_according_to_speaks_and_its_body_runs_on_over_an
     got = who(article, "XQQ")
     # was `Norland Post`, the outlet cited at the end, for the whole quotation
     assert got[1][1] == got[2][1] == "a spokesperson for Kelsey and Marlow Council"
+
+
+def test_a_second_speaker_after_the_quotation_closes_in_a_while_clause_shares_the_sentence() -> None:
+    article = (
+        "Crew freed\n\n"
+        'Tomas Vale, uncle of one of the crew, said it was "the best news imaginable. '
+        'Let us just get them home," whilst his grandmother, Ana Ruiz, said that "we never lost hope."\n\n'
+        "The pilot's lawyer, Karl Brandt, said outside court that \"it should have been avoided. "
+        "The faults were known for years,\" while Norland Air's lawyers stated the inquiry had found nothing."
+    )
+    got = who(article, "XQQQQ")
+    assert got[1][1] == "Tomas Vale" and got[3][1] == "Karl Brandt"
+    assert got[2][1] == "Tomas Vale and Ana Ruiz"  # was `Tomas Vale`
+    assert got[4][1] == "Karl Brandt and Norland Air's lawyers"  # was `Karl Brandt`
