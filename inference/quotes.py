@@ -302,6 +302,8 @@ def _agent(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention |
     order was described by Commissioner Vale as ...`, `As described by MIT researchers, ...`): the
     speaker, where the sentence has no other verb of saying; the longest candidate that starts right
     after `by`. Reads the masked sentence once."""
+    if _BY_AGENT.search(sentence.text) is None:  # the common case, before masking the quotation
+        return None
     masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
     passive = [m for m in _BY_AGENT.finditer(masked) if m.group(1) in _SAYING_AT_ALL | _PASSIVE_SAYING]
     if len(passive) != 1:
@@ -408,6 +410,8 @@ def _while_another(sentence, chosen: Mention, article: str | None) -> Mention | 
     if chosen.kind not in ("name", "np") or " and " in chosen.text:
         return None
     offset = chosen.end - sentence.start
+    if "whil" not in sentence.text:  # the common case, before masking the quotation
+        return None
     masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
     found = _WHILE_SAYER.search(masked, offset)
     if found is None or found.group(2) not in _SAYING:
@@ -2408,10 +2412,8 @@ def _list_resumed(sentences: list, labels: list[str], runs: list[list[int]], spe
     between. Reads the first and last sentences of those runs."""
     if runs and _lettered_on(sentences, labels, runs[-1], i):
         return len(runs) - 1
-    if not runs or runs[-1][-1] != i - 1 or not _plainly_unsaid(sentences[i]):
-        return None
-    if sentences[i].text.rstrip().endswith(":") or _direct(sentences[i]):  # a list or a quotation of its own
-        return None
+    if not runs or runs[-1][-1] != i - 1 or sentences[i].text.rstrip().endswith(":"):
+        return None  # `NAME has written to the board:`: a list of its own
     point = _POINT.match(sentences[i].text) is not None
     for k in range(len(runs) - 2, max(-1, len(runs) - 8), -1):
         if runs[k + 1][0] != runs[k][-1] + 1 or labels[runs[k][-1]] != QUOTE:
@@ -2424,7 +2426,9 @@ def _list_resumed(sentences: list, labels: list[str], runs: list[list[int]], spe
             return None  # the list's speaker goes on anyway
         between = runs[-1] if k == len(runs) - 2 else []
         attributed = len(between) == 1 and not _plainly_unsaid(sentences[between[0]])
-        return k if point or attributed else None
+        if not (point or attributed) or _direct(sentences[i]) or not _plainly_unsaid(sentences[i]):
+            return None  # a quotation of its own, or a sentence that says who says it
+        return k
     return None
 
 
