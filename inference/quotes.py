@@ -2061,6 +2061,8 @@ def _runs(
             if listed and subject is not None and _introduces_a_list(sentences, labels, i):
                 found = subject(sentences[i - 1])
                 resolved = (resolve(article, found, named, recent) if found else None) or resolved
+            owner = _responder(article, sentences[i]) if resolved is None else None
+            resolved = resolve(article, owner, named, recent) if owner else resolved
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
@@ -2128,6 +2130,23 @@ def _joins_after_quotation(sentence, mention: Mention | None, resolved: Mention 
     if entities.same_entity(second, speaker.text):
         return None
     return Mention(speaker.start, speaker.end, f"{speaker.text} and {second}", "name")
+
+
+_RESPONSE = re.compile(
+    r"""\s*(?:The +)?([A-Z][\w-]*(?: +[A-Z][\w-]*){0,4})['’]s +(?:[a-z]+ +)?"""
+    r"""(?:response|reply|answer|reaction|message|comments?)\b[^"“”:]{0,80}:\s*["“]"""
+)  # `NAME's response to the expulsion was to tweet: "`
+
+
+def _responder(article: str, sentence) -> Mention | None:
+    """The owner of a response that a sentence opens with and sets out as a quotation after a colon
+    (`Griffin's response to this expulsion was to tweet: "Breaking news! ..."`): who says it.
+    Reads the sentence's start."""
+    owner = _RESPONSE.match(sentence.text)
+    if owner is None:
+        return None
+    start = sentence.start + owner.start(1)
+    return Mention(start, start + len(owner.group(1)), owner.group(1), "name")
 
 
 def _described(sentence, mention: Mention) -> bool:

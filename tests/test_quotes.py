@@ -907,3 +907,13 @@ def test_a_second_speaker_after_the_quotation_closes_in_a_while_clause_shares_th
     assert got[1][1] == "Tomas Vale" and got[3][1] == "Karl Brandt"
     assert got[2][1] == "Tomas Vale and Ana Ruiz"  # was `Tomas Vale`
     assert got[4][1] == "Karl Brandt and Norland Air's lawyers"  # was `Karl Brandt`
+
+
+def test_a_response_a_sentence_opens_with_is_its_owners_quotation() -> None:
+    article = (
+        "Party expels founder\n\n"
+        "The Norland Party expelled Tomas Vale on Monday. The conduct committee said the decision was unanimous.\n\n"
+        'Vale\'s response to the expulsion was to tweet: "Breaking news! I have been expelled without a hearing!"'
+    )
+    got = who(article, "XCQQQ")
+    assert got[3][1] == got[4][1] == "Tomas Vale"  # was `The conduct committee`, the run before's
