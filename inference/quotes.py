@@ -2029,6 +2029,8 @@ def _runs(
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
         resolved = (_filer(article, sentences[i], mention) if mention else None) or resolved
+        opener = _saying_after(sentences[i]) if mention is None and not sentences[i].in_quote else None
+        resolved = resolve(article, opener, named, recent) if opener else resolved  # `NAME was ..., saying`
         if mention and mention.kind == "pronoun" and opens and labels[opens - 1] != QUOTE:  # `... website. It claims`
             resolved = _thing_before(article, mention, recent) or resolved
         if resolved is not None and resolved == mention and _described(sentences[i], mention):
@@ -2147,6 +2149,24 @@ def _responder(article: str, sentence) -> Mention | None:
         return None
     start = sentence.start + owner.start(1)
     return Mention(start, start + len(owner.group(1)), owner.group(1), "name")
+
+
+_SAYING_AFTER = re.compile(
+    r"""((?:[A-Z][\w'’-]*)(?: +[A-Z][\w'’-]*){0,3}) +(?:was|is|were|are|has|had|have)\b[^"“”;]{0,120}?"""
+    r""", +(?:saying|adding|stating|insisting|warning|arguing|claiming)\b"""
+)  # `NAME was confident that he would win, saying: "`
+
+
+def _saying_after(sentence) -> Mention | None:
+    """The name a sentence opens with, where the sentence goes on to a participle of saying after a
+    comma (`Jammeh was confident that he would win, saying: "..."`, `NAME was dismissive when
+    interviewed, saying "..."`): its speaker, though the name stands far from the verb. Reads the
+    sentence's start."""
+    found = _SAYING_AFTER.match(sentence.text)
+    if found is None or found.group(1).split()[0].lower() in CAPITAL_STOP:
+        return None
+    start = sentence.start + found.start(1)
+    return Mention(start, start + len(found.group(1)), found.group(1), "name")
 
 
 def _described(sentence, mention: Mention) -> bool:

@@ -917,3 +917,17 @@ def test_a_response_a_sentence_opens_with_is_its_owners_quotation() -> None:
     )
     got = who(article, "XCQQQ")
     assert got[3][1] == got[4][1] == "Tomas Vale"  # was `The conduct committee`, the run before's
+
+
+def test_a_name_that_goes_on_to_a_participle_of_saying_opens_its_own_quotation() -> None:
+    article = (
+        "Tomas Vale and Ana Ruiz clash over vote count\n\n"
+        'Tomas Vale said "we will win this count. We have all the details." '
+        'Ruiz was dismissive when interviewed on Norland TV, saying "I am sorry to see you in the role of a '
+        "spokesman for the other side, frankly I have known you in far better roles over the years."
+        ' They are nothing new."'
+    )
+    got = who(article, "XQQQQ")
+    assert got[1][1] == got[2][1] == "Tomas Vale"
+    assert got[3][1] == got[4][1] == "Ana Ruiz"  # were `Tomas Vale`, the quotation before
+    assert got[3][0] != got[2][0]
