@@ -2029,7 +2029,7 @@ def _runs(
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
         resolved = (_filer(article, sentences[i], mention) if mention else None) or resolved
-        opener = _saying_after(sentences[i]) if mention is None and not sentences[i].in_quote else None
+        opener = None if mention or sentences[i].in_quote else _saying_after(sentences[i]) or _read_out(sentences[i])
         resolved = resolve(article, opener, named, recent) if opener else resolved  # `NAME was ..., saying`
         if mention and mention.kind == "pronoun" and opens and labels[opens - 1] != QUOTE:  # `... website. It claims`
             resolved = _thing_before(article, mention, recent) or resolved
@@ -2167,6 +2167,22 @@ def _saying_after(sentence) -> Mention | None:
         return None
     start = sentence.start + found.start(1)
     return Mention(start, start + len(found.group(1)), found.group(1), "name")
+
+
+_READ_OUT = re.compile(  # `An IAA statement yesterday morning read "`
+    r"""((?:An?|The) +(?:[A-Z][\w'’.-]* +){0,3}(?:statement|release|letter|message|notice))\b"""
+    r"""[^"“”,;]{0,40}? +reads?\b"""
+)
+
+
+def _read_out(sentence) -> Mention | None:
+    """A statement the sentence opens with that `read` its quotation (`An IAA statement yesterday
+    morning read "..."`): the statement speaks, as `The IPCC statement said` does (its issuer, by
+    `resolve`). Reads the sentence's start."""
+    found = _READ_OUT.match(sentence.text)
+    if found is None:
+        return None
+    return Mention(sentence.start, sentence.start + found.end(1), found.group(1), "np")
 
 
 def _described(sentence, mention: Mention) -> bool:

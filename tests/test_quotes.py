@@ -931,3 +931,16 @@ def test_a_name_that_goes_on_to_a_participle_of_saying_opens_its_own_quotation()
     assert got[1][1] == got[2][1] == "Tomas Vale"
     assert got[3][1] == got[4][1] == "Ana Ruiz"  # were `Tomas Vale`, the quotation before
     assert got[3][0] != got[2][0]
+
+
+def test_a_statement_that_reads_its_quotation_is_its_issuers() -> None:
+    article = (
+        "Airline safety row\n\n"
+        "The Norland Aviation Authority (NAA) defended its record. "
+        'One pilot said his "personal belief is that the agencies have lost the trust of pilots". '
+        'An NAA statement yesterday morning read "The NAA has answered every letter and report from pilots, '
+        'in several meetings and face-to-face interviews with the pilots and their representatives."'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1].endswith("pilot")
+    assert got[3][1] == "Norland Aviation Authority"  # was the pilot, the quotation before's
