@@ -1366,7 +1366,10 @@ def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:
     return _subject_before(article, lead.end(), at, pronoun, depth=2) if lead and lead.end() < at else []
 
 
-_CLAUSE_OPENING = re.compile(r"\s*(?:(?:When|As|After|While|Before|Although|Though|Since|Once|However,)\s+)?")
+_CLAUSE_OPENING = re.compile(  # and a leading phrase of time or place (`In a speech today, NAME ..., and he said`)
+    r"\s*(?:(?:When|As|After|While|Before|Although|Though|Since|Once|However,)\s+"
+    r"""|(?:In|On|At|During)\s+[^,;:"“”]{1,50},\s+)?"""
+)
 
 
 def _named_subject(

@@ -944,3 +944,15 @@ def test_a_statement_that_reads_its_quotation_is_its_issuers() -> None:
     got = who(article, "XCQQ")
     assert got[2][1].endswith("pilot")
     assert got[3][1] == "Norland Aviation Authority"  # was the pilot, the quotation before's
+
+
+def test_he_after_a_leading_phrase_and_a_subject_means_that_subject() -> None:
+    article = (
+        "Port crackdown\n\n"
+        'Harbour master Karl Brandt said the raids "were long overdue".\n\n'
+        "In a speech today, Prime Minister Tomas Vale did not mention the union, and he said the purpose "
+        'of the raids "was only to deal with the smugglers".'
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Karl Brandt"
+    assert got[2][1] == "Tomas Vale"  # was `Karl Brandt`, the latest speaker
