@@ -218,10 +218,16 @@ def attribute(
 def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) -> Mention | None:
     """The candidate that names the sentence's speaker, or None when none scores above zero
     (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
+    answer = _answered_by(sentence, article)
+    if answer is not None:  # `NAME: We hope ...`, `((Wikinews)) How do you ...?`: an interview's turn
+        return answer
     found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
+    agent = _agent(sentence, found)
+    if agent is not None:  # `Twenty deaths were reported by Norland authorities`
+        return _refined(sentence, agent, [m for m, _ in found])
     if article is not None:  # `passing through the Malacca Strait, ..., said NAME`: a place never speaks
         found = [(m, f) for m, f in found if not _silent_place(sentence, m, found, article)]
     scored = [(scorer.score(f), m) for m, f in found]
@@ -230,16 +236,18 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     if cited is not None and (
         not sentence.text[cited.end - offset :].strip(" .!?\"”’'") or _cites_first(sentence, cited)
     ):
+        tag = [m for m, f in found if m.start < cited.start and _tags_quotation(sentence, m, f)]
+        if tag:  # `...," said a spokesperson for NAME according to the Norland Post.`: the tag's phrase
+            first = max(tag, key=lambda m: (-m.start, m.end))
+            said_by = _and_body(sentence, first)  # whole, as the annotators write it (not its last name)
+            return said_by if said_by is not first else _refined(sentence, first, [m for m, _ in found])
         said = best is not None and best[0] > 0 and _beside_saying(dict(found)[best[1]])
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
             return _refined(sentence, cited, [m for m, _ in found])
     if best and best[0] > 0:
         chosen = _refined(sentence, _opening_subject(sentence, best[1], found) or best[1], [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
-        return _both(sentence, chosen, featured, article) or chosen
-    agent = _agent(sentence, [m for m, _ in found])
-    if agent is not None:  # `Twenty-three deaths were reported by Norland authorities`
-        return _refined(sentence, agent, [m for m, _ in found])
+        return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
@@ -266,17 +274,70 @@ def _a_person_named(article: str, mention: Mention) -> bool:
     return full.text != mention.text and entities.mention_type(article, full.text) == entities.PERSON
 
 
-def _agent(sentence, found: list[Mention]) -> Mention | None:
-    """The agent of a passive verb of saying (`deaths were reported by Norland authorities`): the longest
-    candidate right after its `by`, where no candidate scored above zero."""
-    said = _PASSIVE_BY.search(sentence.text)
-    if not said or said.group(1).lower() not in _SAYING:
+_AND_BODY = re.compile(r" +and +((?:[A-Z][\w'’-]* +){0,3}([A-Z][a-z]+))")  # ` and Wrekin Council`
+
+
+def _and_body(sentence, mention: Mention) -> Mention:
+    """A phrase that ends in a name cut before `and` (`a spokesperson for Telford` of `... for Telford
+    and Wrekin Council`), run on to the organisation's name that `and` continues, where that ends in
+    an organisation noun."""
+    if mention.kind != "np" or not mention.text[-1:].isalpha():
+        return mention
+    more = _AND_BODY.match(sentence.text, mention.end - sentence.start)
+    if more is None or more.group(2).lower() not in entities.ORG_NOUNS:
+        return mention
+    end = sentence.start + more.end(1)
+    return Mention(mention.start, end, sentence.text[mention.start - sentence.start : more.end(1)], mention.kind)
+
+
+_TURN_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"  # one to three capitalised words
+_TURN = re.compile(rf"""\s*(?:\(\(({_TURN_NAME})\)\)|({_TURN_NAME}):)\s+["“]?[A-Z]""")  # `((Norpress)) How`, `Ana: We`
+_NOT_TURNS = _set("q a question answer update related analysis editorial caption picture photo published note")
+
+
+def _answered_by(sentence, article: str | None) -> Mention | None:
+    """The name an interview writes before a turn (`Ana: We hope ...`, `((Norpress)) How do you ...?`,
+    a headline `Ana Ruiz: Norland will join`): who says the sentence; `NAME:` only where the sentence
+    has no verb of saying of its own. Not a place (`Norland: ...`), a date, or a heading (`Update:`)."""
+    turn = _TURN.match(sentence.text)
+    if turn is None:
         return None
-    at = sentence.start + said.end()
-    return max((m for m in found if m.start == at and m.kind != "pronoun"), key=lambda m: m.end, default=None)
+    k = 1 if turn.group(1) else 2
+    if k == 2 and not _unsaid(sentence):  # `LISBON: Portugal's minister Rui Costa said`: a dateline
+        return None
+    name = turn.group(k)
+    if name.lower() in _NOT_TURNS or name.split()[0].lower() in CAPITAL_STOP:
+        return None
+    if article is not None and entities.mention_type(article, name) in (entities.PLACE, entities.DATE):
+        return None
+    start = sentence.start + turn.start(k)
+    return Mention(start, start + len(name), name, "name")
 
 
-_PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|been|being) +(?:[a-z]+ly +)?([a-z]+) +by +")
+_BY_AGENT = re.compile(  # `were reported by `, `As described by `, `was broadly echoed by `; not `feels threatened by`
+    r"\b(?:is|are|was|were|be|been|[Aa]s) +(?:[a-z]+ly +)?([a-z]+ed) +by +(\S+(?: +\S+)?)"
+)
+_PASSIVE_SAYING = _set("decried echoed")  # verbs of saying read only in the passive here
+
+
+def _agent(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """The agent of a passive verb of saying (`Twenty deaths were reported by Norland authorities`, `The
+    order was described by Commissioner Vale as ...`, `As described by MIT researchers, ...`): the
+    speaker, where the sentence has no other verb of saying; the longest candidate that starts right
+    after `by`. Reads the masked sentence once."""
+    if _BY_AGENT.search(sentence.text) is None:  # the common case, before masking the quotation
+        return None
+    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
+    passive = [m for m in _BY_AGENT.finditer(masked) if m.group(1) in _SAYING_AT_ALL | _PASSIVE_SAYING]
+    if len(passive) != 1:
+        return None
+    saying = [w for w in re.findall(r"[a-z]+", masked) if w in _SAYING_AT_ALL]
+    if len(saying) > (passive[0].group(1) in _SAYING_AT_ALL):
+        return None  # `NAME said the plan was described by ...`: the active verb's subject says it
+    # the first candidate in the agent's first two words (`by dissenting Commissioner NAME`, a title cut)
+    start, end = sentence.start + passive[0].start(2), sentence.start + passive[0].end(2)
+    after = [m for m, _ in found if start <= m.start < end and m.kind != "pronoun"]
+    return min(after, key=lambda m: (m.start, -m.end)) if after else None
 
 
 def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
@@ -359,6 +420,38 @@ def _both(sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], 
 
 
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|wrote|stated)\s+\Z")
+_WHILE_SAYER = re.compile(
+    r",? +(?:while|whilst) +((?:the +)?[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*){0,3}|the +[a-z]+(?: +[a-z]+){0,2})"
+    r"(?: +(?:has|have|had))? +([a-z]+)\b"
+)  # `, while the fisheries ministry claim`, `, while Osei has accused`
+
+
+def _while_another(sentence, chosen: Mention, article: str | None) -> Mention | None:
+    """`The Norland League claim 53 died, while the health ministry claim 51`, `Norland says ... while
+    Eastmark insists ...`: two speakers (people or bodies) who each say their part of one sentence,
+    the second opening a `while` clause with its own verb of saying right after it; the annotators
+    record both (`A and B`, each resolved by `resolve`). Reads the masked sentence after the mention."""
+    if chosen.kind not in ("name", "np") or " and " in chosen.text:
+        return None
+    offset = chosen.end - sentence.start
+    if "whil" not in sentence.text:  # the common case, before masking the quotation
+        return None
+    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
+    found = _WHILE_SAYER.search(masked, offset)
+    if found is None or found.group(2) not in _SAYING:
+        return None
+    if not _SAYING.intersection(re.findall(r"[a-z]+", masked[offset : found.start()])):
+        return None  # the first one's clause says its part too
+    second = found.group(1)
+    words = second.split()
+    if words[-1][:1].islower() and words[-1] not in entities.ORG_NOUNS | entities.GROUP_NOUNS:
+        return None  # `while the others claim`: no body
+    if entities.same_entity(second, chosen.text) or (words[0].lower() in CAPITAL_STOP and len(words) == 1):
+        return None
+    end = sentence.start + found.end(1)
+    return Mention(chosen.start, end, f"{chosen.text} and {second}", "name")
+
+
 # an office of capitalised words only: `Minister of Telecommunication and Digital Infrastructure` goes on
 _LISTED_PAIR = re.compile(r", +(?:[A-Z][\w'’-]* +){0,3}[A-Z][\w'’-]*,? +and +")
 _SECOND_CLAUSE = re.compile(
@@ -1410,7 +1503,10 @@ def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:
     return _subject_before(article, lead.end(), at, pronoun, depth=2) if lead and lead.end() < at else []
 
 
-_CLAUSE_OPENING = re.compile(r"\s*(?:(?:When|As|After|While|Before|Although|Though|Since|Once|However,)\s+)?")
+_CLAUSE_OPENING = re.compile(  # and a leading phrase of time or place (`In a speech today, NAME ..., and he said`)
+    r"\s*(?:(?:When|As|After|While|Before|Although|Though|Since|Once|However,)\s+"
+    r"""|(?:In|On|At|During)\s+[^,;:"“”]{1,50},\s+)?"""
+)
 
 
 def _named_subject(
@@ -2081,6 +2177,9 @@ def _runs(
         recent = sentences[opens - 1].start if opens else None
         named = _within(named, sentences[i].start)
         resolved = resolve(article, mention, named, recent) if mention else None
+        resolved = (_filer(article, sentences[i], mention) if mention else None) or resolved
+        opener = None if mention or sentences[i].in_quote else _saying_after(sentences[i]) or _read_out(sentences[i])
+        resolved = resolve(article, opener, named, recent) if opener else resolved  # `NAME was ..., saying`
         if mention and mention.kind == "pronoun" and opens and labels[opens - 1] != QUOTE:  # `... website. It claims`
             resolved = _thing_before(article, mention, recent) or resolved
         if resolved is not None and resolved == mention and _described(sentences[i], mention):
@@ -2093,11 +2192,19 @@ def _runs(
         later = resolve(article, mentions[ahead[i]], named, recent) if resolved is None and ahead[i] else None
         opened = _pronoun_ahead(article, sentences, runs, i, mentions[ahead[i]]) if later else None
         later = opened or later
-        if runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
+        joined = _joins_after_quotation(sentences[i], mention, resolved, speakers[-1]) if runs else None
+        if joined is not None:  # `... get them home", whilst his grandmother, NAME, said that "..."`
+            runs.append([i])
+            speakers.append(joined)
+        elif runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
             # a point of a list (`NAME was assessed ...`) names no sayer to give a run with a speaker to
             listed = speakers[-1] is not None and _lists_on(sentences, labels, runs[-1], sentences[i])
+            listed = listed or (speakers[-1] is not None and _answers_on(sentences, runs[-1], sentences[i]))
             runs[-1].append(i)
             speakers[-1] = _run_speaker(article, speakers[-1], None if listed else resolved)
+        elif (k := _list_resumed(sentences, labels, runs, speakers, i)) is not None:
+            runs.append(runs.pop(k) + [i])  # the list's run is the one that goes on
+            speakers.append(speakers.pop(k))
         else:
             resolved = resolved or opened
             # `The judgment says:` and its points as quote sentences (`We ...`, `NAME was assessed ...`)
@@ -2105,6 +2212,8 @@ def _runs(
             if listed and subject is not None and _introduces_a_list(sentences, labels, i):
                 found = subject(sentences[i - 1])
                 resolved = (resolve(article, found, named, recent) if found else None) or resolved
+            owner = _responder(article, sentences[i]) if resolved is None else None
+            resolved = resolve(article, owner, named, recent) if owner else resolved
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
                 found = subject(sentences[i])
                 resolved = resolve(article, found, named, recent) if found else None
@@ -2117,6 +2226,8 @@ def _runs(
             speakers.append(resolved)
         if speakers[-1] is not None and (not named or named[-1] != speakers[-1]):
             named.append(speakers[-1])
+    order = sorted(range(len(runs)), key=lambda n: runs[n][0])  # a resumed list moved its run last
+    runs, speakers = [runs[n] for n in order], [speakers[n] for n in order]
     _unattributed(article, sentences, runs, speakers)
     out = [Attribution(None, None, None)] * len(sentences)
     for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
@@ -2125,6 +2236,102 @@ def _runs(
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
     return out
+
+
+_FILED_NOUNS = _set("complaint lawsuit suit petition")
+_FILER = r"(?<![\w'’-])([A-Z][\w&'’.-]*(?: +[A-Z][\w&'’.-]*){0,3})"  # up to four capitalised words
+_FILED = re.compile(rf"{_FILER} +(?:ha(?:s|d|ve) +)?(?:filed|lodged|brought)\b[^.;:]{{0,60}}\Z")  # `Norbank filed an `
+
+
+def _filer(article: str, sentence, mention: Mention) -> Mention | None:
+    """`According to the complaint, ...` where an earlier sentence says who filed it (`Norbank filed an
+    antitrust complaint against ...`): the body that filed it says what the complaint says. Reads the
+    places of the noun in the 2,000 characters before the sentence, and 120 characters before each."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _FILED_NOUNS:
+        return None
+    if article[max(0, mention.start - 13) : mention.start].lower() != "according to ":
+        return None
+    found = None
+    for m in _word_places(article, words[1], max(0, sentence.start - 2000), sentence.start):
+        filed = _FILED.search(article, max(0, m.start() - 120), m.start())
+        if filed:
+            found = Mention(filed.start(1), filed.end(1), filed.group(1), "name")
+    return found
+
+
+_WHILE_AFTER_CLOSE = re.compile(r"""[.,!?]?["”’],? +(?:while|whilst) +([^"“”]{0,60})\Z""")
+_VERB_OF_SECOND = re.compile(r"[,\s]*(?:(?:has|have|had|also) +)?([a-z]+)")
+
+
+def _joins_after_quotation(sentence, mention: Mention | None, resolved: Mention | None, speaker) -> Mention | None:
+    """A sentence that opens inside the run's quotation, closes it, and gives a second speaker their
+    own part in a `while` clause (`... get them home", whilst his grandmother, NAME, said that "..."`,
+    `... twenty years," while Air France's lawyers stated ...`): both speak it, as the annotators
+    record (`A and B`); a run of its own. Reads the sentence before and after the mention."""
+    if not sentence.in_quote or mention is None or resolved is None or speaker is None:
+        return None
+    clause = _WHILE_AFTER_CLOSE.search(sentence.text[: mention.start - sentence.start])
+    verb = _VERB_OF_SECOND.match(sentence.text, mention.end - sentence.start)
+    if clause is None or verb is None or verb.group(1) not in _SAYING:
+        return None
+    second = resolved.text
+    if mention.kind != "name":  # `Air France's lawyers`: the whole phrase the clause opens with
+        second = sentence.text[clause.start(1) : mention.end - sentence.start]
+    if entities.same_entity(second, speaker.text):
+        return None
+    return Mention(speaker.start, speaker.end, f"{speaker.text} and {second}", "name")
+
+
+_RESPONSE = re.compile(
+    r"""\s*(?:The +)?([A-Z][\w-]*(?: +[A-Z][\w-]*){0,4})['’]s +(?:[a-z]+ +)?"""
+    r"""(?:response|reply|answer|reaction|message|comments?)\b[^"“”:]{0,80}:\s*["“]"""
+)  # `NAME's response to the expulsion was to tweet: "`
+
+
+def _responder(article: str, sentence) -> Mention | None:
+    """The owner of a response that a sentence opens with and sets out as a quotation after a colon
+    (`Griffin's response to this expulsion was to tweet: "Breaking news! ..."`): who says it.
+    Reads the sentence's start."""
+    owner = _RESPONSE.match(sentence.text)
+    if owner is None:
+        return None
+    start = sentence.start + owner.start(1)
+    return Mention(start, start + len(owner.group(1)), owner.group(1), "name")
+
+
+_SAYING_AFTER = re.compile(
+    r"""((?:[A-Z][\w'’-]*)(?: +[A-Z][\w'’-]*){0,3}) +(?:was|is|were|are|has|had|have)\b[^"“”;]{0,120}?"""
+    r""", +(?:saying|adding|stating|insisting|warning|arguing|claiming)\b"""
+)  # `NAME was confident that he would win, saying: "`
+
+
+def _saying_after(sentence) -> Mention | None:
+    """The name a sentence opens with, where the sentence goes on to a participle of saying after a
+    comma (`Jammeh was confident that he would win, saying: "..."`, `NAME was dismissive when
+    interviewed, saying "..."`): its speaker, though the name stands far from the verb. Reads the
+    sentence's start."""
+    found = _SAYING_AFTER.match(sentence.text)
+    if found is None or found.group(1).split()[0].lower() in CAPITAL_STOP:
+        return None
+    start = sentence.start + found.start(1)
+    return Mention(start, start + len(found.group(1)), found.group(1), "name")
+
+
+_READ_OUT = re.compile(  # `An IAA statement yesterday morning read "`
+    r"""((?:An?|The) +(?:[A-Z][\w'’.-]* +){0,3}(?:statement|release|letter|message|notice))\b"""
+    r"""[^"“”,;]{0,40}? +reads?\b"""
+)
+
+
+def _read_out(sentence) -> Mention | None:
+    """A statement the sentence opens with that `read` its quotation (`An IAA statement yesterday
+    morning read "..."`): the statement speaks, as `The IPCC statement said` does (its issuer, by
+    `resolve`). Reads the sentence's start."""
+    found = _READ_OUT.match(sentence.text)
+    if found is None:
+        return None
+    return Mention(sentence.start, sentence.start + found.end(1), found.group(1), "np")
 
 
 def _described(sentence, mention: Mention) -> bool:
@@ -2369,7 +2576,7 @@ def _continues(
         return True
     if resolved is None and entities.opens_a_list([sentences[k].text for k in run]):
         return True
-    if _lists_on(sentences, labels, run, s):
+    if _lists_on(sentences, labels, run, s) or _answers_on(sentences, run, s):
         return True
     same = resolved is None or speaker is None or resolved.text == speaker.text
     if same and before.paragraph == s.paragraph and _plainly_stated(before, s):
@@ -2387,6 +2594,69 @@ def _lists_on(sentences: list, labels: list[str], run: list[int], sentence) -> b
     head = run[0]
     colon = sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)
     return colon and _unsaid(sentence) and not _ACCORDING.search(sentence.text)  # `..., according to NAME`
+
+
+def _answers_on(sentences: list, run: list[int], sentence) -> bool:
+    """A run opened by an interview's turn (`Ana: The location is new.`) goes on through quote
+    sentences with no verb of saying, across paragraphs (`Secondly, it'll be ...`), up to the next
+    turn: one answer. Reads the run's first sentence and the sentence at hand."""
+    if _answered_by(sentences[run[0]], None) is None or _answered_by(sentence, None) is not None:
+        return False
+    return _unsaid(sentence) and not _ACCORDING.search(sentence.text)
+
+
+_POINT = re.compile(r"\s*[A-Z][a-z]+ing\b")  # a point set out as a clause (`Forcing retailers into ...;`)
+
+
+def _list_resumed(sentences: list, labels: list[str], runs: list[list[int]], speakers: list, i: int) -> int | None:
+    """The run of a list (opened by a colon) that quote sentence i goes on, after attributed sentences
+    split its points (`... the complaint says:` / point / `According to industry reports, ...` / point):
+    the index of that run, up to six runs back, or None. Sentence i has no verb of saying and no
+    `according to`; it opens with a point's -ing word (`Forcing ...`), or one attributed sentence came
+    between. Reads the first and last sentences of those runs."""
+    if runs and _lettered_on(sentences, labels, runs[-1], i):
+        return len(runs) - 1
+    if not runs or runs[-1][-1] != i - 1 or sentences[i].text.rstrip().endswith(":"):
+        return None  # `NAME has written to the board:`: a list of its own
+    point = _POINT.match(sentences[i].text) is not None
+    for k in range(len(runs) - 2, max(-1, len(runs) - 8), -1):
+        if runs[k + 1][0] != runs[k][-1] + 1 or labels[runs[k][-1]] != QUOTE:
+            return None  # not one stretch of quote sentences
+        head = runs[k][0]
+        listed = sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)
+        if not listed or speakers[k] is None:
+            continue
+        if speakers[-1] is not None and speakers[k].text == speakers[-1].text:
+            return None  # the list's speaker goes on anyway
+        between = runs[-1] if k == len(runs) - 2 else []
+        attributed = len(between) == 1 and not _plainly_unsaid(sentences[between[0]])
+        if not (point or attributed) or _direct(sentences[i]) or not _plainly_unsaid(sentences[i]):
+            return None  # a quotation of its own, or a sentence that says who says it
+        return k
+    return None
+
+
+_LETTERED = re.compile(r"\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\) ")  # `(g) this provision ...`, `(iv) ...`, `(3) ...`
+
+
+def _lettered_on(sentences: list, labels: list[str], run: list[int], i: int) -> bool:
+    """A lettered point (`(g) this provision results in ...`) goes on a list run (opened by a colon)
+    whose last point was lettered too, even past a verb of saying in it (`(h) another provision in this
+    Act states ...`) or a sentence or two that are no quote between (a footnote). Reads the run's first
+    sentence and its last two."""
+    if not _LETTERED.match(sentences[i].text) or not i - 3 <= run[-1] < i or _ACCORDING.search(sentences[i].text):
+        return False
+    if any(labels[k] == QUOTE for k in range(run[-1] + 1, i)):
+        return False
+    head = run[0]
+    if not (sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)):
+        return False
+    return any(_LETTERED.match(sentences[k].text) for k in run[-2:])
+
+
+def _plainly_unsaid(sentence) -> bool:
+    """No verb of saying and no `according to` (a sentence that attributes nothing)."""
+    return _unsaid(sentence) and not _ACCORDING.search(sentence.text)
 
 
 _FIRST_PERSON = _set("i we our us my me")

@@ -1014,3 +1014,159 @@ def test_a_person_the_place_test_misreads_still_speaks() -> None:
     got = who(article, "XCQCQCQ")
     assert got[4][1] == "Tom Harker"
     assert got[6][1] == "Mara Sorvik"
+
+
+def test_an_interview_names_each_turn_and_an_answer_runs_on_to_the_next_turn() -> None:
+    article = (
+        "Harbour festival\n\n"
+        "Norpress interviewed Tomas Vale, the chair of the Eastmark Harbour Society.\n\n"
+        "((Norpress)) How will the festival be different this year?\n\n"
+        "Tomas: The location is new. The boats will sail at night.\n\n"
+        "Secondly, it'll be a festival for the whole town.\n\n"
+        "((Norpress)) How do you think the town will take it?\n\n"
+        "Tomas: We hope it brings people back to the harbour."
+    )
+    got = who(article, "XCQQQQQQ")
+    assert got[2][1] == got[6][1] == "Norpress"  # were no one and `you`
+    assert got[3][1] == got[4][1] == got[7][1] == "Tomas Vale"
+    assert got[5][:2] == (got[3][0], "Tomas Vale")  # was `Secondly`, a run of its own
+
+
+def test_according_to_the_complaint_is_the_body_that_filed_it() -> None:
+    article = (
+        "Norbank sues Eastmark Chips\n\n"
+        "Norbank filed an antitrust complaint against Eastmark Chips on Monday in the district court. "
+        "According to the complaint, Eastmark Chips has unlawfully kept its monopoly by, among other things:\n\n"
+        "Forcing retailers into exclusive deals;"
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == got[3][1] == "Norbank"  # was `the complaint`
+
+
+def test_a_list_split_by_attributed_sentences_goes_on_with_its_first_speaker() -> None:
+    article = (
+        "Norbank sues Eastmark Chips\n\n"
+        "The Norland Retail Council said on Monday that Eastmark Chips has broken the law by:\n\n"
+        "Forcing retailers into exclusive deals;\n\n"
+        "According to industry reports, Eastmark Chips has paid two retailers to drop rivals.\n\n"
+        "Eastmark Chips paid Harbour Stores millions for exclusivity.\n\n"
+        "Former Harbour Stores chief Tomas Vale said in 2004 that he was told to stop buying.\n\n"
+        "Threatening retaliation against shops that stock rivals."
+    )
+    got = who(article, "XQQQQQQ")
+    council = "Norland Retail Council"
+    assert got[3][1] == "industry reports" and got[5][1] == "Tomas Vale"
+    assert got[4][:2] == got[6][:2] == (got[1][0], council)  # were `Eastmark Chips` and `Tomas Vale`
+
+
+def test_two_bodies_saying_their_parts_of_one_sentence_are_both_its_speakers() -> None:
+    article = (
+        "Flood toll disputed\n\n"
+        "The Norland League claim 53 people died, while the fisheries ministry claim 51 died.\n\n"
+        "Eastmark says the boats were in its waters while Westmark insists they were not."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland League and the fisheries ministry"  # was `Norland League`
+    assert got[2][1] == "Eastmark and Westmark"  # was `Eastmark`
+
+
+def test_the_agent_of_a_passive_verb_of_saying_is_the_speaker() -> None:
+    article = (
+        "Storm in Norland\n\n"
+        "Twenty-three deaths were reported by Norland authorities on Monday.\n\n"
+        "The new order was described by Commissioner Tomas Vale as a step backwards.\n\n"
+        "Ana Ruiz said she still feels threatened by the storm."
+    )
+    got = who(article, "XQQQ")
+    assert got[1][1] == "Norland authorities"  # was `deaths`
+    assert got[2][1] == "Tomas Vale"  # was `The new order`
+    assert got[3][1] == "Ana Ruiz"  # `feels threatened by` is no passive verb of saying
+
+
+def test_lettered_points_go_on_the_list_past_a_footnote_and_a_verb_of_saying() -> None:
+    article = (
+        "Court rules on harbour fees\n\n"
+        "The ruling is to say:\n\n"
+        "(a) the fee is within the powers of the harbour board.\n\n"
+        "(b) the fee was set without a hearing.\n\n"
+        "# Harbour Act 1990, section 4.\n\n"
+        "(c) the charge on fishing boats results in distinctions as to size.\n\n"
+        "(d) another section of this Act states a small boat may pay less."
+    )
+    got = who(article, "XXQQXQQ")
+    assert got[2][:2] == ("q1", "The ruling")
+    assert got[5][:2] == got[6][:2] == ("q1", "The ruling")  # were runs of their own (no one, `Harbour Act`)
+
+
+def test_a_quotation_tag_before_according_to_speaks_and_its_body_runs_on_over_and() -> None:
+    article = (
+        "Harbour abuse review\n\n"
+        '"Abuse is a vile crime. We welcome the review," said a spokesperson for Kelsey and Marlow Council '
+        "according to the Norland Post."
+    )
+    got = who(article, "XQQ")
+    # was `Norland Post`, the outlet cited at the end, for the whole quotation
+    assert got[1][1] == got[2][1] == "a spokesperson for Kelsey and Marlow Council"
+
+
+def test_a_second_speaker_after_the_quotation_closes_in_a_while_clause_shares_the_sentence() -> None:
+    article = (
+        "Crew freed\n\n"
+        'Tomas Vale, uncle of one of the crew, said it was "the best news imaginable. '
+        'Let us just get them home," whilst his grandmother, Ana Ruiz, said that "we never lost hope."\n\n'
+        "The pilot's lawyer, Karl Brandt, said outside court that \"it should have been avoided. "
+        "The faults were known for years,\" while Norland Air's lawyers stated the inquiry had found nothing."
+    )
+    got = who(article, "XQQQQ")
+    assert got[1][1] == "Tomas Vale" and got[3][1] == "Karl Brandt"
+    assert got[2][1] == "Tomas Vale and Ana Ruiz"  # was `Tomas Vale`
+    assert got[4][1] == "Karl Brandt and Norland Air's lawyers"  # was `Karl Brandt`
+
+
+def test_a_response_a_sentence_opens_with_is_its_owners_quotation() -> None:
+    article = (
+        "Party expels founder\n\n"
+        "The Norland Party expelled Tomas Vale on Monday. The conduct committee said the decision was unanimous.\n\n"
+        'Vale\'s response to the expulsion was to tweet: "Breaking news! I have been expelled without a hearing!"'
+    )
+    got = who(article, "XCQQQ")
+    assert got[3][1] == got[4][1] == "Tomas Vale"  # was `The conduct committee`, the run before's
+
+
+def test_a_name_that_goes_on_to_a_participle_of_saying_opens_its_own_quotation() -> None:
+    article = (
+        "Tomas Vale and Ana Ruiz clash over vote count\n\n"
+        'Tomas Vale said "we will win this count. We have all the details." '
+        'Ruiz was dismissive when interviewed on Norland TV, saying "I am sorry to see you in the role of a '
+        "spokesman for the other side, frankly I have known you in far better roles over the years."
+        ' They are nothing new."'
+    )
+    got = who(article, "XQQQQ")
+    assert got[1][1] == got[2][1] == "Tomas Vale"
+    assert got[3][1] == got[4][1] == "Ana Ruiz"  # were `Tomas Vale`, the quotation before
+    assert got[3][0] != got[2][0]
+
+
+def test_a_statement_that_reads_its_quotation_is_its_issuers() -> None:
+    article = (
+        "Airline safety row\n\n"
+        "The Norland Aviation Authority (NAA) defended its record. "
+        'One pilot said his "personal belief is that the agencies have lost the trust of pilots". '
+        'An NAA statement yesterday morning read "The NAA has answered every letter and report from pilots, '
+        'in several meetings and face-to-face interviews with the pilots and their representatives."'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1].endswith("pilot")
+    assert got[3][1] == "Norland Aviation Authority"  # was the pilot, the quotation before's
+
+
+def test_he_after_a_leading_phrase_and_a_subject_means_that_subject() -> None:
+    article = (
+        "Port crackdown\n\n"
+        'Harbour master Karl Brandt said the raids "were long overdue".\n\n'
+        "In a speech today, Prime Minister Tomas Vale did not mention the union, and he said the purpose "
+        'of the raids "was only to deal with the smugglers".'
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Karl Brandt"
+    assert got[2][1] == "Tomas Vale"  # was `Karl Brandt`, the latest speaker
