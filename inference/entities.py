@@ -303,13 +303,32 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
 
     def fits(e: Entity) -> bool:  # a document by its head noun (`the report` -> `the Harbour Report`)
         named = words[1] in e.name.lower().split()
-        return e.type == want and (named or want == ORGANISATION)
+        described = want == ORGANISATION and e.type in (PERSON, UNKNOWN, PLACE) and described_organisation(article, e)
+        return (e.type == want or described) and (named or want == ORGANISATION)
 
     before = [e for e in entities_before(article, start) if fits(e)]
     if before:
         return before[0]
     k = bisect.bisect_left(_starts(article), start)
     return next((e for e in entities(article)[k : k + 40] if fits(e) and e.start > start), None)
+
+
+def described_organisation(article: str, e: Entity) -> bool:
+    """A name the article describes as an organisation where its words do not show one: after a
+    lower-case organisation noun (`bicycle maker Radwerk Nord`), before one in apposition (`Nordvind,
+    the Danish regional airline`), or as the subject of an `its` (`Kestrel Semiconductor opened its
+    plant`). Reads the few words either side of this mention."""
+    before = article[max(0, e.start - 30) : e.start].split()[-1:]
+    if before and before[0] in ORG_NOUNS | _MORE_ORG_NOUNS:
+        return True
+    return bool(_ORG_DESCRIBED.match(article, e.end, e.end + 80))
+
+
+_MORE_ORG_NOUNS = _set("supplier producer chain brand startup lender exporter")
+_ORG_DESCRIBED = re.compile(
+    rf"(?:, +(?:the|a|an) +(?:[\w-]+ +){{0,4}}(?:{'|'.join(sorted(ORG_NOUNS | _MORE_ORG_NOUNS))})\b"
+    r"| +(?:[a-z]+ +){1,2}its\b)"
+)
 
 
 def document_in_full(article: str, start: int, end: int) -> Entity | None:

@@ -46,6 +46,19 @@ def test_the_company_resolves_to_the_company_named_earlier() -> None:
     assert got[1][1] == "Harbour Freight Lines"
 
 
+def test_the_company_resolves_to_a_name_the_article_describes_as_an_organisation() -> None:
+    # tenth round (c): names whose words show no organisation, described by a noun or an `its`
+    described = (
+        ("Ferry operator Tidewick Marr cancelled twelve sailings on Friday.", "The company"),
+        ("Tidewick Marr, the regional ferry operator, cancelled twelve sailings.", "The company"),
+        ("Tidewick Marr cancelled its Friday sailings to the islands.", "The company"),
+        ("Osterbay, the Norland regional airline, cancelled twelve flights.", "The airline"),
+    )
+    for opening, noun in described:
+        article = f"{opening}\n\n{noun} said the cancellations were caused by a shortage of engineers."
+        assert who(article, "CQ")[1][1] in ("Tidewick Marr", "Osterbay"), opening
+
+
 def test_a_person_of_an_organisation_and_her_next_she_said() -> None:
     article = (
         "Priya Raman of the Northfield Consumer Forum said energy bills had doubled for many families.\n\n"
