@@ -826,3 +826,17 @@ def test_a_group_with_its_qualifier_speaks_not_the_last_noun_of_the_qualifier() 
     assert got[3][1] == "Supporters of the timetable"  # was `the timetable`
     assert got[4][1] == "A fisherman"  # one person: written without the place
     assert got[5][1] != "Critics of the plan, which the council approved"  # a clause is no part of the name
+
+
+def test_a_relative_named_by_a_first_name_takes_the_family_surname() -> None:
+    # tenth round (c): `Her mother, NAME` and `FIRSTNAME's daughter NAME`, as the team corpus records them
+    article = (
+        "Chess\n\n"
+        "Ilsa Varnholt won the junior title on Sunday. "
+        "Varnholt trains each morning before school. "
+        "Her mother, Greta, a nurse, said the fees were high. "
+        "Ilsa's brother Jonas, 19, said she had earned it."
+    )
+    got = who(article, "XCCQQ")
+    assert got[3][1] == "Greta Varnholt"  # was `Greta`
+    assert got[4][1] == "Jonas Varnholt"  # was `Jonas`
