@@ -292,6 +292,8 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
     """`the company`, `the report`: the nearest earlier organisation or document the article names
     (else the first one after: a standfirst comes before the name)."""
     words = text.lower().split()
+    if len(words) == 3 and words[1].endswith("-based"):  # `the Utrecht-based insurer`: the insurer named
+        words = [words[0], words[2]]
     want = mention_type(article, text)
     # only a bare `the company`: `the national disaster agency` is a speaker as written
     if len(words) != 2 or words[0] not in ("the", "its") or not (want == DOCUMENT or words[1] in REFERRING_ORG_NOUNS):

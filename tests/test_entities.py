@@ -53,6 +53,7 @@ def test_the_company_resolves_to_a_name_the_article_describes_as_an_organisation
         ("Tidewick Marr, the regional ferry operator, cancelled twelve sailings.", "The company"),
         ("Tidewick Marr cancelled its Friday sailings to the islands.", "The company"),
         ("Osterbay, the Norland regional airline, cancelled twelve flights.", "The airline"),
+        ("Osterbay, the Norland regional airline, cancelled twelve flights.", "The Lisbon-based airline"),
     )
     for opening, noun in described:
         article = f"{opening}\n\n{noun} said the cancellations were caused by a shortage of engineers."
