@@ -59,6 +59,7 @@ SPEECH_VERBS |= _set("""elaborated elaborates voiced mocked branded noting recom
 # participles of saying (`NAME remarking that: "..."`, `..., telling The Times of NAME: "..."`)
 SPEECH_VERBS |= _set("""remarking noting claiming arguing warning insisting explaining adding telling stressing urging
     denying admitting suggesting describing accusing announcing confirming""")
+SPEECH_VERBS |= _set("accepted accepts")  # tenth round (c): a witness `accepted that ...` under cross-examination
 
 
 def _classes(groups: dict[str, str]) -> dict[str, str]:
@@ -81,7 +82,7 @@ VERB_CLASSES = _classes(
             predict demanded vowed threatened threatens pledged pledges promised promises mocked branded assert
             criticize criticise""",
         "deny": """denied denies deny rejected rejects disputed disputes objected countered counters conceded
-            concedes admitted admits admit acknowledged acknowledges questioned rubbished disagreed""",
+            concedes admitted admits admit acknowledged acknowledges questioned rubbished disagreed accepted accepts""",
         "believe": """believes believe believed thinks think thought fears feared hopes hoped expects expected
             suggested suggests recommended recommends agreed agrees recommend""",
     }

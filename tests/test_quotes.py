@@ -840,3 +840,13 @@ def test_a_relative_named_by_a_first_name_takes_the_family_surname() -> None:
     got = who(article, "XCCQQ")
     assert got[3][1] == "Greta Varnholt"  # was `Greta`
     assert got[4][1] == "Jonas Varnholt"  # was `Jonas`
+
+
+def test_a_witness_who_accepts_under_cross_examination_says_it() -> None:
+    # tenth round (c): `accepted` is a verb of saying; the questioner after `by` is not the speaker
+    article = (
+        "Trial\n\n"
+        "Tomas Vale told the jury the money had gone from his account. "
+        "Under cross-examination by Ana Ruiz, for the defence, Mr Vale accepted that he had signed the form."
+    )
+    assert who(article, "XQQ")[2][1] == "Tomas Vale"  # was `Ana Ruiz`
