@@ -115,6 +115,8 @@ MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified exp
     demanded rejected rejects denounced denounces threatened threatens vowed questioned clarified
     clarifies highlighted appealed stating reaffirmed underlined repeated pleaded pleads justified""")
 # not `comments`, `mentions`, `demands`, `vows`: nouns
+ABBREVIATIONS = _set("inc co corp ltd jr sr bros")  # their period is part of the name (`Apple Inc.`)
+_INITIAL = re.compile(r"[A-Z]\.")
 _DATE_PREPOSITIONS = _set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
 _CONNECTOR = r"(?:of|the|de|van|von|al|da|del|di|la|le|for|and)"
@@ -255,8 +257,12 @@ def entities(article: str) -> tuple[Entity, ...]:
     function words and bylines left out)."""
     out = []
     for m in _NAME.finditer(article):
-        text = m.group().rstrip(".")
+        text = m.group()
         words = text.split()
+        # `Marlow Valve Co.`, `Joris V.`: the period of an abbreviation or an initial ending a name is its own
+        if not (len(words) > 1 and (words[-1][:-1].lower() in ABBREVIATIONS or _INITIAL.fullmatch(words[-1]))):
+            text = text.rstrip(".")
+            words = text.split()
         while words and words[0].lower() in _LEADING:
             words.pop(0)
         while words and words[-1].lower() in ("of", "the", "for", "and"):

@@ -121,7 +121,7 @@ CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when
     though although because since whether unless despite
     he she they it we i his her their its this that these those there then however meanwhile still also now last
     earlier later our my what why how who one some many most""")
-_ABBREVIATIONS = _set("inc co corp ltd jr sr bros")  # their period is part of the name
+_ABBREVIATIONS = entities.ABBREVIATIONS  # their period is part of the name
 _KEEP_PERIOD = _TITLES | _ABBREVIATIONS
 _CONNECTORS = _set("de da van von al bin der la le du of del di")
 PRONOUNS = _set("he she they it we i")
@@ -617,7 +617,7 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
     out = []
     for a, b, kind in dict.fromkeys(spans):
         text = masked[tokens[a].start : tokens[b - 1].end]
-        initials = b - a > 1 and all(_INITIAL.fullmatch(t.text) for t in tokens[b - 2 : b])  # `the U.S.`
+        initials = b - a > 1 and _INITIAL.fullmatch(tokens[b - 1].text) is not None  # `the U.S.`, `Joris V.`
         text = text if tokens[b - 1].low in _ABBREVIATIONS or initials else text.rstrip(".")  # `Apple Inc.`
         if text.endswith(("'s", "’s")):
             text = text[:-2]

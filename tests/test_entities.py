@@ -922,3 +922,15 @@ def test_a_description_then_a_person_with_an_age_in_apposition() -> None:
 def test_a_title_alone_then_the_person_in_apposition() -> None:
     article = "Deputy Secretary-General of the HFU, Lena Holm, called the strike a mistake."
     assert who(article, "Q")[0][1] == "Lena Holm"  # was the title, `Deputy Secretary-General`
+
+
+def test_the_period_of_an_abbreviation_or_an_initial_ending_a_name_is_kept() -> None:
+    # tenth round (c): `the company` resolved to `Tidewick Valve Co` lost the period the name is written with
+    article = (
+        "Tidewick Valve Co. will close its plant in June.\n\n"
+        "The company said demand had fallen.\n\n"
+        'During the trial, Joris V. told the court he had been "naive".'
+    )
+    got = who(article, "CQQ")
+    assert got[1][1] == "Tidewick Valve Co."
+    assert got[2][1] == "Joris V."
