@@ -1204,7 +1204,7 @@ def person_before(
     said = (s for s in reversed(speakers) if _a_person(article, s, at) and not _other_noun_gender(s, pronoun))
     latest = list(itertools.islice(said, 1))
     opener = _named_subject(article, recent, at, near, latest)
-    own = _own_subject(article, at, pronoun)  # one name (`Osei`) as the person's full name nearby
+    own = _own_subject(article, at, pronoun) or _put_to(article, at, pronoun)  # `Osei` as the full name nearby
     own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
     pool = itertools.chain(own, _subject_before(article, recent, at, pronoun), opener, latest, near[::-1], said)
     first = None
@@ -1256,6 +1256,25 @@ def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:
     start = _sentence_start(article, at + 1)
     lead = _CLAUSE_OPENING.match(article, start, at)
     return _subject_before(article, lead.end(), at, pronoun, depth=2) if lead and lead.end() < at else []
+
+
+def _put_to(article: str, at: int, pronoun: str) -> list[Mention]:
+    """The person a leading clause of the pronoun's own sentence puts a question to (`When we put the
+    figures to Ms Vale, she said`, `When asked by NAME, he said`... `to`/`by` only): who answers it.
+    Reads the pronoun's sentence up to the pronoun."""
+    if pronoun not in ("he", "she"):
+        return []
+    start = _sentence_start(article, at + 1)
+    found = _PUT_TO.match(article, start, at)
+    if not found or found.end() != at:
+        return []
+    words = [w for w in found.group(1).split() if not _title(w)]
+    return [Mention(found.end(1) - len(words[-1]), found.end(1), words[-1], "name")] if words else []
+
+
+_PUT_TO = re.compile(
+    r"""\s*(?:When|After|Once)\b[^.;:!?"“”]{0,80}?\b(?:to|by) +((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? +)?[A-Z][\w'’-]+),\s*"""
+)
 
 
 _CLAUSE_OPENING = re.compile(r"\s*(?:(?:When|As|After|While|Before|Although|Though|Since|Once|However,)\s+)?")

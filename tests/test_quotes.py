@@ -850,3 +850,15 @@ def test_a_witness_who_accepts_under_cross_examination_says_it() -> None:
         "Under cross-examination by Ana Ruiz, for the defence, Mr Vale accepted that he had signed the form."
     )
     assert who(article, "XQQ")[2][1] == "Tomas Vale"  # was `Ana Ruiz`
+
+
+def test_the_person_a_leading_clause_puts_a_question_to_answers_it() -> None:
+    # tenth round (c): `When we put the figures to Ms NAME, she said`, not the latest speaker
+    article = (
+        "Bus cuts\n\n"
+        '"Half the routes have gone," said Tomas Vale, who chairs the passengers\' group. '
+        "The county's transport lead is Greta Lind. "
+        "The depot's own timetable, compiled by Tomas Vale, lists 40 routes. "
+        "When we put the figures to Ms Lind, she said the evening services were counted separately."
+    )
+    assert who(article, "XQCCQ")[4][1] == "Greta Lind"  # was `Tomas Vale`
