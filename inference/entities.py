@@ -177,6 +177,8 @@ def _name_type(article: str, name: str) -> str:
     if _ORG_WORD.search(name) or _acronym(article, name) or _WEB_ADDRESS.search(low):
         return ORGANISATION
     bare = low.removeprefix("the ")
+    if _PLACE_WORD.search(name) and written_before_who(article, name):  # `Hyun-woo Park, who owns the shop`
+        return PERSON
     if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES:
         return PLACE
     if _DOC_WORD.search(name):
@@ -213,6 +215,12 @@ _LABELLED = re.compile(r"\b(\w++) *[:—–-]|, (\w++)\b")
 
 
 _NOT_ACRONYMS = _set("EUR USD GBP UK US UTC GMT BST CET CEST EST EDT PST PDT AEST AM PM TV")
+
+
+def written_before_who(article: str, name: str) -> bool:
+    """Written before `, who` somewhere in the article (a person: a place takes `where` or `which`)."""
+    places = _capitalised(article).get(name.split()[0], ()) if " " in name else ()
+    return any(article.startswith(name + ", who ", at) for at in places)
 
 
 def _titled(article: str, name: str) -> bool:

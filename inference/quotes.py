@@ -1527,6 +1527,8 @@ def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # what the whole article says: asked once per name, not per name and window
 def _not_a_person(article: str, name: str) -> bool:
+    if name.endswith(" Park") and entities.written_before_who(article, name):  # `Hyun-woo Park, who owns`
+        return False
     return bool(_ORGANISATION.search(name)) or entities.not_a_person(article, name)
 
 

@@ -934,3 +934,15 @@ def test_the_period_of_an_abbreviation_or_an_initial_ending_a_name_is_kept() -> 
     got = who(article, "CQQ")
     assert got[1][1] == "Tidewick Valve Co."
     assert got[2][1] == "Joris V."
+
+
+def test_a_surname_park_is_a_person_where_the_article_writes_who_after_it() -> None:
+    # tenth round (c): `Park` ends a place's name (`Hyde Park`), but `NAME Park, who owns ...` is a person
+    article = (
+        "Break-ins\n\n"
+        "Const. Greta Lind said officers were patrolling the street. "
+        "Min-jun Park, who owns a noodle bar, said the damage cost far more than the cash taken. "
+        '"The glass alone was $2,400," he said.'
+    )
+    assert mention_type(article, "Min-jun Park") == PERSON
+    assert who(article, "XQQQ")[3][1] == "Min-jun Park"  # was `Greta Lind`
