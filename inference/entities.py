@@ -564,6 +564,8 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
     `A rebel activist in the city said`: the person or group whose organisation or place was chosen.
     `others`: (offset, text) of the sentence's other candidates."""
     kind = mention_type(sentence_text, text)
+    if kind in (PERSON, UNKNOWN):
+        return _person_of(sentence_text, offset, text, others)
     if kind not in (ORGANISATION, PLACE):
         return None
     for o_at, o_text in sorted(others, reverse=True):
@@ -578,6 +580,23 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
         if person or group:
             return o_at, o_text
     return None
+
+
+def _person_of(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Hannah Vale of Whitfell believes`, `Tom Lind of Castle Brampton thinks`, `NAME of the cyclists'
+    group Norforum said`: a name the words do not type, right after a person's full name and `of`, is
+    where the person is from (a letters page's signature, a member's group), not who speaks."""
+    if len(text.split()) > 2 or any(w.lower() in NATIONALITIES for w in text.split()):  # `of West African States`
+        return None
+    for o_at, o_text in others:
+        gap = sentence_text[o_at + len(o_text) : offset]
+        if o_at < offset and _OF_GAP.fullmatch(gap) and " " in o_text and o_text[:1].isupper():
+            titled = any(w.lower().rstrip(".") in _PERSON_TITLES for w in o_text.split())  # `U.S. Secretary of State`
+            return (o_at, o_text) if not titled and mention_type(sentence_text, o_text) == PERSON else None
+    return None
+
+
+_OF_GAP = re.compile(r" +of +(?:the +(?:[a-z][\w'’-]* +){0,3})?")
 
 
 def appositive_person(

@@ -946,3 +946,15 @@ def test_a_surname_park_is_a_person_where_the_article_writes_who_after_it() -> N
     )
     assert mention_type(article, "Min-jun Park") == PERSON
     assert who(article, "XQQQ")[3][1] == "Min-jun Park"  # was `Greta Lind`
+
+
+def test_a_person_of_a_place_or_group_the_words_do_not_type_speaks() -> None:
+    # tenth round (c): a letters page's `NAME of PLACE thinks`, a member's `NAME of the ... group NAME said`
+    article = (
+        "Letters\n\n"
+        "Greta Lind of Whitmoor believes the objectors have had their say. "
+        "Tomas Vale of Castle Brenning thinks the plan would punish parents. "
+        "Ana Ruiz of the riders' group Velonord said cheap batteries were a risk."
+    )
+    got = who(article, "XQQQ")
+    assert [g[1] for g in got[1:]] == ["Greta Lind", "Tomas Vale", "Ana Ruiz"]
