@@ -60,6 +60,7 @@ SPEECH_VERBS |= _set("""elaborated elaborates voiced mocked branded noting recom
 SPEECH_VERBS |= _set("""remarking noting claiming arguing warning insisting explaining adding telling stressing urging
     denying admitting suggesting describing accusing announcing confirming""")
 SPEECH_VERBS |= _set("accepted accepts")  # tenth round (c): a witness `accepted that ...` under cross-examination
+SPEECH_VERBS |= _set("wonders wondered")  # tenth round (c): a letter's writer `wonders whether ...`
 
 
 def _classes(groups: dict[str, str]) -> dict[str, str]:
@@ -84,7 +85,7 @@ VERB_CLASSES = _classes(
         "deny": """denied denies deny rejected rejects disputed disputes objected countered counters conceded
             concedes admitted admits admit acknowledged acknowledges questioned rubbished disagreed accepted accepts""",
         "believe": """believes believe believed thinks think thought fears feared hopes hoped expects expected
-            suggested suggests recommended recommends agreed agrees recommend""",
+            suggested suggests recommended recommends agreed agrees recommend wonders wondered""",
     }
 )
 _SKIPPABLE = _set(
@@ -120,7 +121,7 @@ _TITLE_WORDS = _TITLES | _ROLES
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
     though although because since whether unless despite
     he she they it we i his her their its this that these those there then however meanwhile still also now last
-    earlier later our my what why how who one some many most""")
+    earlier later our my what why how who one some many most finally""")
 _ABBREVIATIONS = entities.ABBREVIATIONS  # their period is part of the name
 _KEEP_PERIOD = _TITLES | _ABBREVIATIONS
 _CONNECTORS = _set("de da van von al bin der la le du of del di")

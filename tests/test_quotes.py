@@ -862,3 +862,13 @@ def test_the_person_a_leading_clause_puts_a_question_to_answers_it() -> None:
         "When we put the figures to Ms Lind, she said the evening services were counted separately."
     )
     assert who(article, "XQCCQ")[4][1] == "Greta Lind"  # was `Tomas Vale`
+
+
+def test_finally_opening_a_sentence_is_no_name_and_a_writer_wonders() -> None:
+    # tenth round (c): a letters page's last letter, `Finally, the Rev NAME of PLACE wonders whether ...`
+    article = (
+        "Letters\n\n"
+        "Tomas Vale says the plan is sound. "
+        "Finally, the Rev Greta Lind of St Brendan's, Whitmoor, wonders whether anyone has asked the children."
+    )
+    assert who(article, "XQQ")[2][1].endswith("Greta Lind")  # was `Finally` (now `Rev Greta Lind`)
