@@ -1854,9 +1854,22 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
     found = None
     for start, end in _role_lines(article, word, max(0, mention.start - WINDOW), mention.start):
         for name in _role_names(article, word, start, end):
+            if _works_for(article, name.end(), word):  # `NAME, the council's deputy returning officer`
+                continue
             if name.group()[:1].isupper() and not _ORGANISATION.search(name.group()):  # `Justice Department`
                 found = Mention(name.start(), name.end(), name.group(), "name")
     return found
+
+
+def _works_for(article: str, at: int, word: str) -> bool:
+    """Whether the description after a name at `at` holds `word` as a possessive (`, the council's
+    deputy returning officer`, `, the hospital's head of emergency medicine`): the person works for
+    the council, and is not what `the council` means."""
+    found = _POSSESSIVE_ROLE.match(article, at)
+    return bool(found) and found.group(1).lower().removesuffix("s") == word.lower()
+
+
+_POSSESSIVE_ROLE = re.compile(r", +(?:[Tt]he|[Aa]n?) +(?:[\w-]+ +){0,4}?([\w-]+)['’]s\b")
 
 
 def _by_modifier(article: str, mention: Mention) -> Mention | None:

@@ -872,3 +872,14 @@ def test_finally_opening_a_sentence_is_no_name_and_a_writer_wonders() -> None:
         "Finally, the Rev Greta Lind of St Brendan's, Whitmoor, wonders whether anyone has asked the children."
     )
     assert who(article, "XQQ")[2][1].endswith("Greta Lind")  # was `Finally` (now `Rev Greta Lind`)
+
+
+def test_a_person_who_works_for_the_council_is_not_the_council() -> None:
+    # tenth round (c): `NAME, the council's deputy returning officer` is not what `The council said` means
+    article = (
+        "Recount\n\n"
+        "Marsh Vale Borough Council ordered a recount on Friday. "
+        '"We found the box," said Tomas Vale, the council\'s deputy returning officer. '
+        "The council said the new count would be published next week."
+    )
+    assert who(article, "XCQQ")[3][1] == "Marsh Vale Borough Council"  # was `Tomas Vale`
