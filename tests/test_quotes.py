@@ -883,3 +883,13 @@ def test_a_person_who_works_for_the_council_is_not_the_council() -> None:
         "The council said the new count would be published next week."
     )
     assert who(article, "XCQQ")[3][1] == "Marsh Vale Borough Council"  # was `Tomas Vale`
+
+
+def test_an_opening_organisation_keeps_its_name_through_of() -> None:
+    # tenth round (c): a reported statement opening with `The Bureau of NAME's latest advice says`
+    article = (
+        "Cyclone\n\n"
+        "The cyclone is moving south-west. "
+        "The Bureau of Stormwatch's latest advice, issued at 7pm, says the storm has strengthened."
+    )
+    assert who(article, "XCQ")[2][1] == "Bureau of Stormwatch"  # was `Bureau`
