@@ -637,12 +637,19 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
         text = masked[tokens[a].start : tokens[b - 1].end]
         initials = b - a > 1 and _INITIAL.fullmatch(tokens[b - 1].text) is not None  # `the U.S.`, `Joris V.`
         text = text if tokens[b - 1].low in _ABBREVIATIONS or initials else text.rstrip(".")  # `Apple Inc.`
-        if text.endswith(("'s", "’s")):
+        if text.endswith(("'s", "’s")) and not _named_with_s(text):
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
         features = _features(masked, tokens, verbs, a, b, kind, sentence.text)
         out.append((mention, features | (entity_features(article, mention) if article else {})))
     return out
+
+
+def _named_with_s(text: str) -> bool:
+    """`A spokesman for Mallon's`: a phrase ending in a name with `'s` after `for`/`at`, no noun after it,
+    is a shop or restaurant so named (`Mallon's`), not a possessive."""
+    words = text.split()
+    return len(words) > 2 and words[-2] in ("for", "at") and words[-1][:1].isupper()
 
 
 def entity_features(article: str, mention: Mention) -> dict[str, float]:

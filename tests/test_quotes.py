@@ -893,3 +893,9 @@ def test_an_opening_organisation_keeps_its_name_through_of() -> None:
         "The Bureau of Stormwatch's latest advice, issued at 7pm, says the storm has strengthened."
     )
     assert who(article, "XCQ")[2][1] == "Bureau of Stormwatch"  # was `Bureau`
+
+
+def test_a_spokesman_for_a_place_named_with_s_keeps_it() -> None:
+    # tenth round (c): `A spokesman for Vale's` (a restaurant so named), not `... for Vale`
+    article = "Review\n\nA spokesman for Vale’s said bookings had tripled since the review."
+    assert who(article, "XQ")[1][1] == "A spokesman for Vale’s"
