@@ -950,6 +950,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         if mention.text.lower() in ("he", "she", "i"):
             return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
         return speakers[-1] if speakers else mention
+    if mention.kind in ("np", "bare") and _AGED.fullmatch(mention.text):  # `the 24-year-old said`: as a he/she
+        return person_before(article, mention.start, speakers, "i", recent) or mention
     if mention.kind in ("np", "bare"):
         words = mention.text.split()
         acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
@@ -1014,6 +1016,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
 
 
 _THE = _set("the The")
+_AGED = re.compile(r"[Tt]he \d{1,3}-year-old(?: [a-z]+)?")  # a person described by age alone, as news refers back
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 
 

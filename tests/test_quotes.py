@@ -899,3 +899,14 @@ def test_a_spokesman_for_a_place_named_with_s_keeps_it() -> None:
     # tenth round (c): `A spokesman for Vale's` (a restaurant so named), not `... for Vale`
     article = "Review\n\nA spokesman for Vale’s said bookings had tripled since the review."
     assert who(article, "XQ")[1][1] == "A spokesman for Vale’s"
+
+
+def test_a_person_described_by_age_alone_is_the_person_the_article_was_on() -> None:
+    # tenth round (c): `the 24-year-old said` refers back as a he/she does
+    article = (
+        "Hurdles\n\n"
+        "Ana Ruiz won the 60m hurdles in a personal best. "
+        "Ruiz only reached the city on Friday after her flight was diverted. "
+        '"I just came here to run," the 24-year-old said afterwards.'
+    )
+    assert who(article, "XCCQ")[3][1] == "Ana Ruiz"  # was `the 24-year-old`
