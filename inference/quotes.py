@@ -103,8 +103,9 @@ _ROLES = _set(
     officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
-    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc"""
-)  # the last two lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`)
+    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc
+    associate assistant"""
+)  # the last lines: ranks and offices written before a name (`Navy Lieutenant NAME`, `Associate Professor NAME`)
 
 
 def _title(word: str) -> bool:

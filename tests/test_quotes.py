@@ -910,3 +910,14 @@ def test_a_person_described_by_age_alone_is_the_person_the_article_was_on() -> N
         '"I just came here to run," the 24-year-old said afterwards.'
     )
     assert who(article, "XCCQ")[3][1] == "Ana Ruiz"  # was `the 24-year-old`
+
+
+def test_associate_professor_and_a_surname_is_the_person() -> None:
+    # tenth round (c): `Associate Professor NAME` resolves by surname as `Professor NAME` does
+    article = (
+        "Screening\n\n"
+        '"Twenty weeks is the point," said Associate Professor Mei Ana Ruiz, the study\'s senior author. '
+        "The test misses one case in ten. "
+        "Associate Professor Ruiz said that rate was acceptable."
+    )
+    assert who(article, "XQCQ")[3][1] == "Mei Ana Ruiz"  # was `Associate Professor Ruiz`
