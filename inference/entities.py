@@ -123,6 +123,8 @@ MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified exp
     demanded rejected rejects denounced denounces threatened threatens vowed questioned clarified
     clarifies highlighted appealed stating reaffirmed underlined repeated pleaded pleads justified""")
 # not `comments`, `mentions`, `demands`, `vows`: nouns
+ABBREVIATIONS = _set("inc co corp ltd jr sr bros")  # their period is part of the name (`Apple Inc.`)
+_INITIAL = re.compile(r"[A-Z]\.")
 _DATE_PREPOSITIONS = _set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
 _CONNECTOR = r"(?:of|the|de|van|von|al|da|del|di|la|le|for|and)"
@@ -192,6 +194,8 @@ def _name_type(article: str, name: str) -> str:
     if _ORG_WORD.search(name) or _acronym(article, name) or _WEB_ADDRESS.search(low):
         return ORGANISATION
     bare = low.removeprefix("the ")
+    if _PLACE_WORD.search(name) and written_before_who(article, name):  # `Hyun-woo Park, who owns the shop`
+        return PERSON
     if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in STATES:
         return PLACE
     if _DOC_WORD.search(name):
@@ -228,6 +232,12 @@ _LABELLED = re.compile(r"\b(\w++) *[:—–-]|, (\w++)\b")
 
 
 _NOT_ACRONYMS = _set("EUR USD GBP UK US UTC GMT BST CET CEST EST EDT PST PDT AEST AM PM TV")
+
+
+def written_before_who(article: str, name: str) -> bool:
+    """Written before `, who` somewhere in the article (a person: a place takes `where` or `which`)."""
+    places = _capitalised(article).get(name.split()[0], ()) if " " in name else ()
+    return any(article.startswith(name + ", who ", at) for at in places)
 
 
 def _titled(article: str, name: str) -> bool:
@@ -272,8 +282,12 @@ def entities(article: str) -> tuple[Entity, ...]:
     function words and bylines left out)."""
     out = []
     for m in _NAME.finditer(article):
-        text = m.group().rstrip(".")
+        text = m.group()
         words = text.split()
+        # `Marlow Valve Co.`, `Joris V.`: the period of an abbreviation or an initial ending a name is its own
+        if not (len(words) > 1 and (words[-1][:-1].lower() in ABBREVIATIONS or _INITIAL.fullmatch(words[-1]))):
+            text = text.rstrip(".")
+            words = text.split()
         while words and words[0].lower() in _LEADING:
             words.pop(0)
         while words and words[-1].lower() in ("of", "the", "for", "and"):
@@ -309,6 +323,8 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
     """`the company`, `the report`: the nearest earlier organisation or document the article names
     (else the first one after: a standfirst comes before the name)."""
     words = text.lower().split()
+    if len(words) == 3 and words[1].endswith("-based"):  # `the Utrecht-based insurer`: the insurer named
+        words = [words[0], words[2]]
     want = mention_type(article, text)
     # only a bare `the company`: `the national disaster agency` is a speaker as written
     if len(words) != 2 or words[0] not in ("the", "its") or not (want == DOCUMENT or words[1] in REFERRING_ORG_NOUNS):
@@ -320,13 +336,32 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
 
     def fits(e: Entity) -> bool:  # a document by its head noun (`the report` -> `the Harbour Report`)
         named = words[1] in e.name.lower().split()
-        return e.type == want and (named or want == ORGANISATION)
+        described = want == ORGANISATION and e.type in (PERSON, UNKNOWN, PLACE) and described_organisation(article, e)
+        return (e.type == want or described) and (named or want == ORGANISATION)
 
     before = [e for e in entities_before(article, start) if fits(e)]
     if before:
         return before[0]
     k = bisect.bisect_left(_starts(article), start)
     return next((e for e in entities(article)[k : k + 40] if fits(e) and e.start > start), None)
+
+
+def described_organisation(article: str, e: Entity) -> bool:
+    """A name the article describes as an organisation where its words do not show one: after a
+    lower-case organisation noun (`bicycle maker Radwerk Nord`), before one in apposition (`Nordvind,
+    the Danish regional airline`), or as the subject of an `its` (`Kestrel Semiconductor opened its
+    plant`). Reads the few words either side of this mention."""
+    before = article[max(0, e.start - 30) : e.start].split()[-1:]
+    if before and before[0] in ORG_NOUNS | _MORE_ORG_NOUNS:
+        return True
+    return bool(_ORG_DESCRIBED.match(article, e.end, e.end + 80))
+
+
+_MORE_ORG_NOUNS = _set("supplier producer chain brand startup lender exporter")
+_ORG_DESCRIBED = re.compile(
+    rf"(?:, +(?:the|a|an) +(?:[\w-]+ +){{0,4}}(?:{'|'.join(sorted(ORG_NOUNS | _MORE_ORG_NOUNS))})\b"
+    r"| +(?:[a-z]+ +){1,2}its\b)"
+)
 
 
 def document_in_full(article: str, start: int, end: int) -> Entity | None:
@@ -550,6 +585,8 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
     `A rebel activist in the city said`: the person or group whose organisation or place was chosen.
     `others`: (offset, text) of the sentence's other candidates."""
     kind = mention_type(sentence_text, text)
+    if kind in (PERSON, UNKNOWN):
+        return _person_of(sentence_text, offset, text, others)
     if kind not in (ORGANISATION, PLACE):
         return None
     for o_at, o_text in sorted(others, reverse=True):
@@ -564,6 +601,23 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
         if person or group:
             return o_at, o_text
     return None
+
+
+def _person_of(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Hannah Vale of Whitfell believes`, `Tom Lind of Castle Brampton thinks`, `NAME of the cyclists'
+    group Norforum said`: a name the words do not type, right after a person's full name and `of`, is
+    where the person is from (a letters page's signature, a member's group), not who speaks."""
+    if len(text.split()) > 2 or any(w.lower() in NATIONALITIES for w in text.split()):  # `of West African States`
+        return None
+    for o_at, o_text in others:
+        gap = sentence_text[o_at + len(o_text) : offset]
+        if o_at < offset and _OF_GAP.fullmatch(gap) and " " in o_text and o_text[:1].isupper():
+            titled = any(w.lower().rstrip(".") in _PERSON_TITLES for w in o_text.split())  # `U.S. Secretary of State`
+            return (o_at, o_text) if not titled and mention_type(sentence_text, o_text) == PERSON else None
+    return None
+
+
+_OF_GAP = re.compile(r" +of +(?:the +(?:[a-z][\w'’-]* +){0,3})?")
 
 
 def appositive_person(

@@ -46,6 +46,20 @@ def test_the_company_resolves_to_the_company_named_earlier() -> None:
     assert got[1][1] == "Harbour Freight Lines"
 
 
+def test_the_company_resolves_to_a_name_the_article_describes_as_an_organisation() -> None:
+    # tenth round (c): names whose words show no organisation, described by a noun or an `its`
+    described = (
+        ("Ferry operator Tidewick Marr cancelled twelve sailings on Friday.", "The company"),
+        ("Tidewick Marr, the regional ferry operator, cancelled twelve sailings.", "The company"),
+        ("Tidewick Marr cancelled its Friday sailings to the islands.", "The company"),
+        ("Osterbay, the Norland regional airline, cancelled twelve flights.", "The airline"),
+        ("Osterbay, the Norland regional airline, cancelled twelve flights.", "The Lisbon-based airline"),
+    )
+    for opening, noun in described:
+        article = f"{opening}\n\n{noun} said the cancellations were caused by a shortage of engineers."
+        assert who(article, "CQ")[1][1] in ("Tidewick Marr", "Osterbay"), opening
+
+
 def test_a_person_of_an_organisation_and_her_next_she_said() -> None:
     article = (
         "Priya Raman of the Northfield Consumer Forum said energy bills had doubled for many families.\n\n"
@@ -962,3 +976,39 @@ def test_a_place_that_is_no_country_never_speaks() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "Ivan Sushko"  # was `Eastport`, the dateline
     assert got[2][1] == "Tom Vale"  # a person's place still gives the quote to the person
+
+
+def test_the_period_of_an_abbreviation_or_an_initial_ending_a_name_is_kept() -> None:
+    # tenth round (c): `the company` resolved to `Tidewick Valve Co` lost the period the name is written with
+    article = (
+        "Tidewick Valve Co. will close its plant in June.\n\n"
+        "The company said demand had fallen.\n\n"
+        'During the trial, Joris V. told the court he had been "naive".'
+    )
+    got = who(article, "CQQ")
+    assert got[1][1] == "Tidewick Valve Co."
+    assert got[2][1] == "Joris V."
+
+
+def test_a_surname_park_is_a_person_where_the_article_writes_who_after_it() -> None:
+    # tenth round (c): `Park` ends a place's name (`Hyde Park`), but `NAME Park, who owns ...` is a person
+    article = (
+        "Break-ins\n\n"
+        "Const. Greta Lind said officers were patrolling the street. "
+        "Min-jun Park, who owns a noodle bar, said the damage cost far more than the cash taken. "
+        '"The glass alone was $2,400," he said.'
+    )
+    assert mention_type(article, "Min-jun Park") == PERSON
+    assert who(article, "XQQQ")[3][1] == "Min-jun Park"  # was `Greta Lind`
+
+
+def test_a_person_of_a_place_or_group_the_words_do_not_type_speaks() -> None:
+    # tenth round (c): a letters page's `NAME of PLACE thinks`, a member's `NAME of the ... group NAME said`
+    article = (
+        "Letters\n\n"
+        "Greta Lind of Whitmoor believes the objectors have had their say. "
+        "Tomas Vale of Castle Brenning thinks the plan would punish parents. "
+        "Ana Ruiz of the riders' group Velonord said cheap batteries were a risk."
+    )
+    got = who(article, "XQQQ")
+    assert [g[1] for g in got[1:]] == ["Greta Lind", "Tomas Vale", "Ana Ruiz"]
