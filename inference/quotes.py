@@ -227,7 +227,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
-    agent = _agent(sentence, found)
+    agent = _passive_speaker(sentence, found)
     if agent is not None:  # `Twenty deaths were reported by Norland authorities`
         return _refined(sentence, agent, [m for m, _ in found])
     if article is not None:  # `passing through the Malacca Strait, ..., said NAME`: a place never speaks
@@ -322,7 +322,7 @@ _BY_AGENT = re.compile(  # `were reported by `, `As described by `, `was broadly
 _PASSIVE_SAYING = _set("decried echoed")  # verbs of saying read only in the passive here
 
 
-def _agent(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+def _passive_speaker(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """The agent of a passive verb of saying (`Twenty deaths were reported by Norland authorities`, `The
     order was described by Commissioner Vale as ...`, `As described by MIT researchers, ...`): the
     speaker, where the sentence has no other verb of saying; the longest candidate that starts right

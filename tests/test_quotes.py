@@ -1073,12 +1073,12 @@ def test_two_bodies_saying_their_parts_of_one_sentence_are_both_its_speakers() -
 def test_the_agent_of_a_passive_verb_of_saying_is_the_speaker() -> None:
     article = (
         "Storm in Norland\n\n"
-        "Twenty-three deaths were reported by Norland authorities on Monday.\n\n"
+        "Twenty-three deaths were reported by the Eastmark coastguard on Monday.\n\n"
         "The new order was described by Commissioner Tomas Vale as a step backwards.\n\n"
         "Ana Ruiz said she still feels threatened by the storm."
     )
     got = who(article, "XQQQ")
-    assert got[1][1] == "Norland authorities"  # was `deaths`
+    assert got[1][1] == "the Eastmark coastguard"  # was `deaths`
     assert got[2][1] == "Tomas Vale"  # was `The new order`
     assert got[3][1] == "Ana Ruiz"  # `feels threatened by` is no passive verb of saying
 
