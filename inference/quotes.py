@@ -1581,6 +1581,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             continue
         if any(map(str.isdigit, full)):  # `Airbus` is not the `Airbus A380` it builds
             continue
+        if word == parts[0] and word.lower() in entities.COUNTRIES:
+            continue  # `China said` is the country, not the `China Daily` the article cites
         initials = "".join(p[0] for p in parts if p[0].isupper())
         # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
         inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())

@@ -826,3 +826,16 @@ def test_a_group_with_its_qualifier_speaks_not_the_last_noun_of_the_qualifier() 
     assert got[3][1] == "Supporters of the timetable"  # was `the timetable`
     assert got[4][1] == "A fisherman"  # one person: written without the place
     assert got[5][1] != "Critics of the plan, which the council approved"  # a clause is no part of the name
+
+
+def test_a_country_alone_is_the_country_not_a_longer_name_it_opens() -> None:
+    article = (
+        "Fishing quotas\n\n"
+        "The cod quota will fall by a third, according to the state paper Norway Today. "
+        "Norway said it would not sign the deal. "
+        "Ana Vale, who fishes out of Tromvik, said the boats would stay in port."
+    )
+    got = who(article, "XQQQ")
+    assert got[1][1] == "Norway Today"
+    assert got[2][1] == "Norway"  # was `Norway Today`: a country does not extend to a paper named after it
+    assert got[3][1] == "Ana Vale"
