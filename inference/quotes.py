@@ -101,8 +101,9 @@ _ROLES = _set(
     officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
-    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc"""
-)  # the last two lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`)
+    councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc
+    ceo"""
+)  # the last lines: ranks and offices that real news writes before a name (`Navy Lieutenant NAME`, `CEO`)
 
 
 def _title(word: str) -> bool:
@@ -1591,6 +1592,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
         named = word in (parts[0], parts[-1]) or inside or hyphened
         if named or (word.isupper() and len(word) > 1 and word == initials):
             roles = [k for k, p in enumerate(parts) if _title(p)]
+            if roles and word in parts[: roles[-1]] and word not in parts[roles[-1] + 1 :] and _owns_role(word):
+                continue  # `Ryanair` is not `Michael O'Leary` of `Ryanair Chief Executive Michael O'Leary`
             parts = parts[roles[-1] + 1 :] if roles else parts
             if len(parts) < 2:
                 continue
@@ -1599,6 +1602,15 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             at = stop - len(name)
             return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
+
+
+_ROLE_MODIFIERS = entities.NATIONALITIES | _set("vice acting former interim")  # `Vice President NAME`
+
+
+def _owns_role(word: str) -> bool:
+    """Whether a name written before a role is the body that holds it (`Hamas leader NAME`), not a word
+    of the role itself (`Vice President NAME`, `Chinese Premier NAME`)."""
+    return word.lower() not in _ROLE_MODIFIERS
 
 
 def _relative(article: str, mention: Mention) -> Mention | None:

@@ -839,3 +839,16 @@ def test_a_country_alone_is_the_country_not_a_longer_name_it_opens() -> None:
     assert got[1][1] == "Norway Today"
     assert got[2][1] == "Norway"  # was `Norway Today`: a country does not extend to a paper named after it
     assert got[3][1] == "Ana Vale"
+
+
+def test_a_body_written_before_a_role_is_not_the_person_who_holds_it() -> None:
+    article = (
+        "Ferry orders\n\n"
+        "Norferry CEO Ana Vale presented the figures in Bergen on Monday. "
+        "Norferry said it would buy two new ships next year. "
+        "Kestrel leader Tomas Ruiz spoke after her. "
+        "Kestrel announced a strike for Friday."
+    )
+    got = who(article, "XCQCQ")
+    assert got[2][1] == "Norferry"  # was `Ana Vale`: the company, not the chief executive named after it
+    assert got[4][1] == "Kestrel"  # was `Tomas Ruiz`
