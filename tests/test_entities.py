@@ -908,3 +908,12 @@ def test_a_description_then_a_person_with_an_age_in_apposition() -> None:
 def test_a_title_alone_then_the_person_in_apposition() -> None:
     article = "Deputy Secretary-General of the HFU, Lena Holm, called the strike a mistake."
     assert who(article, "Q")[0][1] == "Lena Holm"  # was the title, `Deputy Secretary-General`
+
+
+def test_an_acronym_defined_after_a_possessive_is_the_name_without_its_s() -> None:
+    article = (
+        "Crane accident\n\n"
+        "Officers from the Harbour Labour Office's (HLO) safety unit inspected the crane on Monday. "
+        'HLO stated, "The crane had not been checked for a year."'
+    )
+    assert who(article, "XCQ")[2][1] == "Harbour Labour Office"  # was `Harbour Labour Office's`
