@@ -947,7 +947,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         by_role = None
         if not document:
             by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
-            by_role = by_role or _by_modifier(article, head)
+            by_role = by_role or _by_modifier(article, head) or _by_role_of(article, head)
         named = by_role or _by_head(article, head) or typed
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
@@ -964,7 +964,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     if _nationality_noun(article, mention) and speakers and _a_person(article, speakers[-1], mention.start):
         return speakers[-1]  # `The Portuguese added`: the person just quoted, described by nationality
     if _titles_only(mention.text):  # `The President said`
-        return _speaker_by_role(article, mention, speakers) or _by_role(article, mention) or mention
+        by_role = _speaker_by_role(article, mention, speakers) or _by_role(article, mention)
+        return by_role or _by_role_of(article, mention) or mention
     group = _group_written(article, mention)
     if group:  # `Workers are ...` at a sentence start: the group as the article wrote it with its qualifier
         return group
@@ -1814,6 +1815,25 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
         for name in _role_names(article, word, start, end):
             if name.group()[:1].isupper() and not _ORGANISATION.search(name.group()):  # `Justice Department`
                 found = Mention(name.start(), name.end(), name.group(), "name")
+    return found
+
+
+_OF_PLACE = re.compile(r" +of +(?:the +)?[^,.;:!?\"“”\n]{1,40}, +")  # `minister of Norland, `
+
+
+def _by_role_of(article: str, mention: Mention) -> Mention | None:
+    """`The prime minister added` -> the name set after the role's `of` phrase and a comma earlier
+    (`The prime minister of Norland, Ana Ruiz, said`, `the governor of the state of Eastmark, Tomas
+    Vale`): the form `_by_role` does not read, as the nearest before within WINDOW."""
+    word = mention.text.split()[-1].lower()
+    if word not in _ROLE_NOUNS:
+        return None
+    found = None
+    for m in _word_places(article, word, max(0, mention.start - WINDOW), mention.start):
+        gap = _OF_PLACE.match(article, m.end(), mention.start)
+        name = _FULL_NAME.match(article, gap.end(), mention.start) if gap else None
+        if name and not _ORGANISATION.search(name.group()) and _is_person(article, name.group(), name.start()):
+            found = Mention(name.start(), name.end(), name.group(), "name")
     return found
 
 

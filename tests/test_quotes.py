@@ -852,3 +852,15 @@ def test_a_body_written_before_a_role_is_not_the_person_who_holds_it() -> None:
     got = who(article, "XCQCQ")
     assert got[2][1] == "Norferry"  # was `Ana Vale`: the company, not the chief executive named after it
     assert got[4][1] == "Kestrel"  # was `Tomas Ruiz`
+
+
+def test_a_role_referred_back_finds_the_name_after_the_roles_of_phrase() -> None:
+    article = (
+        "Ferry subsidy\n\n"
+        "The governor of the state of Eastmark, Tomas Vale, opened the new terminal on Monday. "
+        "The newly elected governor said the subsidy would stay. "
+        '"We will not raise the fares," he added.'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Tomas Vale"  # was `governor`: `_by_role` reads `governor NAME` and `NAME, the governor`
+    assert got[3][1] == "Tomas Vale"
