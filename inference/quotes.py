@@ -902,7 +902,7 @@ _NOT_ROLES = SPEECH_VERBS | _SKIPPABLE | _PREPOSITIONS
 
 # --- resolution -------------------------------------------------------------------------------
 
-_NAME_WORD = rf"(?:{_PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
+_NAME_WORD = rf"(?:{_PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
 _FULL_NAME = re.compile(
     rf"\b{_NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{_NAME_WORD})+"
 )  # `John D. Bates`: a middle initial stays inside the name

@@ -864,3 +864,13 @@ def test_a_role_referred_back_finds_the_name_after_the_roles_of_phrase() -> None
     got = who(article, "XCQQ")
     assert got[2][1] == "Tomas Vale"  # was `governor`: `_by_role` reads `governor NAME` and `NAME, the governor`
     assert got[3][1] == "Tomas Vale"
+
+
+def test_a_name_with_an_accented_capital_is_one_name() -> None:
+    article = (
+        "Ferry strike\n\n"
+        "Norland's Transport Minister Tomás Ángel Ruiz called for calm on Monday. "
+        '"We must stay calm," he said during a news conference.'
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Tomás Ángel Ruiz"  # was `Transport Minister Tomás`: the full-name pattern stopped at `Á`
