@@ -963,6 +963,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return Mention(mention.start, mention.end, text, "name")
     if _nationality_noun(article, mention) and speakers and _a_person(article, speakers[-1], mention.start):
         return speakers[-1]  # `The Portuguese added`: the person just quoted, described by nationality
+    written_lower = _by_capital_role(article, mention)
+    if written_lower:  # `the Education Minister said` -> `education minister NAME`, written earlier
+        return written_lower
     if _titles_only(mention.text):  # `The President said`
         by_role = _speaker_by_role(article, mention, speakers) or _by_role(article, mention)
         return by_role or _by_role_of(article, mention) or mention
@@ -1834,6 +1837,25 @@ def _by_role_of(article: str, mention: Mention) -> Mention | None:
         name = _FULL_NAME.match(article, gap.end(), mention.start) if gap else None
         if name and not _ORGANISATION.search(name.group()) and _is_person(article, name.group(), name.start()):
             found = Mention(name.start(), name.end(), name.group(), "name")
+    return found
+
+
+def _by_capital_role(article: str, mention: Mention) -> Mention | None:
+    """`the Education Minister said` (a role written in capitals after `the`, so taken for a name) -> the
+    person written with that role and its modifier, in any case, earlier within WINDOW (`the state's
+    education minister NAME`, `NAME, the education minister`)."""
+    words = mention.text.split()
+    if not 2 <= len(words) <= 3 or words[-1].lower() not in _ROLES or _title(words[0]):
+        return None
+    if article[max(0, mention.start - 4) : mention.start].lower() != "the ":
+        return None
+    phrase, role = mention.text.lower(), words[-1].lower()
+    found = None
+    for start, end in _role_lines(article, role, max(0, mention.start - WINDOW), mention.start):
+        for name in _role_names(article, role, start, end):
+            around = article[max(0, name.start() - len(phrase) - 2) : name.end() + len(phrase) + 50].lower()
+            if phrase in around and _is_person(article, name.group(), name.start()):
+                found = Mention(name.start(), name.end(), name.group(), "name")
     return found
 
 

@@ -874,3 +874,13 @@ def test_a_name_with_an_accented_capital_is_one_name() -> None:
     )
     got = who(article, "XCQ")
     assert got[2][1] == "Tomás Ángel Ruiz"  # was `Transport Minister Tomás`: the full-name pattern stopped at `Á`
+
+
+def test_a_role_written_in_capitals_after_the_is_the_person_written_with_it() -> None:
+    article = (
+        "Schools reopen\n\n"
+        "The region's health minister Ana Ruiz and its education minister Tomas Vale met on Monday. "
+        'Later the Education Minister said, "The schools will open next week."'
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Tomas Vale"  # was `Education Minister`; not the other minister, Ana Ruiz
