@@ -948,6 +948,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         if not document:
             by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
             by_role = by_role or _by_modifier(article, head) or _by_role_of(article, head)
+            by_role = by_role or _headline_role(article, head)
         named = by_role or _by_head(article, head) or typed
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
@@ -963,12 +964,12 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return Mention(mention.start, mention.end, text, "name")
     if _nationality_noun(article, mention) and speakers and _a_person(article, speakers[-1], mention.start):
         return speakers[-1]  # `The Portuguese added`: the person just quoted, described by nationality
-    written_lower = _by_capital_role(article, mention)
+    written_lower = _by_capital_role(article, mention) or _headline_role(article, mention)
     if written_lower:  # `the Education Minister said` -> `education minister NAME`, written earlier
         return written_lower
     if _titles_only(mention.text):  # `The President said`
         by_role = _speaker_by_role(article, mention, speakers) or _by_role(article, mention)
-        return by_role or _by_role_of(article, mention) or mention
+        return by_role or _by_role_of(article, mention) or _headline_role(article, mention) or mention
     group = _group_written(article, mention)
     if group:  # `Workers are ...` at a sentence start: the group as the article wrote it with its qualifier
         return group
@@ -1857,6 +1858,24 @@ def _by_capital_role(article: str, mention: Mention) -> Mention | None:
             if phrase in around and _is_person(article, name.group(), name.start()):
                 found = Mention(name.start(), name.end(), name.group(), "name")
     return found
+
+
+def _headline_role(article: str, mention: Mention) -> Mention | None:
+    """`Norland Prime Minister calls for talks` (a role in the headline, the article's first line) ->
+    the first name written with that role after it (`Ana Ruiz, the Norland Prime Minister, said`)."""
+    role = mention.text.split()[-1].lower()
+    if role not in _ROLES or "\n" in article[: mention.start]:
+        return None
+    for start, end in _role_lines(article, role, mention.end, min(len(article), mention.end + WINDOW)):
+        for name in _role_names(article, role, start, end):
+            if name.group()[:1].isupper() and _is_person(article, name.group(), name.start()):
+                return Mention(name.start(), name.end(), name.group(), "name")
+    for name in _names_between(article, mention.end, mention.end + 600)[:8]:  # `NAME, minister of transport`
+        described = article[name.end() : name.end() + 80].split(",")
+        holds = len(described) > 2 and described[0] == "" and f" {role} " in f"{described[1].lower()} "
+        if holds and _is_person(article, name.group(), name.start()):
+            return Mention(name.start(), name.end(), name.group(), "name")
+    return None
 
 
 def _by_modifier(article: str, mention: Mention) -> Mention | None:

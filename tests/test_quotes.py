@@ -884,3 +884,16 @@ def test_a_role_written_in_capitals_after_the_is_the_person_written_with_it() ->
     )
     got = who(article, "XCQ")
     assert got[2][1] == "Tomas Vale"  # was `Education Minister`; not the other minister, Ana Ruiz
+
+
+def test_a_role_in_the_headline_is_the_person_the_article_then_names_with_it() -> None:
+    article = (
+        "Norland Prime Minister calls for ferry talks\n\n"
+        "Ana Ruiz, the Norland Prime Minister, has said the strike must end."
+    )
+    assert who(article, "QQ")[0][1] == "Ana Ruiz"  # was `Prime Minister`
+    article = (
+        "Eastmark's transport minister tells ferries to stay in port\n\n"
+        "Tomas Vale, minister of transport for Eastmark, has told the ferry companies to wait for the storm to pass."
+    )
+    assert who(article, "QQ")[0][1] == "Tomas Vale"  # was `minister`
