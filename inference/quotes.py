@@ -2135,6 +2135,8 @@ def fullest_name(article: str, mention: Mention) -> Mention:
             continue
         a, b = parts.index(words[0]), len(parts) - 1 - parts[::-1].index(words[-1])
         longer = parts[a : b + 1]
+        if longer == words and b == len(parts) - 2 and _surname_after_name(article, m, parts):
+            longer = parts[a:]  # `Mohd Shah` -> `Mohd Shah Mahmood`: the name the article wrote first in full
         if len(longer) <= len(best.text.split()) or len(longer) > len(words) + 2:
             continue
         if not all(w in longer for w in words) or any(_title(w) for w in longer):
@@ -2147,6 +2149,20 @@ def fullest_name(article: str, mention: Mention) -> Mention:
 
 
 _COURTESY = _set("mr mrs ms miss")
+
+
+def _surname_after_name(article: str, m: re.Match, parts: list[str]) -> bool:
+    """Whether the last word of a full name is one more name of the person the words before it name
+    (`Mohd Shah Mahmood` for `Mohd Shah`): a person's name, no organisation, title or digit."""
+    last = parts[-1]
+    if not last[:1].isupper() or _title(last) or any(map(str.isdigit, last)) or last.lower() in _CONNECTORS:
+        return False
+    low = last.lower()
+    if last.isupper() or last.rstrip(".") in _POST_NOMINALS or low.rstrip("s") in entities.NATIONALITIES:
+        return False  # `Lucy Allan MP`, `NAME Canadians`: no part of the name
+    if low in entities.COUNTRIES:  # `Earth Day Canada`
+        return False
+    return not _ORGANISATION.search(m.group()) and _is_person(article, m.group(), m.start())
 
 
 def _with_role(article: str, mention: Mention) -> Mention | None:

@@ -897,3 +897,13 @@ def test_a_role_in_the_headline_is_the_person_the_article_then_names_with_it() -
         "Tomas Vale, minister of transport for Eastmark, has told the ferry companies to wait for the storm to pass."
     )
     assert who(article, "QQ")[0][1] == "Tomas Vale"  # was `minister`
+
+
+def test_a_person_named_by_the_first_two_of_three_names_is_output_in_full() -> None:
+    article = (
+        "Harbour inquiry\n\n"
+        "On Monday, engineer Rosli Amin Hakim told the inquiry the crane had failed. "
+        "Rosli Amin said the cable had not been checked for a year."
+    )
+    got = who(article, "XQQ")
+    assert got[2][1] == "Rosli Amin Hakim"  # was `Rosli Amin`: fullest_name read only names between
