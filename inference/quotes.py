@@ -1354,6 +1354,9 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     capital = re.sub(rf"^{_PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
     if entities.only_sentence_initial(article, capital):  # `Describing the plan, he`, `During`
         return []
+    described = _described_person(article, found.end(1), at)
+    if described:  # `Whitecaps centre back NAME underlined ...`: the team describes the person
+        return [described]
     word = Mention(found.start(1), found.end(1), found.group(1), "name")
     full = _by_surname(article, word)
     if full is not word:
@@ -1364,6 +1367,20 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
 
 
 _NOT_A_SUBJECT = CAPITAL_STOP | entities.NATIONALITIES
+_LOWER_WORDS = re.compile(r" +((?:[a-z][\w-]* +){1,3})(?=[A-Z])")  # `centre back `, `club owner `
+_NOT_DESCRIBING_WORDS = _AUXILIARIES | SPEECH_VERBS | _NP_STOP | _PREPOSITIONS | _DETERMINERS
+
+
+def _described_person(article: str, at: int, end: int) -> Mention | None:
+    """The person a capitalised word describes when a sentence opens with it, one to three lower-case
+    words and a full name (`Whitecaps centre back Ana Vale underlined ...`): the name, not the word."""
+    words = _LOWER_WORDS.match(article, at, end)
+    if not words or any(w in _NOT_DESCRIBING_WORDS or w.endswith("ed") for w in words.group(1).split()):
+        return None
+    name = _FULL_NAME.match(article, words.end(), end)
+    if not name or " " not in name.group() or not _is_person(article, name.group(), name.start()):
+        return None
+    return Mention(name.start(), name.end(), name.group(), "name")
 
 
 _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")

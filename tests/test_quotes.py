@@ -907,3 +907,14 @@ def test_a_person_named_by_the_first_two_of_three_names_is_output_in_full() -> N
     )
     got = who(article, "XQQ")
     assert got[2][1] == "Rosli Amin Hakim"  # was `Rosli Amin`: fullest_name read only names between
+
+
+def test_a_word_that_describes_the_person_a_sentence_opens_with_is_not_its_subject() -> None:
+    article = (
+        "Ferry Cup\n\n"
+        "Eastmark Rovers lost the final to Norland on Sunday. "
+        "Rovers centre back Tomas Vale admitted the defence had failed. "
+        '"We came out flat," he told the club website.'
+    )
+    got = who(article, "XCQQ")
+    assert got[3][1] == "Tomas Vale"  # was `Eastmark Rovers`: `Rovers` was read as the sentence's one-word subject
