@@ -1481,6 +1481,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             len(words) < 2
             or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
             or words[-1].lower().rstrip(".") in _TITLES
+            or words[-1].lower() in entities.GROUP_NOUNS  # `Canadian Auto Workers`: a union, no one
         ):
             continue
         text = " ".join(words)

@@ -918,3 +918,16 @@ def test_a_word_that_describes_the_person_a_sentence_opens_with_is_not_its_subje
     )
     got = who(article, "XCQQ")
     assert got[3][1] == "Tomas Vale"  # was `Eastmark Rovers`: `Rovers` was read as the sentence's one-word subject
+
+
+def test_a_name_ending_in_a_group_noun_is_no_person_a_pronoun_means() -> None:
+    article = (
+        "Ferry plan\n\n"
+        "Norferry chief executive Tomas Vale presented the plan on Monday. "
+        '"The ferries will sail again," he said. '
+        "He said the plan had the support of the Norland Dock Workers union, the Norwegian Dock Workers union and "
+        "the owners. "
+        "He also said the fares would not rise."
+    )
+    got = who(article, "XCQQQ")
+    assert got[4][1] == "Tomas Vale"  # was `Dock Workers`: `Norwegian Dock Workers` less its nationality
