@@ -1492,7 +1492,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
     return tuple(out), found_at
 
 
-_BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | {"by"}
+_BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | _PREPOSITIONS  # `Of GM's plans, he`: a name opens with no preposition
 
 
 def _person_part(words: list[str]) -> list[str]:

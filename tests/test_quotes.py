@@ -931,3 +931,14 @@ def test_a_name_ending_in_a_group_noun_is_no_person_a_pronoun_means() -> None:
     )
     got = who(article, "XCQQQ")
     assert got[4][1] == "Tomas Vale"  # was `Dock Workers`: `Norwegian Dock Workers` less its nationality
+
+
+def test_a_name_never_opens_with_a_preposition() -> None:
+    article = (
+        "Ferry plan\n\n"
+        "Norferry chief executive Tomas Vale presented the plan on Monday. "
+        '"We will grow," he said. '
+        "Of NF's routes in the north, he said they were the most profitable."
+    )
+    got = who(article, "XCQQ")
+    assert got[3][1] == "Tomas Vale"  # was `Of NF`, the person the sentence seemed to open with
