@@ -990,6 +990,10 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     titled = _titles_only(" ".join(words[:-1]))
     surname = words[-1] if titled else mention.text
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
+    person = len(words) == 2 and named is mention and _is_person(article, mention.text, mention.start)
+    if not misspelt and person:  # `Menzies Cambell` after `Menzies Campbell`
+        same_first = entities.misspelt_person(article, words[-1], mention.start)
+        misspelt = same_first if same_first and same_first.name.split()[0] == words[0] else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 

@@ -942,3 +942,13 @@ def test_a_name_never_opens_with_a_preposition() -> None:
     )
     got = who(article, "XCQQ")
     assert got[3][1] == "Tomas Vale"  # was `Of NF`, the person the sentence seemed to open with
+
+
+def test_a_full_name_with_a_misspelt_surname_is_the_person_with_the_same_first_name() -> None:
+    article = (
+        "Party leadership\n\n"
+        "The candidates, Sir Tomas Hallworth and Ana Ruiz, spoke at the conference on Monday. "
+        "The acting leader, Tomas Halworth, said that he wanted new thinking on the ferries."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Tomas Hallworth"  # was `Tomas Halworth`, one letter off
