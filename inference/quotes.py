@@ -657,6 +657,9 @@ def _tokens(masked: str) -> list[_Token]:
     return out
 
 
+_WEEKDAYS = entities.DAYS - _set("today yesterday tonight")  # `Russia Today` is a name
+
+
 def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
     spans, i = [], 0
     while i < len(tokens):
@@ -668,7 +671,7 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             ((tokens[j].capital or tokens[j].low in _CONNECTORS) and tokens[j].low not in CAPITAL_STOP)
             or _inside_organisation(tokens, i, j)
         ):
-            if tokens[j].start - tokens[j - 1].end > 1:
+            if tokens[j].start - tokens[j - 1].end > 1 or tokens[j].low in _WEEKDAYS:  # `Parliament Thursday`
                 break
             j += 1
         j = _cut_of(tokens, i, j)
@@ -805,6 +808,8 @@ def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, 
             j = i + 3
             while j < len(tokens) and j - i < 9 and not masked[tokens[j - 1].end : tokens[j].start].strip():
                 j += 1
+            days = [k for k in range(i + 3, j) if tokens[k].low in entities.DAYS]  # `according to NAME on Friday`
+            j = (days[0] - (tokens[days[0] - 1].low == "on")) if days else j
             spans.append((i + 2, j, "np"))
     return spans
 

@@ -952,3 +952,14 @@ def test_a_full_name_with_a_misspelt_surname_is_the_person_with_the_same_first_n
     )
     got = who(article, "XCQ")
     assert got[2][1] == "Tomas Hallworth"  # was `Tomas Halworth`, one letter off
+
+
+def test_a_day_after_a_name_is_no_part_of_it() -> None:
+    article = (
+        "Ferry vote\n\n"
+        'A motion passed by the Norland Assembly Thursday asked the ports "to find a common solution". '
+        "The ferries will sail again, according to harbour master Ana Ruiz on Friday."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland Assembly"  # was `Norland Assembly Thursday`
+    assert got[2][1] == "Ana Ruiz"  # was `harbour master Ana Ruiz on Friday`
