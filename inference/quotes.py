@@ -1172,6 +1172,10 @@ def _spoken_for(article: str, mention: Mention) -> Mention | None:
             if named.text != word and entities.speaker_type(article, named.text) == entities.ORGANISATION
             else None
         )
+    if full is None and not found.group(1) and word[:1].isupper() and not word.isupper():
+        person = _by_surname(article, Mention(at, at + len(word), word, "name"))  # `a spokesperson for Vale`
+        if person.text != word and _is_person(article, person.text, person.start):
+            return Mention(mention.start, mention.end, mention.text[: found.start(2)] + person.text, "np")
     if full is None:
         return None
     name = full.text if isinstance(full, Mention) else full.name

@@ -963,3 +963,13 @@ def test_a_day_after_a_name_is_no_part_of_it() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "Norland Assembly"  # was `Norland Assembly Thursday`
     assert got[2][1] == "Ana Ruiz"  # was `harbour master Ana Ruiz on Friday`
+
+
+def test_a_spokesperson_for_a_surname_names_the_person_in_full() -> None:
+    article = (
+        "Ferry contracts\n\n"
+        "Senator Tomas Vale met the ferry owners twice last year. "
+        "A spokesperson for Vale said those meetings were part of his work on the transport committee."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "A spokesperson for Tomas Vale"  # was `A spokesperson for Vale`
