@@ -967,6 +967,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         )
         text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
         return Mention(mention.start, mention.end, text, "name")
+    country = mention.text.split()
+    if len(country) == 2 and country[0][-2:] in ("'s", "’s") and country[0][:-2].lower() in entities.COUNTRIES:
+        mention = Mention(mention.end - len(country[1]), mention.end, country[1], "name")  # `Iran's NAME`
     if _nationality_noun(article, mention) and speakers and _a_person(article, speakers[-1], mention.start):
         return speakers[-1]  # `The Portuguese added`: the person just quoted, described by nationality
     written_lower = _by_capital_role(article, mention) or _headline_role(article, mention)

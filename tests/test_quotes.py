@@ -973,3 +973,12 @@ def test_a_spokesperson_for_a_surname_names_the_person_in_full() -> None:
     )
     got = who(article, "XCQ")
     assert got[2][1] == "A spokesperson for Tomas Vale"  # was `A spokesperson for Vale`
+
+
+def test_a_surname_after_a_countrys_possessive_is_the_person() -> None:
+    article = (
+        "Kenya's Otieno wants new ferry talks\n\n"
+        "Kenyan transport minister Amos Otieno said on Monday that the talks must start again."
+    )
+    got = who(article, "QQ")
+    assert got[0][1] == "Amos Otieno"  # was `Kenya's Otieno`
