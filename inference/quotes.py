@@ -1605,6 +1605,9 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     """`Dunne`, `Mr Pocock`, `Coastline`, `DA` -> the earlier `Aoife Dunne`, `Graham Pocock`,
     `Coastline Bank`, `Department of Agriculture`."""
     words = [w for w in mention.text.split() if not _title(w)]
+    titled = [k for k, w in enumerate(mention.text.split()) if _title(w)]
+    if len(words) == 2 and titled == [1]:  # `U.S. Attorney Bash`: what stands before the title says where
+        words = words[1:]
     if len(words) != 1:
         return mention
     word = words[0]

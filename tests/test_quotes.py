@@ -982,3 +982,13 @@ def test_a_surname_after_a_countrys_possessive_is_the_person() -> None:
     )
     got = who(article, "QQ")
     assert got[0][1] == "Amos Otieno"  # was `Kenya's Otieno`
+
+
+def test_a_place_before_a_title_and_surname_leaves_the_surname() -> None:
+    article = (
+        "Ferry fraud\n\n"
+        "The case is led by Josef Marek, the state's attorney in Eastmark. "
+        "According to Eastmark Attorney Marek, the ledger could strengthen the case."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Josef Marek"  # was `Eastmark Attorney Marek`
