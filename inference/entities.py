@@ -449,7 +449,9 @@ def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
         return None
     name = m.group(1).rsplit(", the ", 1)[-1]  # `On Friday, the World Health Organisation (WHO)`
     name = name.removeprefix("The ")  # `The Ministry of Defence (MoD)` opening a sentence
-    return Entity(name, m.end(1) - len(name), m.end(1), ORGANISATION)
+    cut = 2 if name.endswith(("'s", "’s")) else 0  # `the Ministry of Labour's (MOL) inspectors`: no `'s`
+    name = name[: len(name) - cut]
+    return Entity(name, m.end(1) - cut - len(name), m.end(1) - cut, ORGANISATION)
 
 
 def defined_around(article: str, start: int, end: int) -> Entity | None:
@@ -552,6 +554,7 @@ def blocked(
 
 
 _DAYS = _set("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+DAYS = _DAYS  # what `quotes` cuts off the end of a name (`the European Parliament Thursday`)
 
 
 def _a_date(text: str) -> bool:

@@ -104,7 +104,7 @@ _ROLES = _set(
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
     councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc
-    representative democrat republican clerk associate assistant"""
+    representative democrat republican clerk associate assistant ceo"""
 )  # the last lines: ranks, offices, parties written before a name (`Navy Lieutenant NAME`, `Associate Professor NAME`)
 
 
@@ -855,6 +855,9 @@ def _tokens(masked: str) -> list[_Token]:
     return out
 
 
+_WEEKDAYS = entities.DAYS - _set("today yesterday tonight")  # `Russia Today` is a name
+
+
 def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
     spans, i = [], 0
     while i < len(tokens):
@@ -866,7 +869,7 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             ((tokens[j].capital or tokens[j].low in _CONNECTORS) and tokens[j].low not in CAPITAL_STOP)
             or _inside_organisation(tokens, i, j)
         ):
-            if tokens[j].start - tokens[j - 1].end > 1:
+            if tokens[j].start - tokens[j - 1].end > 1 or tokens[j].low in _WEEKDAYS:  # `Parliament Thursday`
                 break
             j += 1
         j = _cut_of(tokens, i, j)
@@ -1076,6 +1079,8 @@ def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, 
             j = i + 3
             while j < len(tokens) and j - i < 9 and not masked[tokens[j - 1].end : tokens[j].start].strip():
                 j += 1
+            days = [k for k in range(i + 3, j) if tokens[k].low in entities.DAYS]  # `according to NAME on Friday`
+            j = (days[0] - (tokens[days[0] - 1].low == "on")) if days else j
             spans.append((i + 2, j, "np"))
     return spans
 
@@ -1173,7 +1178,7 @@ _NOT_ROLES = SPEECH_VERBS | _SKIPPABLE | _PREPOSITIONS
 
 # --- resolution -------------------------------------------------------------------------------
 
-_NAME_WORD = rf"(?:{_PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-Z][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
+_NAME_WORD = rf"(?:{_PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
 _FULL_NAME = re.compile(
     rf"\b{_NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{_NAME_WORD})+"
 )  # `John D. Bates`: a middle initial stays inside the name
@@ -1220,7 +1225,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         by_role = None
         if not document:
             by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
-            by_role = by_role or _by_modifier(article, head)
+            by_role = by_role or _by_modifier(article, head) or _by_role_of(article, head)
+            by_role = by_role or _headline_role(article, head)
         named = by_role or _by_head(article, head) or typed
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
@@ -1234,10 +1240,17 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         )
         text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
         return Mention(mention.start, mention.end, text, "name")
+    country = mention.text.split()
+    if len(country) == 2 and country[0][-2:] in ("'s", "’s") and country[0][:-2].lower() in entities.COUNTRIES:
+        mention = Mention(mention.end - len(country[1]), mention.end, country[1], "name")  # `Iran's NAME`
     if _nationality_noun(article, mention) and speakers and _a_person(article, speakers[-1], mention.start):
         return speakers[-1]  # `The Portuguese added`: the person just quoted, described by nationality
+    written_lower = _by_capital_role(article, mention) or _headline_role(article, mention)
+    if written_lower:  # `the Education Minister said` -> `education minister NAME`, written earlier
+        return written_lower
     if _titles_only(mention.text):  # `The President said`
-        return _speaker_by_role(article, mention, speakers) or _by_role(article, mention) or mention
+        by_role = _speaker_by_role(article, mention, speakers) or _by_role(article, mention)
+        return by_role or _by_role_of(article, mention) or _headline_role(article, mention) or mention
     group = _group_written(article, mention)
     if group:  # `Workers are ...` at a sentence start: the group as the article wrote it with its qualifier
         return group
@@ -1258,6 +1271,10 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     titled = _titles_only(" ".join(words[:-1]))
     surname = words[-1] if titled else mention.text
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
+    person = len(words) == 2 and named is mention and _is_person(article, mention.text, mention.start)
+    if not misspelt and person:  # `Menzies Cambell` after `Menzies Campbell`
+        same_first = entities.misspelt_person(article, words[-1], mention.start)
+        misspelt = same_first if same_first and same_first.name.split()[0] == words[0] else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 
@@ -1432,6 +1449,10 @@ def _spoken_for(article: str, mention: Mention) -> Mention | None:
             if named.text != word and entities.speaker_type(article, named.text) == entities.ORGANISATION
             else None
         )
+    if full is None and not found.group(1) and word[:1].isupper() and not word.isupper():
+        person = _by_surname(article, Mention(at, at + len(word), word, "name"))  # `a spokesperson for Vale`
+        if person.text != word and _is_person(article, person.text, person.start):
+            return Mention(mention.start, mention.end, mention.text[: found.start(2)] + person.text, "np")
     if full is None:
         return None
     name = full.text if isinstance(full, Mention) else full.name
@@ -1647,6 +1668,9 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     capital = re.sub(rf"^{_PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
     if entities.only_sentence_initial(article, capital):  # `Describing the plan, he`, `During`
         return []
+    described = _described_person(article, found.end(1), at)
+    if described:  # `Whitecaps centre back NAME underlined ...`: the team describes the person
+        return [described]
     word = Mention(found.start(1), found.end(1), found.group(1), "name")
     full = _by_surname(article, word)
     if full is not word:
@@ -1657,6 +1681,20 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
 
 
 _NOT_A_SUBJECT = CAPITAL_STOP | entities.NATIONALITIES
+_LOWER_WORDS = re.compile(r" +((?:[a-z][\w-]* +){1,3})(?=[A-Z])")  # `centre back `, `club owner `
+_NOT_DESCRIBING_WORDS = _AUXILIARIES | SPEECH_VERBS | _NP_STOP | _PREPOSITIONS | _DETERMINERS
+
+
+def _described_person(article: str, at: int, end: int) -> Mention | None:
+    """The person a capitalised word describes when a sentence opens with it, one to three lower-case
+    words and a full name (`Whitecaps centre back Ana Vale underlined ...`): the name, not the word."""
+    words = _LOWER_WORDS.match(article, at, end)
+    if not words or any(w in _NOT_DESCRIBING_WORDS or w.endswith("ed") for w in words.group(1).split()):
+        return None
+    name = _FULL_NAME.match(article, words.end(), end)
+    if not name or " " not in name.group() or not _is_person(article, name.group(), name.start()):
+        return None
+    return Mention(name.start(), name.end(), name.group(), "name")
 
 
 _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
@@ -1757,6 +1795,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             len(words) < 2
             or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
             or words[-1].lower().rstrip(".") in _TITLES
+            or words[-1].lower() in entities.GROUP_NOUNS  # `Canadian Auto Workers`: a union, no one
         ):
             continue
         text = " ".join(words)
@@ -1767,7 +1806,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
     return tuple(out), found_at
 
 
-_BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | {"by"}
+_BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | _PREPOSITIONS  # `Of GM's plans, he`: a name opens with no preposition
 
 
 def _person_part(words: list[str]) -> list[str]:
@@ -1873,6 +1912,9 @@ def _by_surname(article: str, mention: Mention) -> Mention:
     """`Dunne`, `Mr Pocock`, `Coastline`, `DA` -> the earlier `Aoife Dunne`, `Graham Pocock`,
     `Coastline Bank`, `Department of Agriculture`."""
     words = [w for w in mention.text.split() if not _title(w)]
+    titled = [k for k, w in enumerate(mention.text.split()) if _title(w)]
+    if len(words) == 2 and titled == [1]:  # `U.S. Attorney Bash`: what stands before the title says where
+        words = words[1:]
     if len(words) != 1:
         return mention
     word = words[0]
@@ -1889,6 +1931,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             continue
         if any(map(str.isdigit, full)):  # `Airbus` is not the `Airbus A380` it builds
             continue
+        if word == parts[0] and word.lower() in entities.COUNTRIES:
+            continue  # `China said` is the country, not the `China Daily` the article cites
         initials = "".join(p[0] for p in parts if p[0].isupper())
         # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
         inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())
@@ -1897,6 +1941,8 @@ def _by_surname(article: str, mention: Mention) -> Mention:
         named = word in (parts[0], parts[-1]) or inside or hyphened
         if named or (word.isupper() and len(word) > 1 and word == initials):
             roles = [k for k, p in enumerate(parts) if _title(p)]
+            if roles and word in parts[: roles[-1]] and word not in parts[roles[-1] + 1 :] and _owns_role(word):
+                continue  # `Ryanair` is not `Michael O'Leary` of `Ryanair Chief Executive Michael O'Leary`
             parts = parts[roles[-1] + 1 :] if roles else parts
             if len(parts) < 2:
                 continue
@@ -1905,6 +1951,15 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             at = stop - len(name)
             return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
+
+
+_ROLE_MODIFIERS = entities.NATIONALITIES | _set("vice acting former interim")  # `Vice President NAME`
+
+
+def _owns_role(word: str) -> bool:
+    """Whether a name written before a role is the body that holds it (`Hamas leader NAME`), not a word
+    of the role itself (`Vice President NAME`, `Chinese Premier NAME`)."""
+    return word.lower() not in _ROLE_MODIFIERS
 
 
 def _relative(article: str, mention: Mention) -> Mention | None:
@@ -2155,6 +2210,60 @@ def _works_for(article: str, at: int, word: str) -> bool:
 
 
 _POSSESSIVE_ROLE = re.compile(r", +(?:[Tt]he|[Aa]n?) +(?:[\w-]+ +){0,4}?([\w-]+)['’]s\b")
+_OF_PLACE = re.compile(r" +of +(?:the +)?[^,.;:!?\"“”\n]{1,40}, +")  # `minister of Norland, `
+
+
+def _by_role_of(article: str, mention: Mention) -> Mention | None:
+    """`The prime minister added` -> the name set after the role's `of` phrase and a comma earlier
+    (`The prime minister of Norland, Ana Ruiz, said`, `the governor of the state of Eastmark, Tomas
+    Vale`): the form `_by_role` does not read, as the nearest before within WINDOW."""
+    word = mention.text.split()[-1].lower()
+    if word not in _ROLE_NOUNS:
+        return None
+    found = None
+    for m in _word_places(article, word, max(0, mention.start - WINDOW), mention.start):
+        gap = _OF_PLACE.match(article, m.end(), mention.start)
+        name = _FULL_NAME.match(article, gap.end(), mention.start) if gap else None
+        if name and not _ORGANISATION.search(name.group()) and _is_person(article, name.group(), name.start()):
+            found = Mention(name.start(), name.end(), name.group(), "name")
+    return found
+
+
+def _by_capital_role(article: str, mention: Mention) -> Mention | None:
+    """`the Education Minister said` (a role written in capitals after `the`, so taken for a name) -> the
+    person written with that role and its modifier, in any case, earlier within WINDOW (`the state's
+    education minister NAME`, `NAME, the education minister`)."""
+    words = mention.text.split()
+    if not 2 <= len(words) <= 3 or words[-1].lower() not in _ROLES or _title(words[0]):
+        return None
+    if article[max(0, mention.start - 4) : mention.start].lower() != "the ":
+        return None
+    phrase, role = mention.text.lower(), words[-1].lower()
+    found = None
+    for start, end in _role_lines(article, role, max(0, mention.start - WINDOW), mention.start):
+        for name in _role_names(article, role, start, end):
+            around = article[max(0, name.start() - len(phrase) - 2) : name.end() + len(phrase) + 50].lower()
+            if phrase in around and _is_person(article, name.group(), name.start()):
+                found = Mention(name.start(), name.end(), name.group(), "name")
+    return found
+
+
+def _headline_role(article: str, mention: Mention) -> Mention | None:
+    """`Norland Prime Minister calls for talks` (a role in the headline, the article's first line) ->
+    the first name written with that role after it (`Ana Ruiz, the Norland Prime Minister, said`)."""
+    role = mention.text.split()[-1].lower()
+    if role not in _ROLES or "\n" in article[: mention.start]:
+        return None
+    for start, end in _role_lines(article, role, mention.end, min(len(article), mention.end + WINDOW)):
+        for name in _role_names(article, role, start, end):
+            if name.group()[:1].isupper() and _is_person(article, name.group(), name.start()):
+                return Mention(name.start(), name.end(), name.group(), "name")
+    for name in _names_between(article, mention.end, mention.end + 600)[:8]:  # `NAME, minister of transport`
+        described = article[name.end() : name.end() + 80].split(",")
+        holds = len(described) > 2 and described[0] == "" and f" {role} " in f"{described[1].lower()} "
+        if holds and _is_person(article, name.group(), name.start()):
+            return Mention(name.start(), name.end(), name.group(), "name")
+    return None
 
 
 def _by_modifier(article: str, mention: Mention) -> Mention | None:
@@ -2525,6 +2634,8 @@ def fullest_name(article: str, mention: Mention) -> Mention:
             continue
         a, b = parts.index(words[0]), len(parts) - 1 - parts[::-1].index(words[-1])
         longer = parts[a : b + 1]
+        if longer == words and b == len(parts) - 2 and _surname_after_name(article, m, parts):
+            longer = parts[a:]  # `Mohd Shah` -> `Mohd Shah Mahmood`: the name the article wrote first in full
         if len(longer) <= len(best.text.split()) or len(longer) > len(words) + 2:
             continue
         if not all(w in longer for w in words) or any(_title(w) for w in longer):
@@ -2537,6 +2648,20 @@ def fullest_name(article: str, mention: Mention) -> Mention:
 
 
 _COURTESY = _set("mr mrs ms miss")
+
+
+def _surname_after_name(article: str, m: re.Match, parts: list[str]) -> bool:
+    """Whether the last word of a full name is one more name of the person the words before it name
+    (`Mohd Shah Mahmood` for `Mohd Shah`): a person's name, no organisation, title or digit."""
+    last = parts[-1]
+    if not last[:1].isupper() or _title(last) or any(map(str.isdigit, last)) or last.lower() in _CONNECTORS:
+        return False
+    low = last.lower()
+    if last.isupper() or last.rstrip(".") in _POST_NOMINALS or low.rstrip("s") in entities.NATIONALITIES:
+        return False  # `Lucy Allan MP`, `NAME Canadians`: no part of the name
+    if low in entities.COUNTRIES:  # `Earth Day Canada`
+        return False
+    return not _ORGANISATION.search(m.group()) and _is_person(article, m.group(), m.start())
 
 
 def _with_role(article: str, mention: Mention) -> Mention | None:

@@ -1012,3 +1012,12 @@ def test_a_person_of_a_place_or_group_the_words_do_not_type_speaks() -> None:
     )
     got = who(article, "XQQQ")
     assert [g[1] for g in got[1:]] == ["Greta Lind", "Tomas Vale", "Ana Ruiz"]
+
+
+def test_an_acronym_defined_after_a_possessive_is_the_name_without_its_s() -> None:
+    article = (
+        "Crane accident\n\n"
+        "Officers from the Harbour Labour Office's (HLO) safety unit inspected the crane on Monday. "
+        'HLO stated, "The crane had not been checked for a year."'
+    )
+    assert who(article, "XCQ")[2][1] == "Harbour Labour Office"  # was `Harbour Labour Office's`

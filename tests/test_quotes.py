@@ -1265,3 +1265,169 @@ def test_associate_professor_and_a_surname_is_the_person() -> None:
         "Associate Professor Ruiz said that rate was acceptable."
     )
     assert who(article, "XQCQ")[3][1] == "Mei Ana Ruiz"  # was `Associate Professor Ruiz`
+
+
+def test_a_country_alone_is_the_country_not_a_longer_name_it_opens() -> None:
+    article = (
+        "Fishing quotas\n\n"
+        "The cod quota will fall by a third, according to the state paper Norway Today. "
+        "Norway said it would not sign the deal. "
+        "Ana Vale, who fishes out of Tromvik, said the boats would stay in port."
+    )
+    got = who(article, "XQQQ")
+    assert got[1][1] == "Norway Today"
+    assert got[2][1] == "Norway"  # was `Norway Today`: a country does not extend to a paper named after it
+    assert got[3][1] == "Ana Vale"
+
+
+def test_a_body_written_before_a_role_is_not_the_person_who_holds_it() -> None:
+    article = (
+        "Ferry orders\n\n"
+        "Norferry CEO Ana Vale presented the figures in Bergen on Monday. "
+        "Norferry said it would buy two new ships next year. "
+        "Kestrel leader Tomas Ruiz spoke after her. "
+        "Kestrel announced a strike for Friday."
+    )
+    got = who(article, "XCQCQ")
+    assert got[2][1] == "Norferry"  # was `Ana Vale`: the company, not the chief executive named after it
+    assert got[4][1] == "Kestrel"  # was `Tomas Ruiz`
+
+
+def test_a_role_referred_back_finds_the_name_after_the_roles_of_phrase() -> None:
+    article = (
+        "Ferry subsidy\n\n"
+        "The governor of the state of Eastmark, Tomas Vale, opened the new terminal on Monday. "
+        "The newly elected governor said the subsidy would stay. "
+        '"We will not raise the fares," he added.'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Tomas Vale"  # was `governor`: `_by_role` reads `governor NAME` and `NAME, the governor`
+    assert got[3][1] == "Tomas Vale"
+
+
+def test_a_name_with_an_accented_capital_is_one_name() -> None:
+    article = (
+        "Ferry strike\n\n"
+        "Norland's Transport Minister Tomás Ángel Ruiz called for calm on Monday. "
+        '"We must stay calm," he said during a news conference.'
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Tomás Ángel Ruiz"  # was `Transport Minister Tomás`: the full-name pattern stopped at `Á`
+
+
+def test_a_role_written_in_capitals_after_the_is_the_person_written_with_it() -> None:
+    article = (
+        "Schools reopen\n\n"
+        "The region's health minister Ana Ruiz and its education minister Tomas Vale met on Monday. "
+        'Later the Education Minister said, "The schools will open next week."'
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Tomas Vale"  # was `Education Minister`; not the other minister, Ana Ruiz
+
+
+def test_a_role_in_the_headline_is_the_person_the_article_then_names_with_it() -> None:
+    article = (
+        "Norland Prime Minister calls for ferry talks\n\n"
+        "Ana Ruiz, the Norland Prime Minister, has said the strike must end."
+    )
+    assert who(article, "QQ")[0][1] == "Ana Ruiz"  # was `Prime Minister`
+    article = (
+        "Eastmark's transport minister tells ferries to stay in port\n\n"
+        "Tomas Vale, minister of transport for Eastmark, has told the ferry companies to wait for the storm to pass."
+    )
+    assert who(article, "QQ")[0][1] == "Tomas Vale"  # was `minister`
+
+
+def test_a_person_named_by_the_first_two_of_three_names_is_output_in_full() -> None:
+    article = (
+        "Harbour inquiry\n\n"
+        "On Monday, engineer Rosli Amin Hakim told the inquiry the crane had failed. "
+        "Rosli Amin said the cable had not been checked for a year."
+    )
+    got = who(article, "XQQ")
+    assert got[2][1] == "Rosli Amin Hakim"  # was `Rosli Amin`: fullest_name read only names between
+
+
+def test_a_word_that_describes_the_person_a_sentence_opens_with_is_not_its_subject() -> None:
+    article = (
+        "Ferry Cup\n\n"
+        "Eastmark Rovers lost the final to Norland on Sunday. "
+        "Rovers centre back Tomas Vale admitted the defence had failed. "
+        '"We came out flat," he told the club website.'
+    )
+    got = who(article, "XCQQ")
+    assert got[3][1] == "Tomas Vale"  # was `Eastmark Rovers`: `Rovers` was read as the sentence's one-word subject
+
+
+def test_a_name_ending_in_a_group_noun_is_no_person_a_pronoun_means() -> None:
+    article = (
+        "Ferry plan\n\n"
+        "Norferry chief executive Tomas Vale presented the plan on Monday. "
+        '"The ferries will sail again," he said. '
+        "He said the plan had the support of the Norland Dock Workers union, the Norwegian Dock Workers union and "
+        "the owners. "
+        "He also said the fares would not rise."
+    )
+    got = who(article, "XCQQQ")
+    assert got[4][1] == "Tomas Vale"  # was `Dock Workers`: `Norwegian Dock Workers` less its nationality
+
+
+def test_a_name_never_opens_with_a_preposition() -> None:
+    article = (
+        "Ferry plan\n\n"
+        "Norferry chief executive Tomas Vale presented the plan on Monday. "
+        '"We will grow," he said. '
+        "Of NF's routes in the north, he said they were the most profitable."
+    )
+    got = who(article, "XCQQ")
+    assert got[3][1] == "Tomas Vale"  # was `Of NF`, the person the sentence seemed to open with
+
+
+def test_a_full_name_with_a_misspelt_surname_is_the_person_with_the_same_first_name() -> None:
+    article = (
+        "Party leadership\n\n"
+        "The candidates, Sir Tomas Hallworth and Ana Ruiz, spoke at the conference on Monday. "
+        "The acting leader, Tomas Halworth, said that he wanted new thinking on the ferries."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Tomas Hallworth"  # was `Tomas Halworth`, one letter off
+
+
+def test_a_day_after_a_name_is_no_part_of_it() -> None:
+    article = (
+        "Ferry vote\n\n"
+        'A motion passed by the Norland Assembly Thursday asked the ports "to find a common solution". '
+        "The ferries will sail again, according to harbour master Ana Ruiz on Friday."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Norland Assembly"  # was `Norland Assembly Thursday`
+    assert got[2][1] == "Ana Ruiz"  # was `harbour master Ana Ruiz on Friday`
+
+
+def test_a_spokesperson_for_a_surname_names_the_person_in_full() -> None:
+    article = (
+        "Ferry contracts\n\n"
+        "Senator Tomas Vale met the ferry owners twice last year. "
+        "A spokesperson for Vale said those meetings were part of his work on the transport committee."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "A spokesperson for Tomas Vale"  # was `A spokesperson for Vale`
+
+
+def test_a_surname_after_a_countrys_possessive_is_the_person() -> None:
+    article = (
+        "Kenya's Otieno wants new ferry talks\n\n"
+        "Kenyan transport minister Amos Otieno said on Monday that the talks must start again."
+    )
+    got = who(article, "QQ")
+    assert got[0][1] == "Amos Otieno"  # was `Kenya's Otieno`
+
+
+def test_a_place_before_a_title_and_surname_leaves_the_surname() -> None:
+    article = (
+        "Ferry fraud\n\n"
+        "The case is led by Josef Marek, the state's attorney in Eastmark. "
+        "According to Eastmark Attorney Marek, the ledger could strengthen the case."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Josef Marek"  # was `Eastmark Attorney Marek`
