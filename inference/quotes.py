@@ -2437,6 +2437,7 @@ def _runs(
     out = [Attribution(None, None, None)] * len(sentences)
     for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
         who = fullest_name(article, who) if who is not None and who.kind == "name" else who
+        who = _name_alone(article, who) if who is not None else who
         for i in members:
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
@@ -2648,6 +2649,59 @@ def fullest_name(article: str, mention: Mention) -> Mention:
 
 
 _COURTESY = _set("mr mrs ms miss")
+
+
+def _name_alone(article: str, mention: Mention) -> Mention:
+    """A person's name without the titles, roles or body written before it, as docs/labels.md writes
+    speakers (`Dr Ana Ruiz`, `Principal Ana Ruiz`, `Mum-of-two Ana Ruiz`, and `Norland Ana Ruiz` where
+    `Ambassador to Norland Ana Ruiz` was cut at its `to`): two words at least are left, never opening
+    with an initial or a particle, and only where what is left is a person's name."""
+    words = mention.text.split()
+    if len(words) < 3 or entities.speaker_type(article, mention.text) != entities.PERSON:
+        return mention
+    k = 0
+    while k < len(words) - 2 and _lead_word(words[k]):
+        k += 1
+    body = next((j for j in range(len(words) - 2, k, -1) if _body_before(article, words[k:j])), None)
+    if body is not None and len(re.findall(rf"\b{re.escape(words[-1])}\b", article)) > 1:
+        k = body  # `Iraq Ryan C. Crocker`, where the article also writes `Crocker` alone
+    while k < len(words) - 2 and _lead_word(words[k]):
+        k += 1
+    rest = words[k:]
+    if any(not w[:1].isupper() and w not in _CONNECTORS for w in rest) or _ORGANISATION.search(" ".join(rest)):
+        return mention
+    if k == 0 or len(rest) < 2 or not rest[0][:1].isupper() or rest[0].rstrip(".").isupper():
+        return mention
+    if rest[0].endswith(".") or rest[0].lower() in CAPITAL_STOP or _PARTICLE_NAME.match(rest[0]):
+        return mention
+    if any(_lead_word(w) or w.lower() in _NOT_IN_NAMES for w in rest):  # `Deputy Defense Secretary NAME`
+        return mention
+    text = " ".join(rest)
+    if entities.mention_type(article, text) != entities.PERSON or not _is_person(article, text, mention.start):
+        return mention
+    return Mention(mention.end - len(text), mention.end, text, mention.kind)
+
+
+_NOT_IN_NAMES = entities.ORG_NOUNS | entities.PLACE_NOUNS | entities.COUNTRIES | _set("hotel restaurant cafe club")
+
+
+def _lead_word(word: str) -> bool:
+    """A title, a role or a description written before a name (`Dr.`, `Principal`, `Mum-of-two`, `Major-General`)."""
+    parts = word.lower().rstrip(".").split("-")
+    return _title(word) or any(p in _ROLE_NOUNS or p in _TITLES for p in parts) or "of" in parts[1:-1]
+
+
+def _body_before(article: str, words: list[str]) -> bool:
+    """Words before a name that are a place or an organisation the article also writes without the name
+    (`Iraq` of `Iraq Ryan C. Crocker`, `United Nations` of `United Nations Ana Ruiz`; not `United` of
+    `United Arab Emirates`, never written with no capitalised word after it)."""
+    if not words:
+        return False
+    phrase = " ".join(words)
+    kind = entities.mention_type(article, phrase)
+    if kind not in (entities.PLACE, entities.ORGANISATION) or phrase not in article:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])(?! +[A-Z])", article) is not None  # a name alone
 
 
 def _surname_after_name(article: str, m: re.Match, parts: list[str]) -> bool:

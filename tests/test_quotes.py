@@ -1431,3 +1431,24 @@ def test_a_place_before_a_title_and_surname_leaves_the_surname() -> None:
     )
     got = who(article, "XCQ")
     assert got[2][1] == "Josef Marek"  # was `Eastmark Attorney Marek`
+
+
+def test_a_speaker_is_the_name_without_the_titles_and_body_written_before_it() -> None:
+    from claimtag.inference.quotes import Mention, _name_alone
+
+    article = (
+        "Clinic reopens\n\n"
+        "The clinic in Eastmark reopened on Monday. "
+        '"We are ready," said Dr Ana Ruiz. '
+        '"It took two years," said Mum-of-two Tracy Vale.'
+    )
+    assert [s for _, s, _ in who(article, "XCQQ")][2:] == ["Ana Ruiz", "Tracy Vale"]  # were `Dr ...`, `Mum-of-two ...`
+    # `the Norland Ambassador to Eastmark Tomas Hale` read from its `to`: the body goes, the name stays
+    text = article + " The ambassador to Eastmark Tomas Hale spoke next. Hale said more money would follow."
+    at = text.index("Eastmark Tomas Hale")
+    got = _name_alone(text, Mention(at, at + len("Eastmark Tomas Hale"), "Eastmark Tomas Hale", "name"))
+    assert (got.text, text[got.start : got.end]) == ("Tomas Hale", "Tomas Hale")
+    # a name that opens with a word the article also writes alone is not cut where that word never stands alone
+    text = article + " United Arab Emirates officials met United Nations staff."
+    at = text.index("United Arab Emirates")
+    assert _name_alone(text, Mention(at, at + 20, "United Arab Emirates", "name")).text == "United Arab Emirates"
