@@ -1739,6 +1739,7 @@ _ROLE_TITLES = {
     "inspector": "Insp",
     "detective": "Det",
     "councillor": "Cllr",
+    "pontiff": "Pope",  # `The pontiff remembered` -> `Pope Benedict`
 }
 
 

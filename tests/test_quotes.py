@@ -992,3 +992,13 @@ def test_a_place_before_a_title_and_surname_leaves_the_surname() -> None:
     )
     got = who(article, "XCQ")
     assert got[2][1] == "Josef Marek"  # was `Eastmark Attorney Marek`
+
+
+def test_the_pontiff_is_the_pope_named_before() -> None:
+    article = (
+        "Easter message\n\n"
+        "Pope Clement delivered his Easter address in the square on Sunday. "
+        "The pontiff remembered the regions at war."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Pope Clement"  # was `The pontiff`
