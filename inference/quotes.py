@@ -958,6 +958,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
             return Mention(full.start, full.end, full.name, "name")
+        named = named or _speaker_referred(article, head, speakers)
         return named or _group_written(article, mention) or _group_placed(article, mention) or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
@@ -1914,6 +1915,17 @@ def _headline_role(article: str, mention: Mention) -> Mention | None:
         if holds and _is_person(article, name.group(), name.start()):
             return Mention(name.start(), name.end(), name.group(), "name")
     return None
+
+
+def _speaker_referred(article: str, mention: Mention, speakers: list[Mention]) -> Mention | None:
+    """`the news agency added` -> the latest speaker where it is a name the article types as no person
+    (`Al-Jazeera said ...`; the entity layer does not know it for an organisation, so `by_type` finds none)."""
+    words = mention.text.lower().split()
+    if len(words) > 3 or words[0] != "the" or words[-1] not in entities.REFERRING_ORG_NOUNS or not speakers:
+        return None
+    latest = speakers[-1]
+    name = latest.kind == "name" and entities.speaker_type(article, latest.text) != entities.PERSON
+    return latest if name and abs(mention.start - latest.start) < WINDOW else None
 
 
 def _by_modifier(article: str, mention: Mention) -> Mention | None:

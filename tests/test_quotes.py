@@ -1002,3 +1002,13 @@ def test_the_pontiff_is_the_pope_named_before() -> None:
     )
     got = who(article, "XCQ")
     assert got[2][1] == "Pope Clement"  # was `The pontiff`
+
+
+def test_a_referring_noun_is_the_latest_speaker_the_article_names_as_no_person() -> None:
+    article = (
+        "Bureau closed\n\n"
+        'Officials ordered the channel off the air on Monday. Norpress said it was "appalled". '
+        'In a statement, the news agency added: "Norpress sees this as an attempt to silence us."'
+    )
+    got = who(article, "XCQQ")
+    assert got[3][1] == "Norpress"  # was `the news agency`
