@@ -554,7 +554,7 @@ def blocked(
 
 
 _DAYS = _set("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
-DAYS = _DAYS  # what `quotes` cuts off the end of a name (`the European Parliament Thursday`)
+DAYS = _DAYS  # what `quotes` cuts off the end of a name (`the Norland Assembly Thursday`)
 
 
 def _a_date(text: str) -> bool:

@@ -1452,3 +1452,23 @@ def test_a_speaker_is_the_name_without_the_titles_and_body_written_before_it() -
     text = article + " United Arab Emirates officials met United Nations staff."
     at = text.index("United Arab Emirates")
     assert _name_alone(text, Mention(at, at + 20, "United Arab Emirates", "name")).text == "United Arab Emirates"
+
+
+def test_the_pontiff_is_the_pope_named_before() -> None:
+    article = (
+        "Easter message\n\n"
+        "Pope Clement delivered his Easter address in the square on Sunday. "
+        "The pontiff remembered the regions at war."
+    )
+    got = who(article, "XCQ")
+    assert got[2][1] == "Pope Clement"  # was `The pontiff`
+
+
+def test_a_referring_noun_is_the_latest_speaker_the_article_names_as_no_person() -> None:
+    article = (
+        "Bureau closed\n\n"
+        'Officials ordered the channel off the air on Monday. Norpress said it was "appalled". '
+        'In a statement, the news agency added: "Norpress sees this as an attempt to silence us."'
+    )
+    got = who(article, "XCQQ")
+    assert got[3][1] == "Norpress"  # was `the news agency`
