@@ -958,3 +958,14 @@ def test_a_person_of_a_place_or_group_the_words_do_not_type_speaks() -> None:
     )
     got = who(article, "XQQQ")
     assert [g[1] for g in got[1:]] == ["Greta Lind", "Tomas Vale", "Ana Ruiz"]
+
+
+def test_a_couple_named_with_one_surname_is_called_by_first_names() -> None:
+    # tenth round (c): `NAME and NAME Vale, both teachers` / `The couple ...` share the surname
+    article = (
+        "Housing\n\n"
+        "Greta and Tomas Vale, both primary teachers, have been trying to buy a home since 2022. "
+        "They have bid on eleven houses. "
+        '"The last one went far over the asking price," said Greta.'
+    )
+    assert who(article, "XCCQ")[3][1] == "Greta Vale"  # was `Greta`: `Tomas` is never written alone
