@@ -953,6 +953,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare") and _AGED.fullmatch(mention.text):  # `the 24-year-old said`: as a he/she
         return person_before(article, mention.start, speakers, "i", recent) or mention
+    owned = _owned(article, mention, recent) if mention.kind == "np" else None
+    if owned:  # `His barrister said` -> `Cottle's barrister`, as the annotators write it
+        return owned
     if mention.kind in ("np", "bare"):
         words = mention.text.split()
         acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
@@ -1014,6 +1017,23 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     surname = words[-1] if titled else mention.text
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
+
+
+def _owned(article: str, mention: Mention, recent: int | None) -> Mention | None:
+    """`His barrister` / `Her new owner` opening a sentence whose sentence before opens with the person
+    (by one name, or through the same he/she: `NAME was jailed. He had been let out ... His barrister
+    told the court`): that name's possessive (`NAME's barrister`). Reads the sentence before (two at most)."""
+    words = mention.text.split()
+    if len(words) < 2 or words[0] not in ("His", "Her") or recent is None:
+        return None
+    pronoun = "he" if words[0] == "His" else "she"
+    found = _subject_before(article, recent, mention.start, pronoun)
+    if not found or not _gender_fits(article, found[0], pronoun, mention.start):
+        return None
+    apostrophe = "’" if "’" in article[max(0, mention.start - 2000) : mention.start] else "'"
+    owner = found[0].text.split()[-1]
+    text = f"{owner}{apostrophe}s {' '.join(words[1:])}"
+    return Mention(mention.start, mention.end, text, "np")
 
 
 _THE = _set("the The")

@@ -921,3 +921,15 @@ def test_associate_professor_and_a_surname_is_the_person() -> None:
         "Associate Professor Ruiz said that rate was acceptable."
     )
     assert who(article, "XQCQ")[3][1] == "Mei Ana Ruiz"  # was `Associate Professor Ruiz`
+
+
+def test_his_barrister_is_the_barrister_of_the_person_the_sentences_before_open_with() -> None:
+    # tenth round (c): the team corpus writes `NAME's barrister` for `His barrister`
+    article = (
+        "Burglary\n\n"
+        "Police found Vale asleep in the bedroom. "
+        "Vale, who has 31 previous convictions, was jailed for two years. "
+        "He had been let out of prison six weeks earlier. "
+        "His barrister told the court he had been sleeping rough."
+    )
+    assert who(article, "XCCCQ")[4][1] == "Vale's barrister"  # was `His barrister`
