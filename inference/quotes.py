@@ -1526,6 +1526,8 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
         if (
             len(words) < 2
             or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
+            or m.group().startswith("By ")  # a byline: `By NAME` matched whole
+            or article[max(0, m.start() - 10) : m.start()].rstrip().endswith(("Photo:", "Picture:"))  # a credit
             or words[-1].lower().rstrip(".") in _TITLES
         ):
             continue

@@ -933,3 +933,16 @@ def test_his_barrister_is_the_barrister_of_the_person_the_sentences_before_open_
         "His barrister told the court he had been sleeping rough."
     )
     assert who(article, "XCCCQ")[4][1] == "Vale's barrister"  # was `His barrister`
+
+
+def test_the_byline_writer_is_no_person_a_quotation_goes_to() -> None:
+    # tenth round (c): `By NAME` was read as a person, and quotations went to the writer
+    article = (
+        "Driver sentenced\nBy Greta Lind\n\n"
+        '"It was a terrible mistake."\n\n'
+        "The victim's daughter, Ana Ruiz, read a statement in court. "
+        '"Dad walked to the library every day," she said.'
+    )
+    got = who(article, "XXQCQ")
+    assert got[2][1] != "Greta Lind"  # was the writer
+    assert got[4][1] == "Ana Ruiz"
