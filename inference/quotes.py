@@ -1525,7 +1525,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
         words = _without_of(article, " ".join(words)).split()  # `Ksenia Sukhinova of Russia`
         if (
             len(words) < 2
-            or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
+            or _BYLINE.search(article, max(0, m.start() - 6), m.start())  # `by NAME` opening a line, not `cut by NAME`
             or m.group().startswith("By ")  # a byline: `By NAME` matched whole
             or article[max(0, m.start() - 10) : m.start()].rstrip().endswith(("Photo:", "Picture:"))  # a credit
             or words[-1].lower().rstrip(".") in _TITLES
@@ -1540,6 +1540,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
 
 
 _BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | {"by"}
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*[Bb]y[ \t]*$")
 
 
 def _person_part(words: list[str]) -> list[str]:

@@ -946,3 +946,13 @@ def test_the_byline_writer_is_no_person_a_quotation_goes_to() -> None:
     got = who(article, "XXQCQ")
     assert got[2][1] != "Greta Lind"  # was the writer
     assert got[4][1] == "Ana Ruiz"
+
+
+def test_a_person_after_a_lower_case_by_in_running_text_is_a_person() -> None:
+    # tenth round (c): only a `by` opening a line is a byline (`The ribbon was cut by NAME` is not)
+    article = (
+        "Shop reopens\n\n"
+        "The ribbon was cut by Greta Lind, 94, who worked behind the counter as a teenager. "
+        '"I sold paraffin and mousetraps across that counter," she said.'
+    )
+    assert who(article, "XCQ")[2][1] == "Greta Lind"  # was `she`
