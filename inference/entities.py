@@ -255,7 +255,10 @@ def _words_before(article: str, name: str) -> tuple[str, ...]:
         if article.startswith(name, at):
             before = article[max(0, at - 40) : at].lower().split()
             before = before[:-1] if before[-1:] == ["the"] else before
-            out.append(before[-1].rstrip(".,:") if before else "")
+            word = before[-1].rstrip(".,:") if before else ""
+            if word in _PLACE_PREPOSITIONS and article.startswith(("'s ", "’s "), at + len(name)):
+                word = ""  # `In NAME's compound`: the place is the compound, not NAME
+            out.append(word)
     return tuple(out)
 
 

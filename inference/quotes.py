@@ -1567,6 +1567,8 @@ def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
     if _not_a_person(article, name):
         return False
     for at in _occurrences(article, name, start, end):
+        if article.startswith(("'s ", "’s "), at + len(name)):  # `in NAME's compound`: the place is what follows
+            continue
         before = article[max(0, at - 20) : at].lower().split()
         if before[-1:] and before[-1] in ("central", "the"):
             before = before[:-1]
