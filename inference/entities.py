@@ -272,7 +272,10 @@ def _words_before(article: str, name: str) -> tuple[str, ...]:
         if article.startswith(name, at):
             before = article[max(0, at - 40) : at].lower().split()
             before = before[:-1] if before[-1:] == ["the"] else before
-            out.append(before[-1].rstrip(".,:") if before else "")
+            word = before[-1].rstrip(".,:") if before else ""
+            if word in _PLACE_PREPOSITIONS and article.startswith(("'s ", "’s "), at + len(name)):
+                word = ""  # `In NAME's compound`: the place is the compound, not NAME
+            out.append(word)
     return tuple(out)
 
 
@@ -414,7 +417,9 @@ def family_name(article: str, word: str, at: int, window: int) -> Entity | None:
     places = _capitalised(article).get(word, [])
     for p in places[bisect.bisect_left(places, at - window) : bisect.bisect_right(places, at + window)]:
         m = _FAMILY.match(article, p + len(word))
-        if not m or m.group(2).lower() in _FAMILY_STOP or not _alone(article, m.group(1), m.start(1), window):
+        if not m or m.group(2).lower() in _FAMILY_STOP:
+            continue
+        if not (_alone(article, m.group(1), m.start(1), window) or _a_couple(article, m.end())):
             continue
         name = f"{word} {m.group(2)}"
         if mention_type(article, f"{m.group(1)} {m.group(2)}") == PERSON:
@@ -424,6 +429,12 @@ def family_name(article: str, word: str, at: int, window: int) -> Entity | None:
 
 _FAMILY = re.compile(r"(?:, +[A-Z][a-z'’-]+)*,? +and +([A-Z][a-z'’-]+) +([A-Z][\w'’-]+)\b(?! +[A-Z])")
 _FAMILY_STOP = _set("of the for and")
+
+
+def _a_couple(article: str, end: int) -> bool:
+    """`Aoife and Darragh Kiely, both teachers, ...`, `... The couple rent a flat`: the article says the
+    two share the surname as a couple or pair (`both` right after, `couple` within 300 characters)."""
+    return article.startswith(", both ", end) or article.find("couple", end, end + 300) >= 0
 
 
 def _alone(article: str, first: str, skip: int, window: int) -> bool:

@@ -1203,6 +1203,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare") and _AGED.fullmatch(mention.text):  # `the 24-year-old said`: as a he/she
         return person_before(article, mention.start, speakers, "i", recent) or mention
+    owned = _owned(article, mention, recent) if mention.kind == "np" else None
+    if owned:  # `His barrister said` -> `Cottle's barrister`, as the annotators write it
+        return owned
     if mention.kind in ("np", "bare"):
         words = mention.text.split()
         acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
@@ -1277,6 +1280,23 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         same_first = entities.misspelt_person(article, words[-1], mention.start)
         misspelt = same_first if same_first and same_first.name.split()[0] == words[0] else None
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
+
+
+def _owned(article: str, mention: Mention, recent: int | None) -> Mention | None:
+    """`His barrister` / `Her new owner` opening a sentence whose sentence before opens with the person
+    (by one name, or through the same he/she: `NAME was jailed. He had been let out ... His barrister
+    told the court`): that name's possessive (`NAME's barrister`). Reads the sentence before (two at most)."""
+    words = mention.text.split()
+    if len(words) < 2 or words[0] not in ("His", "Her") or recent is None:
+        return None
+    pronoun = "he" if words[0] == "His" else "she"
+    found = _subject_before(article, recent, mention.start, pronoun)
+    if not found or not _gender_fits(article, found[0], pronoun, mention.start):
+        return None
+    apostrophe = "’" if "’" in article[max(0, mention.start - 2000) : mention.start] else "'"
+    owner = found[0].text.split()[-1]
+    text = f"{owner}{apostrophe}s {' '.join(words[1:])}"
+    return Mention(mention.start, mention.end, text, "np")
 
 
 _THE = _set("the The")
@@ -1794,7 +1814,9 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
         words = _without_of(article, " ".join(words)).split()  # `Ksenia Sukhinova of Russia`
         if (
             len(words) < 2
-            or article[max(0, m.start() - 5) : m.start()].rstrip().endswith(("By", "by"))
+            or _BYLINE.search(article, max(0, m.start() - 6), m.start())  # `by NAME` opening a line, not `cut by NAME`
+            or m.group().startswith("By ")  # a byline: `By NAME` matched whole
+            or article[max(0, m.start() - 10) : m.start()].rstrip().endswith(("Photo:", "Picture:"))  # a credit
             or words[-1].lower().rstrip(".") in _TITLES
             or words[-1].lower() in entities.GROUP_NOUNS  # `Norwegian Dock Workers`: a union, no one
         ):
@@ -1808,6 +1830,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
 
 
 _BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | _PREPOSITIONS  # `Of NF's routes, he`: a name opens with no preposition
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*[Bb]y[ \t]*$")
 
 
 def _person_part(words: list[str]) -> list[str]:
@@ -1834,6 +1857,8 @@ def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
     if _not_a_person(article, name):
         return False
     for at in _occurrences(article, name, start, end):
+        if article.startswith(("'s ", "’s "), at + len(name)):  # `in NAME's compound`: the place is what follows
+            continue
         before = article[max(0, at - 20) : at].lower().split()
         if before[-1:] and before[-1] in ("central", "the"):
             before = before[:-1]

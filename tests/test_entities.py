@@ -1021,3 +1021,26 @@ def test_an_acronym_defined_after_a_possessive_is_the_name_without_its_s() -> No
         'HLO stated, "The crane had not been checked for a year."'
     )
     assert who(article, "XCQ")[2][1] == "Harbour Labour Office"  # was `Harbour Labour Office's`
+
+
+def test_a_couple_named_with_one_surname_is_called_by_first_names() -> None:
+    # tenth round (c): `NAME and NAME Vale, both teachers` / `The couple ...` share the surname
+    article = (
+        "Housing\n\n"
+        "Greta and Tomas Vale, both primary teachers, have been trying to buy a home since 2022. "
+        "They have bid on eleven houses. "
+        '"The last one went far over the asking price," said Greta.'
+    )
+    assert who(article, "XCCQ")[3][1] == "Greta Vale"  # was `Greta`: `Tomas` is never written alone
+
+
+def test_in_a_persons_compound_the_person_is_no_place() -> None:
+    # tenth round (c): `In NAME's compound` made NAME a place, so no he/she could mean her
+    article = (
+        "Coach\n\n"
+        "In Greta Lind's compound the first alarm goes off before five. "
+        "Lind, 52, raced for a decade before she turned to coaching. "
+        '"I saw too many girls come back with nothing," she said.'
+    )
+    assert mention_type(article, "Greta Lind") == PERSON
+    assert who(article, "XCCQ")[3][1] == "Greta Lind"  # was `she`

@@ -1472,3 +1472,38 @@ def test_a_referring_noun_is_the_latest_speaker_the_article_names_as_no_person()
     )
     got = who(article, "XCQQ")
     assert got[3][1] == "Norpress"  # was `the news agency`
+
+
+def test_his_barrister_is_the_barrister_of_the_person_the_sentences_before_open_with() -> None:
+    # tenth round (c): the team corpus writes `NAME's barrister` for `His barrister`
+    article = (
+        "Burglary\n\n"
+        "Police found Vale asleep in the bedroom. "
+        "Vale, who has 31 previous convictions, was jailed for two years. "
+        "He had been let out of prison six weeks earlier. "
+        "His barrister told the court he had been sleeping rough."
+    )
+    assert who(article, "XCCCQ")[4][1] == "Vale's barrister"  # was `His barrister`
+
+
+def test_the_byline_writer_is_no_person_a_quotation_goes_to() -> None:
+    # tenth round (c): `By NAME` was read as a person, and quotations went to the writer
+    article = (
+        "Driver sentenced\nBy Greta Lind\n\n"
+        '"It was a terrible mistake."\n\n'
+        "The victim's daughter, Ana Ruiz, read a statement in court. "
+        '"Dad walked to the library every day," she said.'
+    )
+    got = who(article, "XXQCQ")
+    assert got[2][1] != "Greta Lind"  # was the writer
+    assert got[4][1] == "Ana Ruiz"
+
+
+def test_a_person_after_a_lower_case_by_in_running_text_is_a_person() -> None:
+    # tenth round (c): only a `by` opening a line is a byline (`The ribbon was cut by NAME` is not)
+    article = (
+        "Shop reopens\n\n"
+        "The ribbon was cut by Greta Lind, 94, who worked behind the counter as a teenager. "
+        '"I sold paraffin and mousetraps across that counter," she said.'
+    )
+    assert who(article, "XCQ")[2][1] == "Greta Lind"  # was `she`
