@@ -1265,6 +1265,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")
     named = _by_surname(article, mention)
+    named = _spouse(article, mention, named) or named
     family = entities.family_name(article, mention.text, mention.start, WINDOW) if named is mention else None
     if family:  # `Paul told ITV` -> `Paul Chandler`, named with his wife as `Paul and Rachel Chandler`
         return Mention(family.start, family.end, family.name, "name")
@@ -1299,6 +1300,19 @@ def _owned(article: str, mention: Mention, recent: int | None) -> Mention | None
     return Mention(mention.start, mention.end, text, "np")
 
 
+def _spouse(article: str, mention: Mention, named: Mention) -> Mention | None:
+    """`Mrs Vale` where the full name found is `Tomas Vale`, written `Greta and Tomas Vale`, and the
+    article shows him a man: the other first name of the couple (`Greta Vale`)."""
+    words = mention.text.split()
+    want = _TITLE_GENDER.get(words[0].lower().rstrip(".")) if len(words) == 2 else None
+    after = _gendered_after(article, named.end) if want and named is not mention else None
+    if not after or _PRONOUN_GENDER[after.group(1).lower()] == want:
+        return None
+    other = _COUPLE_BEFORE.search(article, max(0, named.start - 40), named.start)
+    return Mention(other.start(1), other.end(1), f"{other.group(1)} {words[1]}", "name") if other else None
+
+
+_COUPLE_BEFORE = re.compile(r"\b([A-Z][a-z]+) +and +\Z")
 _THE = _set("the The")
 _AGED = re.compile(r"[Tt]he \d{1,3}-year-old(?: [a-z]+)?")  # a person described by age alone, as news refers back
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}

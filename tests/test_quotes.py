@@ -1507,3 +1507,13 @@ def test_a_person_after_a_lower_case_by_in_running_text_is_a_person() -> None:
         '"I sold paraffin and mousetraps across that counter," she said.'
     )
     assert who(article, "XCQ")[2][1] == "Greta Lind"  # was `she`
+
+
+def test_mrs_and_a_couples_surname_is_the_wife_not_the_husband() -> None:
+    # tenth round (c): `Greta and Tomas Vale` indexes `Tomas Vale`; `Mrs Vale` is the other first name
+    article = (
+        "Maternity review\n\n"
+        "Greta and Tomas Vale, whose son died after he was born at the unit, have campaigned for a review. "
+        '"It was never a one-off," said Mrs Vale.'
+    )
+    assert who(article, "XCQ")[2][1] == "Greta Vale"  # was `Tomas Vale`
