@@ -1972,11 +1972,25 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             parts = parts[roles[-1] + 1 :] if roles else parts
             if len(parts) < 2:
                 continue
+            if word == parts[0] and _legal_form_quoted(article, parts[1:], m.start()):
+                return mention  # `Ryanair` is the `Ryanair Plc` of a statement quoted: the article's form stays
             name = " ".join(parts)
             stop = m.start() + len(full)
             at = stop - len(name)
             return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
+
+
+_LEGAL_FORMS = _set("plc inc corp co ltd llc corporation incorporated limited")  # a company's legal form
+
+
+def _legal_form_quoted(article: str, extra: list[str], at: int) -> bool:
+    """Whether the words after a company's name are only its legal form (`Plc`, `Inc.`) and the name
+    stands inside quotation marks (its paragraph opens more marks than it closes before the name)."""
+    if not all(p.lower().rstrip(".") in _LEGAL_FORMS for p in extra):
+        return False
+    before = article[article.rfind("\n", 0, at) + 1 : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 _ROLE_MODIFIERS = entities.NATIONALITIES | _set("vice acting former interim")  # `Vice President NAME`

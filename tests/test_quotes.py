@@ -1507,3 +1507,17 @@ def test_a_person_after_a_lower_case_by_in_running_text_is_a_person() -> None:
         '"I sold paraffin and mousetraps across that counter," she said.'
     )
     assert who(article, "XCQ")[2][1] == "Greta Lind"  # was `she`
+
+
+def test_a_company_named_with_its_legal_form_only_inside_a_quotation_keeps_the_articles_form() -> None:
+    # eleventh round (b): `Ryanair` took the `Ryanair Plc` of a quoted statement as its fullest name
+    article = (
+        "Ferry firm disputes report\n\n"
+        "Northwind said its ships carry more lifeboats than the rules require.\n\n"
+        'A statement added: "Northwind Plc complies with every regulation in force."\n\n'
+        'Northwind called the report "false and misleading".'
+    )
+    got = who(article, "XQQQ")
+    assert got[3][1] == "Northwind"  # was `Northwind Plc`
+    written = "Northwind Plc said its ships carry more lifeboats than the rules require. Northwind called it false."
+    assert who(written, "QQ")[1][1] == "Northwind Plc"  # the article's own fullest form still counts
