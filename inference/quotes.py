@@ -927,6 +927,8 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
                 break  # `The Norland Navy signalled`: a past tense after a name is its verb
             if _verb_after_head(tokens, i, j):
                 break
+            if j - 1 > i and tokens[j - 1].low in entities.DOC_NOUNS and _PAST.fullmatch(tokens[j].text):
+                break  # `A Norland report released Thursday` (not `-ing`: `the poll monitoring group`)
             j += 1
             if not tokens[j - 1].capital:
                 if owner is None:

@@ -1521,3 +1521,11 @@ def test_a_company_named_with_its_legal_form_only_inside_a_quotation_keeps_the_a
     assert got[3][1] == "Northwind"  # was `Northwind Plc`
     written = "Northwind Plc said its ships carry more lifeboats than the rules require. Northwind called it false."
     assert who(written, "QQ")[1][1] == "Northwind Plc"  # the article's own fullest form still counts
+
+
+def test_a_participle_after_a_documents_head_is_not_part_of_its_name() -> None:
+    # eleventh round (b): `A Norland Water report released` was the speaker, participle and all
+    article = (
+        "Rivers to shrink\n\nA Norland Water report released on Monday warns that summer flows could fall by a third."
+    )
+    assert who(article, "XQ")[1][1] == "A Norland Water report"  # was `... report released`
