@@ -1083,7 +1083,8 @@ def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, 
                 j += 1
             days = [k for k in range(i + 3, j) if tokens[k].low in entities.DAYS]  # `according to NAME on Friday`
             j = (days[0] - (tokens[days[0] - 1].low == "on")) if days else j
-            spans.append((i + 2, j, "np"))
+            subject = [k for k in range(i + 3, j) if tokens[k].low in PRONOUNS]  # `according to NAME he died`
+            spans.append((i + 2, subject[0] if subject else j, "np"))
     return spans
 
 

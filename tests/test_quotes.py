@@ -1529,3 +1529,12 @@ def test_a_participle_after_a_documents_head_is_not_part_of_its_name() -> None:
         "Rivers to shrink\n\nA Norland Water report released on Monday warns that summer flows could fall by a third."
     )
     assert who(article, "XQ")[1][1] == "A Norland Water report"  # was `... report released`
+
+
+def test_according_to_a_body_stops_before_the_pronoun_that_opens_the_reported_clause() -> None:
+    # eleventh round (b): `the Ministry of Health he died` was the speaker, the clause's subject and verb too
+    article = (
+        "Former mayor dies\n\n"
+        "Tomas Vell had been ill for months and according to the Norland Ministry of Health he died on the ward."
+    )
+    assert who(article, "XQ")[1][1] == "the Norland Ministry of Health"  # was `... Health he died`
