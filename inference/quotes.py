@@ -247,13 +247,36 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
             return _refined(sentence, cited, [m for m, _ in found])
     if best and best[0] > 0:
-        chosen = _refined(sentence, _opening_subject(sentence, best[1], found) or best[1], [m for m, _ in found])
+        speaker = _told_outlet(sentence, best[1], found) or _opening_subject(sentence, best[1], found) or best[1]
+        chosen = _refined(sentence, speaker, [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+_TOLD_TO = re.compile(  # between a described speaker and the outlet it spoke to, the outlet's kind last
+    r" +(?:(?:was|were|is|are) +quoted +(?:by|as +(?:saying +to|telling))|telling|told) +(?:the +)?"
+    r"(?:(?:newspaper|paper|daily|broadcaster|magazine|website|news +agency|agency) +)?\Z"
+)
+_NOT_TOLD = _set("source sources")  # `a source told Xinhua`: the annotators record the agency (`_source_of`)
+
+
+def _told_outlet(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """The described speaker of `A villager was quoted by NAME:`, `with a family friend telling the
+    NAME,`, `one resident was quoted as saying to the newspaper NAME` where the outlet NAME was chosen:
+    the noun phrase right before the words that name the outlet (not a source's: `_NOT_TOLD`)."""
+    if chosen.kind != "name":
+        return None
+    offset = sentence.start
+    before = [m for m, _ in found if m.kind in ("np", "bare") and m.end <= chosen.start]
+    before = [m for m in before if _TOLD_TO.fullmatch(sentence.text, m.end - offset, chosen.start - offset)]
+    if not before:
+        return None
+    said = min(before, key=lambda m: m.start)  # the whole phrase (`a family friend`, not `friend`)
+    return None if said.text.split()[-1].lower() in _NOT_TOLD else said
 
 
 def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:

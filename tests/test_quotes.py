@@ -1538,3 +1538,18 @@ def test_according_to_a_body_stops_before_the_pronoun_that_opens_the_reported_cl
         "Tomas Vell had been ill for months and according to the Norland Ministry of Health he died on the ward."
     )
     assert who(article, "XQ")[1][1] == "the Norland Ministry of Health"  # was `... Health he died`
+
+
+def test_a_described_speaker_quoted_by_an_outlet_is_the_speaker_not_the_outlet() -> None:
+    # eleventh round (b): `A farmer was quoted by NAME:` and `quoted as saying to the newspaper NAME`
+    # gave the quotation to the outlet
+    article = (
+        "Floods cut off valley\n\n"
+        'A farmer was quoted by Norpress: "The boats cannot reach the lanes behind the mill."\n\n'
+        '"We have waited three days," one shopkeeper was quoted as saying to the newspaper Vale Daily.'
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "A farmer"  # was `Norpress`
+    assert got[2][1] == "one shopkeeper"  # was `Vale Daily`
+    told = 'A source told Norpress: "The boats cannot reach the lanes."'
+    assert who(told, "Q")[0][1] == "Norpress"  # a source's words stay the agency's, as recorded
