@@ -1553,3 +1553,15 @@ def test_a_described_speaker_quoted_by_an_outlet_is_the_speaker_not_the_outlet()
     assert got[2][1] == "one shopkeeper"  # was `Vale Daily`
     told = 'A source told Norpress: "The boats cannot reach the lanes."'
     assert who(told, "Q")[0][1] == "Norpress"  # a source's words stay the agency's, as recorded
+
+
+def test_with_a_described_speaker_telling_an_outlet_is_that_speakers_quotation() -> None:
+    # eleventh round (b): `with NP telling NAME` (an absolute phrase) read NP as someone spoken to
+    article = (
+        "Couple had argued, neighbours say\n\n"
+        "The pair had a long history of rows, with a family friend telling the Vale Post, "
+        '"They shouted at each other most nights."'
+    )
+    assert same_speaker(who(article, "XQ")[1][1], "a family friend")  # was `Vale Post`
+    interview = "Mayor Ana Ruiz in an interview with the Vale Post said the bridge would reopen."
+    assert who(interview, "Q")[0][1] == "Ana Ruiz"  # whom an interview is with is still no speaker
