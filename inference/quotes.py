@@ -2263,6 +2263,8 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
         for name in _role_names(article, word, start, end):
             if _works_for(article, name.end(), word):  # `NAME, the council's deputy returning officer`
                 continue
+            if name.group().split()[0].lower() in CAPITAL_STOP:  # `On Monday, the US embassy`: a time, no name
+                continue
             if name.group()[:1].isupper() and not _ORGANISATION.search(name.group()):  # `Justice Department`
                 found = Mention(name.start(), name.end(), name.group(), "name")
     return found

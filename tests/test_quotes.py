@@ -1565,3 +1565,13 @@ def test_with_a_described_speaker_telling_an_outlet_is_that_speakers_quotation()
     assert same_speaker(who(article, "XQ")[1][1], "a family friend")  # was `Vale Post`
     interview = "Mayor Ana Ruiz in an interview with the Vale Post said the bridge would reopen."
     assert who(interview, "Q")[0][1] == "Ana Ruiz"  # whom an interview is with is still no speaker
+
+
+def test_a_phrase_of_place_or_time_before_a_body_is_no_name_it_resolves_to() -> None:
+    # eleventh round (b): `In Norland, the opposition` made `In Norland` the name of `the opposition`
+    article = (
+        "Count disputed\n\n"
+        "In Norland, the opposition rejected the count on Sunday.\n\n"
+        "The opposition said the ballots in two districts had been tampered with."
+    )
+    assert who(article, "XCQ")[2][1] == "The opposition"  # was `In Norland`
