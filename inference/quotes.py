@@ -247,7 +247,8 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
             return _refined(sentence, cited, [m for m, _ in found])
     if best and best[0] > 0:
-        speaker = _told_outlet(sentence, best[1], found) or _opening_subject(sentence, best[1], found) or best[1]
+        speaker = _told_outlet(sentence, best[1], found) or _bracket_aside(sentence, best[1], found)
+        speaker = speaker or _opening_subject(sentence, best[1], found) or best[1]
         chosen = _refined(sentence, speaker, [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen
@@ -277,6 +278,21 @@ def _told_outlet(sentence, chosen: Mention, found: list[tuple[Mention, dict[str,
         return None
     said = min(before, key=lambda m: m.start)  # the whole phrase (`a family friend`, not `friend`)
     return None if said.text.split()[-1].lower() in _NOT_TOLD else said
+
+
+def _bracket_aside(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """`A community officer's report (one of the leaked documents) confirms`: a mention that ends a
+    bracket describes the subject written right before the bracket, and that subject speaks."""
+    offset, text = sentence.start, sentence.text
+    opened = text.rfind("(", 0, chosen.start - offset)
+    if (
+        opened < 1
+        or ")" in text[opened : chosen.start - offset]
+        or text[chosen.end - offset : chosen.end - offset + 1] != ")"
+    ):
+        return None
+    before = [m for m, _ in found if m.kind in ("np", "name") and m.end - offset == opened - 1]
+    return min(before, key=lambda m: m.start) if before else None
 
 
 def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:

@@ -1575,3 +1575,12 @@ def test_a_phrase_of_place_or_time_before_a_body_is_no_name_it_resolves_to() -> 
         "The opposition said the ballots in two districts had been tampered with."
     )
     assert who(article, "XCQ")[2][1] == "The opposition"  # was `In Norland`
+
+
+def test_a_mention_closing_a_bracket_describes_the_subject_before_it() -> None:
+    # eleventh round (b): `NP (one of the leaked papers) confirms` gave the quotation to `papers`
+    article = (
+        "Leak shows guard was asleep\n\n"
+        "A night manager's log (one of the leaked papers) confirms that the gate was left open after midnight."
+    )
+    assert who(article, "XQ")[1][1] == "A night manager's log"  # was `papers`
