@@ -252,6 +252,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         chosen = _refined(sentence, speaker, [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen
+    issuer = _issued_statement(sentence, found)
+    if issuer is not None:  # `The MEA issued a statement which read: "...`
+        return _refined(sentence, issuer, [m for m, _ in found])
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
@@ -293,6 +296,20 @@ def _bracket_aside(sentence, chosen: Mention, found: list[tuple[Mention, dict[st
         return None
     before = [m for m, _ in found if m.kind in ("np", "name") and m.end - offset == opened - 1]
     return min(before, key=lambda m: m.start) if before else None
+
+
+_ISSUED = re.compile(r" (?:issued|released|published) +(?:a|an|its) +(?:[a-z-]+ +){0,2}(?:statement|communiqu[eé])\b")
+
+
+def _issued_statement(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """The subject right before `issued a statement` (`The MEA issued a statement which read: "...`)
+    where no candidate scores as a speaker: who issues the statement says what it reads."""
+    issued = _ISSUED.search(sentence.text) if "statement" in sentence.text or "communiq" in sentence.text else None
+    if issued is None:
+        return None
+    at = sentence.start + issued.start()
+    subject = [m for m, _ in found if m.kind in ("np", "name") and m.end == at]
+    return min(subject, key=lambda m: m.start) if subject else None
 
 
 def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtag.inference.quotes import SpeakerScorer, attribute
+from claimtag.inference.quotes import SpeakerScorer, attribute, best_mention
 from claimtag.inference.split import split_article
 from claimtag.inference.tagger import Tagger
 from claimtag.model.errors import ClaimtagError
@@ -1584,3 +1584,17 @@ def test_a_mention_closing_a_bracket_describes_the_subject_before_it() -> None:
         "A night manager's log (one of the leaked papers) confirms that the gate was left open after midnight."
     )
     assert who(article, "XQ")[1][1] == "A night manager's log"  # was `papers`
+
+
+def test_who_issued_a_statement_says_what_it_read() -> None:
+    # eleventh round (b): `The MEA issued a statement which read: "...` named no speaker (no candidate
+    # scores above zero), and the run of the report quoted before went on
+    article = (
+        "UN report criticises Norland\n\n"
+        "The Norland Ministry of Water (NMW) denounced the report by the UN water panel.\n\n"
+        'The NMW issued a statement which read: "Norland rejects the report. It is wrong on every count."'
+    )
+    sentence = split_article(article)[2]
+    found = best_mention(sentence, SCORER, article)
+    assert found is not None and found.text == "NMW"  # was None
+    assert who(article, "XQQQ")[2][1] == "Norland Ministry of Water"
