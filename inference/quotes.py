@@ -1408,6 +1408,7 @@ def _nationality_noun(article: str, mention: Mention) -> bool:
 
 
 _STATEMENT_NOUNS = _set("statement release communique communiqué")
+_PIECE_NOUNS = _set("article editorial blog column")  # an outlet's piece, by the outlet named before it
 _RELEASE_KINDS = _set("press news media")  # kinds of release, not who issued it
 _NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
 
@@ -1482,10 +1483,11 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
     before the noun (`IPCC`, `Air Force`); for a statement with no issuer written (`The statement
     said`), the latest speaker. None for a mention that is no statement (or one `from X`)."""
     words = mention.text.split()
-    if words[-1].lower() not in _STATEMENT_NOUNS:
+    piece = words[-1].lower() in _PIECE_NOUNS and len(words) > 2 and words[-2][:1].isupper()  # `The Onion article`
+    if words[-1].lower() not in _STATEMENT_NOUNS and not piece:
         return None
     k = 0
-    while k < len(words) - 1 and words[k].lower() in _NOT_ISSUERS:
+    while k < len(words) - 1 and words[k].lower() in _NOT_ISSUERS and not _name_opens(words, k):
         k += 1
     if k == len(words) - 1:  # a joint statement is no one speaker's: it speaks as written
         return speakers[-1] if speakers and "joint" not in mention.text.lower().split() else None
@@ -1495,6 +1497,11 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
     text = " ".join(words[k:end])
     start = mention.start + mention.text.index(text, len(" ".join(words[:k])))
     return Mention(start, start + len(text), text, "name" if text[:1].isupper() else "np")
+
+
+def _name_opens(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a name of several capitalised words (`New York Times`), not an article."""
+    return words[k].lower() not in _DETERMINERS and words[k][:1].isupper() and words[k + 1][:1].isupper()
 
 
 _QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")

@@ -1598,3 +1598,15 @@ def test_who_issued_a_statement_says_what_it_read() -> None:
     found = best_mention(sentence, SCORER, article)
     assert found is not None and found.text == "NMW"  # was None
     assert who(article, "XQQQ")[2][1] == "Norland Ministry of Water"
+
+
+def test_an_outlets_article_or_blog_is_the_outlets() -> None:
+    # eleventh round (b): `The Vale Courier article said` stayed the article; the annotators record the outlet
+    article = (
+        "Poll on mayor\n\n"
+        'The Vale Courier article also said "most voters" would rather have coffee with the mayor.\n\n'
+        "A New Norland Times blog argued that the poll was too small to mean anything."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Vale Courier"  # was `The Vale Courier article`
+    assert got[2][1] == "New Norland Times"  # was `A New Norland Times blog`, not `Norland Times`
