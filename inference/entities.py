@@ -551,8 +551,11 @@ def blocked(
             return True
     lead = sentence_text[max(0, offset - 40) : offset]
     # every match holds `with` or ` to` (a cheap test first: asked for every candidate)
-    if ("with" in lead or " to" in lead) and _ADDRESSEE.search(lead):  # `in an interview with the Globe`
-        return True
+    addressee = _ADDRESSEE.search(lead) if "with" in lead or " to" in lead else None
+    if addressee:  # `in an interview with the Globe`; not `with a family friend telling NAME`, its subject
+        absolute = addressee.group().startswith("with") and not lead[: addressee.start()].endswith("interview ")
+        passive = text.rsplit(" ", 1)[-1].lower() in _BE  # `with their lives are expected`: no one says it
+        return not (absolute and not passive and (features or {}).get("next=<speech>"))
     if text.lower() in _DAYS:  # `said Saturday there had been ...`: a day is no one's name, as a month can be
         return True
     if _a_date(text):
@@ -584,6 +587,7 @@ def _heard_at(sentence_text: str) -> int | None:
 
 # whom a speaker talks to or meets is never the speaker (`In an interview with the Globe, ...`,
 # `After a meeting with union chief Paul Brandt, the treasurer said`)
+_BE = _set("is are was were")
 _ADDRESSEE = re.compile(
     r"\b(?:with|(?:interview|statement|speaking|talking|told|tells|tell) to)\s+(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )

@@ -247,13 +247,69 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
             return _refined(sentence, cited, [m for m, _ in found])
     if best and best[0] > 0:
-        chosen = _refined(sentence, _opening_subject(sentence, best[1], found) or best[1], [m for m, _ in found])
+        speaker = _told_outlet(sentence, best[1], found) or _bracket_aside(sentence, best[1], found)
+        speaker = speaker or _opening_subject(sentence, best[1], found) or best[1]
+        chosen = _refined(sentence, speaker, [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen
+    issuer = _issued_statement(sentence, found)
+    if issuer is not None:  # `The MEA issued a statement which read: "...`
+        return _refined(sentence, issuer, [m for m, _ in found])
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+
+
+_TOLD_TO = re.compile(  # between a described speaker and the outlet it spoke to, the outlet's kind last
+    r" +(?:(?:was|were|is|are) +quoted +(?:by|as +(?:saying +to|telling))|telling|told) +(?:the +)?"
+    r"(?:(?:newspaper|paper|daily|broadcaster|magazine|website|news +agency|agency) +)?\Z"
+)
+_NOT_TOLD = _set("source sources")  # `a source told Xinhua`: the annotators record the agency (`_source_of`)
+
+
+def _told_outlet(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """The described speaker of `A villager was quoted by NAME:`, `with a family friend telling the
+    NAME,`, `one resident was quoted as saying to the newspaper NAME` where the outlet NAME was chosen:
+    the noun phrase right before the words that name the outlet (not a source's: `_NOT_TOLD`)."""
+    if chosen.kind != "name":
+        return None
+    offset = sentence.start
+    before = [m for m, _ in found if m.kind in ("np", "bare") and m.end <= chosen.start]
+    before = [m for m in before if _TOLD_TO.fullmatch(sentence.text, m.end - offset, chosen.start - offset)]
+    if not before:
+        return None
+    said = min(before, key=lambda m: m.start)  # the whole phrase (`a family friend`, not `friend`)
+    return None if said.text.split()[-1].lower() in _NOT_TOLD else said
+
+
+def _bracket_aside(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """`A community officer's report (one of the leaked documents) confirms`: a mention that ends a
+    bracket describes the subject written right before the bracket, and that subject speaks."""
+    offset, text = sentence.start, sentence.text
+    opened = text.rfind("(", 0, chosen.start - offset)
+    if (
+        opened < 1
+        or ")" in text[opened : chosen.start - offset]
+        or text[chosen.end - offset : chosen.end - offset + 1] != ")"
+    ):
+        return None
+    before = [m for m, _ in found if m.kind in ("np", "name") and m.end - offset == opened - 1]
+    return min(before, key=lambda m: m.start) if before else None
+
+
+_ISSUED = re.compile(r" (?:issued|released|published) +(?:a|an|its) +(?:[a-z-]+ +){0,2}(?:statement|communiqu[eé])\b")
+
+
+def _issued_statement(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """The subject right before `issued a statement` (`The MEA issued a statement which read: "...`)
+    where no candidate scores as a speaker: who issues the statement says what it reads."""
+    issued = _ISSUED.search(sentence.text) if "statement" in sentence.text or "communiq" in sentence.text else None
+    if issued is None:
+        return None
+    at = sentence.start + issued.start()
+    subject = [m for m, _ in found if m.kind in ("np", "name") and m.end == at]
+    return min(subject, key=lambda m: m.start) if subject else None
 
 
 def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:
@@ -927,6 +983,8 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
                 break  # `The Norland Navy signalled`: a past tense after a name is its verb
             if _verb_after_head(tokens, i, j):
                 break
+            if j - 1 > i and tokens[j - 1].low in entities.DOC_NOUNS and _PAST.fullmatch(tokens[j].text):
+                break  # `A Norland report released Thursday` (not `-ing`: `the poll monitoring group`)
             j += 1
             if not tokens[j - 1].capital:
                 if owner is None:
@@ -1081,7 +1139,8 @@ def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, 
                 j += 1
             days = [k for k in range(i + 3, j) if tokens[k].low in entities.DAYS]  # `according to NAME on Friday`
             j = (days[0] - (tokens[days[0] - 1].low == "on")) if days else j
-            spans.append((i + 2, j, "np"))
+            subject = [k for k in range(i + 3, j) if tokens[k].low in PRONOUNS]  # `according to NAME he died`
+            spans.append((i + 2, subject[0] if subject else j, "np"))
     return spans
 
 
@@ -1363,6 +1422,7 @@ def _nationality_noun(article: str, mention: Mention) -> bool:
 
 
 _STATEMENT_NOUNS = _set("statement release communique communiqué")
+_PIECE_NOUNS = _set("article editorial blog column")  # an outlet's piece, by the outlet named before it
 _RELEASE_KINDS = _set("press news media")  # kinds of release, not who issued it
 _NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
 
@@ -1437,10 +1497,11 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
     before the noun (`IPCC`, `Air Force`); for a statement with no issuer written (`The statement
     said`), the latest speaker. None for a mention that is no statement (or one `from X`)."""
     words = mention.text.split()
-    if words[-1].lower() not in _STATEMENT_NOUNS:
+    piece = words[-1].lower() in _PIECE_NOUNS and len(words) > 2 and words[-2][:1].isupper()  # `The Onion article`
+    if words[-1].lower() not in _STATEMENT_NOUNS and not piece:
         return None
     k = 0
-    while k < len(words) - 1 and words[k].lower() in _NOT_ISSUERS:
+    while k < len(words) - 1 and words[k].lower() in _NOT_ISSUERS and not _name_opens(words, k):
         k += 1
     if k == len(words) - 1:  # a joint statement is no one speaker's: it speaks as written
         return speakers[-1] if speakers and "joint" not in mention.text.lower().split() else None
@@ -1450,6 +1511,11 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
     text = " ".join(words[k:end])
     start = mention.start + mention.text.index(text, len(" ".join(words[:k])))
     return Mention(start, start + len(text), text, "name" if text[:1].isupper() else "np")
+
+
+def _name_opens(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a name of several capitalised words (`New York Times`), not an article."""
+    return words[k].lower() not in _DETERMINERS and words[k][:1].isupper() and words[k + 1][:1].isupper()
 
 
 _QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
@@ -1986,11 +2052,25 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             parts = parts[roles[-1] + 1 :] if roles else parts
             if len(parts) < 2:
                 continue
+            if word == parts[0] and _legal_form_quoted(article, parts[1:], m.start()):
+                return mention  # `Ryanair` is the `Ryanair Plc` of a statement quoted: the article's form stays
             name = " ".join(parts)
             stop = m.start() + len(full)
             at = stop - len(name)
             return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
+
+
+_LEGAL_FORMS = _set("plc inc corp co ltd llc corporation incorporated limited")  # a company's legal form
+
+
+def _legal_form_quoted(article: str, extra: list[str], at: int) -> bool:
+    """Whether the words after a company's name are only its legal form (`Plc`, `Inc.`) and the name
+    stands inside quotation marks (its paragraph opens more marks than it closes before the name)."""
+    if not all(p.lower().rstrip(".") in _LEGAL_FORMS for p in extra):
+        return False
+    before = article[article.rfind("\n", 0, at) + 1 : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 _ROLE_MODIFIERS = entities.NATIONALITIES | _set("vice acting former interim")  # `Vice President NAME`
@@ -2236,6 +2316,8 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
     for start, end in _role_lines(article, word, max(0, mention.start - WINDOW), mention.start):
         for name in _role_names(article, word, start, end):
             if _works_for(article, name.end(), word):  # `NAME, the council's deputy returning officer`
+                continue
+            if name.group().split()[0].lower() in CAPITAL_STOP:  # `On Monday, the US embassy`: a time, no name
                 continue
             if name.group()[:1].isupper() and not _ORGANISATION.search(name.group()):  # `Justice Department`
                 found = Mention(name.start(), name.end(), name.group(), "name")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtag.inference.quotes import SpeakerScorer, attribute
+from claimtag.inference.quotes import SpeakerScorer, attribute, best_mention
 from claimtag.inference.split import split_article
 from claimtag.inference.tagger import Tagger
 from claimtag.model.errors import ClaimtagError
@@ -1517,3 +1517,106 @@ def test_mrs_and_a_couples_surname_is_the_wife_not_the_husband() -> None:
         '"It was never a one-off," said Mrs Vale.'
     )
     assert who(article, "XCQ")[2][1] == "Greta Vale"  # was `Tomas Vale`
+
+
+def test_a_company_named_with_its_legal_form_only_inside_a_quotation_keeps_the_articles_form() -> None:
+    # eleventh round (b): `Ryanair` took the `Ryanair Plc` of a quoted statement as its fullest name
+    article = (
+        "Ferry firm disputes report\n\n"
+        "Northwind said its ships carry more lifeboats than the rules require.\n\n"
+        'A statement added: "Northwind Plc complies with every regulation in force."\n\n'
+        'Northwind called the report "false and misleading".'
+    )
+    got = who(article, "XQQQ")
+    assert got[3][1] == "Northwind"  # was `Northwind Plc`
+    written = "Northwind Plc said its ships carry more lifeboats than the rules require. Northwind called it false."
+    assert who(written, "QQ")[1][1] == "Northwind Plc"  # the article's own fullest form still counts
+
+
+def test_a_participle_after_a_documents_head_is_not_part_of_its_name() -> None:
+    # eleventh round (b): `A Norland Water report released` was the speaker, participle and all
+    article = (
+        "Rivers to shrink\n\nA Norland Water report released on Monday warns that summer flows could fall by a third."
+    )
+    assert who(article, "XQ")[1][1] == "A Norland Water report"  # was `... report released`
+
+
+def test_according_to_a_body_stops_before_the_pronoun_that_opens_the_reported_clause() -> None:
+    # eleventh round (b): `the Ministry of Health he died` was the speaker, the clause's subject and verb too
+    article = (
+        "Former mayor dies\n\n"
+        "Tomas Vell had been ill for months and according to the Norland Ministry of Health he died on the ward."
+    )
+    assert who(article, "XQ")[1][1] == "the Norland Ministry of Health"  # was `... Health he died`
+
+
+def test_a_described_speaker_quoted_by_an_outlet_is_the_speaker_not_the_outlet() -> None:
+    # eleventh round (b): `A farmer was quoted by NAME:` and `quoted as saying to the newspaper NAME`
+    # gave the quotation to the outlet
+    article = (
+        "Floods cut off valley\n\n"
+        'A farmer was quoted by Norpress: "The boats cannot reach the lanes behind the mill."\n\n'
+        '"We have waited three days," one shopkeeper was quoted as saying to the newspaper Vale Daily.'
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "A farmer"  # was `Norpress`
+    assert got[2][1] == "one shopkeeper"  # was `Vale Daily`
+    told = 'A source told Norpress: "The boats cannot reach the lanes."'
+    assert who(told, "Q")[0][1] == "Norpress"  # a source's words stay the agency's, as recorded
+
+
+def test_with_a_described_speaker_telling_an_outlet_is_that_speakers_quotation() -> None:
+    # eleventh round (b): `with NP telling NAME` (an absolute phrase) read NP as someone spoken to
+    article = (
+        "Couple had argued, neighbours say\n\n"
+        "The pair had a long history of rows, with a family friend telling the Vale Post, "
+        '"They shouted at each other most nights."'
+    )
+    assert same_speaker(who(article, "XQ")[1][1], "a family friend")  # was `Vale Post`
+    interview = "Mayor Ana Ruiz in an interview with the Vale Post said the bridge would reopen."
+    assert who(interview, "Q")[0][1] == "Ana Ruiz"  # whom an interview is with is still no speaker
+
+
+def test_a_phrase_of_place_or_time_before_a_body_is_no_name_it_resolves_to() -> None:
+    # eleventh round (b): `In Norland, the opposition` made `In Norland` the name of `the opposition`
+    article = (
+        "Count disputed\n\n"
+        "In Norland, the opposition rejected the count on Sunday.\n\n"
+        "The opposition said the ballots in two districts had been tampered with."
+    )
+    assert who(article, "XCQ")[2][1] == "The opposition"  # was `In Norland`
+
+
+def test_a_mention_closing_a_bracket_describes_the_subject_before_it() -> None:
+    # eleventh round (b): `NP (one of the leaked papers) confirms` gave the quotation to `papers`
+    article = (
+        "Leak shows guard was asleep\n\n"
+        "A night manager's log (one of the leaked papers) confirms that the gate was left open after midnight."
+    )
+    assert who(article, "XQ")[1][1] == "A night manager's log"  # was `papers`
+
+
+def test_who_issued_a_statement_says_what_it_read() -> None:
+    # eleventh round (b): `The MEA issued a statement which read: "...` named no speaker (no candidate
+    # scores above zero), and the run of the report quoted before went on
+    article = (
+        "UN report criticises Norland\n\n"
+        "The Norland Ministry of Water (NMW) denounced the report by the UN water panel.\n\n"
+        'The NMW issued a statement which read: "Norland rejects the report. It is wrong on every count."'
+    )
+    sentence = split_article(article)[2]
+    found = best_mention(sentence, SCORER, article)
+    assert found is not None and found.text == "NMW"  # was None
+    assert who(article, "XQQQ")[2][1] == "Norland Ministry of Water"
+
+
+def test_an_outlets_article_or_blog_is_the_outlets() -> None:
+    # eleventh round (b): `The Vale Courier article said` stayed the article; the annotators record the outlet
+    article = (
+        "Poll on mayor\n\n"
+        'The Vale Courier article also said "most voters" would rather have coffee with the mayor.\n\n'
+        "A New Norland Times blog argued that the poll was too small to mean anything."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Vale Courier"  # was `The Vale Courier article`
+    assert got[2][1] == "New Norland Times"  # was `A New Norland Times blog`, not `Norland Times`
