@@ -933,11 +933,30 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
                     spans.append((i, j, "np"))
                 elif tokens[j - 1].low in _OWNED_HEADS:  # a body the name owns, not `Bianchi's father`
                     spans.append((owner, j, "np"))
+                elif _unnamed_kin(tokens, j):
+                    spans.append((owner, _and_role(tokens, j), "np"))
                 spans += _qualified(tokens, i, j)
     return spans
 
 
 _OWNED_HEADS = entities.ORG_NOUNS | entities.GROUP_NOUNS | _set("embassy consulate")
+
+
+# a relative written by the person they belong to (`Wolf's husband told`): the annotators'
+# speaker where no name of their own follows (`Bianchi's father, Philippe` is Philippe: `_relative_after`)
+_KIN_HEADS = _set("""father mother mum mom dad brother sister son daughter husband wife partner grandson granddaughter
+    grandmother grandfather niece nephew aunt uncle cousin widow widower fiance fiancee""")
+
+
+def _unnamed_kin(tokens: list[_Token], j: int) -> bool:
+    """tokens[j - 1] is a relative's noun after a possessive, and no name follows it."""
+    return tokens[j - 1].low in _KIN_HEADS and not (j < len(tokens) and tokens[j].capital)
+
+
+def _and_role(tokens: list[_Token], j: int) -> int:
+    """The end of `husband and coach` after a relative's noun ending at j: one person in two roles."""
+    double = j + 1 < len(tokens) and tokens[j].low == "and" and tokens[j + 1].low in _ROLE_NOUNS
+    return j + 2 if double and _contiguous(tokens, j) and _contiguous(tokens, j + 1) else j
 
 
 def _partitive(tokens: list[_Token], i: int) -> int:

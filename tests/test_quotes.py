@@ -1507,3 +1507,22 @@ def test_a_person_after_a_lower_case_by_in_running_text_is_a_person() -> None:
         '"I sold paraffin and mousetraps across that counter," she said.'
     )
     assert who(article, "XCQ")[2][1] == "Greta Lind"  # was `she`
+
+
+def test_a_relative_written_by_whom_they_belong_to_speaks() -> None:
+    # eleventh round (a): `NAME's husband and coach told` named no candidate, and the run had no speaker
+    article = (
+        "Rower withdraws\n\n"
+        "Swiss rower Greta Lind left the final after a fall in training. "
+        "Afterwards, Lind's husband and coach told reporters, \"She was ready for this race."
+    )
+    assert who(article, "XCQ")[2][1] == "Lind's husband and coach"
+
+
+def test_a_relative_followed_by_their_own_name_stays_that_person() -> None:
+    article = (
+        "Rower withdraws\n\n"
+        "Swiss rower Greta Lind left the final after a fall in training. "
+        '"She was ready for this race," Lind\'s brother Tomas told reporters.'
+    )
+    assert who(article, "XCQ")[2][1] == "Tomas Lind"  # not `Lind's brother`
