@@ -1691,6 +1691,8 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
         return len(words) == 1 and words[0] in _ONE_PERSON
     if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `Another local woman said`
         return words[-1] in _ONE_PERSON
+    if len(words) > 1 and words[0].endswith(("'s", "’s")):  # `Lind's husband and coach`: one relative
+        return words[1] in _KIN_HEADS
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
 
 

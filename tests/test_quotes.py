@@ -1526,3 +1526,14 @@ def test_a_relative_followed_by_their_own_name_stays_that_person() -> None:
         '"She was ready for this race," Lind\'s brother Tomas told reporters.'
     )
     assert who(article, "XCQ")[2][1] == "Tomas Lind"  # not `Lind's brother`
+
+
+def test_a_he_after_a_relative_who_spoke_means_the_relative() -> None:
+    # eleventh round (a): a relative was no person for a he, which went to a man named in between
+    article = (
+        "Rower withdraws\n\n"
+        "Swiss rower Greta Lind left the final after a fall in training, won by Piet Jansen's crew. "
+        'Afterwards, Lind\'s husband and coach told reporters, "She was ready for this race." '
+        'Asked about the course, which Jansen had praised, he said, "The water was too rough."'
+    )
+    assert who(article, "XCQQ")[3][1] == "Lind's husband and coach"
