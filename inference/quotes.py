@@ -1222,7 +1222,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare") and _AGED.fullmatch(mention.text):  # `the 24-year-old said`: as a he/she
         return person_before(article, mention.start, speakers, "i", recent) or mention
-    owned = _owned(article, mention, recent) if mention.kind == "np" else None
+    owned = _owned(article, mention, speakers, recent) if mention.kind == "np" else None
     if owned:  # `His barrister said` -> `Cottle's barrister`, as the annotators write it
         return owned
     if mention.kind in ("np", "bare"):
@@ -1301,15 +1301,19 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 
-def _owned(article: str, mention: Mention, recent: int | None) -> Mention | None:
+def _owned(article: str, mention: Mention, speakers: list[Mention], recent: int | None) -> Mention | None:
     """`His barrister` / `Her new owner` opening a sentence whose sentence before opens with the person
     (by one name, or through the same he/she: `NAME was jailed. He had been let out ... His barrister
-    told the court`): that name's possessive (`NAME's barrister`). Reads the sentence before (two at most)."""
+    told the court`): that name's possessive (`NAME's barrister`). Reads the sentence before (two at most);
+    for a relative (`His mother`) whose sentence before names no one, the person a he/she there would mean."""
     words = mention.text.split()
     if len(words) < 2 or words[0] not in ("His", "Her") or recent is None:
         return None
     pronoun = "he" if words[0] == "His" else "she"
     found = _subject_before(article, recent, mention.start, pronoun)
+    if not found and words[-1].lower() in _KIN_HEADS:  # `His mother said`: the relative of whom a he means
+        person = person_before(article, mention.start, speakers, pronoun, recent)
+        found = [person] if person and person.kind == "name" else []
     if not found or not _gender_fits(article, found[0], pronoun, mention.start):
         return None
     apostrophe = "’" if "’" in article[max(0, mention.start - 2000) : mention.start] else "'"

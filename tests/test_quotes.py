@@ -1537,3 +1537,18 @@ def test_a_he_after_a_relative_who_spoke_means_the_relative() -> None:
         'Asked about the course, which Jansen had praised, he said, "The water was too rough."'
     )
     assert who(article, "XCQQ")[3][1] == "Lind's husband and coach"
+
+
+def test_his_mother_means_the_mother_of_the_person_the_his_means() -> None:
+    # eleventh round (a): `His mother said` stayed `His mother` where the sentence before does not open
+    # with the person, and her `she wrote` then went to the son
+    article = (
+        "Fundraiser dies\n\n"
+        "Charity runner Tomas Hallberg has died at the age of 21. "
+        "Hallberg's last race raised money for a hospice. "
+        "His mother said he died peacefully in the night. "
+        '"He gave everything to others," she wrote.'
+    )
+    got = who(article, "XCCQQ")
+    assert got[3][1] == "Hallberg's mother"
+    assert got[4][1] == "Hallberg's mother"
