@@ -1848,12 +1848,21 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             continue
         text = " ".join(words)
         at = m.start() + m.group().index(words[0])
+        if _role_goes_on(article, at + len(text), words[-1]):  # `Indian Prime minister NAME`: a title, no one
+            continue
         if _is_person(article, text, at):
             out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
             found_at.append(m.start())
     return tuple(out), found_at
 
 
+def _role_goes_on(article: str, end: int, last: str) -> bool:
+    """A name ending in a role word that a lower-case role word continues (`Prime minister`)."""
+    after = _LOWER_WORD.match(article, end) if last.lower() in _ROLES else None
+    return bool(after) and after.group(1) in _ROLES
+
+
+_LOWER_WORD = re.compile(r" +([a-z]+)")
 _BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | _PREPOSITIONS  # `Of NF's routes, he`: a name opens with no preposition
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*[Bb]y[ \t]*$")
 

@@ -1552,3 +1552,13 @@ def test_his_mother_means_the_mother_of_the_person_the_his_means() -> None:
     got = who(article, "XCCQQ")
     assert got[3][1] == "Hallberg's mother"
     assert got[4][1] == "Hallberg's mother"
+
+
+def test_a_title_written_half_in_lower_case_is_no_person() -> None:
+    # eleventh round (a): `Norlandic Prime minister NAME` made `Norlandic Prime` a person, whom a she then meant
+    article = (
+        "Flood relief\n\n"
+        "On Monday, Norlandic Prime minister Ana Ruiz spoke with the mayor of Eastmouth, offering help. "
+        'She also wrote, "Our thoughts are with everyone in the valley."'
+    )
+    assert who(article, "XCQ")[2][1] == "Ana Ruiz"
