@@ -66,7 +66,8 @@ _ORG_WORD = re.compile(
     r"Federation|League|Network|News|Times|Post|Herald|Gazette|Journal|Television|Radio|Press|Organi[sz]ation|"
     r"Flight|Movement|Brotherhood|Government|Administration|Parliament|Senate|Congress|Assembly|"
     r"Industries|Holdings|Partners|Systems|Technologies|Media|Channel|Broadcasting|Corporation|Society|Chamber|"
-    r"Bureau|Centre|Center|Council|Nations|Records|Plc|TV|Olympics|Games|Championships?|Festival|Summit)(?![\w-])"
+    r"Bureau|Centre|Center|Council|Nations|Records|Plc|TV|Olympics|Games|Championships?|Festival|Summit|"
+    r"FC|AFC|CF|Liga|Bundesliga)(?![\w-])"
 )
 # `Park` only ends a place's name (`Hyde Park`): first, it is a surname (`Park Min-jun`)
 _PLACE_WORD = re.compile(

@@ -122,7 +122,7 @@ _TITLE_WORDS = _TITLES | _ROLES
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
     though although because since whether unless despite
     he she they it we i his her their its this that these those there then however meanwhile still also now last
-    earlier later our my what why how who one some many most finally""")
+    earlier later our my what why how who one some many most finally per""")  # `Per the statement`: no name
 _ABBREVIATIONS = entities.ABBREVIATIONS  # their period is part of the name
 _KEEP_PERIOD = _TITLES | _ABBREVIATIONS
 _CONNECTORS = _set("de da van von al bin der la le du of del di")

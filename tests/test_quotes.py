@@ -1562,3 +1562,18 @@ def test_a_title_written_half_in_lower_case_is_no_person() -> None:
         'She also wrote, "Our thoughts are with everyone in the valley."'
     )
     assert who(article, "XCQ")[2][1] == "Ana Ruiz"
+
+
+def test_a_football_club_is_no_person_a_he_can_mean() -> None:
+    # eleventh round (a): `Eastmouth FC`, `La Liga` and `Per NAME` (opening a sentence) were people, and a he
+    # over several sentences went to them
+    article = (
+        "Coach dies at 80\n\n"
+        "Dutch coach Piet Jansen died on Sunday. "
+        "Per Norland Football Association statement, he died peacefully at home. "
+        "He managed Eastmouth FC from 1988 to 1996. "
+        'When he signed for the club, he said, "I know this club and its people."'
+    )
+    got = who(article, "XCQCQ")
+    assert got[2][1] == "Norland Football Association"  # was `Per Norland ...`: the preposition
+    assert got[4][1] == "Piet Jansen"
