@@ -1577,3 +1577,15 @@ def test_a_football_club_is_no_person_a_he_can_mean() -> None:
     got = who(article, "XCQCQ")
     assert got[2][1] == "Norland Football Association"  # was `Per Norland ...`: the preposition
     assert got[4][1] == "Piet Jansen"
+
+
+def test_a_hyphenated_title_of_an_organisation_is_cut_from_the_name() -> None:
+    # eleventh round (a): `Inspector-General of Police NAME` gave the organisation `Police NAME`, no
+    # person for the she of the next sentence
+    article = (
+        "Break-in at harbour\n\n"
+        "Harbour master Tomas Berg closed the quay on Friday. "
+        '"We will not allow anyone near the boats," Inspector-General of Police Ana Ruiz told the Norland Post. '
+        'She went on to say that the officers knew who had done it: "We know who they are."'
+    )
+    assert who(article, "XCQQ")[3][1] == "Ana Ruiz"
