@@ -1218,7 +1218,8 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         mention = Mention(mention.start, mention.end, _OBJECT_PRONOUNS[mention.text.lower()], "pronoun")
     if mention.kind == "pronoun":
         if mention.text.lower() in ("he", "she", "i"):
-            return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
+            person = person_before(article, mention.start, speakers, mention.text.lower(), recent)
+            return _spelt_as_before(article, person) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare") and _AGED.fullmatch(mention.text):  # `the 24-year-old said`: as a he/she
         return person_before(article, mention.start, speakers, "i", recent) or mention
@@ -1296,9 +1297,22 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
     person = len(words) == 2 and named is mention and _is_person(article, mention.text, mention.start)
     if not misspelt and person:  # `Tomas Halworth` after `Tomas Hallworth`
-        same_first = entities.misspelt_person(article, words[-1], mention.start)
-        misspelt = same_first if same_first and same_first.name.split()[0] == words[0] else None
+        misspelt = _misspelt_full_name(article, mention)
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
+
+
+def _misspelt_full_name(article: str, person: Mention) -> entities.Entity | None:
+    """`Tomas Halworth` -> the earlier `Tomas Hallworth`: the same first name, a surname one edit away."""
+    words = person.text.split()
+    same_first = entities.misspelt_person(article, words[-1], person.start) if len(words) == 2 else None
+    return same_first if same_first and same_first.name.split()[0] == words[0] else None
+
+
+def _spelt_as_before(article: str, person: Mention | None) -> Mention | None:
+    """The person a he/she means, written as the article first spelt their name (`Menzies Cambell`,
+    named right before the he, is the `Menzies Campbell` of the paragraph before)."""
+    found = _misspelt_full_name(article, person) if person and person.kind == "name" else None
+    return Mention(found.start, found.end, found.name, "name") if found else person
 
 
 def _owned(article: str, mention: Mention, speakers: list[Mention], recent: int | None) -> Mention | None:

@@ -1589,3 +1589,16 @@ def test_a_hyphenated_title_of_an_organisation_is_cut_from_the_name() -> None:
         'She went on to say that the officers knew who had done it: "We know who they are."'
     )
     assert who(article, "XCQQ")[3][1] == "Ana Ruiz"
+
+
+def test_a_he_after_a_misspelt_name_means_the_name_as_first_spelt() -> None:
+    # eleventh round (a): the he went to the misspelling in the sentence before, not to the person
+    article = (
+        "Harbour board elects chair\n\n"
+        "Four candidates, Sir Tomas Hallberg, Ana Ruiz, Piet Jansen and Greta Lind, spoke at the meeting. "
+        "The acting chair, Tomas Halberg, said that he wanted new thinking on the harbour. "
+        "He suggested that the northern channel should be dredged first."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Tomas Hallberg"
+    assert got[3][1] == "Tomas Hallberg"  # was `Tomas Halberg`
