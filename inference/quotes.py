@@ -873,10 +873,20 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
                 break
             j += 1
         j = _cut_of(tokens, i, j)
+        if j == 1 and _opening_adverb(tokens):  # `Rapidly, news sites claimed`: no name, nor a he's person
+            i = j
+            continue
         roles = [k for k in range(i, j - 1) if tokens[k].low in _ROLES]
         spans.append((roles[-1] + 1 if roles and j - roles[-1] > 2 else i, j, "name"))
         i = j
     return spans
+
+
+def _opening_adverb(tokens: list[_Token]) -> bool:
+    """The sentence opens with one `-ly` word set off by punctuation (`Rapidly,`, `Ultimately,`)."""
+    low = tokens[0].low
+    apart = len(tokens) > 1 and tokens[1].start - tokens[0].end > 1
+    return apart and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS
 
 
 def _inside_organisation(tokens: list[_Token], i: int, j: int) -> bool:

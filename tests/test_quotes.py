@@ -1602,3 +1602,14 @@ def test_a_he_after_a_misspelt_name_means_the_name_as_first_spelt() -> None:
     got = who(article, "XCQQ")
     assert got[2][1] == "Tomas Hallberg"
     assert got[3][1] == "Tomas Hallberg"  # was `Tomas Halberg`
+
+
+def test_an_opening_adverb_is_no_speaker_a_he_can_mean() -> None:
+    # eleventh round (a): `Rapidly,` opening a quote sentence was a name, and every later he went to it
+    article = (
+        "Photos questioned\n\n"
+        "The photographs were taken by Tomas Hallberg. "
+        "Rapidly, several blogs even claimed that the photos were fake. "
+        "He admitted that he had staged one of them."
+    )
+    assert who(article, "XCQQ")[3][1] == "Tomas Hallberg"
