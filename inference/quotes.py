@@ -120,7 +120,7 @@ def _titles_only(text: str) -> bool:
 
 _TITLE_WORDS = _TITLES | _ROLES
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
-    though although because since whether unless despite
+    though although because since whether unless despite without with during
     he she they it we i his her their its this that these those there then however meanwhile still also now last
     earlier later our my what why how who one some many most finally per""")  # `Per the statement`: no name
 _ABBREVIATIONS = entities.ABBREVIATIONS  # their period is part of the name

@@ -1613,3 +1613,14 @@ def test_an_opening_adverb_is_no_speaker_a_he_can_mean() -> None:
         "He admitted that he had staged one of them."
     )
     assert who(article, "XCQQ")[3][1] == "Tomas Hallberg"
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
+    # eleventh round (a): `During Jansen's term, Greta ...` gave the speaker `During Jansen`
+    article = (
+        "Reporter retires\n\n"
+        "Reporter Greta Lind covered six prime ministers. "
+        "During Jansen's term, Greta ended every briefing with a question and a warning about her work: "
+        '"In this job you are only as good as your last story."'
+    )
+    assert who(article, "XCQ")[2][1] == "Greta Lind"
