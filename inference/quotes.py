@@ -595,6 +595,7 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
     shifted = shifted or _named_before(sentence.text, at, mention, spans)
     shifted = shifted or _relative_after(sentence.text, at, mention, spans)
+    shifted = shifted or _holder_after(sentence.text, at, mention, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
@@ -648,6 +649,14 @@ def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, st
         if closed and entities.mention_type(text, o_text) == entities.PERSON:
             return o_at, o_text
     return None
+
+
+def _holder_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Ryanair CEO, NAME, justified`: a name chosen that ends in a role, then the person holding it in
+    apposition: that person speaks."""
+    if mention.kind != "name" or not _title(mention.text.split()[-1]) or _titles_only(mention.text):
+        return None
+    return _named_after(text, at, mention, spans)
 
 
 def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:

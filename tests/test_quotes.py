@@ -1624,3 +1624,12 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
         '"In this job you are only as good as your last story."'
     )
     assert who(article, "XCQ")[2][1] == "Greta Lind"
+
+
+def test_a_name_ending_in_a_role_gives_way_to_its_holder_in_apposition() -> None:
+    # eleventh round (a): `Norferry CEO, NAME, justified ...` gave the speaker `Norferry CEO`
+    article = (
+        "Ferry order\n\n"
+        'Norferry CEO, Ana Ruiz, justified the order by saying, "These ships are the most reliable we have tested."'
+    )
+    assert who(article, "XQ")[1][1] == "Ana Ruiz"
