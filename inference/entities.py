@@ -66,7 +66,8 @@ _ORG_WORD = re.compile(
     r"Federation|League|Network|News|Times|Post|Herald|Gazette|Journal|Television|Radio|Press|Organi[sz]ation|"
     r"Flight|Movement|Brotherhood|Government|Administration|Parliament|Senate|Congress|Assembly|"
     r"Industries|Holdings|Partners|Systems|Technologies|Media|Channel|Broadcasting|Corporation|Society|Chamber|"
-    r"Bureau|Centre|Center|Council|Nations|Records|Plc|TV|Olympics|Games|Championships?|Festival|Summit)(?![\w-])"
+    r"Bureau|Centre|Center|Council|Nations|Records|Plc|TV|Olympics|Games|Championships?|Festival|Summit|"
+    r"FC|AFC|CF|Liga|Bundesliga)(?![\w-])"
 )
 # `Park` only ends a place's name (`Hyde Park`): first, it is a surname (`Park Min-jun`)
 _PLACE_WORD = re.compile(
@@ -528,7 +529,8 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
         text = text[: located.start()]  # (not `One paramedic based in Eastport`: a person described)
     words = text.split()
     before = article[max(0, start - 60) : start].lower().split()
-    if len(words) >= 3 and before[-1:] in (["of"], ["for"], ["to"]) and set(before[-6:]) & _PERSON_TITLES:
+    titles = {part for word in before[-6:] for part in word.split("-")}  # `Inspector-General of Police NAME`
+    if len(words) >= 3 and before[-1:] in (["of"], ["for"], ["to"]) and titles & _PERSON_TITLES:
         cut = len(text) - len(" ".join(words[-2:]))
         return start + cut, text[cut:]
     return start, text

@@ -120,7 +120,7 @@ def _titles_only(text: str) -> bool:
 
 _TITLE_WORDS = _TITLES | _ROLES
 CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
-    though although because since whether unless despite
+    though although because since whether unless despite without with during
     he she they it we i his her their its this that these those there then however meanwhile still also now last
     earlier later our my what why how who one some many most finally""")
 _ABBREVIATIONS = entities.ABBREVIATIONS  # their period is part of the name
@@ -651,6 +651,7 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
     shifted = shifted or _named_before(sentence.text, at, mention, spans)
     shifted = shifted or _relative_after(sentence.text, at, mention, spans)
+    shifted = shifted or _holder_after(sentence.text, at, mention, spans)
     if shifted:
         at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
@@ -704,6 +705,14 @@ def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, st
         if closed and entities.mention_type(text, o_text) == entities.PERSON:
             return o_at, o_text
     return None
+
+
+def _holder_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Ryanair CEO, NAME, justified`: a name chosen that ends in a role, then the person holding it in
+    apposition: that person speaks."""
+    if mention.kind != "name" or not _title(mention.text.split()[-1]) or _titles_only(mention.text):
+        return None
+    return _named_after(text, at, mention, spans)
 
 
 def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -929,10 +938,20 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
                 break
             j += 1
         j = _cut_of(tokens, i, j)
+        if j == 1 and _opening_adverb(tokens):  # `Rapidly, news sites claimed`: no name, nor a he's person
+            i = j
+            continue
         roles = [k for k in range(i, j - 1) if tokens[k].low in _ROLES]
         spans.append((roles[-1] + 1 if roles and j - roles[-1] > 2 else i, j, "name"))
         i = j
     return spans
+
+
+def _opening_adverb(tokens: list[_Token]) -> bool:
+    """The sentence opens with one `-ly` word set off by punctuation (`Rapidly,`, `Ultimately,`)."""
+    low = tokens[0].low
+    apart = len(tokens) > 1 and tokens[1].start - tokens[0].end > 1
+    return apart and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS
 
 
 def _inside_organisation(tokens: list[_Token], i: int, j: int) -> bool:
@@ -991,11 +1010,30 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
                     spans.append((i, j, "np"))
                 elif tokens[j - 1].low in _OWNED_HEADS:  # a body the name owns, not `Bianchi's father`
                     spans.append((owner, j, "np"))
+                elif _unnamed_kin(tokens, j):
+                    spans.append((owner, _and_role(tokens, j), "np"))
                 spans += _qualified(tokens, i, j)
     return spans
 
 
 _OWNED_HEADS = entities.ORG_NOUNS | entities.GROUP_NOUNS | _set("embassy consulate")
+
+
+# a relative written by the person they belong to (`Wolf's husband told`): the annotators'
+# speaker where no name of their own follows (`Bianchi's father, Philippe` is Philippe: `_relative_after`)
+_KIN_HEADS = _set("""father mother mum mom dad brother sister son daughter husband wife partner grandson granddaughter
+    grandmother grandfather niece nephew aunt uncle cousin widow widower fiance fiancee""")
+
+
+def _unnamed_kin(tokens: list[_Token], j: int) -> bool:
+    """tokens[j - 1] is a relative's noun after a possessive, and no name follows it."""
+    return tokens[j - 1].low in _KIN_HEADS and not (j < len(tokens) and tokens[j].capital)
+
+
+def _and_role(tokens: list[_Token], j: int) -> int:
+    """The end of `husband and coach` after a relative's noun ending at j: one person in two roles."""
+    double = j + 1 < len(tokens) and tokens[j].low == "and" and tokens[j + 1].low in _ROLE_NOUNS
+    return j + 2 if double and _contiguous(tokens, j) and _contiguous(tokens, j + 1) else j
 
 
 def _partitive(tokens: list[_Token], i: int) -> int:
@@ -1258,11 +1296,12 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         mention = Mention(mention.start, mention.end, _OBJECT_PRONOUNS[mention.text.lower()], "pronoun")
     if mention.kind == "pronoun":
         if mention.text.lower() in ("he", "she", "i"):
-            return person_before(article, mention.start, speakers, mention.text.lower(), recent) or mention
+            person = person_before(article, mention.start, speakers, mention.text.lower(), recent)
+            return _spelt_as_before(article, person) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare") and _AGED.fullmatch(mention.text):  # `the 24-year-old said`: as a he/she
         return person_before(article, mention.start, speakers, "i", recent) or mention
-    owned = _owned(article, mention, recent) if mention.kind == "np" else None
+    owned = _owned(article, mention, speakers, recent) if mention.kind == "np" else None
     if owned:  # `His barrister said` -> `Cottle's barrister`, as the annotators write it
         return owned
     if mention.kind in ("np", "bare"):
@@ -1337,20 +1376,37 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
     person = len(words) == 2 and named is mention and _is_person(article, mention.text, mention.start)
     if not misspelt and person:  # `Tomas Halworth` after `Tomas Hallworth`
-        same_first = entities.misspelt_person(article, words[-1], mention.start)
-        misspelt = same_first if same_first and same_first.name.split()[0] == words[0] else None
+        misspelt = _misspelt_full_name(article, mention)
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
 
 
-def _owned(article: str, mention: Mention, recent: int | None) -> Mention | None:
+def _misspelt_full_name(article: str, person: Mention) -> entities.Entity | None:
+    """`Tomas Halworth` -> the earlier `Tomas Hallworth`: the same first name, a surname one edit away."""
+    words = person.text.split()
+    same_first = entities.misspelt_person(article, words[-1], person.start) if len(words) == 2 else None
+    return same_first if same_first and same_first.name.split()[0] == words[0] else None
+
+
+def _spelt_as_before(article: str, person: Mention | None) -> Mention | None:
+    """The person a he/she means, written as the article first spelt their name (`Menzies Cambell`,
+    named right before the he, is the `Menzies Campbell` of the paragraph before)."""
+    found = _misspelt_full_name(article, person) if person and person.kind == "name" else None
+    return Mention(found.start, found.end, found.name, "name") if found else person
+
+
+def _owned(article: str, mention: Mention, speakers: list[Mention], recent: int | None) -> Mention | None:
     """`His barrister` / `Her new owner` opening a sentence whose sentence before opens with the person
     (by one name, or through the same he/she: `NAME was jailed. He had been let out ... His barrister
-    told the court`): that name's possessive (`NAME's barrister`). Reads the sentence before (two at most)."""
+    told the court`): that name's possessive (`NAME's barrister`). Reads the sentence before (two at most);
+    for a relative (`His mother`) whose sentence before names no one, the person a he/she there would mean."""
     words = mention.text.split()
     if len(words) < 2 or words[0] not in ("His", "Her") or recent is None:
         return None
     pronoun = "he" if words[0] == "His" else "she"
     found = _subject_before(article, recent, mention.start, pronoun)
+    if not found and words[-1].lower() in _KIN_HEADS:  # `His mother said`: the relative of whom a he means
+        person = person_before(article, mention.start, speakers, pronoun, recent)
+        found = [person] if person and person.kind == "name" else []
     if not found or not _gender_fits(article, found[0], pronoun, mention.start):
         return None
     apostrophe = "’" if "’" in article[max(0, mention.start - 2000) : mention.start] else "'"
@@ -1752,6 +1808,8 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
         return len(words) == 1 and words[0] in _ONE_PERSON
     if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `Another local woman said`
         return words[-1] in _ONE_PERSON
+    if len(words) > 1 and words[0].endswith(("'s", "’s")):  # `Lind's husband and coach`: one relative
+        return words[1] in _KIN_HEADS
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
 
 
@@ -1903,12 +1961,21 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             continue
         text = " ".join(words)
         at = m.start() + m.group().index(words[0])
+        if _role_goes_on(article, at + len(text), words[-1]):  # `Indian Prime minister NAME`: a title, no one
+            continue
         if _is_person(article, text, at):
             out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
             found_at.append(m.start())
     return tuple(out), found_at
 
 
+def _role_goes_on(article: str, end: int, last: str) -> bool:
+    """A name ending in a role word that a lower-case role word continues (`Prime minister`)."""
+    after = _LOWER_WORD.match(article, end) if last.lower() in _ROLES else None
+    return bool(after) and after.group(1) in _ROLES
+
+
+_LOWER_WORD = re.compile(r" +([a-z]+)")
 _BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | _PREPOSITIONS  # `Of NF's routes, he`: a name opens with no preposition
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*[Bb]y[ \t]*$")
 

@@ -1620,3 +1620,129 @@ def test_an_outlets_article_or_blog_is_the_outlets() -> None:
     got = who(article, "XQQ")
     assert got[1][1] == "Vale Courier"  # was `The Vale Courier article`
     assert got[2][1] == "New Norland Times"  # was `A New Norland Times blog`, not `Norland Times`
+
+
+def test_a_relative_written_by_whom_they_belong_to_speaks() -> None:
+    # eleventh round (a): `NAME's husband and coach told` named no candidate, and the run had no speaker
+    article = (
+        "Rower withdraws\n\n"
+        "Swiss rower Greta Lind left the final after a fall in training. "
+        "Afterwards, Lind's husband and coach told reporters, \"She was ready for this race."
+    )
+    assert who(article, "XCQ")[2][1] == "Lind's husband and coach"
+
+
+def test_a_relative_followed_by_their_own_name_stays_that_person() -> None:
+    article = (
+        "Rower withdraws\n\n"
+        "Swiss rower Greta Lind left the final after a fall in training. "
+        '"She was ready for this race," Lind\'s brother Tomas told reporters.'
+    )
+    assert who(article, "XCQ")[2][1] == "Tomas Lind"  # not `Lind's brother`
+
+
+def test_a_he_after_a_relative_who_spoke_means_the_relative() -> None:
+    # eleventh round (a): a relative was no person for a he, which went to a man named in between
+    article = (
+        "Rower withdraws\n\n"
+        "Swiss rower Greta Lind left the final after a fall in training, won by Piet Jansen's crew. "
+        'Afterwards, Lind\'s husband and coach told reporters, "She was ready for this race." '
+        'Asked about the course, which Jansen had praised, he said, "The water was too rough."'
+    )
+    assert who(article, "XCQQ")[3][1] == "Lind's husband and coach"
+
+
+def test_his_mother_means_the_mother_of_the_person_the_his_means() -> None:
+    # eleventh round (a): `His mother said` stayed `His mother` where the sentence before does not open
+    # with the person, and her `she wrote` then went to the son
+    article = (
+        "Fundraiser dies\n\n"
+        "Charity runner Tomas Hallberg has died at the age of 21. "
+        "Hallberg's last race raised money for a hospice. "
+        "His mother said he died peacefully in the night. "
+        '"He gave everything to others," she wrote.'
+    )
+    got = who(article, "XCCQQ")
+    assert got[3][1] == "Hallberg's mother"
+    assert got[4][1] == "Hallberg's mother"
+
+
+def test_a_title_written_half_in_lower_case_is_no_person() -> None:
+    # eleventh round (a): `Norlandic Prime minister NAME` made `Norlandic Prime` a person, whom a she then meant
+    article = (
+        "Flood relief\n\n"
+        "On Monday, Norlandic Prime minister Ana Ruiz spoke with the mayor of Eastmouth, offering help. "
+        'She also wrote, "Our thoughts are with everyone in the valley."'
+    )
+    assert who(article, "XCQ")[2][1] == "Ana Ruiz"
+
+
+def test_a_football_club_is_no_person_a_he_can_mean() -> None:
+    # eleventh round (a): `Eastmouth FC` and `La Liga` were people, and a he over several sentences went to them
+    # (`Per` opening a sentence stays a name's first word: `Per Larsson said`; the round's `Per the statement`
+    # as no name was taken out again for it)
+    article = (
+        "Coach dies at 80\n\n"
+        "Dutch coach Piet Jansen died on Sunday. "
+        "He managed Eastmouth FC from 1988 to 1996. "
+        'When he signed for the club, he said, "I know this club and its people."'
+    )
+    got = who(article, "XCCQ")
+    assert got[3][1] == "Piet Jansen"
+    assert who("Per Larsson said the talks would go on.", "Q")[0][1] == "Per Larsson"
+
+
+def test_a_hyphenated_title_of_an_organisation_is_cut_from_the_name() -> None:
+    # eleventh round (a): `Inspector-General of Police NAME` gave the organisation `Police NAME`, no
+    # person for the she of the next sentence
+    article = (
+        "Break-in at harbour\n\n"
+        "Harbour master Tomas Berg closed the quay on Friday. "
+        '"We will not allow anyone near the boats," Inspector-General of Police Ana Ruiz told the Norland Post. '
+        'She went on to say that the officers knew who had done it: "We know who they are."'
+    )
+    assert who(article, "XCQQ")[3][1] == "Ana Ruiz"
+
+
+def test_a_he_after_a_misspelt_name_means_the_name_as_first_spelt() -> None:
+    # eleventh round (a): the he went to the misspelling in the sentence before, not to the person
+    article = (
+        "Harbour board elects chair\n\n"
+        "Four candidates, Sir Tomas Hallberg, Ana Ruiz, Piet Jansen and Greta Lind, spoke at the meeting. "
+        "The acting chair, Tomas Halberg, said that he wanted new thinking on the harbour. "
+        "He suggested that the northern channel should be dredged first."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Tomas Hallberg"
+    assert got[3][1] == "Tomas Hallberg"  # was `Tomas Halberg`
+
+
+def test_an_opening_adverb_is_no_speaker_a_he_can_mean() -> None:
+    # eleventh round (a): `Rapidly,` opening a quote sentence was a name, and every later he went to it
+    article = (
+        "Photos questioned\n\n"
+        "The photographs were taken by Tomas Hallberg. "
+        "Rapidly, several blogs even claimed that the photos were fake. "
+        "He admitted that he had staged one of them."
+    )
+    assert who(article, "XCQQ")[3][1] == "Tomas Hallberg"
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
+    # eleventh round (a): `During Jansen's term, Greta ...` gave the speaker `During Jansen`
+    article = (
+        "Reporter retires\n\n"
+        "Reporter Greta Lind covered six prime ministers. "
+        "During Jansen's term, Greta ended every briefing with a question and a warning about her work: "
+        '"In this job you are only as good as your last story."'
+    )
+    assert who(article, "XCQ")[2][1] == "Greta Lind"
+
+
+def test_a_name_ending_in_a_role_gives_way_to_its_holder_in_apposition() -> None:
+    # eleventh round (a): `Norferry CEO, NAME, justified ...` gave the speaker `Norferry CEO`
+    article = (
+        "Ferry order\n\n"
+        'Norferry CEO, Ana Ruiz, justified the order by saying, "These ships are the most reliable we have tested."'
+    )
+    assert who(article, "XQ")[1][1] == "Ana Ruiz"
