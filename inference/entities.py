@@ -1,6 +1,6 @@
 """Entities: what an article's names and noun phrases refer to, with a type, for who-said-it.
 
-`inference.quotes` finds the mention that names a quote's speaker; this module says what that
+`inference.mentions` finds the mention that names a quote's speaker; this module says what that
 mention is (a person, an organisation, a document, a place or a date) and which of the
 article's entities it refers back to:
 
@@ -116,7 +116,7 @@ _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president min
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
     professor inspector detective sergeant officer manager leader king queen prince bishop councillor
     ambassador envoy lieutenant commander admiral colonel prosecutor editor""")
-# verbs of saying and believing that real news uses and the core list of inference/quotes.py lacks
+# verbs of saying and believing that real news uses and the core list of inference/mentions.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested
     reiterated reiterates asserted asserts mentioned reflected

@@ -401,7 +401,8 @@ def test_a_reported_statement_with_an_unknown_verb_takes_its_subject() -> None:
 
 
 def test_entity_features_type_a_candidate_and_count_its_earlier_mentions() -> None:
-    from claimtag.inference.quotes import Mention, entity_features
+    from claimtag.inference.mentions import entity_features
+    from claimtag.inference.quotes import Mention
 
     article = "Harbour Freight Lines cut sailings. Lines of cars formed. Harbour Freight Lines said sorry."
     at = article.rindex("Harbour Freight Lines")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimtag.inference.quotes import WINDOW, attribute
+from claimtag.inference.quotes import attribute
+from claimtag.inference.resolution import WINDOW
 from claimtag.inference.split import split_article
 from claimtag.inference.tagger import Tagger, pieces
 
@@ -57,14 +58,9 @@ def test_roles_surnames_and_acronyms_resolve_in_every_copy_of_a_repeated_article
 
 
 def test_index_lookups_find_what_a_scan_of_the_window_finds() -> None:
-    from claimtag.inference.quotes import (
-        _ORGANISATION,
-        Mention,
-        _by_role,
-        _names_between,
-        _names_holding,
-        _role_pattern,
-    )
+    from claimtag.inference.mentions import _ORGANISATION
+    from claimtag.inference.quotes import Mention
+    from claimtag.inference.resolution import _by_role, _names_between, _names_holding, _role_pattern
 
     article = ROLES * 50 + "the minister, Ana Ruiz, said.\nA minister\nof the port, Tom Reed, the deputy minister\n"
     article = article.replace("Coach Dan", "Mr Justice Anne Spencer and Coach Dan", 40)  # another title of `judge`
@@ -93,7 +89,7 @@ def _random_texts(pieces: list[str], gaps: tuple[str, ...], longest: int) -> Ite
 def test_role_names_are_what_the_one_role_pattern_captures() -> None:
     # `_role_names` finds with small patterns what `_role_pattern` (costly to compile) captures:
     # random runs of names, initials, particles, commas, roles and other titles, random bounds
-    from claimtag.inference.quotes import _role_names, _role_pattern
+    from claimtag.inference.resolution import _role_names, _role_pattern
 
     words = "Ana Ruiz Lopez D. de al-Sadr O'Brien Ruiz's Inc. Jr. the a The minister ministers MINISTER judge"
     words += " Justice Gen. Gen general Det. Det Detective Insp Inspector PC officer finance of and , . \n said Bank"
@@ -114,7 +110,7 @@ def test_a_speaker_titled_by_role_is_found_as_one_regex_per_surname_finds_it() -
     # regex per role and surname: the same answer on random runs of titles, names and initials
     import re
 
-    from claimtag.inference.quotes import _other_titles, _surname_after, _title_pattern
+    from claimtag.inference.resolution import _other_titles, _surname_after, _title_pattern
 
     pieces = "President president Bush George W. Bush's Jr. officer PC Det. Det Detective Shields Gen. Gen general"
     pieces = pieces.split() + ["Ana", ".", ",", "  ", "\n", "O'Neil", "Bush."]
@@ -131,7 +127,7 @@ def test_a_speaker_titled_by_role_is_found_as_one_regex_per_surname_finds_it() -
 
 
 def test_a_role_word_is_found_through_the_lower_case_as_its_pattern_finds_it() -> None:
-    from claimtag.inference.quotes import _word_pattern, _word_places
+    from claimtag.inference.resolution import _word_pattern, _word_places
 
     for text in ("The MINISTER and the Ministers met the minister-elect.", "the mınister ſays", "Kingſ KING"):
         for word in ("minister", "say", "king"):

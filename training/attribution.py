@@ -33,7 +33,9 @@ import numpy as np
 from datasets import Dataset, DatasetDict
 
 from claimtag.inference.entities import speaker_type
-from claimtag.inference.quotes import CAPITAL_STOP, Mention, SpeakerScorer, attribute, candidates, resolve
+from claimtag.inference.mentions import CAPITAL_STOP, candidates
+from claimtag.inference.quotes import Mention, SpeakerScorer, attribute
+from claimtag.inference.resolution import resolve
 from claimtag.inference.split import Sentence
 from claimtag.model.labels import LABELS, QUOTE
 from claimtag.model.quotation import mask_quoted

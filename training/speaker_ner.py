@@ -40,7 +40,7 @@ from pathlib import Path
 
 from datasets import Dataset
 
-from claimtag.inference import entities, quotes
+from claimtag.inference import entities, mentions, quotes, resolution
 from claimtag.inference.quotes import Mention, SpeakerScorer, attribute
 from claimtag.model.labels import QUOTE
 from claimtag.model.quotation import mask_quoted
@@ -172,22 +172,25 @@ def check() -> dict:
 
 
 def _clear_caches() -> None:
-    for module in (entities, quotes):
+    for module in (entities, mentions, resolution, quotes):
         for value in vars(module).values():
             if hasattr(value, "cache_clear"):
                 value.cache_clear()
 
 
 @contextlib.contextmanager
-def patched(module, name: str, value) -> Iterator[None]:
-    """`module.name` replaced by `value` (the rules' caches emptied before and after)."""
-    old = getattr(module, name)
-    setattr(module, name, value)
+def patched(modules, name: str, value) -> Iterator[None]:
+    """`name` replaced by `value` in each module that uses it (the rules' caches emptied before and after)."""
+    modules = modules if isinstance(modules, tuple) else (modules,)
+    old = [getattr(module, name) for module in modules]
+    for module in modules:
+        setattr(module, name, value)
     _clear_caches()
     try:
         yield
     finally:
-        setattr(module, name, old)
+        for module, before in zip(modules, old, strict=True):
+            setattr(module, name, before)
         _clear_caches()
 
 
@@ -212,11 +215,11 @@ def typer(mode: str):
     return name_type
 
 
-_RULE_CANDIDATES = quotes.candidates
+_RULE_CANDIDATES = mentions.candidates
 
 
 def person_candidates(trim: bool):
-    """A replacement for `quotes.candidates`: the rules' candidates plus every NER PERSON span of
+    """A replacement for `mentions.candidates`: the rules' candidates plus every NER PERSON span of
     the sentence outside quotation marks that none of them is (`trim`: a name candidate that
     holds a PERSON span, ending with it, is cut to it instead)."""
 
@@ -226,8 +229,8 @@ def person_candidates(trim: bool):
             return found
         full = _CURRENT_ARTICLE[0]
         masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
-        tokens = quotes._tokens(masked)
-        verbs = [i for i, t in enumerate(tokens) if t.low in quotes.SPEECH_VERBS]
+        tokens = mentions._tokens(masked)
+        verbs = [i for i, t in enumerate(tokens) if t.low in mentions.SPEECH_VERBS]
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
         have = {(m.start, m.end) for m, _ in found}
@@ -244,9 +247,9 @@ def person_candidates(trim: bool):
             holder = [
                 k for k, (m, _) in enumerate(found) if m.kind == "name" and m.start < a and m.end == a + len(text)
             ]
-            features = quotes._features(masked, tokens, verbs, starts[s], ends[e] + 1, "name", sentence.text)
+            features = mentions._features(masked, tokens, verbs, starts[s], ends[e] + 1, "name", sentence.text)
             if article:
-                features |= quotes.entity_features(article, mention)
+                features |= mentions.entity_features(article, mention)
             if trim and holder:
                 found[holder[0]] = (mention, features)
             else:
@@ -259,11 +262,11 @@ def person_candidates(trim: bool):
 _CURRENT_ARTICLE: list[str] = []  # the article being attributed (candidates() is given only the sentence)
 
 
-_RULE_ENTITY_FEATURES = quotes.entity_features
+_RULE_ENTITY_FEATURES = mentions.entity_features
 
 
 def entity_features_with_ner(article: str, mention: Mention) -> dict[str, float]:
-    """`quotes.entity_features` plus the NER label of a name (`ner=PERSON`, alone and by kind)."""
+    """`mentions.entity_features` plus the NER label of a name (`ner=PERSON`, alone and by kind)."""
     f = _RULE_ENTITY_FEATURES(article, mention)
     label = ner_label(article, mention.text) if mention.kind in ("name", "np") else None
     label = label or "none"
@@ -335,8 +338,8 @@ def run_variants(sets: dict[str, list[GoldArticle]], shipped: SpeakerScorer, whi
         "rules (shipped)": lambda: contextlib.nullcontext(),
         "type-override": lambda: patched(entities, "_name_type", typer("override")),
         "type-fill": lambda: patched(entities, "_name_type", typer("fill")),
-        "person-candidates": lambda: patched(quotes, "candidates", person_candidates(trim=False)),
-        "trim-to-person": lambda: patched(quotes, "candidates", person_candidates(trim=True)),
+        "person-candidates": lambda: patched((mentions, quotes), "candidates", person_candidates(trim=False)),
+        "trim-to-person": lambda: patched((mentions, quotes), "candidates", person_candidates(trim=True)),
     }
     out = {}
     if "nearest-person" in which:
@@ -350,7 +353,7 @@ def run_variants(sets: dict[str, list[GoldArticle]], shipped: SpeakerScorer, whi
     for name, with_ner in (("fitted", False), ("fitted+ner", True)):
         if name not in which:
             continue
-        make = patched(quotes, "entity_features", entity_features_with_ner) if with_ner else contextlib.nullcontext()
+        make = patched(mentions, "entity_features", entity_features_with_ner) if with_ner else contextlib.nullcontext()
         with make:
             scorer = fit_scorer(sets["train"], rich=True)
             out[name] = {k: evaluate(v, scorer) for k, v in dev.items()}
@@ -382,8 +385,8 @@ def cost(articles: list[GoldArticle], shipped: SpeakerScorer, variant: str) -> d
     make = {
         "type-override": lambda: patched(entities, "_name_type", typer("override")),
         "type-fill": lambda: patched(entities, "_name_type", typer("fill")),
-        "person-candidates": lambda: patched(quotes, "candidates", person_candidates(trim=False)),
-        "trim-to-person": lambda: patched(quotes, "candidates", person_candidates(trim=True)),
+        "person-candidates": lambda: patched((mentions, quotes), "candidates", person_candidates(trim=False)),
+        "trim-to-person": lambda: patched((mentions, quotes), "candidates", person_candidates(trim=True)),
     }[variant]
     load_pipeline()
     t = time.process_time()

@@ -1,0 +1,1294 @@
+"""Who said it, step 2: a mention resolved to the fullest name the article gives its speaker.
+
+A surname, a pronoun, a role noun, an organisation's head noun or a document is replaced by the
+nearest earlier mention the article makes clear (`Dunne` -> `Aoife Dunne`, `she` -> the run
+before's speaker, `the minister` -> `Lydia Arkwright`, named earlier as `Finance Minister Lydia
+Arkwright`, `the company` -> `Norland Ferries`). Look-ups stay linear on huge articles: names,
+surnames and role lines are indexed once per article (cached), and every search looks back a
+bounded `WINDOW` of characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimtag.inference import entities
+from claimtag.inference.mentions import (
+    _AUXILIARIES,
+    _DETERMINERS,
+    _FULL_NAME,
+    _KIN_HEADS,
+    _NAME_WORD,
+    _NP_STOP,
+    _ORGANISATION,
+    _PARTICLE,
+    _PARTICLE_NAME,
+    _PREPOSITIONS,
+    _RELATION_BEFORE,
+    _ROLE_NOUNS,
+    _ROLES,
+    _SEATED,
+    _TITLES,
+    _WHEN,
+    CAPITAL_STOP,
+    PRONOUNS,
+    SPEECH_VERBS,
+    Mention,
+    _set,
+    _title,
+    _titles_only,
+    subject_mention,
+)
+from claimtag.model.quotation import quoted_chars
+
+
+def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int | None = None) -> Mention:
+    """The fullest earlier mention of the same speaker the article makes clear, else the mention itself.
+    `speakers`: the speakers of the article's earlier quote runs, in order; `recent`: where the
+    sentence before the mention's starts (names there come first for he/she/I)."""
+    if mention.text.lower() in _OBJECT_PRONOUNS:  # `recorded him saying`, `According to him`: as `he`
+        mention = Mention(mention.start, mention.end, _OBJECT_PRONOUNS[mention.text.lower()], "pronoun")
+    if mention.kind == "pronoun":
+        if mention.text.lower() in ("he", "she", "i"):
+            person = person_before(article, mention.start, speakers, mention.text.lower(), recent)
+            return _spelt_as_before(article, person) or mention
+        return speakers[-1] if speakers else mention
+    if mention.kind in ("np", "bare") and _AGED.fullmatch(mention.text):  # `the 24-year-old said`: as a he/she
+        return person_before(article, mention.start, speakers, "i", recent) or mention
+    owned = _owned(article, mention, speakers, recent) if mention.kind == "np" else None
+    if owned:  # `His barrister said` -> `Cottle's barrister`, as the annotators write it
+        return owned
+    if mention.kind in ("np", "bare"):
+        words = mention.text.split()
+        acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
+        if acronym:  # `the WWF` -> the name the article defines it with in brackets
+            return Mention(acronym.start, acronym.end, acronym.name, "name")
+        spoken_for = _spoken_for(article, mention)
+        if spoken_for:  # `a spokesperson for the CNB` -> `... for the Central Narcotics Bureau`
+            return spoken_for
+        agency = _source_of(article, mention)
+        if agency:  # `the source` -> `Reuters`, where `Reuters spoke to an anonymous source`: as recorded
+            return agency
+        issuer = _issuer(mention, speakers)
+        if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
+            return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
+        head = _head_of(mention)  # `the chief of Avedzeme` resolves as `the chief`, else stays whole
+        found = entities.by_type(article, head.text, head.start)
+        found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
+        typed = Mention(found.start, found.end, found.name, "name") if found else None
+        document = head.text.split()[-1].lower() in entities.DOC_NOUNS  # `the joint statement` is no one's role
+        by_role = None
+        if not document:
+            by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
+            by_role = by_role or _by_modifier(article, head) or _by_role_of(article, head)
+            by_role = by_role or _headline_role(article, head)
+        named = by_role or _by_head(article, head) or typed
+        full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
+        if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
+            return Mention(full.start, full.end, full.name, "name")
+        named = named or _speaker_referred(article, head, speakers)
+        return named or _group_written(article, mention) or _group_placed(article, mention) or mention
+    if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
+        left, right = mention.text.split(" and ", 1)
+        parts = (
+            Mention(mention.start, mention.start + len(left), left, "name"),
+            Mention(mention.end - len(right), mention.end, right, "name"),
+        )
+        text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
+        return Mention(mention.start, mention.end, text, "name")
+    country = mention.text.split()
+    if len(country) == 2 and country[0][-2:] in ("'s", "’s") and country[0][:-2].lower() in entities.COUNTRIES:
+        mention = Mention(mention.end - len(country[1]), mention.end, country[1], "name")  # `Kenya's NAME`
+    if _nationality_noun(article, mention) and speakers and _a_person(article, speakers[-1], mention.start):
+        return speakers[-1]  # `The Portuguese added`: the person just quoted, described by nationality
+    written_lower = _by_capital_role(article, mention) or _headline_role(article, mention)
+    if written_lower:  # `the Education Minister said` -> `education minister NAME`, written earlier
+        return written_lower
+    if _titles_only(mention.text):  # `The President said`
+        by_role = _speaker_by_role(article, mention, speakers) or _by_role(article, mention)
+        return by_role or _by_role_of(article, mention) or _headline_role(article, mention) or mention
+    group = _group_written(article, mention)
+    if group:  # `Workers are ...` at a sentence start: the group as the article wrote it with its qualifier
+        return group
+    whole = entities.defined_around(article, mention.start, mention.end)
+    if whole:  # `United Nations High Commissioner` of `... for Refugees (UNHCR)`: the name it defines
+        return Mention(whole.start, whole.end, whole.name, "name")
+    defined = entities.spelt_out(article, mention.text, mention.start)
+    if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
+        return Mention(defined.start, defined.end, defined.name, "name")
+    named = _by_surname(article, mention)
+    named = _spouse(article, mention, named) or named
+    family = entities.family_name(article, mention.text, mention.start, WINDOW) if named is mention else None
+    if family:  # `Paul told ITV` -> `Paul Chandler`, named with his wife as `Paul and Rachel Chandler`
+        return Mention(family.start, family.end, family.name, "name")
+    related = _relative(article, mention) or _kin(article, mention) if named is mention else None
+    if related:  # `Bianchi's father, Philippe` -> `Philippe Bianchi`
+        return related
+    words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
+    titled = _titles_only(" ".join(words[:-1]))
+    surname = words[-1] if titled else mention.text
+    misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
+    person = len(words) == 2 and named is mention and _is_person(article, mention.text, mention.start)
+    if not misspelt and person:  # `Tomas Halworth` after `Tomas Hallworth`
+        misspelt = _misspelt_full_name(article, mention)
+    return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
+
+
+def _misspelt_full_name(article: str, person: Mention) -> entities.Entity | None:
+    """`Tomas Halworth` -> the earlier `Tomas Hallworth`: the same first name, a surname one edit away."""
+    words = person.text.split()
+    same_first = entities.misspelt_person(article, words[-1], person.start) if len(words) == 2 else None
+    return same_first if same_first and same_first.name.split()[0] == words[0] else None
+
+
+def _spelt_as_before(article: str, person: Mention | None) -> Mention | None:
+    """The person a he/she means, written as the article first spelt their name (`Menzies Cambell`,
+    named right before the he, is the `Menzies Campbell` of the paragraph before)."""
+    found = _misspelt_full_name(article, person) if person and person.kind == "name" else None
+    return Mention(found.start, found.end, found.name, "name") if found else person
+
+
+def _owned(article: str, mention: Mention, speakers: list[Mention], recent: int | None) -> Mention | None:
+    """`His barrister` / `Her new owner` opening a sentence whose sentence before opens with the person
+    (by one name, or through the same he/she: `NAME was jailed. He had been let out ... His barrister
+    told the court`): that name's possessive (`NAME's barrister`). Reads the sentence before (two at most);
+    for a relative (`His mother`) whose sentence before names no one, the person a he/she there would mean."""
+    words = mention.text.split()
+    if len(words) < 2 or words[0] not in ("His", "Her") or recent is None:
+        return None
+    pronoun = "he" if words[0] == "His" else "she"
+    found = _subject_before(article, recent, mention.start, pronoun)
+    if not found and words[-1].lower() in _KIN_HEADS:  # `His mother said`: the relative of whom a he means
+        person = person_before(article, mention.start, speakers, pronoun, recent)
+        found = [person] if person and person.kind == "name" else []
+    if not found or not _gender_fits(article, found[0], pronoun, mention.start):
+        return None
+    apostrophe = "’" if "’" in article[max(0, mention.start - 2000) : mention.start] else "'"
+    owner = found[0].text.split()[-1]
+    text = f"{owner}{apostrophe}s {' '.join(words[1:])}"
+    return Mention(mention.start, mention.end, text, "np")
+
+
+def _spouse(article: str, mention: Mention, named: Mention) -> Mention | None:
+    """`Mrs Vale` where the full name found is `Tomas Vale`, written `Greta and Tomas Vale`, and the
+    article shows him a man: the other first name of the couple (`Greta Vale`)."""
+    words = mention.text.split()
+    want = _TITLE_GENDER.get(words[0].lower().rstrip(".")) if len(words) == 2 else None
+    after = _gendered_after(article, named.end) if want and named is not mention else None
+    if not after or _PRONOUN_GENDER[after.group(1).lower()] == want:
+        return None
+    other = _COUPLE_BEFORE.search(article, max(0, named.start - 40), named.start)
+    return Mention(other.start(1), other.end(1), f"{other.group(1)} {words[1]}", "name") if other else None
+
+
+_COUPLE_BEFORE = re.compile(r"\b([A-Z][a-z]+) +and +\Z")
+_THE = _set("the The")
+_AGED = re.compile(r"[Tt]he \d{1,3}-year-old(?: [a-z]+)?")  # a person described by age alone, as news refers back
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+
+
+def _thing_before(article: str, mention: Mention, recent: int | None, depth: int = 0) -> Mention | None:
+    """`It` / `They` opening a sentence after one that is no quote and opens with an organisation, a
+    document or a group (`Norland Post is a news website. It claims ...`, `The audit is dated May. It
+    says ...`, `Students of the college boycotted classes. They demand ...`): that subject, not the
+    latest speaker. Reads the one sentence before."""
+    pronoun = mention.text.lower()
+    if pronoun not in ("it", "they") or recent is None:
+        return None
+    start = _sentence_start(article, mention.start + 1)
+    if start <= recent or article[start : mention.start].strip(" \"“'‘"):
+        return None
+    before = _Sentence(recent, article[recent:start].rstrip(), False)
+    found = subject_mention(before, article)
+    if found and found.kind == "pronoun" and found.text.lower() == pronoun and not depth:  # `It is ... It claims`
+        return _thing_before(article, found, _sentence_start(article, recent), depth + 1)
+    if found is None or found.kind == "pronoun":
+        return None
+    resolved = resolve(article, found, [], None)
+    kind = entities.speaker_type(article, resolved.text)
+    group = entities.group_head(resolved.text) is not None or resolved.text.lower().endswith("s")
+    # `it` means no person: a one-word name of no known type (`Mediapart`) too
+    named = kind == entities.UNKNOWN and resolved.kind == "name" and " " not in resolved.text
+    if pronoun == "it":
+        return resolved if kind in (entities.ORGANISATION, entities.DOCUMENT) or named else None
+    return resolved if group or kind == entities.ORGANISATION else None
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A stretch of the article read as a sentence (what `subject_mention` reads)."""
+
+    start: int
+    text: str
+    in_quote: bool
+
+
+def _nationality_noun(article: str, mention: Mention) -> bool:
+    """`The Portuguese`, `the Swede`: a nationality after `the`, standing for one person (not `the
+    French`, `the British`: a people)."""
+    before = article[max(0, mention.start - 4) : mention.start].lower()
+    low = mention.text.lower()
+    return low in entities.NATIONALITIES and before == "the " and not low.endswith(("ish", "ch"))
+
+
+_STATEMENT_NOUNS = _set("statement release communique communiqué")
+_PIECE_NOUNS = _set("article editorial blog column")  # an outlet's piece, by the outlet named before it
+_RELEASE_KINDS = _set("press news media")  # kinds of release, not who issued it
+_NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
+
+
+def _group_written(article: str, mention: Mention) -> Mention | None:
+    """`the astronomers`, `Workers` (a group noun alone) -> the group as the article wrote it with
+    the organisation or place that qualifies it (`astronomers at the University of Cambridge`, `women
+    workers of Norland Textiles`): the nearest such phrase within WINDOW before, else the first after
+    (a headline names the group first). The annotators record such a group so."""
+    words = mention.text.split()
+    if len(words) > 2 or (len(words) == 2 and words[0].lower() != "the"):
+        return None
+    noun = words[-1].lower()
+    if noun not in entities.GROUP_NOUNS or noun in _ANY_BODY:
+        return None
+    found = [
+        q
+        for m in _word_places(article, noun, max(0, mention.start - WINDOW), mention.start + WINDOW)
+        if m.start() != mention.start + len(mention.text) - len(noun)
+        and (q := _QUALIFIED_GROUP.match(article, m.start()))
+    ]
+    before = [q for q in found if q.start() < mention.start]
+    best = before[-1] if before else (found[0] if found else None)
+    if best is None:
+        return None
+    start = best.start()
+    modifier = _GROUP_MODIFIER.search(article, max(0, start - 30), start)  # `80 women workers of ...`
+    if modifier and modifier.group(1) not in _NOT_MODIFIERS and not modifier.group(1).endswith("ed"):
+        start = modifier.start(1)
+    return Mention(start, best.end(), article[start : best.end()], "np")
+
+
+_LEADING_PLACE = re.compile(r"""(?:But +|And +)?(At|In) +((?:the +)?[A-Z][^,.;:!?"“”\d]{1,40}),""")
+_OPENING_GROUP = re.compile(r"(?:But|And|However,?) +\Z")  # `But the authorities stated`
+
+
+def _group_placed(article: str, mention: Mention) -> Mention | None:
+    """A group alone (`the authorities`, `forecasters`) in a sentence that opens with the place or body
+    it is at (`At the Norland weather centre, ... forecasters said`), or that itself opens right after
+    a sentence opening so (`In Norland, two tremors were felt. But the authorities said`): the group
+    with that qualifier, as the annotators record it. Reads the one or two sentences' starts."""
+    words = mention.text.split()
+    noun = words[-1]
+    if len(words) > 2 or (len(words) == 2 and words[0].lower() != "the") or not noun.islower():
+        return None
+    if noun not in entities.GROUP_NOUNS and not noun.endswith(("ists", "ers")) or noun in _ANY_BODY:
+        return None
+    start = _sentence_start(article, mention.start)
+    found = _LEADING_PLACE.match(article, start, mention.start)
+    opens = not article[start : mention.start].strip(' "“') or _OPENING_GROUP.fullmatch(article, start, mention.start)
+    if found is None and opens:
+        found = _LEADING_PLACE.match(article, _sentence_start(article, start - 1), start) if start else None
+    if found is None or found.group(2).split()[0].lower() in entities.DATE_WORDS:
+        return None
+    text = f"{mention.text} {found.group(1).lower()} {found.group(2)}"
+    return Mention(mention.start, mention.end, text, mention.kind)
+
+
+_QUALIFIED_GROUP = re.compile(
+    rf"[A-Za-z]+ +(?:of|at|from|for) +(?:the +)?(?:{_PARTICLE})?[A-Z][\w'’&-]*"
+    r"(?: +(?:(?:of|the|and|for|de) +)*[A-Z][\w'’&-]*)*"
+)  # no period inside: a sentence's end stops it
+# officials and sources speak for many bodies in one article (`officials of NISA`, then `US officials`),
+# and reports are no people: the qualifier written once is not theirs each time
+_ANY_BODY = _set("officials sources reports investigations")
+_NOT_MODIFIERS = _NP_STOP | _DETERMINERS | _WHEN | _PREPOSITIONS | SPEECH_VERBS | PRONOUNS
+_GROUP_MODIFIER = re.compile(r"\b([a-z]+) +\Z")  # one lower-case word right before the group noun
+
+
+def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
+    """Who issued a statement that speaks (`The IPCC statement said`, `An Air Force statement`): the words
+    before the noun (`IPCC`, `Air Force`); for a statement with no issuer written (`The statement
+    said`), the latest speaker. None for a mention that is no statement (or one `from X`)."""
+    words = mention.text.split()
+    piece = words[-1].lower() in _PIECE_NOUNS and len(words) > 2 and words[-2][:1].isupper()  # `The Onion article`
+    if words[-1].lower() not in _STATEMENT_NOUNS and not piece:
+        return None
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _NOT_ISSUERS and not _name_opens(words, k):
+        k += 1
+    if k == len(words) - 1:  # a joint statement is no one speaker's: it speaks as written
+        return speakers[-1] if speakers and "joint" not in mention.text.lower().split() else None
+    end = len(words) - 1
+    while end > k + 1 and words[end - 1].lower() in _RELEASE_KINDS:  # `the JTF-GTMO press release`
+        end -= 1
+    text = " ".join(words[k:end])
+    start = mention.start + mention.text.index(text, len(" ".join(words[:k])))
+    return Mention(start, start + len(text), text, "name" if text[:1].isupper() else "np")
+
+
+def _name_opens(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a name of several capitalised words (`New York Times`), not an article."""
+    return words[k].lower() not in _DETERMINERS and words[k][:1].isupper() and words[k + 1][:1].isupper()
+
+
+_QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
+_AGENCY = r"(?:the +)?((?:[A-Z][\w'’&-]*)(?: +[A-Z][\w'’&-]*)*(?: +news +agency)?)"
+_SPOKE_TO = re.compile(
+    rf"{_AGENCY} +(?:spoke|talked|speaking|talking) +(?:to|with) +(?:an?|the) +(?:[a-z-]+ +){{0,3}}\Z"
+)  # ending where `source` starts
+_TOLD = re.compile(rf" +(?:(?:[a-z-]+ +){{0,4}}?)(?:told|speaking to|talking to) +{_AGENCY}")
+
+
+_FOR_BODY = re.compile(
+    r"(?:an?|the) +(?:[a-z]+ +)?(?:spokes(?:person|man|woman)|representative) +for +(the +)?(\S+)\Z", re.I
+)
+
+
+def _spoken_for(article: str, mention: Mention) -> Mention | None:
+    """`a spokesperson for the CNB`, `A spokeswoman for the Foundation`, `a representative for the
+    newspaper`: the organisation written in full where the article names it so, an acronym by its
+    definition in brackets, a word of a name or a referring noun by the nearest organisation that
+    fits (the annotators record the organisation in full). None where nothing is to add."""
+    found = _FOR_BODY.fullmatch(mention.text) if "for" in mention.text else None
+    if not found:
+        return None
+    word, at = found.group(2), mention.start + found.start(2)
+    full = entities.spelt_out(article, word, at)
+    if full is None and found.group(1) and word.lower() in entities.REFERRING_ORG_NOUNS:
+        full = entities.by_type(article, f"the {word}", at)
+    if full is None and found.group(1) and word[:1].isupper() and not word.isupper():
+        named = _by_surname(article, Mention(at, at + len(word), word, "name"))
+        full = (
+            named
+            if named.text != word and entities.speaker_type(article, named.text) == entities.ORGANISATION
+            else None
+        )
+    if full is None and not found.group(1) and word[:1].isupper() and not word.isupper():
+        person = _by_surname(article, Mention(at, at + len(word), word, "name"))  # `a spokesperson for Vale`
+        if person.text != word and _is_person(article, person.text, person.start):
+            return Mention(mention.start, mention.end, mention.text[: found.start(2)] + person.text, "np")
+    if full is None:
+        return None
+    name = full.text if isinstance(full, Mention) else full.name
+    text = mention.text[: found.start(1) if found.group(1) else found.start(2)] + "the " + name
+    return Mention(mention.start, mention.end, text, "np")
+
+
+def _source_of(article: str, mention: Mention) -> Mention | None:
+    """`the source`, `a source` -> the news agency or outlet the article says the source spoke to
+    (`Reuters spoke to an anonymous source`, `A source told the Xinhua news agency`): the annotators
+    record the agency. Reads the last `source` up to the mention's end, within WINDOW before it."""
+    words = mention.text.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "a") or words[1] != "source":
+        return None
+    places = list(_word_places(article, "source", max(0, mention.start - WINDOW), mention.end))
+    for m in reversed(places[-3:]):  # the mention's own word first: `A source told Xinhua`
+        if m.group().lower() != "source":
+            continue
+        found = _SPOKE_TO.search(article, max(0, m.start() - 80), m.start()) or _TOLD.match(article, m.end())
+        if found and found.group(1).split()[0] not in CAPITAL_STOP:
+            return Mention(found.start(1), found.end(1), found.group(1), "name")
+    return None
+
+
+def _head_of(mention: Mention) -> Mention:
+    """A noun phrase without the organisation or place that qualifies it (`_qualified`)."""
+    cut = _QUALIFIER.search(mention.text)
+    if not cut or mention.text[: cut.start()].split()[-1].lower() in _SEATED:  # `the Embassy in Lisbon`
+        return mention
+    return Mention(mention.start, mention.start + cut.start(), mention.text[: cut.start()], mention.kind)
+
+
+def person_before(
+    article: str, at: int, speakers: list[Mention], pronoun: str = "i", recent: int | None = None
+) -> Mention | None:
+    """The person a pronoun (or an unattributed quotation) at `at` refers to: the person the sentence
+    before opens with, else the latest speaker, else a person named in the sentence before, else the
+    nearest person named earlier; the first whose gender (where the article shows it) does not
+    contradict the pronoun's. Reads the WINDOW characters before `at`."""
+    names = _people(article, max(0, at - WINDOW), at)
+    near = [n for n in names if recent is not None and n.start >= recent]
+    # the earlier speakers who are people, latest first, read only as far as the pool is (a huge
+    # article has dozens within WINDOW, and the first that fits is usually near the front)
+    said = (s for s in reversed(speakers) if _a_person(article, s, at) and not _other_noun_gender(s, pronoun))
+    latest = list(itertools.islice(said, 1))
+    opener = _named_subject(article, recent, at, near, latest)
+    own = _own_subject(article, at, pronoun) or _put_to(article, at, pronoun)  # `Osei` as the full name nearby
+    own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
+    pool = itertools.chain(own, _subject_before(article, recent, at, pronoun), opener, latest, near[::-1], said)
+    first = None
+    for p in itertools.chain(pool, reversed(names)):
+        if _gender_fits(article, p, pronoun, at):
+            return p
+        first = first or p
+    return first  # where the article contradicts every gender, the first
+
+
+def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
+    """Whether the article leaves the person (by surname) the gender a he/she asks for; any for others."""
+    want = _PRONOUN_GENDER.get(pronoun)
+    if _other_noun_gender(person, pronoun):
+        return False
+    return want is None or _gender(article, person.text.split()[-1], at) in (want, None)
+
+
+def _other_noun_gender(person: Mention, pronoun: str) -> bool:
+    """A person described by a noun of the other gender than the pronoun's (`a spokesman` for a she)."""
+    noun = _NOUN_GENDER.get(person.text.split()[-1].lower()) if person.kind != "name" else None
+    return noun is not None and _PRONOUN_GENDER.get(pronoun, noun) != noun
+
+
+_NOUN_GENDER = {"man": "m", "spokesman": "m", "chairman": "m", "woman": "f", "spokeswoman": "f", "chairwoman": "f"}
+
+
+def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:
+    """The person the sentence at `recent` opens with: by name, a title before it allowed (`Harry Kane
+    won ...`, `Governor Alan Brisk criticised ...`), by one name (`Messi was named ...`, `On Tuesday,
+    Pedro was`), or by the same he/she, who is then the person the sentence before that opens with
+    (`Lars Okun was held. He spoke to police. "...," he said`: twice at most)."""
+    if recent is None:
+        return []
+    opening = [n for n in _people(article, recent, at) if _TITLE_RUN.fullmatch(article, recent, n.start)]
+    found = opening[:1] or _one_word_subject(article, recent, at)
+    chained = _PRONOUN_OPENING.match(article, recent, at)
+    if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
+        return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
+    return found
+
+
+def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:
+    """The person the pronoun's own sentence opens with, before the pronoun, behind a subordinating word
+    at most (`When al-Islam first made his claims, he said`, `As Mogale was led away he shouted`,
+    `Yusuf had no comment, but he had stated`): a he/she after its sentence's subject means it."""
+    if pronoun not in ("he", "she"):
+        return []
+    start = _sentence_start(article, at + 1)
+    lead = _CLAUSE_OPENING.match(article, start, at)
+    return _subject_before(article, lead.end(), at, pronoun, depth=2) if lead and lead.end() < at else []
+
+
+def _put_to(article: str, at: int, pronoun: str) -> list[Mention]:
+    """The person a leading clause of the pronoun's own sentence puts a question to (`When we put the
+    figures to Ms Vale, she said`, `When asked by NAME, he said`... `to`/`by` only): who answers it.
+    Reads the pronoun's sentence up to the pronoun."""
+    if pronoun not in ("he", "she"):
+        return []
+    start = _sentence_start(article, at + 1)
+    found = _PUT_TO.match(article, start, at)
+    if not found or found.end() != at:
+        return []
+    words = [w for w in found.group(1).split() if not _title(w)]
+    return [Mention(found.end(1) - len(words[-1]), found.end(1), words[-1], "name")] if words else []
+
+
+_PUT_TO = re.compile(
+    r"""\s*(?:When|After|Once)\b[^.;:!?"“”]{0,80}?\b(?:to|by) +((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? +)?[A-Z][\w'’-]+),\s*"""
+)
+
+
+_CLAUSE_OPENING = re.compile(  # and a leading phrase of time or place (`In a speech today, NAME ..., and he said`)
+    r"\s*(?:(?:When|As|After|While|Before|Although|Though|Since|Once|However,)\s+"
+    r"""|(?:In|On|At|During)\s+[^,;:"“”]{1,50},\s+)?"""
+)
+
+
+def _named_subject(
+    article: str, recent: int | None, at: int, near: list[Mention], latest: list[Mention]
+) -> list[Mention]:
+    """The person the sentence before names first as the subject of a verb (`Last week, King Ana Ruiz
+    made ...`, `Former defense minister NAME was sentenced ...`, `A Palestinian who crossed, NAME,
+    spoke ...`): the first full name outside quotation marks, followed by a lower-case word (after an
+    appositive between commas at most). News reintroduces a speaker so before their `He said`; it
+    comes before the latest speaker (`latest`), unless the sentence before is where that speaker is
+    named (`A spokesperson for Norland Ferries said ...`). Reads one sentence."""
+    if recent is None:
+        return []
+    end = _sentence_start(article, at + 1)  # where the pronoun's sentence starts (`at` may be its first word)
+    if end <= recent or any(recent <= s.start < end for s in latest):
+        return []
+    outside = quoted_chars(article[recent:end])[0]
+    for n in near:
+        if n.end > end:
+            break
+        if outside[n.start - recent]:
+            continue
+        # what stands before it since the sentence's start or its last comma: a title at most
+        # (`Former defense minister`), not a clause (`Trump told NBC's NAME`, `on Friday NAME`)
+        lead = article[max(recent, article.rfind(",", recent, n.start) + 1) : n.start].split()
+        titled = _title(n.text.split()[0])  # `Minister Siniori`: a surname
+        if titled or len(lead) > 8 or lead[-1:] == ["the"] or any(w.lower() in _NOT_TITLE for w in lead):
+            return []
+        follows = _SUBJECT_VERB.match(article, n.end, end)
+        if not follows and article[recent : n.start].rstrip().endswith(","):  # `A Palestinian who ..., NAME, spoke`
+            follows = _APPOSITION_VERB.match(article, n.end, end)
+        return [n] if follows and follows.group(1) not in _NOT_VERBS else []
+    return []
+
+
+_SUBJECT_VERB = re.compile(r"""(?:,[^,.;:"“”]{1,100},)? +([a-z]+)\b""")
+_APPOSITION_VERB = re.compile(r", +([a-z]+)\b")  # the comma that closes a name set in apposition
+_NOT_VERBS = _set("and or of in at on to for from with by as than the a an")
+_NOT_TITLE = _set("and that to with by told said says asked from as when after than who which on in at into about also")
+
+
+# what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)
+# and a role in lower case after it (`Election law expert NAME`, `Skyjet owner NAME`)
+_LOWER_ROLE = "|".join(sorted(_ROLE_NOUNS))
+_TITLE_RUN = re.compile(
+    r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*"""
+    rf"""(?:(?:[a-z][\w-]* +){{0,2}}(?:{_LOWER_ROLE}) +)?"""
+)
+_PRONOUN_OPENING = re.compile(r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +)?([Hh]e|[Ss]he)\b""")
+
+
+def _sentence_start(article: str, at: int) -> int:
+    """Where the sentence before offset `at` starts (a look-back of at most 600 characters)."""
+    start = max(0, at - 600)
+    ends = list(re.finditer(r"""(?:[.!?]["”’]?|\n)\s+""", article[start:at].rstrip()))
+    return start + ends[-1].end() if ends else start
+
+
+_SUBJECT = re.compile(
+    rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +(?:who\b[^.;:!?\n]{{0,150}}?|\d{{1,3}}),)?"
+    r" +(?=[a-z])(?!(?:de|da|van|von|al|bin|der|la|le|du|del|di)\b)"
+)  # `Federer, who has been a critic of the system, snapped`, `Adamowicz, 53, has`; not `Alexander von NAME`
+
+
+def _a_person(article: str, speaker: Mention, at: int) -> bool:
+    """A speaker a he/she/I can mean: a person's name, or one person described (`a spokesperson for
+    NISA`, `an African Union soldier`)."""
+    if speaker.kind == "name":
+        titled = _titles_only(speaker.text)  # `President`
+        return not titled and _is_person(article, speaker.text, at)
+    words = _head_of(speaker).text.lower().split()
+    if speaker.kind == "bare":  # `... one senior official said`, read as `official`
+        return len(words) == 1 and words[0] in _ONE_PERSON
+    if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `Another local woman said`
+        return words[-1] in _ONE_PERSON
+    if len(words) > 1 and words[0].endswith(("'s", "’s")):  # `Lind's husband and coach`: one relative
+        return words[1] in _KIN_HEADS
+    return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
+
+
+_ONE_PERSON = entities.PERSON_NOUNS | _set("man woman")
+
+
+def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention]:
+    """The person a sentence opens with by one name (after a leading `On Tuesday,`): the full name
+    the surname stands for, else the word itself where the article shows its gender (a he/she
+    after it, as `_gender` reads it, or in the rest of that sentence)."""
+    found = _SUBJECT.match(article, recent, at) if recent is not None else None
+    lead = found.group(1).lower() if found else ""
+    if not found or lead in _NOT_A_SUBJECT or lead.endswith(("'s", "’s")):  # `Indian expert`
+        return []
+    capital = re.sub(rf"^{_PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
+    if entities.only_sentence_initial(article, capital):  # `Describing the plan, he`, `During`
+        return []
+    described = _described_person(article, found.end(1), at)
+    if described:  # `Rovers centre back NAME admitted ...`: the team describes the person
+        return [described]
+    word = Mention(found.start(1), found.end(1), found.group(1), "name")
+    full = _by_surname(article, word)
+    if full is not word:
+        return [full] if _is_person(article, full.text, at) else []
+    person = not entities.not_a_person(article, word.text) and entities.mention_type(article, word.text) != "date"
+    gendered = _gender(article, word.text, at) or _GENDERED.search(article, word.end, at)  # `Pedro was asked if he`
+    return [word] if person and gendered else []
+
+
+_NOT_A_SUBJECT = CAPITAL_STOP | entities.NATIONALITIES
+_LOWER_WORDS = re.compile(r" +((?:[a-z][\w-]* +){1,3})(?=[A-Z])")  # `centre back `, `club owner `
+_NOT_DESCRIBING_WORDS = _AUXILIARIES | SPEECH_VERBS | _NP_STOP | _PREPOSITIONS | _DETERMINERS
+
+
+def _described_person(article: str, at: int, end: int) -> Mention | None:
+    """The person a capitalised word describes when a sentence opens with it, one to three lower-case
+    words and a full name (`Rovers centre back Ana Vale admitted ...`): the name, not the word."""
+    words = _LOWER_WORDS.match(article, at, end)
+    if not words or any(w in _NOT_DESCRIBING_WORDS or w.endswith("ed") for w in words.group(1).split()):
+        return None
+    name = _FULL_NAME.match(article, words.end(), end)
+    if not name or " " not in name.group() or not _is_person(article, name.group(), name.start()):
+        return None
+    return Mention(name.start(), name.end(), name.group(), "name")
+
+
+_POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
+
+
+# Attribution reads at most this many characters either side of a mention (3x the longest
+# article of the news corpora, so a news article is always read whole): lookups go through
+# position indexes over that window, never over the whole text, so a huge article costs
+# linear time (docs/performance.md, scaling).
+WINDOW = 20_000
+
+
+def _window(at: int) -> tuple[int, int]:
+    """Whole WINDOW-sized blocks around `at` (at least WINDOW either side): cached lookups keyed
+    by block are shared by every mention in it."""
+    block = at // WINDOW
+    return max(0, (block - 1) * WINDOW), (block + 2) * WINDOW
+
+
+def _people(article: str, start: int, end: int) -> list[Mention]:
+    """Full names of people (not bylines, places or organisations) in article[start:end]."""
+    people, found_at = _all_people(article)
+    # a person resolves to a name at most WINDOW from where it was found: look no further
+    lo, hi = bisect.bisect_left(found_at, start - WINDOW), bisect.bisect_right(found_at, end + WINDOW)
+    return [m for m in people[lo:hi] if start <= m.start and m.end <= end]
+
+
+@functools.lru_cache(maxsize=8)  # every mention of an article looks names up
+def _names(article: str) -> tuple[tuple[re.Match, ...], list[int]]:
+    """Every full name written in the article, in order, and where each starts."""
+    names = tuple(_FULL_NAME.finditer(article))
+    return names, [m.start() for m in names]
+
+
+def _names_between(article: str, start: int, end: int) -> tuple[re.Match, ...]:
+    """The full names that start in article[start:end], in order."""
+    names, starts = _names(article)
+    return names[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+def _names_holding(article: str, word: str, start: int, end: int) -> list[re.Match]:
+    """The full names that start in article[start:end] and hold `word`, or spell it with the initials
+    of some of their words (`DA`: `Department of Agriculture`), in order (an index look-up)."""
+    return _indexed(article, _holding(article).get(word, []), start, end)
+
+
+def _indexed(article: str, found: list[int], start: int, end: int) -> list[re.Match]:
+    """The names at positions `found` (ascending) of `_names` that start in article[start:end]."""
+    names, starts = _names(article)
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [names[k] for k in found[bisect.bisect_left(found, lo) : bisect.bisect_left(found, hi)]]
+
+
+# indexes of `_names` built once per article, so that a lookup reads only the names that can match
+# rather than every name of the window (hundreds in a huge article)
+@functools.lru_cache(maxsize=8)
+def _holding(article: str) -> dict[str, list[int]]:
+    """For each word of the article's full names, and each run of two or more of the capitals that
+    begin their words, the positions in `_names` of the names holding it; the capitalised parts of a
+    hyphenated last word too (`Berg`, `Lund` of `Ana Berg-Lund`; `Maliki` of `Nouri al-Maliki`)."""
+    out: dict[str, list[int]] = {}
+    for k, m in enumerate(_names(article)[0]):
+        words = m.group().split()
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        runs = {initials[a:b] for a in range(len(initials)) for b in range(a + 2, len(initials) + 1)}
+        for key in set(words) | runs | set(_hyphen_parts(words[-1])):
+            out.setdefault(key, []).append(k)
+    return out
+
+
+def _hyphen_parts(word: str) -> list[str]:
+    """The capitalised parts of a hyphenated word of two letters or more (none for a plain word)."""
+    return [p for p in word.split("-") if len(p) > 1 and p[0].isupper()] if "-" in word else []
+
+
+@functools.lru_cache(maxsize=8)
+def _last_words(article: str) -> dict[str, list[int]]:
+    """For each last word of the article's full names, in lower case, the positions in `_names` of those names."""
+    out: dict[str, list[int]] = {}
+    for k, m in enumerate(_names(article)[0]):
+        out.setdefault(m.group().split()[-1].lower(), []).append(k)
+    return out
+
+
+@functools.lru_cache(maxsize=8)  # every pronoun of an article asks
+def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
+    """The people of `_people`, in the order they are written, and where each was found."""
+    out, found_at = [], []
+    for m in _names(article)[0]:
+        words = m.group().split()
+        while words and words[0].lower().rstrip(".") in _BEFORE_PEOPLE:  # `Ms Farah Osei`
+            words.pop(0)
+        while words and words[-1].rstrip(".") in _POST_NOMINALS:
+            words.pop()
+        words = _person_part(words)  # `Royal Navy Lieutenant Felix Carman` -> `Felix Carman`
+        words = _without_of(article, " ".join(words)).split()  # `Ksenia Sukhinova of Russia`
+        if (
+            len(words) < 2
+            or _BYLINE.search(article, max(0, m.start() - 6), m.start())  # `by NAME` opening a line, not `cut by NAME`
+            or m.group().startswith("By ")  # a byline: `By NAME` matched whole
+            or article[max(0, m.start() - 10) : m.start()].rstrip().endswith(("Photo:", "Picture:"))  # a credit
+            or words[-1].lower().rstrip(".") in _TITLES
+            or words[-1].lower() in entities.GROUP_NOUNS  # `Norwegian Dock Workers`: a union, no one
+        ):
+            continue
+        text = " ".join(words)
+        at = m.start() + m.group().index(words[0])
+        if _role_goes_on(article, at + len(text), words[-1]):  # `Indian Prime minister NAME`: a title, no one
+            continue
+        if _is_person(article, text, at):
+            out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
+            found_at.append(m.start())
+    return tuple(out), found_at
+
+
+def _role_goes_on(article: str, end: int, last: str) -> bool:
+    """A name ending in a role word that a lower-case role word continues (`Prime minister`)."""
+    after = _LOWER_WORD.match(article, end) if last.lower() in _ROLES else None
+    return bool(after) and after.group(1) in _ROLES
+
+
+_LOWER_WORD = re.compile(r" +([a-z]+)")
+_BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | _PREPOSITIONS  # `Of NF's routes, he`: a name opens with no preposition
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*[Bb]y[ \t]*$")
+
+
+def _person_part(words: list[str]) -> list[str]:
+    """The name after the last role or title and a leading nationality (`Royal Navy Lieutenant Felix
+    Carman`, `City Councilmember Ana Villalobos`, `Russian Ksenia Sukhinova` -> the person's name),
+    where at least two names follow; the words as they are otherwise."""
+    roles = [k for k, w in enumerate(words[:-2]) if _title(w)]
+    written, words = words, words[roles[-1] + 1 :] if roles else words
+    if roles and roles[0] >= 2 and len(words) == 2 and words[0] in ("of", "for", "to"):
+        return written[: roles[0]]  # `Gordon Brown Prime Minister of Britain`: the name before the office
+    if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Condoleezza Rice`: the place ends the title
+        words = words[-2:]
+    return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
+
+
+def _is_person(article: str, name: str, near: int) -> bool:
+    """Not an organisation, and never written as a place (`in Santa Rosa de Osos`, `at Airlie Beach`)
+    within the window around `near`."""
+    return _is_person_in(article, name, *_window(near))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
+    if _not_a_person(article, name):
+        return False
+    for at in _occurrences(article, name, start, end):
+        if article.startswith(("'s ", "’s "), at + len(name)):  # `in NAME's compound`: the place is what follows
+            continue
+        before = article[max(0, at - 20) : at].lower().split()
+        if before[-1:] and before[-1] in ("central", "the"):
+            before = before[:-1]
+        if before[-1:] and before[-1] in _PLACE_PREPOSITIONS:
+            return False
+        if before[-2:-1] and before[-1] == "of" and before[-2] in entities.PLACE_NOUNS:  # `the town of NAME`
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)  # what the whole article says: asked once per name, not per name and window
+def _not_a_person(article: str, name: str) -> bool:
+    if name.endswith(" Park") and entities.written_before_who(article, name):  # `Hyun-woo Park, who owns`
+        return False
+    return bool(_ORGANISATION.search(name)) or entities.not_a_person(article, name)
+
+
+_PLACE_PREPOSITIONS = _set("in at near outside across")  # not `to`, `from`: `according to NAME`
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+_GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+
+
+def _gender(article: str, surname: str, near: int) -> str | None:
+    """m/f from a title (`Mr Pocock`, `Mr Graham Pocock`) or the first he/she/his/her after the
+    name's first mention (in the window around `near`)."""
+    return _gender_in(article, surname, *_window(near))
+
+
+@functools.lru_cache(maxsize=4096)  # asked for every candidate person of every pronoun
+def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
+    places = _occurrences(article, surname, start, end)
+    for at in places:
+        for word in article[max(0, at - 30) : at].split()[-2:]:
+            if word.lower().rstrip(".") in _TITLE_GENDER:
+                return _TITLE_GENDER[word.lower().rstrip(".")]
+    if not places:
+        return None
+    for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
+        after = _gendered_after(article, at + len(surname))
+        between = _names_between(article, at + len(surname), after.start()) if after else ()
+        if after and not [m for m in between if surname not in m.group()]:
+            if _SPEAKS_FOR.search(article, at + len(surname), after.start()):
+                continue  # `NAME, representing Vale, said that he ...`: the he is Vale's
+            return _PRONOUN_GENDER[after.group(1).lower()]
+    after = _gendered_after(article, places[0] + len(surname))
+    if after and _SPEAKS_FOR.search(article, places[0] + len(surname), after.start()):
+        return None
+    return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+
+
+_SPEAKS_FOR = re.compile(r"\b(?:representing|on behalf of)\b")
+
+
+def _gendered_after(article: str, end: int) -> re.Match | None:
+    """The first he/she/his/her within 300 characters after `end` outside quotation marks: inside
+    what a person is quoted saying, a `his` is someone else's (`NAME said: "At his command ..."`)."""
+    for found in _GENDERED.finditer(article, end, end + 300):
+        gap = article[end : found.start()]
+        if gap.count('"') % 2 == 0 and gap.count("“") == gap.count("”"):
+            return found
+    return None
+
+
+def _occurrences(article: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` stands as a whole word in article[start:end] (str.find: no regex to compile per name)."""
+    out, at = [], article.find(word, start, end)
+    while at != -1:
+        stop = at + len(word)
+        if (at == 0 or not article[at - 1].isalnum()) and (stop == len(article) or not article[stop].isalnum()):
+            out.append(at)
+        at = article.find(word, at + 1, end)
+    return out
+
+
+def _by_surname(article: str, mention: Mention) -> Mention:
+    """`Dunne`, `Mr Pocock`, `Coastline`, `DA` -> the earlier `Aoife Dunne`, `Graham Pocock`,
+    `Coastline Bank`, `Department of Agriculture`."""
+    words = [w for w in mention.text.split() if not _title(w)]
+    titled = [k for k, w in enumerate(mention.text.split()) if _title(w)]
+    if len(words) == 2 and titled == [1]:  # `Eastmark Attorney Marek`: what stands before the title says where
+        words = words[1:]
+    if len(words) != 1:
+        return mention
+    word = words[0]
+    if _PARTICLE_NAME.match(word[:1].lower() + word[1:]):  # `Al-Hadi said` at a sentence start
+        word = word[:1].lower() + word[1:]
+    names = _names_holding(article, word, mention.end - WINDOW, mention.end + WINDOW)  # no other can match
+    earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
+    for m in earlier_first:
+        full = _without_of(article, m.group())
+        parts = full.split()
+        while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Lula said` names Lula, not `Also Lula`
+            parts.pop(0)
+        if not parts or m.start() == mention.start:  # a title is cut below (`Ms Farah Osei`)
+            continue
+        if any(map(str.isdigit, full)):  # `Airbus` is not the `Airbus A380` it builds
+            continue
+        if word == parts[0] and word.lower() in entities.COUNTRIES:
+            continue  # `Norway said` is the country, not the `Norway Today` the article cites
+        initials = "".join(p[0] for p in parts if p[0].isupper())
+        # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
+        inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())
+        # `Berg` -> `Ana Berg-Lund`, `Maliki` -> `Nouri al-Maliki`: a part of a person's hyphenated surname
+        hyphened = word in _hyphen_parts(parts[-1]) and _is_person(article, " ".join(parts), m.start())
+        named = word in (parts[0], parts[-1]) or inside or hyphened
+        if named or (word.isupper() and len(word) > 1 and word == initials):
+            roles = [k for k, p in enumerate(parts) if _title(p)]
+            if roles and word in parts[: roles[-1]] and word not in parts[roles[-1] + 1 :] and _owns_role(word):
+                continue  # `Norferry` is not `Ana Vale` of `Norferry Chief Executive Ana Vale`
+            parts = parts[roles[-1] + 1 :] if roles else parts
+            if len(parts) < 2:
+                continue
+            if word == parts[0] and _legal_form_quoted(article, parts[1:], m.start()):
+                return mention  # `Ryanair` is the `Ryanair Plc` of a statement quoted: the article's form stays
+            name = " ".join(parts)
+            stop = m.start() + len(full)
+            at = stop - len(name)
+            return Mention(at, stop, name, "name") if article[at:stop] == name else mention
+    return mention
+
+
+_LEGAL_FORMS = _set("plc inc corp co ltd llc corporation incorporated limited")  # a company's legal form
+
+
+def _legal_form_quoted(article: str, extra: list[str], at: int) -> bool:
+    """Whether the words after a company's name are only its legal form (`Plc`, `Inc.`) and the name
+    stands inside quotation marks (its paragraph opens more marks than it closes before the name)."""
+    if not all(p.lower().rstrip(".") in _LEGAL_FORMS for p in extra):
+        return False
+    before = article[article.rfind("\n", 0, at) + 1 : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+_ROLE_MODIFIERS = entities.NATIONALITIES | _set("vice acting former interim")  # `Vice President NAME`
+
+
+def _owns_role(word: str) -> bool:
+    """Whether a name written before a role is the body that holds it (`Kestrel leader NAME`), not a word
+    of the role itself (`Vice President NAME`, `Chinese Premier NAME`)."""
+    return word.lower() not in _ROLE_MODIFIERS
+
+
+def _relative(article: str, mention: Mention) -> Mention | None:
+    """`Bianchi's father, Philippe` -> `Philippe Bianchi`: a parent, child or sibling named by a first
+    name after a person's surname and the relation; the surname must end a full name the article
+    writes (`Jules Bianchi`), so a first name before the relation (`Omar's brother Ali`) gives none."""
+    if " " in mention.text or not mention.text[:1].isupper():
+        return None
+    found = _RELATION_BEFORE.search(article, max(0, mention.start - 80), mention.start)
+    if not found:
+        return None
+    surname = found.group(1)
+    near = _last_words(article).get(surname.lower(), [])
+    full = _indexed(article, near, mention.start - WINDOW, mention.start + WINDOW)
+    if not any(m.group().split()[-1] == surname and _is_person(article, m.group(), m.start()) for m in full):
+        return None
+    return Mention(found.start(1), mention.end, f"{mention.text} {surname}", "name")
+
+
+def _kin(article: str, mention: Mention) -> Mention | None:
+    """`Her mother, Lakshmi` / `Maureen's daughter Joanne` -> the first name with the family's surname:
+    that of the person the his/her means (`person_before`, over the names before the relation), or of
+    the full name a first name before the relation stands for (`Maureen Pike`), as the team corpus's
+    writers record a relative named by a first name. Reads the 80 characters before the mention."""
+    if " " in mention.text or not mention.text[:1].isupper():
+        return None
+    found = _KIN_BEFORE.search(article, max(0, mention.start - 80), mention.start)
+    if not found:
+        return None
+    owner = found.group(2)
+    if not owner:  # his/her: the surname written last before the relation
+        before = article[max(0, found.start() - 600) : found.start()]
+        surnames = (w for w in reversed(_CAPITAL_WORD.findall(before)) if w.lower() in _last_words(article))
+        surname = next(surnames, None)
+        person = _by_surname(article, Mention(found.start(), found.start() + 1, surname, "name")) if surname else None
+    else:
+        person = _by_surname(article, Mention(found.start(2), found.end(2), owner, "name"))
+    if not person or person.kind != "name" or len(person.text.split()) < 2:
+        return None
+    if not _is_person(article, person.text, person.start):
+        return None
+    return Mention(mention.start, mention.end, f"{mention.text} {person.text.split()[-1]}", "name")
+
+
+_KIN_BEFORE = re.compile(
+    r"\b(?:([Hh]is|[Hh]er)|([A-Z][a-z]+)['’]s) +(?:(?:late|older|younger|elder|eldest|youngest) +)?"
+    r"(?:father|mother|mum|mom|dad|brother|sister|son|daughter|husband|wife|partner|grandson|granddaughter"
+    r"|grandmother|grandfather|niece|nephew|aunt|uncle|cousin),? +\Z"
+)
+_CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _without_of(article: str, name: str) -> str:
+    """`Mark Meechan of Scotland` -> `Mark Meechan`: a person's name ends before `of` (an
+    organisation's does not: `Bank of England`)."""
+    before, of, _ = name.partition(" of ")
+    person = of and " " in before and entities.mention_type(article, before) == entities.PERSON
+    return before if person and not _ORGANISATION.search(before) else name
+
+
+def _by_head(article: str, mention: Mention) -> Mention | None:
+    """`the council` -> the `Eastmouth Borough Council` the article names (the nearest earlier one,
+    else the first after: headlines come before the name)."""
+    words = mention.text.split()
+    if len(words) > 3 or words[-1].lower().rstrip("s") in ("", "he", "it"):
+        return None
+    head = words[-1].lower()
+    last = _last_words(article)
+    found = sorted(k for word in _HEAD_FORMS.get(head, ()) + (head,) for k in last.get(word, []))
+    near = _indexed(article, found, mention.start - WINDOW, mention.start + WINDOW)
+    names = [m for m in near if m.start() != mention.start]
+    before = [m for m in names if m.end() <= mention.start]
+    best = before[-1] if before else (names[0] if names else None)
+    if not best:
+        return None
+    text, at = best.group(), best.start()
+    opening = re.match(r"[A-Z][\w-]* of (?=[A-Z])", text)  # `Images of Pakistan International Airlines`
+    if opening and entities.only_sentence_initial(article, text.split()[0]):
+        text, at = text[opening.end() :], at + opening.end()
+    return Mention(at, at + len(text), text, "name")
+
+
+# how an organisation's name writes the noun an article refers back to it with (`the airline` ->
+# `Pakistan International Airlines`, `the centre` -> `Pacific Tsunami Warning Center`, `the company`
+# -> `SMRT Corporation`)
+_HEAD_FORMS = {
+    "airline": ("airlines", "airways"),
+    "centre": ("center",),
+    "center": ("centre",),
+    "company": ("corporation", "corp.", "inc.", "ltd", "ltd.", "plc"),
+    "organisation": ("organization",),
+    "organization": ("organisation",),
+}
+
+
+# a role noun and the other titles an article writes before that person's name (`the judge` for `Mr
+# Justice Spencer`, `the officer` for `PC Gemma Shields`, `the general` for `Gen. Ana Ruiz`)
+_ROLE_TITLES = {
+    "judge": "Justice",
+    "officer": "PC Constable Sergeant Sgt Detective Det DC DS Inspector Insp",
+    "general": "Gen",
+    "doctor": "Dr",
+    "professor": "Prof",
+    "senator": "Sen",
+    "governor": "Gov",
+    "captain": "Capt",
+    "colonel": "Col",
+    "lieutenant": "Lt",
+    "sergeant": "Sgt",
+    "inspector": "Insp",
+    "detective": "Det",
+    "councillor": "Cllr",
+    "pontiff": "Pope",  # `The pontiff remembered` -> `Pope Clement`
+}
+
+
+def _other_titles(role: str) -> str:
+    """The titles of `_ROLE_TITLES` for a role, as a regex alternation (case as written)."""
+    return "|".join(re.escape(t) for t in _ROLE_TITLES.get(role.lower(), "").split())
+
+
+def _role_sources(word: str) -> tuple[str, str, str | None]:
+    """The regex sources of the three forms that name a role's holder: the role before a full name
+    (`minister `, `Gen. `), what follows a full name up to the role (`, the finance minister`), and
+    another title with a surname alone (`Justice Spencer`, for `judge`; None where there is none)."""
+    others = _other_titles(word)
+    head = rf"(?i:{re.escape(word)}s?)\b" + (rf"|(?:{others})\.?" if others else "")  # `Gen.`: no sentence end
+    before = rf"\b(?:{head}),? +"
+    after = rf", +(?i:the|a|an) +[\w '’-]{{0,40}}?\b(?i:{re.escape(word)}s?)\b"
+    by_surname = rf"\b((?:{others})\.? +{_NAME_WORD})\b" if others else None
+    return before, after, by_surname
+
+
+@functools.lru_cache(maxsize=512)
+def _role_pattern(word: str) -> re.Pattern:
+    """`minister` -> `minister(s), NAME` or `NAME, the ... minister(s)`; `judge` also `Justice NAME` and
+    `Justice Spencer` (another title, and a title written with a surname alone), as one regex: what
+    `_role_names` finds (the tests hold them to it), which costs 3 ms to compile per role word."""
+    before, after, by_surname = _role_sources(word)
+    full = _FULL_NAME.pattern
+    return re.compile(rf"{before}({full})|({full}){after}" + (f"|{by_surname}" if by_surname else ""))
+
+
+@functools.lru_cache(maxsize=512)
+def _role_forms(word: str) -> tuple[re.Pattern, re.Pattern, re.Pattern | None]:
+    """`_role_sources` compiled one by one, without the full-name pattern (a twentieth of the cost)."""
+    before, after, by_surname = _role_sources(word)
+    return re.compile(before), re.compile(after), re.compile(by_surname) if by_surname else None
+
+
+def _role_names(article: str, word: str, start: int, end: int) -> Iterator[re.Match]:
+    """The names `_role_pattern(word).finditer(article, start, end)` captures, in order, found with
+    `_FULL_NAME` and the forms of `_role_forms`: each form's first match from a place, the leftmost
+    taken (on a tie, the form the pattern writes first), then on from its end, as `finditer` goes.
+    A full name holds no comma, so the longest one matched at a place (what `_FULL_NAME` gives) is
+    the only one that `, the ... minister` can follow."""
+    before, after, by_surname = _role_forms(word)
+    pos = start
+    while True:
+        found = []  # (start, form, end, name)
+        role = before.search(article, pos, end)
+        while role and not _FULL_NAME.match(article, role.end(), end):
+            role = before.search(article, role.start() + 1, end)
+        if role:
+            name = _FULL_NAME.match(article, role.end(), end)
+            found.append((role.start(), 0, name.end(), name))
+        name = _FULL_NAME.search(article, pos, end)
+        while name and not after.match(article, name.end(), end):
+            name = _FULL_NAME.search(article, name.start() + 1, end)
+        if name:
+            found.append((name.start(), 1, after.match(article, name.end(), end).end(), name))
+        titled = by_surname.search(article, pos, end) if by_surname else None
+        if titled:
+            found.append((titled.start(), 2, titled.end(), titled))
+        if not found:
+            return
+        _, _, pos, name = min(found, key=lambda f: f[:2])
+        yield name
+
+
+def _speaker_by_role(article: str, mention: Mention, speakers: list[Mention]) -> Mention | None:
+    """`The president said` after `President Bush` spoke -> Bush's full name: of the last three
+    speakers, the latest the article wrote with that role before their surname (within WINDOW):
+    the role (or another title of it), up to two more names, the surname (`President Bush`,
+    `president George W. Bush`, `PC Shields` for `officer`)."""
+    role = mention.text.split()[-1].lower()
+    if role not in _ROLES or len(mention.text.split()) > 3:
+        return None
+    start = max(0, mention.start - WINDOW)
+    titles = [m.end() for m in _title_pattern(role).finditer(article, start, mention.start)]  # one scan for all three
+    for s in reversed([s for s in speakers if s.kind == "name"][-3:]):
+        if any(_surname_after(article, at, s.text.split()[-1], mention.start) for at in titles):
+            return s
+    return None
+
+
+@functools.lru_cache(maxsize=512)
+def _title_pattern(role: str) -> re.Pattern:
+    """The role, or another title of it, and the spaces after it (`President `, `PC `, `Gen. `)."""
+    others = _other_titles(role)
+    titles = rf"(?i:{re.escape(role)})" + (rf"|{others}" if others else "")
+    return re.compile(rf"\b(?:{titles})\.? +")
+
+
+_NAME_BETWEEN = re.compile(r"[A-Z][\w.'’-]* +")  # a name between the title and the surname (`George `, `W. `)
+_BOUNDARY = re.compile(r"\b")
+
+
+def _surname_after(article: str, at: int, surname: str, end: int) -> bool:
+    """Whether `surname` (a whole word) stands at `at` or after one or two names (`George W. Bush`)
+    in article[:end]; each name and its spaces are read whole, as no shorter reading can be followed
+    by another name or the surname. (One regex per role and surname cost 0.5 ms to compile.)"""
+    for _ in range(3):
+        if article.startswith(surname, at, end) and _BOUNDARY.match(article, at + len(surname), end):
+            return True
+        name = _NAME_BETWEEN.match(article, at, end)
+        if not name:
+            return False
+        at = name.end()
+    return False
+
+
+def _by_role(article: str, mention: Mention) -> Mention | None:
+    """`the minister` -> the nearest earlier name written with that role beside it."""
+    word = mention.text.split()[-1].rstrip("s")
+    found = None
+    for start, end in _role_lines(article, word, max(0, mention.start - WINDOW), mention.start):
+        for name in _role_names(article, word, start, end):
+            if _works_for(article, name.end(), word):  # `NAME, the council's deputy returning officer`
+                continue
+            if name.group().split()[0].lower() in CAPITAL_STOP:  # `On Monday, the US embassy`: a time, no name
+                continue
+            if name.group()[:1].isupper() and not _ORGANISATION.search(name.group()):  # `Justice Department`
+                found = Mention(name.start(), name.end(), name.group(), "name")
+    return found
+
+
+def _works_for(article: str, at: int, word: str) -> bool:
+    """Whether the description after a name at `at` holds `word` as a possessive (`, the council's
+    deputy returning officer`, `, the hospital's head of emergency medicine`): the person works for
+    the council, and is not what `the council` means."""
+    found = _POSSESSIVE_ROLE.match(article, at)
+    return bool(found) and found.group(1).lower().removesuffix("s") == word.lower()
+
+
+_POSSESSIVE_ROLE = re.compile(r", +(?:[Tt]he|[Aa]n?) +(?:[\w-]+ +){0,4}?([\w-]+)['’]s\b")
+_OF_PLACE = re.compile(r" +of +(?:the +)?[^,.;:!?\"“”\n]{1,40}, +")  # `minister of Norland, `
+
+
+def _by_role_of(article: str, mention: Mention) -> Mention | None:
+    """`The prime minister added` -> the name set after the role's `of` phrase and a comma earlier
+    (`The prime minister of Norland, Ana Ruiz, said`, `the governor of the state of Eastmark, Tomas
+    Vale`): the form `_by_role` does not read, as the nearest before within WINDOW."""
+    word = mention.text.split()[-1].lower()
+    if word not in _ROLE_NOUNS:
+        return None
+    found = None
+    for m in _word_places(article, word, max(0, mention.start - WINDOW), mention.start):
+        gap = _OF_PLACE.match(article, m.end(), mention.start)
+        name = _FULL_NAME.match(article, gap.end(), mention.start) if gap else None
+        if name and not _ORGANISATION.search(name.group()) and _is_person(article, name.group(), name.start()):
+            found = Mention(name.start(), name.end(), name.group(), "name")
+    return found
+
+
+def _by_capital_role(article: str, mention: Mention) -> Mention | None:
+    """`the Education Minister said` (a role written in capitals after `the`, so taken for a name) -> the
+    person written with that role and its modifier, in any case, earlier within WINDOW (`the state's
+    education minister NAME`, `NAME, the education minister`)."""
+    words = mention.text.split()
+    if not 2 <= len(words) <= 3 or words[-1].lower() not in _ROLES or _title(words[0]):
+        return None
+    if article[max(0, mention.start - 4) : mention.start].lower() != "the ":
+        return None
+    phrase, role = mention.text.lower(), words[-1].lower()
+    found = None
+    for start, end in _role_lines(article, role, max(0, mention.start - WINDOW), mention.start):
+        for name in _role_names(article, role, start, end):
+            around = article[max(0, name.start() - len(phrase) - 2) : name.end() + len(phrase) + 50].lower()
+            if phrase in around and _is_person(article, name.group(), name.start()):
+                found = Mention(name.start(), name.end(), name.group(), "name")
+    return found
+
+
+def _headline_role(article: str, mention: Mention) -> Mention | None:
+    """`Norland Prime Minister calls for talks` (a role in the headline, the article's first line) ->
+    the first name written with that role after it (`Ana Ruiz, the Norland Prime Minister, said`)."""
+    role = mention.text.split()[-1].lower()
+    if role not in _ROLES or "\n" in article[: mention.start]:
+        return None
+    for start, end in _role_lines(article, role, mention.end, min(len(article), mention.end + WINDOW)):
+        for name in _role_names(article, role, start, end):
+            if name.group()[:1].isupper() and _is_person(article, name.group(), name.start()):
+                return Mention(name.start(), name.end(), name.group(), "name")
+    for name in _names_between(article, mention.end, mention.end + 600)[:8]:  # `NAME, minister of transport`
+        described = article[name.end() : name.end() + 80].split(",")
+        holds = len(described) > 2 and described[0] == "" and f" {role} " in f"{described[1].lower()} "
+        if holds and _is_person(article, name.group(), name.start()):
+            return Mention(name.start(), name.end(), name.group(), "name")
+    return None
+
+
+def _speaker_referred(article: str, mention: Mention, speakers: list[Mention]) -> Mention | None:
+    """`the news agency added` -> the latest speaker where it is a name the article types as no person
+    (`Norpress said ...`; the entity layer does not know it for an organisation, so `by_type` finds none)."""
+    words = mention.text.lower().split()
+    if len(words) > 3 or words[0] != "the" or words[-1] not in entities.REFERRING_ORG_NOUNS or not speakers:
+        return None
+    latest = speakers[-1]
+    name = latest.kind == "name" and entities.speaker_type(article, latest.text) != entities.PERSON
+    return latest if name and abs(mention.start - latest.start) < WINDOW else None
+
+
+def _by_modifier(article: str, mention: Mention) -> Mention | None:
+    """`The interim president` -> the person written earlier in apposition with the same modifier and
+    another role noun (`Adly Mansour, the interim leader of Egypt`): `_by_role` by the modifier."""
+    words = mention.text.split()
+    if not 2 < len(words) <= 4 or words[0].lower() != "the" or words[-1].lower() not in _ROLE_NOUNS:
+        return None
+    for word in reversed(words[1:-1]):
+        if word.islower() and word.isalpha() and word not in _NOT_DESCRIBING:
+            found = _by_role(article, Mention(mention.start, mention.end, word, "np"))
+            if found:
+                return found
+    return None
+
+
+_NOT_DESCRIBING = _set("new former then late other same first second last")  # say nothing of who
+
+
+def _role_lines(article: str, word: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of article[start:end] (cut to it) where `word` (any case, plural too) stands where
+    `_role_pattern` can hold it: before a name (`minister Ana Ruiz`) or after a comma and `the`, `a`
+    or `an` (`Ana Ruiz, the finance minister`); and those that write one of its other titles
+    (`Justice` for `judge`). The pattern never crosses a line break, so matching it on these lines
+    finds what matching the whole window finds, without running it at every capital of a huge
+    article's window (nor compiling it for a word no line can match)."""
+    lines: dict[int, int] = {}  # where each line starts: a place inside it
+    for m in _word_places(article, word, start, end):
+        comma = article.rfind(",", start, m.start())
+        described = comma >= 0 and _DESCRIBED_AS.fullmatch(article, comma, m.start())
+        if _NAME_NEXT.match(article, m.end(), end) or described:
+            lines[max(start, article.rfind("\n", start, m.start()) + 1)] = m.start()
+    others = _other_titles(word)
+    for m in _titles_pattern(others).finditer(article, start, end) if others else ():
+        lines[max(start, article.rfind("\n", start, m.start()) + 1)] = m.start()
+    stops = [article.find("\n", at, end) for at in lines.values()]
+    return sorted((line, end if stop < 0 else stop) for line, stop in zip(lines, stops, strict=True))
+
+
+@functools.lru_cache(maxsize=64)
+def _titles_pattern(others: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{others})")
+
+
+_NAME_NEXT = re.compile(rf",? +(?:{_PARTICLE})?[A-Z]")  # how `_role_pattern`'s two forms go on from the role
+_DESCRIBED_AS = re.compile(r", +(?i:the|a|an) +[\w '’-]{0,40}?")  # and what they have before it
+
+
+@functools.lru_cache(maxsize=512)
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"\b(?i:{re.escape(word)}s?)\b")
+
+
+def _word_places(article: str, word: str, start: int, end: int) -> Iterator[re.Match]:
+    """What `_word_pattern(word).finditer(article, start, end)` yields, found with `str.find` in the
+    article in lower case where that finds the same (a case-insensitive regex reads a huge article's
+    window ten times slower)."""
+    pattern, low = _word_pattern(word), _lower(article) if word.isascii() else None
+    if low is None:
+        yield from pattern.finditer(article, start, end)
+        return
+    at = low.find(word.lower(), start, end)
+    while at >= 0:
+        m = pattern.match(article, at, end)
+        if m:
+            yield m
+        at = low.find(word.lower(), m.end() if m else at + 1, end)
+
+
+@functools.lru_cache(maxsize=8)
+def _lower(article: str) -> str | None:
+    """The article in lower case where each character stays one and `(?i:...)` matches an ASCII word
+    as the lower case does (not with `ı` or `ſ`, which it takes for `i` and `s`); else None."""
+    low = article.lower()
+    return low if len(low) == len(article) and "ı" not in article and "ſ" not in article else None
