@@ -908,13 +908,18 @@ def _owns_role(word: str) -> bool:
     return word.lower() not in _ROLE_MODIFIERS
 
 
+def _relation_before(article: str, mention: Mention, relation: re.Pattern) -> re.Match | None:
+    """The relation written in the 80 characters before a first name alone (`Bianchi's father, `)."""
+    if " " in mention.text or not mention.text[:1].isupper():
+        return None
+    return relation.search(article, max(0, mention.start - 80), mention.start)
+
+
 def _relative(article: str, mention: Mention) -> Mention | None:
     """`Bianchi's father, Philippe` -> `Philippe Bianchi`: a parent, child or sibling named by a first
     name after a person's surname and the relation; the surname must end a full name the article
     writes (`Jules Bianchi`), so a first name before the relation (`Omar's brother Ali`) gives none."""
-    if " " in mention.text or not mention.text[:1].isupper():
-        return None
-    found = _RELATION_BEFORE.search(article, max(0, mention.start - 80), mention.start)
+    found = _relation_before(article, mention, _RELATION_BEFORE)
     if not found:
         return None
     surname = found.group(1)
@@ -930,9 +935,7 @@ def _kin(article: str, mention: Mention) -> Mention | None:
     that of the person the his/her means (`person_before`, over the names before the relation), or of
     the full name a first name before the relation stands for (`Maureen Pike`), as the team corpus's
     writers record a relative named by a first name. Reads the 80 characters before the mention."""
-    if " " in mention.text or not mention.text[:1].isupper():
-        return None
-    found = _KIN_BEFORE.search(article, max(0, mention.start - 80), mention.start)
+    found = _relation_before(article, mention, _KIN_BEFORE)
     if not found:
         return None
     owner = found.group(2)
