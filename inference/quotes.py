@@ -4,7 +4,8 @@ Three steps, one module each (docs/speakers.md has the measurements):
 1. Mention (`mentions.py`): in every quote sentence, outside the quoted words, the candidates
    that could name a speaker (names, noun phrases, pronouns) are scored with weights over
    features of their place next to a verb of saying (`said Maria Okafor`, `the audit says`,
-   `according to the port authority`, `she added`).
+   `according to the port authority`, `she added`); `best_mention` (here) chooses among them
+   with what the article says about each (a place never speaks, a passive's agent does).
 2. Resolution (`resolution.py`): a surname, a pronoun or a role noun is replaced by the
    nearest earlier full mention the article makes clear (`Dunne` -> `Aoife Dunne`, `she` ->
    the run before's speaker, `the minister` -> `Lydia Arkwright`, named earlier as `Finance
