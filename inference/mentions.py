@@ -808,8 +808,21 @@ _INITIAL = re.compile(r"[A-Z]\.")
 @functools.lru_cache(maxsize=256)  # `candidates` and then `_grouped` read the same sentence
 def _masked_tokens(text: str, in_quote: bool) -> tuple[str, tuple[_Token, ...]]:
     """The sentence with its quoted words blanked (`mask_quoted`) and the tokens of that."""
-    masked = mask_quoted(text, '"' if in_quote else None)
+    masked = _mask_nested(text) if in_quote else mask_quoted(text)
     return masked, tuple(_tokens(masked))
+
+
+_NESTED = re.compile(r'[^"“”]+“[^"“”]*”')  # a curly pair inside a quotation the sentence opens in
+
+
+def _mask_nested(text: str) -> str:
+    """`mask_quoted` for a sentence that opens inside a quotation, where a curly pair within it
+    (`fueled by other “newspapers” were meant to`) is nested and closes nothing: what follows is
+    still quoted until a mark closes the quotation."""
+    nested = _NESTED.match(text)
+    if nested is None:
+        return mask_quoted(text, '"')
+    return " " * nested.end() + mask_quoted(text[nested.end() :], '"')
 
 
 def _tokens(masked: str) -> list[_Token]:

@@ -1746,3 +1746,18 @@ def test_a_name_ending_in_a_role_gives_way_to_its_holder_in_apposition() -> None
         'Norferry CEO, Ana Ruiz, justified the order by saying, "These ships are the most reliable we have tested."'
     )
     assert who(article, "XQ")[1][1] == "Ana Ruiz"
+
+
+def test_a_curly_pair_inside_a_straight_quotation_closes_nothing() -> None:
+    # twelfth round (b): `... fueled by other “newspapers” were meant to ..., either by NAME or NAME,`
+    # inside a quotation of several paragraphs: the name after the pair was read outside and spoke
+    article = (
+        "Ferry fares rise\n\n"
+        "The council has obtained a statement from harbour chair Ana Ruiz.\n\n"
+        '"The fares were set years ago. The old board never asked the public. '
+        "If the rumours, spread by other “experts” were meant to test the public, either by Fare Review "
+        "or Ticket Reform, then the test worked.\n\n"
+        '"We will not change course."'
+    )
+    got = who(article, "XCQQQQ")
+    assert [g[1] for g in got[2:]] == ["Ana Ruiz"] * 4
