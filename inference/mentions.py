@@ -461,7 +461,29 @@ def subject_mention(sentence, article: str | None = None) -> Mention | None:
     ]
     subject = _subject(sentence, found)
     subject = _through_of(sentence, subject) if subject and subject.kind == "name" else subject
-    return _refined(sentence, subject, found) if subject else None
+    return _nationals_of(sentence, _refined(sentence, subject, found)) if subject else None
+
+
+_NOUN_AFTER = re.compile(r" +([a-z]+s)\b")
+
+
+def nationals_end(text: str, start: int, end: int) -> int:
+    """Where a group ending in `of` and a nationality at text[start:end] ends with the plural noun the
+    nationality qualifies (`Families of Spanish` + ` sailors`), else `end`."""
+    words = text[start:end].split()
+    if len(words) < 3 or words[-2] != "of" or words[-1].lower() not in entities.NATIONALITIES:
+        return end
+    noun = _NOUN_AFTER.match(text, end)
+    return end if noun is None or noun.group(1) in _SAYING else noun.end()
+
+
+def _nationals_of(sentence, mention: Mention) -> Mention:
+    """A group ending in a nationality, with the plural noun it qualifies (`Families of Spanish sailors
+    appealed`, where the words cut at `sailors` gave `Families of Spanish`): the whole group."""
+    at = mention.start - sentence.start
+    end = nationals_end(sentence.text, at, at + len(mention.text))
+    text = sentence.text[at:end]
+    return Mention(mention.start, mention.start + len(text), text, mention.kind)
 
 
 def _through_of(sentence, mention: Mention) -> Mention:

@@ -42,6 +42,7 @@ from claimtag.inference.mentions import (
     _set,
     _title,
     _titles_only,
+    nationals_end,
     subject_mention,
 )
 from claimtag.model.quotation import quoted_chars
@@ -267,7 +268,8 @@ def _group_written(article: str, mention: Mention) -> Mention | None:
     modifier = _GROUP_MODIFIER.search(article, max(0, start - 30), start)  # `80 women workers of ...`
     if modifier and modifier.group(1) not in _NOT_MODIFIERS and not modifier.group(1).endswith("ed"):
         start = modifier.start(1)
-    return Mention(start, best.end(), article[start : best.end()], "np")
+    end = nationals_end(article, best.start(), best.end())  # `families of Spanish sailors`
+    return Mention(start, end, article[start:end], "np")
 
 
 _LEADING_PLACE = re.compile(r"""(?:But +|And +)?(At|In) +((?:the +)?[A-Z][^,.;:!?"“”\d]{1,40}),""")

@@ -1761,3 +1761,16 @@ def test_a_curly_pair_inside_a_straight_quotation_closes_nothing() -> None:
     )
     got = who(article, "XCQQQQ")
     assert [g[1] for g in got[2:]] == ["Ana Ruiz"] * 4
+
+
+def test_a_group_ending_in_a_nationality_keeps_its_plural_noun() -> None:
+    # twelfth round (b): `Families of Spanish sailors appealed` gave `Families of Spanish` (cut at
+    # the lower-case noun), and every later `Families say` took that form
+    article = (
+        "Families appeal for crew\n\n"
+        "Families of Norwegian sailors held for a month appealed to the government on Friday. "
+        "The ship's owner met the minister on Monday.\n\n"
+        'Families say the crew have "little water".'
+    )
+    got = who(article, "QQCQ")
+    assert got[0][1] == got[1][1] == got[3][1] == "Families of Norwegian sailors"
