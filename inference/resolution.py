@@ -75,7 +75,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         agency = _source_of(article, mention)
         if agency:  # `the source` -> `Reuters`, where `Reuters spoke to an anonymous source`: as recorded
             return agency
-        issuer = _issuer(mention, speakers)
+        issuer = _issued_by(article, mention) or _issuer(mention, speakers)
         if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
             return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
         head = _head_of(mention)  # `the chief of Avedzeme` resolves as `the chief`, else stays whole
@@ -307,6 +307,23 @@ _QUALIFIED_GROUP = re.compile(
 _ANY_BODY = _set("officials sources reports investigations")
 _NOT_MODIFIERS = _NP_STOP | _DETERMINERS | _WHEN | _PREPOSITIONS | SPEECH_VERBS | PRONOUNS
 _GROUP_MODIFIER = re.compile(r"\b([a-z]+) +\Z")  # one lower-case word right before the group noun
+
+
+_ISSUED_BY = re.compile(
+    r" +(?:issued|released|sent|put +out) +by +((?:the +)?[A-Z][\w'’.-]*(?: +[\w'’.-]+){0,5}?)(?=[,.;:!?\"”)]|\Z)"
+)
+
+
+def _issued_by(article: str, mention: Mention) -> Mention | None:
+    """`a statement issued by President NAME's office.`: who issued it, written after the noun (an
+    `according to` span stops at the noun), as the annotators record a statement."""
+    if mention.text.split()[-1].lower() not in _STATEMENT_NOUNS:
+        return None
+    found = _ISSUED_BY.match(article[mention.end : mention.end + 120])
+    if found is None:
+        return None
+    start = mention.end + found.start(1)
+    return Mention(start, start + len(found.group(1)), found.group(1), "np")
 
 
 def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:

@@ -1774,3 +1774,17 @@ def test_a_group_ending_in_a_nationality_keeps_its_plural_noun() -> None:
     )
     got = who(article, "QQCQ")
     assert got[0][1] == got[1][1] == got[3][1] == "Families of Norwegian sailors"
+
+
+def test_a_statement_issued_by_someone_is_theirs() -> None:
+    # twelfth round (b): `..., according to a statement issued by President NAME's office.` and its
+    # quotation (`..." the statement explained.`) went to the officials quoted before
+    article = (
+        "Ferry sinks off Norland\n\n"
+        "Officials say that a ferry sank near the harbour on Monday. "
+        "Four crew were rescued, according to a statement issued by Governor Ana Ruiz's office.\n\n"
+        '"The search goes on tonight. Divers are on the scene," the statement explained.'
+    )
+    got = who(article, "XQQQQ")
+    assert got[1][1] == "Officials"
+    assert [g[1] for g in got[2:]] == ["Governor Ana Ruiz's office"] * 3
