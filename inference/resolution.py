@@ -470,11 +470,23 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     if recent is None:
         return []
     opening = [n for n in _people(article, recent, at) if _TITLE_RUN.fullmatch(article, recent, n.start)]
-    found = opening[:1] or _one_word_subject(article, recent, at)
+    found = opening[:1] or _one_word_subject(article, recent, at) or _one_of_them(article, recent, at, pronoun)
     chained = _PRONOUN_OPENING.match(article, recent, at)
     if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
     return found
+
+
+_ONE_OF = re.compile(
+    r"\s*(One +of +the +[a-z]+s(?: +(?:from|in|at|of) +[A-Z][\w'’-]*(?: +[A-Z][\w'’-]*){0,3})?)(?=,| +who\b)"
+)
+
+
+def _one_of_them(article: str, recent: int, at: int, pronoun: str) -> list[Mention]:
+    """`One of the victims from NAME, who ..., recalled the attack. "...," he said`: the one a he/she
+    after such an opening means, as the annotators write it."""
+    found = _ONE_OF.match(article, recent, at) if pronoun in ("he", "she") else None
+    return [Mention(found.start(1), found.end(1), found.group(1), "np")] if found else []
 
 
 def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:

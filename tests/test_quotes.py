@@ -1788,3 +1788,16 @@ def test_a_statement_issued_by_someone_is_theirs() -> None:
     got = who(article, "XQQQQ")
     assert got[1][1] == "Officials"
     assert [g[1] for g in got[2:]] == ["Governor Ana Ruiz's office"] * 3
+
+
+def test_a_he_after_one_of_a_group_opening_the_sentence_before_is_that_one() -> None:
+    # twelfth round (b): `One of the victims from NAME, who ..., recalled the attack. "...," he said`
+    # gave a name inside an earlier sentence (no person) to the he
+    article = (
+        "Village attacked\n\n"
+        "The raid broke the Lakeside Ceasefire Agreement, monitors said.\n\n"
+        "One of the farmers from Nordby, who was around 70 years old, recalled the attack. "
+        '"The men entered my house," he said. "I ran to the forest."'
+    )
+    got = who(article, "XQCQQ")
+    assert got[3][1] == got[4][1] == "One of the farmers from Nordby"
