@@ -54,6 +54,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     sentence before the mention's starts (names there come first for he/she/I)."""
     if mention.text.lower() in _OBJECT_PRONOUNS:  # `recorded him saying`, `According to him`: as `he`
         mention = Mention(mention.start, mention.end, _OBJECT_PRONOUNS[mention.text.lower()], "pronoun")
+    member = _one_of_group(article, mention)
+    if member:  # `"...," one said.` after `many protesters said` -> `one protester`, as the annotators write it
+        return member
     if mention.kind == "pronoun":
         if mention.text.lower() in ("he", "she", "i"):
             person = person_before(article, mention.start, speakers, mention.text.lower(), recent)
@@ -324,6 +327,23 @@ def _issued_by(article: str, mention: Mention) -> Mention | None:
         return None
     start = mention.end + found.start(1)
     return Mention(start, start + len(found.group(1)), found.group(1), "np")
+
+
+_PLURAL = re.compile(r"\b([a-z]+s)\b")
+
+
+def _one_of_group(article: str, mention: Mention) -> Mention | None:
+    """`one` or `another` speaking (`one said`, `Another added:`) just after a group is written
+    (`many protesters said`, `no witnesses saw`): one member of it (`one protester`). Reads the 300
+    characters before the mention."""
+    if mention.text.lower() not in ("one", "another"):
+        return None
+    groups = [m.group(1) for m in _PLURAL.finditer(article, max(0, mention.start - 300), mention.start)]
+    groups = [g for g in groups if g in entities.GROUP_NOUNS]
+    if not groups:
+        return None
+    noun = groups[-1][:-2] if groups[-1].endswith(("sses", "shes", "ches", "xes")) else groups[-1][:-1]
+    return Mention(mention.start, mention.end, f"{mention.text} {noun}", "np")
 
 
 def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:

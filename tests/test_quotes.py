@@ -1801,3 +1801,16 @@ def test_a_he_after_one_of_a_group_opening_the_sentence_before_is_that_one() -> 
     )
     got = who(article, "XQCQQ")
     assert got[3][1] == got[4][1] == "One of the farmers from Nordby"
+
+
+def test_one_of_a_group_just_written_speaks_as_one_member() -> None:
+    # twelfth round (b): `many protesters said ... "...," one said. Another added: "..."` gave the
+    # speakers `one` and `Another` (the annotators write `one protester`, `another protester`)
+    article = (
+        "Rally in Nordby\n\n"
+        "Speaking to reporters, many protesters said the new council did little. "
+        '"We want a new vote," one said. Another added: "This is the same council."'
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == "one protester"
+    assert got[3][1] == "Another protester"
