@@ -641,10 +641,11 @@ def _holder_after(text: str, at: int, mention: Mention, spans: list[tuple[int, s
 
 def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
     """`said White House spokesperson Robert Gibbs`: an organisation's name chosen, then a role in lower
-    case and a person's full name: that person speaks, for the organisation."""
+    case and a person's full name (also set off by a comma: `said NORG chief strategy expert, NAME`):
+    that person speaks, for the organisation."""
     if mention.kind != "name":
         return None
-    role = _ROLE_GAP.match(text, at + len(mention.text))
+    role = _ROLE_COMMA.match(text, at + len(mention.text)) or _ROLE_GAP.match(text, at + len(mention.text))
     if not role or not any(w in _ROLE_NOUNS for w in role.group(1).split()):
         return None
     person = [(o_at, o_text) for o_at, o_text in spans if o_at == role.end() and " " in o_text and o_text[:1].isupper()]
@@ -652,6 +653,7 @@ def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[in
 
 
 _ROLE_GAP = re.compile(r" +((?:[a-z][\w-]* +){1,3})")
+_ROLE_COMMA = re.compile(r" +((?:[a-z][\w-]* +){0,2}[a-z][\w-]*), +")  # `said NORG chief strategist, NAME`
 _ROLE_NOUNS = _ROLES | entities.PERSON_NOUNS
 
 

@@ -1814,3 +1814,14 @@ def test_one_of_a_group_just_written_speaks_as_one_member() -> None:
     got = who(article, "XQQQ")
     assert got[2][1] == "one protester"
     assert got[3][1] == "Another protester"
+
+
+def test_a_role_then_a_person_set_off_by_a_comma_gives_the_person() -> None:
+    # twelfth round (b): `said NORG chief strategy expert, NAME.` gave the organisation
+    article = (
+        "Markets fall\n\n"
+        "Shares fell on Friday, and traders were worried. "
+        '"It is pretty ugly."\n\n'
+        "said Norland Capital Group chief strategy expert, Ana Ruiz."
+    )
+    assert who(article, "XCQQ")[3][1] == "Ana Ruiz"
