@@ -504,9 +504,19 @@ _ONE_OF = re.compile(
 
 def _one_of_them(article: str, recent: int, at: int, pronoun: str) -> list[Mention]:
     """`One of the victims from NAME, who ..., recalled the attack. "...," he said`: the one a he/she
-    after such an opening means, as the annotators write it."""
+    after such an opening means, as the annotators write it (or the name a described person gave:
+    `The imam, who gave his name as NAME, ...`)."""
     found = _ONE_OF.match(article, recent, at) if pronoun in ("he", "she") else None
-    return [Mention(found.start(1), found.end(1), found.group(1), "np")] if found else []
+    found = found or (_GAVE_NAME.match(article, recent, at) if pronoun in ("he", "she") else None)
+    if found is None:
+        return []
+    return [Mention(found.start(1), found.end(1), found.group(1), "np" if found.re is _ONE_OF else "name")]
+
+
+# `The mosque's imam, who gave his name as NAME, commented`: the name the person gave
+_GAVE_NAME = re.compile(
+    r"\s*[^,.;:!?\"“”]{3,60}, +who +gave +(?:his|her) +name +as +([A-Z][\w'’-]*(?: +[A-Z][\w'’-]*){0,2}),"
+)
 
 
 def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:

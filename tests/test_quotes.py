@@ -1825,3 +1825,16 @@ def test_a_role_then_a_person_set_off_by_a_comma_gives_the_person() -> None:
         "said Norland Capital Group chief strategy expert, Ana Ruiz."
     )
     assert who(article, "XCQQ")[3][1] == "Ana Ruiz"
+
+
+def test_a_he_after_a_person_who_gave_his_name_is_that_name() -> None:
+    # twelfth round (b): `The mosque's imam, who gave his name as NAME, commented ... "...," he said`
+    # gave the he to a source quoted before
+    article = (
+        "Stampede in Nordby\n\n"
+        "A hospital source commented that some of the hurt were in critical condition. "
+        "The church's priest, who gave his name as Halvard, commented on the incident.\n\n"
+        '"We are in mourning. We accept the will of God," he said.'
+    )
+    got = who(article, "XQCQQ")
+    assert got[3][1] == got[4][1] == "Halvard"
