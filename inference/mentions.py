@@ -461,7 +461,29 @@ def subject_mention(sentence, article: str | None = None) -> Mention | None:
     ]
     subject = _subject(sentence, found)
     subject = _through_of(sentence, subject) if subject and subject.kind == "name" else subject
-    return _refined(sentence, subject, found) if subject else None
+    return _nationals_of(sentence, _refined(sentence, subject, found)) if subject else None
+
+
+_NOUN_AFTER = re.compile(r" +([a-z]+s)\b")
+
+
+def nationals_end(text: str, start: int, end: int) -> int:
+    """Where a group ending in `of` and a nationality at text[start:end] ends with the plural noun the
+    nationality qualifies (`Families of Spanish` + ` sailors`), else `end`."""
+    words = text[start:end].split()
+    if len(words) < 3 or words[-2] != "of" or words[-1].lower() not in entities.NATIONALITIES:
+        return end
+    noun = _NOUN_AFTER.match(text, end)
+    return end if noun is None or noun.group(1) in _SAYING else noun.end()
+
+
+def _nationals_of(sentence, mention: Mention) -> Mention:
+    """A group ending in a nationality, with the plural noun it qualifies (`Families of Spanish sailors
+    appealed`, where the words cut at `sailors` gave `Families of Spanish`): the whole group."""
+    at = mention.start - sentence.start
+    end = nationals_end(sentence.text, at, at + len(mention.text))
+    text = sentence.text[at:end]
+    return Mention(mention.start, mention.start + len(text), text, mention.kind)
 
 
 def _through_of(sentence, mention: Mention) -> Mention:
@@ -619,10 +641,11 @@ def _holder_after(text: str, at: int, mention: Mention, spans: list[tuple[int, s
 
 def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
     """`said White House spokesperson Robert Gibbs`: an organisation's name chosen, then a role in lower
-    case and a person's full name: that person speaks, for the organisation."""
+    case and a person's full name (also set off by a comma: `said NORG chief strategy expert, NAME`):
+    that person speaks, for the organisation."""
     if mention.kind != "name":
         return None
-    role = _ROLE_GAP.match(text, at + len(mention.text))
+    role = _ROLE_COMMA.match(text, at + len(mention.text)) or _ROLE_GAP.match(text, at + len(mention.text))
     if not role or not any(w in _ROLE_NOUNS for w in role.group(1).split()):
         return None
     person = [(o_at, o_text) for o_at, o_text in spans if o_at == role.end() and " " in o_text and o_text[:1].isupper()]
@@ -630,6 +653,7 @@ def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[in
 
 
 _ROLE_GAP = re.compile(r" +((?:[a-z][\w-]* +){1,3})")
+_ROLE_COMMA = re.compile(r" +((?:[a-z][\w-]* +){0,2}[a-z][\w-]*), +")  # `said NORG chief strategist, NAME`
 _ROLE_NOUNS = _ROLES | entities.PERSON_NOUNS
 
 
@@ -808,8 +832,21 @@ _INITIAL = re.compile(r"[A-Z]\.")
 @functools.lru_cache(maxsize=256)  # `candidates` and then `_grouped` read the same sentence
 def _masked_tokens(text: str, in_quote: bool) -> tuple[str, tuple[_Token, ...]]:
     """The sentence with its quoted words blanked (`mask_quoted`) and the tokens of that."""
-    masked = mask_quoted(text, '"' if in_quote else None)
+    masked = _mask_nested(text) if in_quote else mask_quoted(text)
     return masked, tuple(_tokens(masked))
+
+
+_NESTED = re.compile(r'[^"“”]+“[^"“”]*”')  # a curly pair inside a quotation the sentence opens in
+
+
+def _mask_nested(text: str) -> str:
+    """`mask_quoted` for a sentence that opens inside a quotation, where a curly pair within it
+    (`fueled by other “newspapers” were meant to`) is nested and closes nothing: what follows is
+    still quoted until a mark closes the quotation."""
+    nested = _NESTED.match(text)
+    if nested is None:
+        return mask_quoted(text, '"')
+    return " " * nested.end() + mask_quoted(text[nested.end() :], '"')
 
 
 def _tokens(masked: str) -> list[_Token]:

@@ -42,6 +42,7 @@ from claimtag.inference.mentions import (
     _set,
     _title,
     _titles_only,
+    nationals_end,
     subject_mention,
 )
 from claimtag.model.quotation import quoted_chars
@@ -53,6 +54,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     sentence before the mention's starts (names there come first for he/she/I)."""
     if mention.text.lower() in _OBJECT_PRONOUNS:  # `recorded him saying`, `According to him`: as `he`
         mention = Mention(mention.start, mention.end, _OBJECT_PRONOUNS[mention.text.lower()], "pronoun")
+    member = _one_of_group(article, mention)
+    if member:  # `"...," one said.` after `many protesters said` -> `one protester`, as the annotators write it
+        return member
     if mention.kind == "pronoun":
         if mention.text.lower() in ("he", "she", "i"):
             person = person_before(article, mention.start, speakers, mention.text.lower(), recent)
@@ -74,7 +78,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         agency = _source_of(article, mention)
         if agency:  # `the source` -> `Reuters`, where `Reuters spoke to an anonymous source`: as recorded
             return agency
-        issuer = _issuer(mention, speakers)
+        issuer = _issued_by(article, mention) or _issuer(mention, speakers)
         if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
             return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
         head = _head_of(mention)  # `the chief of Avedzeme` resolves as `the chief`, else stays whole
@@ -267,7 +271,8 @@ def _group_written(article: str, mention: Mention) -> Mention | None:
     modifier = _GROUP_MODIFIER.search(article, max(0, start - 30), start)  # `80 women workers of ...`
     if modifier and modifier.group(1) not in _NOT_MODIFIERS and not modifier.group(1).endswith("ed"):
         start = modifier.start(1)
-    return Mention(start, best.end(), article[start : best.end()], "np")
+    end = nationals_end(article, best.start(), best.end())  # `families of Spanish sailors`
+    return Mention(start, end, article[start:end], "np")
 
 
 _LEADING_PLACE = re.compile(r"""(?:But +|And +)?(At|In) +((?:the +)?[A-Z][^,.;:!?"“”\d]{1,40}),""")
@@ -305,6 +310,40 @@ _QUALIFIED_GROUP = re.compile(
 _ANY_BODY = _set("officials sources reports investigations")
 _NOT_MODIFIERS = _NP_STOP | _DETERMINERS | _WHEN | _PREPOSITIONS | SPEECH_VERBS | PRONOUNS
 _GROUP_MODIFIER = re.compile(r"\b([a-z]+) +\Z")  # one lower-case word right before the group noun
+
+
+_ISSUED_BY = re.compile(
+    r" +(?:issued|released|sent|put +out) +by +((?:the +)?[A-Z][\w'’.-]*(?: +[\w'’.-]+){0,5}?)(?=[,.;:!?\"”)]|\Z)"
+)
+
+
+def _issued_by(article: str, mention: Mention) -> Mention | None:
+    """`a statement issued by President NAME's office.`: who issued it, written after the noun (an
+    `according to` span stops at the noun), as the annotators record a statement."""
+    if mention.text.split()[-1].lower() not in _STATEMENT_NOUNS:
+        return None
+    found = _ISSUED_BY.match(article[mention.end : mention.end + 120])
+    if found is None:
+        return None
+    start = mention.end + found.start(1)
+    return Mention(start, start + len(found.group(1)), found.group(1), "np")
+
+
+_PLURAL = re.compile(r"\b([a-z]+s)\b")
+
+
+def _one_of_group(article: str, mention: Mention) -> Mention | None:
+    """`one` or `another` speaking (`one said`, `Another added:`) just after a group is written
+    (`many protesters said`, `no witnesses saw`): one member of it (`one protester`). Reads the 300
+    characters before the mention."""
+    if mention.text.lower() not in ("one", "another"):
+        return None
+    groups = [m.group(1) for m in _PLURAL.finditer(article, max(0, mention.start - 300), mention.start)]
+    groups = [g for g in groups if g in entities.GROUP_NOUNS]
+    if not groups:
+        return None
+    noun = groups[-1][:-2] if groups[-1].endswith(("sses", "shes", "ches", "xes")) else groups[-1][:-1]
+    return Mention(mention.start, mention.end, f"{mention.text} {noun}", "np")
 
 
 def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
@@ -451,11 +490,33 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     if recent is None:
         return []
     opening = [n for n in _people(article, recent, at) if _TITLE_RUN.fullmatch(article, recent, n.start)]
-    found = opening[:1] or _one_word_subject(article, recent, at)
+    found = opening[:1] or _one_word_subject(article, recent, at) or _one_of_them(article, recent, at, pronoun)
     chained = _PRONOUN_OPENING.match(article, recent, at)
     if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
     return found
+
+
+_ONE_OF = re.compile(
+    r"\s*(One +of +the +[a-z]+s(?: +(?:from|in|at|of) +[A-Z][\w'’-]*(?: +[A-Z][\w'’-]*){0,3})?)(?=,| +who\b)"
+)
+
+
+def _one_of_them(article: str, recent: int, at: int, pronoun: str) -> list[Mention]:
+    """`One of the victims from NAME, who ..., recalled the attack. "...," he said`: the one a he/she
+    after such an opening means, as the annotators write it (or the name a described person gave:
+    `The imam, who gave his name as NAME, ...`)."""
+    found = _ONE_OF.match(article, recent, at) if pronoun in ("he", "she") else None
+    found = found or (_GAVE_NAME.match(article, recent, at) if pronoun in ("he", "she") else None)
+    if found is None:
+        return []
+    return [Mention(found.start(1), found.end(1), found.group(1), "np" if found.re is _ONE_OF else "name")]
+
+
+# `The mosque's imam, who gave his name as NAME, commented`: the name the person gave
+_GAVE_NAME = re.compile(
+    r"\s*[^,.;:!?\"“”]{3,60}, +who +gave +(?:his|her) +name +as +([A-Z][\w'’-]*(?: +[A-Z][\w'’-]*){0,2}),"
+)
 
 
 def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:

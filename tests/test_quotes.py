@@ -1746,3 +1746,95 @@ def test_a_name_ending_in_a_role_gives_way_to_its_holder_in_apposition() -> None
         'Norferry CEO, Ana Ruiz, justified the order by saying, "These ships are the most reliable we have tested."'
     )
     assert who(article, "XQ")[1][1] == "Ana Ruiz"
+
+
+def test_a_curly_pair_inside_a_straight_quotation_closes_nothing() -> None:
+    # twelfth round (b): `... fueled by other “newspapers” were meant to ..., either by NAME or NAME,`
+    # inside a quotation of several paragraphs: the name after the pair was read outside and spoke
+    article = (
+        "Ferry fares rise\n\n"
+        "The council has obtained a statement from harbour chair Ana Ruiz.\n\n"
+        '"The fares were set years ago. The old board never asked the public. '
+        "If the rumours, spread by other “experts” were meant to test the public, either by Fare Review "
+        "or Ticket Reform, then the test worked.\n\n"
+        '"We will not change course."'
+    )
+    got = who(article, "XCQQQQ")
+    assert [g[1] for g in got[2:]] == ["Ana Ruiz"] * 4
+
+
+def test_a_group_ending_in_a_nationality_keeps_its_plural_noun() -> None:
+    # twelfth round (b): `Families of Spanish sailors appealed` gave `Families of Spanish` (cut at
+    # the lower-case noun), and every later `Families say` took that form
+    article = (
+        "Families appeal for crew\n\n"
+        "Families of Norwegian sailors held for a month appealed to the government on Friday. "
+        "The ship's owner met the minister on Monday.\n\n"
+        'Families say the crew have "little water".'
+    )
+    got = who(article, "QQCQ")
+    assert got[0][1] == got[1][1] == got[3][1] == "Families of Norwegian sailors"
+
+
+def test_a_statement_issued_by_someone_is_theirs() -> None:
+    # twelfth round (b): `..., according to a statement issued by President NAME's office.` and its
+    # quotation (`..." the statement explained.`) went to the officials quoted before
+    article = (
+        "Ferry sinks off Norland\n\n"
+        "Officials say that a ferry sank near the harbour on Monday. "
+        "Four crew were rescued, according to a statement issued by Governor Ana Ruiz's office.\n\n"
+        '"The search goes on tonight. Divers are on the scene," the statement explained.'
+    )
+    got = who(article, "XQQQQ")
+    assert got[1][1] == "Officials"
+    assert [g[1] for g in got[2:]] == ["Governor Ana Ruiz's office"] * 3
+
+
+def test_a_he_after_one_of_a_group_opening_the_sentence_before_is_that_one() -> None:
+    # twelfth round (b): `One of the victims from NAME, who ..., recalled the attack. "...," he said`
+    # gave a name inside an earlier sentence (no person) to the he
+    article = (
+        "Village attacked\n\n"
+        "The raid broke the Lakeside Ceasefire Agreement, monitors said.\n\n"
+        "One of the farmers from Nordby, who was around 70 years old, recalled the attack. "
+        '"The men entered my house," he said. "I ran to the forest."'
+    )
+    got = who(article, "XQCQQ")
+    assert got[3][1] == got[4][1] == "One of the farmers from Nordby"
+
+
+def test_one_of_a_group_just_written_speaks_as_one_member() -> None:
+    # twelfth round (b): `many protesters said ... "...," one said. Another added: "..."` gave the
+    # speakers `one` and `Another` (the annotators write `one protester`, `another protester`)
+    article = (
+        "Rally in Nordby\n\n"
+        "Speaking to reporters, many protesters said the new council did little. "
+        '"We want a new vote," one said. Another added: "This is the same council."'
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == "one protester"
+    assert got[3][1] == "Another protester"
+
+
+def test_a_role_then_a_person_set_off_by_a_comma_gives_the_person() -> None:
+    # twelfth round (b): `said NORG chief strategy expert, NAME.` gave the organisation
+    article = (
+        "Markets fall\n\n"
+        "Shares fell on Friday, and traders were worried. "
+        '"It is pretty ugly."\n\n'
+        "said Norland Capital Group chief strategy expert, Ana Ruiz."
+    )
+    assert who(article, "XCQQ")[3][1] == "Ana Ruiz"
+
+
+def test_a_he_after_a_person_who_gave_his_name_is_that_name() -> None:
+    # twelfth round (b): `The mosque's imam, who gave his name as NAME, commented ... "...," he said`
+    # gave the he to a source quoted before
+    article = (
+        "Stampede in Nordby\n\n"
+        "A hospital source commented that some of the hurt were in critical condition. "
+        "The church's priest, who gave his name as Halvard, commented on the incident.\n\n"
+        '"We are in mourning. We accept the will of God," he said.'
+    )
+    got = who(article, "XQCQQ")
+    assert got[3][1] == got[4][1] == "Halvard"
