@@ -274,6 +274,8 @@ def _words_before(article: str, name: str) -> tuple[str, ...]:
             before = article[max(0, at - 40) : at].lower().split()
             before = before[:-1] if before[-1:] == ["the"] else before
             word = before[-1].rstrip(".,:") if before else ""
+            if before and before[-1][-1] in ".:!?":  # `... to step in. NAME said`: a sentence ended there
+                word = ""
             if word in _PLACE_PREPOSITIONS and article.startswith(("'s ", "’s "), at + len(name)):
                 word = ""  # `In NAME's compound`: the place is the compound, not NAME
             out.append(word)

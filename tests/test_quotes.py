@@ -1746,3 +1746,16 @@ def test_a_name_ending_in_a_role_gives_way_to_its_holder_in_apposition() -> None
         'Norferry CEO, Ana Ruiz, justified the order by saying, "These ships are the most reliable we have tested."'
     )
     assert who(article, "XQ")[1][1] == "Ana Ruiz"
+
+
+def test_a_preposition_ending_the_sentence_before_makes_no_place_of_a_name() -> None:
+    # twelfth round (a): `... asked it to step in. NAME, the club's chair, estimated` typed NAME a
+    # place (written after `in`), so her `she said` went to the person quoted before
+    article = (
+        "Marina to close\n\n"
+        '"We tried everything," harbour master Tomas Hallberg said. '
+        "The sailing club wrote to the council asking it to step in.\n\n"
+        "Greta Lindqvist, the club's chair, estimated the marina brought two million euros a year. "
+        '"Every mooring is taken in July," she said.'
+    )
+    assert who(article, "XQCQQ")[4][1] == "Greta Lindqvist"
