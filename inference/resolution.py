@@ -451,7 +451,8 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     if recent is None:
         return []
     opening = [n for n in _people(article, recent, at) if _TITLE_RUN.fullmatch(article, recent, n.start)]
-    found = opening[:1] or _one_word_subject(article, recent, at)
+    # the last name the title run reaches: `Silver Ferns coach NAME said` opens with NAME, not the team
+    found = opening[-1:] or _one_word_subject(article, recent, at)
     chained = _PRONOUN_OPENING.match(article, recent, at)
     if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)

@@ -1759,3 +1759,14 @@ def test_a_preposition_ending_the_sentence_before_makes_no_place_of_a_name() -> 
         '"Every mooring is taken in July," she said.'
     )
     assert who(article, "XQCQQ")[4][1] == "Greta Lindqvist"
+
+
+def test_a_she_after_a_sentence_opening_with_a_team_and_its_coach_is_the_coach() -> None:
+    # twelfth round (a): `Harbour Kites coach NAME said ...` opened with the team (a name the words
+    # do not type), so the next `she said` went to the team
+    article = (
+        "Kites edge past Rovers\n\n"
+        "Harbour Kites coach Mirela Dobrev said she was proud of the comeback. "
+        '"You cannot give a side nine goals and expect to win every time," she said.'
+    )
+    assert who(article, "XQQ")[2][1] == "Mirela Dobrev"
