@@ -241,6 +241,15 @@ def written_before_who(article: str, name: str) -> bool:
     return any(article.startswith(name + ", who ", at) for at in places)
 
 
+def written_with_age(article: str, name: str) -> bool:
+    """Written before an age in apposition somewhere in the article (`Margaret Price, 84, has ...`): a person."""
+    places = _capitalised(article).get(name.split()[0], ()) if " " in name else ()
+    return any(article.startswith(name + ", ", at) and _AGE.match(article, at + len(name)) for at in places)
+
+
+_AGE = re.compile(r", \d{1,3},")
+
+
 def _titled(article: str, name: str) -> bool:
     """Written after a title or a role (`Mr Pocock`, `coach Daniel Reyes`) somewhere in the article."""
     return any(w in _PERSON_TITLES for w in _words_before(article, name))
@@ -731,7 +740,7 @@ def not_a_name(article: str, name: str) -> bool:
     if _titled_work(article, name) or _inside_organisation(article, name):
         return True
     lower = last[1:].islower() and last.lower() in _lower_case_words(article)
-    return lower and not _written_alone(article, words[-1])
+    return lower and not _written_alone(article, words[-1]) and not written_with_age(article, name)  # `NAME Price, 84,`
 
 
 @functools.lru_cache(maxsize=64)  # one pass per article

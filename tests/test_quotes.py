@@ -1770,3 +1770,15 @@ def test_a_she_after_a_sentence_opening_with_a_team_and_its_coach_is_the_coach()
         '"You cannot give a side nine goals and expect to win every time," she said.'
     )
     assert who(article, "XQQ")[2][1] == "Mirela Dobrev"
+
+
+def test_a_full_name_written_with_an_age_is_a_person_though_its_surname_is_a_word() -> None:
+    # twelfth round (a): `NAME Price, 84, has ...` was no person's name (`price` written in lower
+    # case in the article, `Price` never alone), so her `she said` went to an earlier speaker
+    article = (
+        "Bakery closes\n\n"
+        '"Rents went up and the price of flour doubled," said baker Tomas Hallberg. '
+        "Greta Price, 84, has bought her bread there every week since 1971. "
+        '"It is like losing a neighbour," she said.'
+    )
+    assert who(article, "XQCQ")[3][1] == "Greta Price"
