@@ -72,7 +72,7 @@ _ORG_WORD = re.compile(
 # `Park` only ends a place's name (`Hyde Park`): first, it is a surname (`Park Min-jun`)
 _PLACE_WORD = re.compile(
     r"\b(?:Street|Road|Avenue|Square|Bridge|River|Lake|Bay|Beach|Island|Islands|Valley|Creek|Park$|Mountains?|"
-    r"Province|Region|County|City|Airport|Station|Peninsula|Gulf|Sea|Ocean|Coast|Strait)\b"
+    r"Province|Region|County|City|Town|Airport|Station|Peninsula|Gulf|Sea|Ocean|Coast|Strait)\b"
 )
 COUNTRIES = _set("""afghanistan australia austria bangladesh belgium brazil britain canada chile china colombia
     cuba denmark egypt england france germany greece india indonesia iran iraq ireland israel italy japan

@@ -1782,3 +1782,19 @@ def test_a_full_name_written_with_an_age_is_a_person_though_its_surname_is_a_wor
         '"It is like losing a neighbour," she said.'
     )
     assert who(article, "XQCQ")[3][1] == "Greta Price"
+
+
+def test_a_name_ending_in_town_is_a_place_no_he_can_mean() -> None:
+    # twelfth round (a): `a Cape Town publishing family` made `Cape Town` a person, and his `he said`
+    # went to it past the woman quoted in between (a he chain the subject appositive breaks)
+    article = (
+        "Novel prize\n\n"
+        "Sipho Dlamini won the Nandi Prize on Friday. "
+        '"The book is brave," said Ms Thandi Zulu, who chaired the judges. '
+        "The prize was founded by a Kaya Town publishing family. "
+        "Dlamini, a teacher from a small village, wrote the novel over eight years. "
+        "He learned of the shortlist from a colleague. "
+        "He dedicated the prize to his father. "
+        '"I wrote for my village," he said.'
+    )
+    assert who(article, "XCQCCCCQ")[7][1] == "Sipho Dlamini"
