@@ -454,7 +454,10 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     # the last name the title run reaches: `Silver Ferns coach NAME said` opens with NAME, not the team
     found = opening[-1:] or _one_word_subject(article, recent, at)
     chained = _PRONOUN_OPENING.match(article, recent, at)
-    if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
+    # `Her GP has ...` goes on about the she; `Her mother, NAME, said` introduces someone else
+    same = chained and _SUBJECT_PRONOUN.get(chained.group(1).lower()) == pronoun
+    same = same and not (chained.group(2) and chained.group(2).lower() in _KIN_HEADS)
+    if not found and same and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
     return found
 
@@ -541,7 +544,8 @@ _TITLE_RUN = re.compile(
     r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*"""
     rf"""(?:(?:[a-z][\w-]* +){{0,2}}(?:{_LOWER_ROLE}) +)?"""
 )
-_PRONOUN_OPENING = re.compile(r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +)?([Hh]e|[Ss]he)\b""")
+_PRONOUN_OPENING = re.compile(r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +)?([Hh]e|[Ss]he|[Hh]is|[Hh]er)\b(?: +([a-z]+))?""")
+_SUBJECT_PRONOUN = {"he": "he", "she": "she", "his": "he", "her": "she"}
 
 
 def _sentence_start(article: str, at: int) -> int:

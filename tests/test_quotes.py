@@ -1798,3 +1798,27 @@ def test_a_name_ending_in_town_is_a_place_no_he_can_mean() -> None:
         '"I wrote for my village," he said.'
     )
     assert who(article, "XCQCCCCQ")[7][1] == "Sipho Dlamini"
+
+
+def test_a_she_goes_on_through_a_sentence_opening_with_her() -> None:
+    # twelfth round (a): `NAME, 71, was told ... Her GP has ... "...," she said`: the chain of the
+    # subject broke at the `Her`, and the she went to the woman quoted before
+    article = (
+        "Hip waits grow\n\n"
+        '"We are doing all we can," said Dr Ana Ruiz, the trust\'s medical director. '
+        "Greta Lindqvist, 71, was told last spring that she needed a new hip. "
+        "Her doctor has increased her painkillers twice since then. "
+        '"I sleep downstairs now," she said.'
+    )
+    assert who(article, "XQCCQ")[4][1] == "Greta Lindqvist"
+
+
+def test_a_she_after_her_mother_introduced_is_the_mother() -> None:
+    # twelfth round (a): the chain through `Her` stops at a relative, who is a new person
+    article = (
+        "Junior chess\n\n"
+        "Mira Lindqvist, 14, won the junior title on Sunday. "
+        "Her mother, Greta Lindqvist, said the family had spent its savings on travel. "
+        '"We took a loan for the last tournament," she said.'
+    )
+    assert who(article, "XCQQ")[3][1] == "Greta Lindqvist"
