@@ -115,7 +115,7 @@ _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard fr
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
     professor inspector detective sergeant officer manager leader king queen prince bishop councillor
-    ambassador envoy lieutenant commander admiral colonel prosecutor editor""")
+    ambassador envoy lieutenant commander admiral colonel prosecutor editor coroner""")
 # verbs of saying and believing that real news uses and the core list of inference/mentions.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested
@@ -195,7 +195,7 @@ def _name_type(article: str, name: str) -> str:
     if _ORG_WORD.search(name) or _acronym(article, name) or _WEB_ADDRESS.search(low):
         return ORGANISATION
     bare = low.removeprefix("the ")
-    if _PLACE_WORD.search(name) and written_before_who(article, name):  # `Hyun-woo Park, who owns the shop`
+    if person_with_place_word(article, name):  # `Hyun-woo Park, who owns the shop`, `coroner NAME Lake`
         return PERSON
     if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in STATES:
         return PLACE
@@ -239,6 +239,12 @@ def written_before_who(article: str, name: str) -> bool:
     """Written before `, who` somewhere in the article (a person: a place takes `where` or `which`)."""
     places = _capitalised(article).get(name.split()[0], ()) if " " in name else ()
     return any(article.startswith(name + ", who ", at) for at in places)
+
+
+def person_with_place_word(article: str, name: str) -> bool:
+    """A name ending like a place's that the article writes as a person's: before `, who` or after a
+    title or role (`Area coroner Jacqueline Lake`)."""
+    return bool(_PLACE_WORD.search(name)) and (written_before_who(article, name) or _titled(article, name))
 
 
 def written_with_age(article: str, name: str) -> bool:

@@ -784,6 +784,8 @@ def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
 def _not_a_person(article: str, name: str) -> bool:
     if name.endswith(" Park") and entities.written_before_who(article, name):  # `Hyun-woo Park, who owns`
         return False
+    if entities.person_with_place_word(article, name):  # `Area coroner NAME Lake`
+        return False
     return bool(_ORGANISATION.search(name)) or entities.not_a_person(article, name)
 
 

@@ -1822,3 +1822,15 @@ def test_a_she_after_her_mother_introduced_is_the_mother() -> None:
         '"We took a loan for the last tournament," she said.'
     )
     assert who(article, "XCQQ")[3][1] == "Greta Lindqvist"
+
+
+def test_a_titled_person_whose_surname_is_a_place_word_is_a_she_it_can_mean() -> None:
+    # twelfth round (a): `Area coroner NAME Lake` was a place by its last word, so her `She said`
+    # went to the person quoted before
+    article = (
+        "Inquest into cyclist's death\n\n"
+        '"No family should sit through this," said Tomas Hallberg, the cyclist\'s partner. '
+        "Area coroner Greta Lake recorded a conclusion of accidental death. "
+        "She said she would write to the Department for Transport about lorry mirrors."
+    )
+    assert who(article, "XQCQ")[3][1] == "Greta Lake"
