@@ -417,13 +417,31 @@ def person_before(
     opener = _named_subject(article, recent, at, near, latest)
     own = _own_subject(article, at, pronoun) or _put_to(article, at, pronoun)  # `Osei` as the full name nearby
     own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
-    pool = itertools.chain(own, _subject_before(article, recent, at, pronoun), opener, latest, near[::-1], said)
+    subject, introduced = _subject_before(article, recent, at, pronoun), _introduced(article, recent, at, pronoun)
+    pool = itertools.chain(own, subject, opener, introduced, latest, near[::-1], said)
     first = None
     for p in itertools.chain(pool, reversed(names)):
         if _gender_fits(article, p, pronoun, at):
             return p
         first = first or p
     return first  # where the article contradicts every gender, the first
+
+
+def _introduced(article: str, recent: int | None, at: int, pronoun: str) -> list[Mention]:
+    """A person the sentence before introduces, named there for the first time in full and described
+    (`The workshop belongs to NAME, who has run it since 2009.`, `NAME, 84, has ...`): a he/she right
+    after means them rather than the latest speaker. Reads one sentence."""
+    if recent is None or pronoun not in ("he", "she"):
+        return []
+    end = _sentence_start(article, at + 1)
+    for n in _people(article, recent, end):
+        first = entities.occurrences_before(article, n.text.split()[-1], n.start) == 0
+        if first and " " in n.text and _INTRODUCED_AS.match(article, n.end, end):
+            return [n]
+    return []
+
+
+_INTRODUCED_AS = re.compile(r", +(?:who\b|\d{1,3},)")  # not `, the`: `talks with NAME, the prime minister,`
 
 
 def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:

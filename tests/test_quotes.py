@@ -1834,3 +1834,16 @@ def test_a_titled_person_whose_surname_is_a_place_word_is_a_she_it_can_mean() ->
         "She said she would write to the Department for Transport about lorry mirrors."
     )
     assert who(article, "XQCQ")[3][1] == "Greta Lake"
+
+
+def test_a_he_after_a_person_introduced_with_who_is_that_person() -> None:
+    # twelfth round (a): `The workshop belongs to NAME, who has run ...` then `"...," he said` went to
+    # the latest speaker, not the man the sentence before introduces
+    article = (
+        "Burglaries on farms\n\n"
+        '"Thieves are targeting tools," said Tomas Hallberg of the rural crime team. '
+        "The latest break-in was at a joinery workshop on Friday. "
+        "The workshop belongs to Aled Morgan, who has run his business from the site since 2009. "
+        '"The door was just hanging open," he said.'
+    )
+    assert who(article, "XQCCQ")[4][1] == "Aled Morgan"
