@@ -562,7 +562,10 @@ _TITLE_RUN = re.compile(
     r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*"""
     rf"""(?:(?:[a-z][\w-]* +){{0,2}}(?:{_LOWER_ROLE}) +)?"""
 )
-_PRONOUN_OPENING = re.compile(r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +)?([Hh]e|[Ss]he|[Hh]is|[Hh]er)\b(?: +([a-z]+))?""")
+_PRONOUN_OPENING = re.compile(  # `Earlier, he`, `Last year he`, `Her GP has` (and the word after a his/her)
+    r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +|(?:Last|This|Earlier|Later) +[a-z]+ +)?"""
+    r"""([Hh]e|[Ss]he|[Hh]is|[Hh]er)\b(?: +([a-z]+))?"""
+)
 _SUBJECT_PRONOUN = {"he": "he", "she": "she", "his": "he", "her": "she"}
 
 

@@ -1847,3 +1847,17 @@ def test_a_he_after_a_person_introduced_with_who_is_that_person() -> None:
         '"The door was just hanging open," he said.'
     )
     assert who(article, "XQCCQ")[4][1] == "Aled Morgan"
+
+
+def test_a_he_chain_goes_on_through_a_sentence_opening_with_last_year_he() -> None:
+    # twelfth round (a): `NAME has led the council since 2019. Last year he ... He insisted`: the
+    # chain of the subject broke at `Last year he` (no comma), and the he went to the latest speaker
+    article = (
+        "Council leader's trip\n\n"
+        "Council leader Derek Hollins spent 4,000 pounds on a trip to Spain. "
+        '"It is a kick in the teeth," said Ana Ruiz, who runs the food bank. '
+        "Hollins has led the council since 2019. "
+        "Last year he apologised for a taxi claim. "
+        "He insisted the trip was a working visit."
+    )
+    assert who(article, "XCQCCQ")[5][1] == "Derek Hollins"
