@@ -472,9 +472,9 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     # the last name the title run reaches: `Silver Ferns coach NAME said` opens with NAME, not the team
     found = opening[-1:] or _one_word_subject(article, recent, at)
     chained = _PRONOUN_OPENING.match(article, recent, at)
-    # `Her GP has ...` goes on about the she; `Her mother, NAME, said` introduces someone else
+    # `Her GP has ...` goes on about the she; `Her mother, NAME, said` introduces someone else (not `Her partner works`)
     same = chained and _SUBJECT_PRONOUN.get(chained.group(1).lower()) == pronoun
-    same = same and not (chained.group(2) and chained.group(2).lower() in _KIN_HEADS)
+    same = same and not (chained.group(3) and chained.group(2).lower() in _KIN_HEADS)
     if not found and same and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
     return found
@@ -564,7 +564,7 @@ _TITLE_RUN = re.compile(
 )
 _PRONOUN_OPENING = re.compile(  # `Earlier, he`, `Last year he`, `Her GP has` (and the word after a his/her)
     r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +|(?:Last|This|Earlier|Later) +[a-z]+ +)?"""
-    r"""([Hh]e|[Ss]he|[Hh]is|[Hh]er)\b(?: +([a-z]+))?"""
+    r"""([Hh]e|[Ss]he|[Hh]is|[Hh]er)\b(?: +([a-z]+)(,| +[A-Z])?)?"""
 )
 _SUBJECT_PRONOUN = {"he": "he", "she": "she", "his": "he", "her": "she"}
 

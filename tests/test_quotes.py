@@ -1861,3 +1861,16 @@ def test_a_he_chain_goes_on_through_a_sentence_opening_with_last_year_he() -> No
         "He insisted the trip was a working visit."
     )
     assert who(article, "XCQCCQ")[5][1] == "Derek Hollins"
+
+
+def test_a_she_chain_goes_on_through_her_partner_with_no_name_after_it() -> None:
+    # twelfth round (a): `Her partner works days` stopped the chain as a relative introduced
+    # (`Her mother, NAME,` does), and the she went to the latest speaker
+    article = (
+        "Night shifts\n\n"
+        '"People think they can catch up at the weekend," said Dr Priya Malik. '
+        "Greta Lindqvist, 34, works late shifts at a parcel warehouse. "
+        "Her partner works days, so the couple see each other at weekends. "
+        '"By the time I have wound down it is five," she told us.'
+    )
+    assert who(article, "XQCCQ")[4][1] == "Greta Lindqvist"
