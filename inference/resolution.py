@@ -418,7 +418,7 @@ def person_before(
     own = _own_subject(article, at, pronoun) or _put_to(article, at, pronoun)  # `Osei` as the full name nearby
     own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
     subject, introduced = _subject_before(article, recent, at, pronoun), _introduced(article, recent, at, pronoun)
-    pool = itertools.chain(own, subject, opener, introduced, latest, near[::-1], said)
+    pool = itertools.chain(own, introduced, subject, opener, latest, near[::-1], said)
     first = None
     for p in itertools.chain(pool, reversed(names)):
         if _gender_fits(article, p, pronoun, at):

@@ -1874,3 +1874,15 @@ def test_a_she_chain_goes_on_through_her_partner_with_no_name_after_it() -> None
         '"By the time I have wound down it is five," she told us.'
     )
     assert who(article, "XQCCQ")[4][1] == "Greta Lindqvist"
+
+
+def test_a_she_after_a_reporter_spoke_to_a_person_introduced_with_who_is_that_person() -> None:
+    # twelfth round (a): `Our reporter NAME spoke to NAME, who left her home ...` opened with the
+    # reporter, whom the next `she said` took before the woman introduced
+    article = (
+        "Bushfire warning\n\n"
+        "Firefighters are protecting homes north of the town. "
+        "Our reporter Sam Ellery spoke to Greta Lindqvist, who left her home with her dogs. "
+        '"Everything just went black," she said.'
+    )
+    assert who(article, "XCCQ")[3][1] == "Greta Lindqvist"
