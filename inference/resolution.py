@@ -845,6 +845,7 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
 
 
 _SPEAKS_FOR = re.compile(r"\b(?:representing|on behalf of)\b")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def _gendered_after(article: str, end: int) -> re.Match | None:
@@ -852,6 +853,8 @@ def _gendered_after(article: str, end: int) -> re.Match | None:
     what a person is quoted saying, a `his` is someone else's (`NAME said: "At his command ..."`)."""
     for found in _GENDERED.finditer(article, end, end + 300):
         gap = article[end : found.start()]
+        if found.group(1).lower() == "him" and not _SENTENCE_END.search(gap):
+            continue  # `NAME, the opposition leader, accused him of ...`: the object is someone else
         if gap.count('"') % 2 == 0 and gap.count("“") == gap.count("”"):
             return found
     return None

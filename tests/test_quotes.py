@@ -1886,3 +1886,16 @@ def test_a_she_after_a_reporter_spoke_to_a_person_introduced_with_who_is_that_pe
         '"Everything just went black," she said.'
     )
     assert who(article, "XCCQ")[3][1] == "Greta Lindqvist"
+
+
+def test_a_him_in_a_womans_own_sentence_does_not_make_her_a_man() -> None:
+    # twelfth round (a): `The opposition leader, NAME, accused him of ...` read her gender from the
+    # `him`, so her `she said` went to another woman named before
+    article = (
+        "Council budget\n\n"
+        "Ana Ruiz chairs the finance committee with her deputy. "
+        '"We have cut everything that can be cut," said Dev Malik, the deputy mayor. '
+        "The opposition leader, Greta Lindqvist, accused him of protecting pet projects. "
+        '"The new conference centre is still going ahead, I notice," she said.'
+    )
+    assert who(article, "XCQQQ")[4][1] == "Greta Lindqvist"
