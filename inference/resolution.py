@@ -577,7 +577,8 @@ def _sentence_start(article: str, at: int) -> int:
 
 
 _SUBJECT = re.compile(
-    rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +(?:who\b[^.;:!?\n]{{0,150}}?|\d{{1,3}}),)?"
+    rf"(?:[^.,;:!?\n]{{0,40}}, +)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? +)?"  # `Mr Kulkarni now keeps ...`
+    rf"((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +(?:who\b[^.;:!?\n]{{0,150}}?|\d{{1,3}}),)?"
     r" +(?=[a-z])(?!(?:de|da|van|von|al|bin|der|la|le|du|del|di)\b)"
 )  # `Federer, who has been a critic of the system, snapped`, `Adamowicz, 53, has`; not `Alexander von NAME`
 

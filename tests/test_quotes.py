@@ -1899,3 +1899,16 @@ def test_a_him_in_a_womans_own_sentence_does_not_make_her_a_man() -> None:
         '"The new conference centre is still going ahead, I notice," she said.'
     )
     assert who(article, "XCQQQ")[4][1] == "Greta Lindqvist"
+
+
+def test_a_he_after_a_sentence_opening_with_mr_and_a_surname_is_that_man() -> None:
+    # twelfth round (a): `Mr NAME now keeps his phone on silent.` opened with a title, so the
+    # sentence's subject was not read and the next `he said` went to the latest speaker
+    article = (
+        "Phone scam\n\n"
+        "Vinod Kapoor lost his savings to callers posing as police. "
+        '"Nobody picks up the phone," said Dev Malik, who studies fraud. '
+        "Mr Kapoor now keeps his phone on silent. "
+        '"If it rings and I do not know the number, I let it ring," he said.'
+    )
+    assert who(article, "XCQCQ")[4][1] == "Vinod Kapoor"
