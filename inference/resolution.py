@@ -611,13 +611,14 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     if not found or lead in _NOT_A_SUBJECT or lead.endswith(("'s", "’s")):  # `Indian expert`
         return []
     capital = re.sub(rf"^{_PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
-    if entities.only_sentence_initial(article, capital):  # `Describing the plan, he`, `During`
+    word = Mention(found.start(1), found.end(1), found.group(1), "name")
+    full = _by_surname(article, word)  # `Achebe grew up ...` after `Tamsin Achebe`: a surname at any place
+    by_surname = full is not word and full.text.split()[-1] == word.text  # not `Of GM` for `Of`
+    if entities.only_sentence_initial(article, capital) and not by_surname:  # `Describing the plan, he`, `During`
         return []
     described = _described_person(article, found.end(1), at)
     if described:  # `Rovers centre back NAME admitted ...`: the team describes the person
         return [described]
-    word = Mention(found.start(1), found.end(1), found.group(1), "name")
-    full = _by_surname(article, word)
     if full is not word:
         return [full] if _is_person(article, full.text, at) else []
     person = not entities.not_a_person(article, word.text) and entities.mention_type(article, word.text) != "date"

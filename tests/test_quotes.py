@@ -1912,3 +1912,17 @@ def test_a_he_after_a_sentence_opening_with_mr_and_a_surname_is_that_man() -> No
         '"If it rings and I do not know the number, I let it ring," he said.'
     )
     assert who(article, "XCQCQ")[4][1] == "Vinod Kapoor"
+
+
+def test_a_surname_written_alone_only_at_sentence_starts_still_opens_with_the_person() -> None:
+    # twelfth round (a): `Achebe grew up on Barra, and she ...`: the surname is written alone only
+    # at sentence starts (else as `NAME's`), so it was no subject and the quotation after went to
+    # another name
+    article = (
+        "Island film\n\n"
+        "Tamsin Okoro's second film is her best. "
+        "The scene with her brother (Callum Reid) was shot in one take. "
+        "Okoro grew up on Barra, and she cast several islanders. "
+        '"I did not want actors doing the accent," she said.'
+    )
+    assert who(article, "XCCCQ")[4][1] == "Tamsin Okoro"
