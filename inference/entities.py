@@ -72,7 +72,7 @@ _ORG_WORD = re.compile(
 # `Park` only ends a place's name (`Hyde Park`): first, it is a surname (`Park Min-jun`)
 _PLACE_WORD = re.compile(
     r"\b(?:Street|Road|Avenue|Square|Bridge|River|Lake|Bay|Beach|Island|Islands|Valley|Creek|Park$|Mountains?|"
-    r"Province|Region|County|City|Airport|Station|Peninsula|Gulf|Sea|Ocean|Coast|Strait)\b"
+    r"Province|Region|County|City|Town|Airport|Station|Peninsula|Gulf|Sea|Ocean|Coast|Strait)\b"
 )
 COUNTRIES = _set("""afghanistan australia austria bangladesh belgium brazil britain canada chile china colombia
     cuba denmark egypt england france germany greece india indonesia iran iraq ireland israel italy japan
@@ -115,7 +115,7 @@ _PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard fr
 _PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
     professor inspector detective sergeant officer manager leader king queen prince bishop councillor
-    ambassador envoy lieutenant commander admiral colonel prosecutor editor""")
+    ambassador envoy lieutenant commander admiral colonel prosecutor editor coroner""")
 # verbs of saying and believing that real news uses and the core list of inference/mentions.py lacks
 MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested
@@ -195,7 +195,7 @@ def _name_type(article: str, name: str) -> str:
     if _ORG_WORD.search(name) or _acronym(article, name) or _WEB_ADDRESS.search(low):
         return ORGANISATION
     bare = low.removeprefix("the ")
-    if _PLACE_WORD.search(name) and written_before_who(article, name):  # `Hyun-woo Park, who owns the shop`
+    if person_with_place_word(article, name):  # `Hyun-woo Park, who owns the shop`, `coroner NAME Lake`
         return PERSON
     if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in STATES:
         return PLACE
@@ -241,6 +241,21 @@ def written_before_who(article: str, name: str) -> bool:
     return any(article.startswith(name + ", who ", at) for at in places)
 
 
+def person_with_place_word(article: str, name: str) -> bool:
+    """A name ending like a place's that the article writes as a person's: before `, who` or after a
+    title or role (`Area coroner Jacqueline Lake`)."""
+    return bool(_PLACE_WORD.search(name)) and (written_before_who(article, name) or _titled(article, name))
+
+
+def written_with_age(article: str, name: str) -> bool:
+    """Written before an age in apposition somewhere in the article (`Margaret Price, 84, has ...`): a person."""
+    places = _capitalised(article).get(name.split()[0], ()) if " " in name else ()
+    return any(article.startswith(name + ", ", at) and _AGE.match(article, at + len(name)) for at in places)
+
+
+_AGE = re.compile(r", \d{1,3},")
+
+
 def _titled(article: str, name: str) -> bool:
     """Written after a title or a role (`Mr Pocock`, `coach Daniel Reyes`) somewhere in the article."""
     return any(w in _PERSON_TITLES for w in _words_before(article, name))
@@ -274,6 +289,8 @@ def _words_before(article: str, name: str) -> tuple[str, ...]:
             before = article[max(0, at - 40) : at].lower().split()
             before = before[:-1] if before[-1:] == ["the"] else before
             word = before[-1].rstrip(".,:") if before else ""
+            if before and before[-1][-1] in ".:!?":  # `... to step in. NAME said`: a sentence ended there
+                word = ""
             if word in _PLACE_PREPOSITIONS and article.startswith(("'s ", "’s "), at + len(name)):
                 word = ""  # `In NAME's compound`: the place is the compound, not NAME
             out.append(word)
@@ -729,7 +746,7 @@ def not_a_name(article: str, name: str) -> bool:
     if _titled_work(article, name) or _inside_organisation(article, name):
         return True
     lower = last[1:].islower() and last.lower() in _lower_case_words(article)
-    return lower and not _written_alone(article, words[-1])
+    return lower and not _written_alone(article, words[-1]) and not written_with_age(article, name)  # `NAME Price, 84,`
 
 
 @functools.lru_cache(maxsize=64)  # one pass per article

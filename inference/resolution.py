@@ -456,13 +456,31 @@ def person_before(
     opener = _named_subject(article, recent, at, near, latest)
     own = _own_subject(article, at, pronoun) or _put_to(article, at, pronoun)  # `Osei` as the full name nearby
     own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
-    pool = itertools.chain(own, _subject_before(article, recent, at, pronoun), opener, latest, near[::-1], said)
+    subject, introduced = _subject_before(article, recent, at, pronoun), _introduced(article, recent, at, pronoun)
+    pool = itertools.chain(own, introduced, subject, opener, latest, near[::-1], said)
     first = None
     for p in itertools.chain(pool, reversed(names)):
         if _gender_fits(article, p, pronoun, at):
             return p
         first = first or p
     return first  # where the article contradicts every gender, the first
+
+
+def _introduced(article: str, recent: int | None, at: int, pronoun: str) -> list[Mention]:
+    """A person the sentence before introduces, named there for the first time in full and described
+    (`The workshop belongs to NAME, who has run it since 2009.`, `NAME, 84, has ...`): a he/she right
+    after means them rather than the latest speaker. Reads one sentence."""
+    if recent is None or pronoun not in ("he", "she"):
+        return []
+    end = _sentence_start(article, at + 1)
+    for n in _people(article, recent, end):
+        first = entities.occurrences_before(article, n.text.split()[-1], n.start) == 0
+        if first and " " in n.text and _INTRODUCED_AS.match(article, n.end, end):
+            return [n]
+    return []
+
+
+_INTRODUCED_AS = re.compile(r", +(?:who\b|\d{1,3},)")  # not `, the`: `talks with NAME, the prime minister,`
 
 
 def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
@@ -490,9 +508,13 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     if recent is None:
         return []
     opening = [n for n in _people(article, recent, at) if _TITLE_RUN.fullmatch(article, recent, n.start)]
-    found = opening[:1] or _one_word_subject(article, recent, at) or _one_of_them(article, recent, at, pronoun)
+    # the last name the title run reaches: `Silver Ferns coach NAME said` opens with NAME, not the team
+    found = opening[-1:] or _one_word_subject(article, recent, at) or _one_of_them(article, recent, at, pronoun)
     chained = _PRONOUN_OPENING.match(article, recent, at)
-    if not found and chained and chained.group(1).lower() == pronoun and pronoun in ("he", "she") and depth < 2:
+    # `Her GP has ...` goes on about the she; `Her mother, NAME, said` introduces someone else (not `Her partner works`)
+    same = chained and _SUBJECT_PRONOUN.get(chained.group(1).lower()) == pronoun
+    same = same and not (chained.group(3) and chained.group(2).lower() in _KIN_HEADS)
+    if not found and same and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
     return found
 
@@ -601,7 +623,11 @@ _TITLE_RUN = re.compile(
     r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*"""
     rf"""(?:(?:[a-z][\w-]* +){{0,2}}(?:{_LOWER_ROLE}) +)?"""
 )
-_PRONOUN_OPENING = re.compile(r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +)?([Hh]e|[Ss]he)\b""")
+_PRONOUN_OPENING = re.compile(  # `Earlier, he`, `Last year he`, `Her GP has` (and the word after a his/her)
+    r"""\s*(?:[^.,;:!?"“”\n]{0,40}, +|(?:Last|This|Earlier|Later) +[a-z]+ +)?"""
+    r"""([Hh]e|[Ss]he|[Hh]is|[Hh]er)\b(?: +([a-z]+)(,| +[A-Z])?)?"""
+)
+_SUBJECT_PRONOUN = {"he": "he", "she": "she", "his": "he", "her": "she"}
 
 
 def _sentence_start(article: str, at: int) -> int:
@@ -612,7 +638,8 @@ def _sentence_start(article: str, at: int) -> int:
 
 
 _SUBJECT = re.compile(
-    rf"(?:[^.,;:!?\n]{{0,40}}, +)?((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +(?:who\b[^.;:!?\n]{{0,150}}?|\d{{1,3}}),)?"
+    rf"(?:[^.,;:!?\n]{{0,40}}, +)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? +)?"  # `Mr Kulkarni now keeps ...`
+    rf"((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +(?:who\b[^.;:!?\n]{{0,150}}?|\d{{1,3}}),)?"
     r" +(?=[a-z])(?!(?:de|da|van|von|al|bin|der|la|le|du|del|di)\b)"
 )  # `Federer, who has been a critic of the system, snapped`, `Adamowicz, 53, has`; not `Alexander von NAME`
 
@@ -645,13 +672,14 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     if not found or lead in _NOT_A_SUBJECT or lead.endswith(("'s", "’s")):  # `Indian expert`
         return []
     capital = re.sub(rf"^{_PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
-    if entities.only_sentence_initial(article, capital):  # `Describing the plan, he`, `During`
+    word = Mention(found.start(1), found.end(1), found.group(1), "name")
+    full = _by_surname(article, word)  # `Achebe grew up ...` after `Tamsin Achebe`: a surname at any place
+    by_surname = full is not word and full.text.split()[-1] == word.text  # not `Of GM` for `Of`
+    if entities.only_sentence_initial(article, capital) and not by_surname:  # `Describing the plan, he`, `During`
         return []
     described = _described_person(article, found.end(1), at)
     if described:  # `Rovers centre back NAME admitted ...`: the team describes the person
         return [described]
-    word = Mention(found.start(1), found.end(1), found.group(1), "name")
-    full = _by_surname(article, word)
     if full is not word:
         return [full] if _is_person(article, full.text, at) else []
     person = not entities.not_a_person(article, word.text) and entities.mention_type(article, word.text) != "date"
@@ -840,6 +868,8 @@ def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
 def _not_a_person(article: str, name: str) -> bool:
     if name.endswith(" Park") and entities.written_before_who(article, name):  # `Hyun-woo Park, who owns`
         return False
+    if entities.person_with_place_word(article, name):  # `Area coroner NAME Lake`
+        return False
     return bool(_ORGANISATION.search(name)) or entities.not_a_person(article, name)
 
 
@@ -878,6 +908,7 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
 
 
 _SPEAKS_FOR = re.compile(r"\b(?:representing|on behalf of)\b")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def _gendered_after(article: str, end: int) -> re.Match | None:
@@ -885,6 +916,8 @@ def _gendered_after(article: str, end: int) -> re.Match | None:
     what a person is quoted saying, a `his` is someone else's (`NAME said: "At his command ..."`)."""
     for found in _GENDERED.finditer(article, end, end + 300):
         gap = article[end : found.start()]
+        if found.group(1).lower() == "him" and not _SENTENCE_END.search(gap):
+            continue  # `NAME, the opposition leader, accused him of ...`: the object is someone else
         if gap.count('"') % 2 == 0 and gap.count("“") == gap.count("”"):
             return found
     return None
