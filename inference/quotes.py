@@ -72,8 +72,10 @@ from claimtag.inference.resolution import (
     _gender_fits,
     _is_person,
     _names_holding,
+    _occurrences,
     _Sentence,
     _thing_before,
+    _window,
     _word_places,
     person_before,
     resolve,
@@ -455,8 +457,9 @@ def _name_alone(article: str, mention: Mention) -> Mention:
     k = 0
     while k < len(words) - 2 and _lead_word(words[k]):
         k += 1
-    body = next((j for j in range(len(words) - 2, k, -1) if _body_before(article, words[k:j])), None)
-    if body is not None and len(re.findall(rf"\b{re.escape(words[-1])}\b", article)) > 1:
+    start, end = _window(mention.start)  # a window, not the whole article: linear on huge inputs
+    body = next((j for j in range(len(words) - 2, k, -1) if _body_before(article, words[k:j], start, end)), None)
+    if body is not None and len(_occurrences(article, words[-1], start, end)) > 1:
         k = body  # `Iraq Ryan C. Crocker`, where the article also writes `Crocker` alone
     while k < len(words) - 2 and _lead_word(words[k]):
         k += 1
@@ -484,7 +487,7 @@ def _lead_word(word: str) -> bool:
     return _title(word) or any(p in _ROLE_NOUNS or p in _TITLES for p in parts) or "of" in parts[1:-1]
 
 
-def _body_before(article: str, words: list[str]) -> bool:
+def _body_before(article: str, words: list[str], start: int, end: int) -> bool:
     """Words before a name that are a place or an organisation the article also writes without the name
     (`Iraq` of `Iraq Ryan C. Crocker`, `United Nations` of `United Nations Ana Ruiz`; not `United` of
     `United Arab Emirates`, never written with no capitalised word after it)."""
@@ -492,9 +495,10 @@ def _body_before(article: str, words: list[str]) -> bool:
         return False
     phrase = " ".join(words)
     kind = entities.mention_type(article, phrase)
-    if kind not in (entities.PLACE, entities.ORGANISATION) or phrase not in article:
+    if kind not in (entities.PLACE, entities.ORGANISATION):
         return False
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])(?! +[A-Z])", article) is not None  # a name alone
+    alone = (at + len(phrase) for at in _occurrences(article, phrase, start, end))  # no capitalised word after
+    return any(re.match(r"(?![\w-])(?! +[A-Z])", article[stop : stop + 3]) for stop in alone)
 
 
 def _surname_after_name(article: str, m: re.Match, parts: list[str]) -> bool:
