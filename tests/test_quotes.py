@@ -2018,3 +2018,17 @@ def test_a_surname_written_alone_only_at_sentence_starts_still_opens_with_the_pe
         '"I did not want actors doing the accent," she said.'
     )
     assert who(article, "XCCCQ")[4][1] == "Tamsin Okoro"
+
+
+def test_a_headline_quotation_is_said_by_whom_the_body_gives_the_same_words() -> None:
+    # thirteenth round (d): `'We froze': Maskell rues ...` and `... 'kept two sets of books', trial
+    # told`: the headline's quoted words went to its own noun (`trial`) or to no one, though the body
+    # repeats them in a sentence that names the speaker (teamtrain: six articles)
+    article = (
+        "Treasurer 'kept the tills open all night', hearing told\n"
+        "By Sam Ellery\n\n"
+        "A former treasurer of a rowing club is accused of theft. "
+        "The club's secretary, Ana Ruiz, said he was trusted completely.\n\n"
+        "An auditor, Dev Malik, told the court the tills were kept open all night for weeks."
+    )
+    assert [w[1] for w in who(article, "QXCQQ")] == ["Dev Malik", None, None, "Ana Ruiz", "Dev Malik"]
