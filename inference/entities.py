@@ -47,7 +47,8 @@ PERSON_NOUNS = _set("""spokesperson spokesman spokeswoman official officer soldi
     source minister president chancellor governor mayor senator judge chief executive secretary premier deputy
     coach captain professor councillor inspector detective sergeant constable director chair chairman chairwoman
     manager head leader king queen prince princess bishop commissioner attorney diplomat doctor nurse lawyer
-    teacher farmer owner worker analyst economist expert researcher scientist engineer driver pilot victim""")
+    teacher farmer owner worker analyst economist expert researcher scientist engineer driver pilot victim
+    investigator""")
 # a group that speaks, as the annotators write it with what qualifies it (`Mainland Chinese officials`,
 # `Officials from the Army Legal Services Agency`, `Friends and family`)
 GROUP_NOUNS = _set("""officials members leaders clerics authorities sources workers investigators prosecutors analysts

@@ -1291,7 +1291,7 @@ def _headline_role(article: str, mention: Mention) -> Mention | None:
     """`Norland Prime Minister calls for talks` (a role in the headline, the article's first line) ->
     the first name written with that role after it (`Ana Ruiz, the Norland Prime Minister, said`)."""
     role = mention.text.split()[-1].lower()
-    if role not in _ROLES or "\n" in article[: mention.start]:
+    if role not in _ROLE_NOUNS or not _in_heading(article, mention.start):
         return None
     for start, end in _role_lines(article, role, mention.end, min(len(article), mention.end + WINDOW)):
         for name in _role_names(article, role, start, end):
@@ -1303,6 +1303,17 @@ def _headline_role(article: str, mention: Mention) -> Mention | None:
         if holds and _is_person(article, name.group(), name.start()):
             return Mention(name.start(), name.end(), name.group(), "name")
     return None
+
+
+def _in_heading(article: str, at: int) -> bool:
+    """Whether `at` lies in the article's heading: its first paragraph (headline, standfirst, byline;
+    one line in real news), where more follow."""
+    return at < _heading_end(article)
+
+
+@functools.lru_cache(maxsize=8)
+def _heading_end(article: str) -> int:
+    return max(0, article.find("\n\n"))  # no heading where no paragraph follows
 
 
 def _speaker_referred(article: str, mention: Mention, speakers: list[Mention]) -> Mention | None:

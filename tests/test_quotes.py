@@ -2032,3 +2032,24 @@ def test_a_headline_quotation_is_said_by_whom_the_body_gives_the_same_words() ->
         "An auditor, Dev Malik, told the court the tills were kept open all night for weeks."
     )
     assert [w[1] for w in who(article, "QXCQQ")] == ["Dev Malik", None, None, "Ana Ruiz", "Dev Malik"]
+
+
+def test_a_role_noun_in_a_standfirst_is_the_person_the_body_first_writes_with_that_role() -> None:
+    # thirteenth round (d): `Its director says it will not be the last.` (a standfirst, the heading's
+    # second line) and `..., collision investigator tells inquest` (a person noun, no title): the
+    # headline rule read only the first line and only titles (teamtrain: spo-005, law-006)
+    article = (
+        "A museum returns a drum\n"
+        "The Vale Museum is returning a drum to Norland. Its director says more will follow.\n"
+        "By Sam Ellery\n\n"
+        "The drum left on Monday.\n\n"
+        '"We are not emptying the museum," said Ana Ruiz, the director.'
+    )
+    assert who(article, "XCQXCQ")[2][1] == "Ana Ruiz"
+    article = (
+        "Van driver could not see the cyclist, collision investigator tells inquest\n"
+        "By Sam Ellery\n\n"
+        "A cyclist died at a junction in Eastmouth in May.\n\n"
+        "PC Dev Malik, a forensic collision investigator, told the hearing the van had a blind spot."
+    )
+    assert who(article, "QXCQ")[0][1] == "Dev Malik"
