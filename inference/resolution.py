@@ -180,17 +180,28 @@ def _owned(article: str, mention: Mention, speakers: list[Mention], recent: int 
 
 def _spouse(article: str, mention: Mention, named: Mention) -> Mention | None:
     """`Mrs Vale` where the full name found is `Tomas Vale`, written `Greta and Tomas Vale`, and the
-    article shows him a man: the other first name of the couple (`Greta Vale`)."""
+    article shows him a man: the other first name of the couple (`Greta Vale`), else the relative of
+    the title's gender named by first name in the 1,500 characters after him (`His wife, Greta,`)."""
     words = mention.text.split()
     want = _TITLE_GENDER.get(words[0].lower().rstrip(".")) if len(words) == 2 else None
     after = _gendered_after(article, named.end) if want and named is not mention else None
     if not after or _PRONOUN_GENDER[after.group(1).lower()] == want:
         return None
     other = _COUPLE_BEFORE.search(article, max(0, named.start - 40), named.start)
-    return Mention(other.start(1), other.end(1), f"{other.group(1)} {words[1]}", "name") if other else None
+    if other:
+        return Mention(other.start(1), other.end(1), f"{other.group(1)} {words[1]}", "name")
+    # `Mrs Rees` where the article names the man `Gwilym Rees` and then `His wife, Eirlys,`: the relative
+    for kin in _KIN_NAMED.finditer(article, named.end, min(mention.start, named.end + 1500)):
+        if _KIN_GENDER.get(kin.group(1).lower()) == want:
+            return Mention(kin.start(2), kin.end(2), f"{kin.group(2)} {words[1]}", "name")
+    return None
 
 
 _COUPLE_BEFORE = re.compile(r"\b([A-Z][a-z]+) +and +\Z")
+_KIN_NAMED = re.compile(r"\b(?:[Hh]is|[Hh]er) +([a-z]+), +([A-Z][a-z]+),")  # `His wife, Eirlys,`
+_MEN_KIN = _set("father dad brother son husband grandson grandfather nephew uncle widower")
+_WOMEN_KIN = _set("mother mum mom sister daughter wife granddaughter grandmother niece aunt widow")
+_KIN_GENDER = dict.fromkeys(_MEN_KIN, "m") | dict.fromkeys(_WOMEN_KIN, "f")
 _THE = _set("the The")
 _AGED = re.compile(r"[Tt]he \d{1,3}-year-old(?: [a-z]+)?")  # a person described by age alone, as news refers back
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}

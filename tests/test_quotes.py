@@ -2053,3 +2053,17 @@ def test_a_role_noun_in_a_standfirst_is_the_person_the_body_first_writes_with_th
         "PC Dev Malik, a forensic collision investigator, told the hearing the van had a blind spot."
     )
     assert who(article, "QXCQ")[0][1] == "Dev Malik"
+
+
+def test_a_courtesy_title_of_the_other_gender_is_the_relative_named_by_first_name() -> None:
+    # thirteenth round (d): `Mrs Rees said` after `Gwilym Rees, 74, collapsed ... His wife, Eirlys,
+    # called 999` (and `Mr Trewin` after `Dorothy Trewin ... Her son, Paul,`) went to the one person
+    # written in full with the surname, whom the article shows of the other gender (teamtrain: two articles)
+    article = (
+        "Farmer waited hours for ambulance\n\n"
+        "Tomas Vale, 70, fell in the yard of his farm near Eastmouth. "
+        "His wife, Greta, called for help at noon. "
+        "The ambulance came at six.\n\n"
+        '"Nobody came for six hours," Mrs Vale said.'
+    )
+    assert who(article, "XCCCQ")[4][1] == "Greta Vale"
