@@ -42,6 +42,7 @@ from claimtag.inference.mentions import (
     SpeakerScorer,
     _and_body,
     _answered_by,
+    _before_who,
     _beside_saying,
     _both,
     _bracket_aside,
@@ -137,7 +138,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
             return _refined(sentence, cited, [m for m, _ in found])
     if best and best[0] > 0:
         speaker = _told_outlet(sentence, best[1], found) or _bracket_aside(sentence, best[1], found)
-        speaker = speaker or _opening_subject(sentence, best[1], found) or best[1]
+        speaker = speaker or _opening_subject(sentence, best[1], found) or _before_who(sentence, best[1]) or best[1]
         chosen = _refined(sentence, speaker, [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen

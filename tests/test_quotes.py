@@ -2067,3 +2067,20 @@ def test_a_courtesy_title_of_the_other_gender_is_the_relative_named_by_first_nam
         '"Nobody came for six hours," Mrs Vale said.'
     )
     assert who(article, "XCCCQ")[4][1] == "Greta Vale"
+
+
+def test_the_subject_before_a_who_clause_speaks_not_a_noun_at_the_end_of_the_clause() -> None:
+    # thirteenth round (d): `Farmers who took part say ...` gave `part`, and `One diner who ate there on
+    # its opening night told us ...` gave `night`: the noun right before the verb ends the `who` clause
+    # (teamtrain: res-010, spk-006)
+    article = (
+        "Drip irrigation trial\n\n"
+        "A trial of drip irrigation ended in March. "
+        "Growers who joined the scheme say the pipes saved water."
+    )
+    assert who(article, "XCQ")[2][1] == "Growers"
+    article = (
+        "New bistro\n\nThe bistro opened in May. "
+        "One guest who dined there on the first evening told us the soup was cold."
+    )
+    assert who(article, "XCQ")[2][1] == "One guest"
