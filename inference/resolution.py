@@ -87,7 +87,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         document = head.text.split()[-1].lower() in entities.DOC_NOUNS  # `the joint statement` is no one's role
         by_role = None
-        if not document:
+        if not document and not _someone_new(head):
             by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
             by_role = by_role or _by_modifier(article, head) or _by_role_of(article, head)
             by_role = by_role or _headline_role(article, head)
@@ -1296,6 +1296,17 @@ def _by_capital_role(article: str, mention: Mention) -> Mention | None:
             if phrase in around and _is_person(article, name.group(), name.start()):
                 found = Mention(name.start(), name.end(), name.group(), "name")
     return found
+
+
+def _someone_new(mention: Mention) -> bool:
+    """`One neighbour`, `Several teachers`, `teachers`: an indefinite or plural role is no named person
+    the article wrote with that role (`next-door neighbour NAME`, `teacher NAME`)."""
+    words = mention.text.lower().split()
+    plural = words[-1].endswith("s") and words[-1][:-1] in _ROLE_NOUNS
+    return plural or (len(words) > 1 and words[0] in _INDEFINITE)
+
+
+_INDEFINITE = _set("one another several some many few")
 
 
 def _headline_role(article: str, mention: Mention) -> Mention | None:

@@ -2084,3 +2084,20 @@ def test_the_subject_before_a_who_clause_speaks_not_a_noun_at_the_end_of_the_cla
         "One guest who dined there on the first evening told us the soup was cold."
     )
     assert who(article, "XCQ")[2][1] == "One guest"
+
+
+def test_an_indefinite_or_plural_role_is_no_person_named_with_that_role() -> None:
+    # thirteenth round (d): `One neighbour, who did not want to be named, said` went to the `neighbour
+    # NAME` of the story, and `Several teachers said` to `teacher NAME` (teamtrain: cri-016, int-014, int-010)
+    article = (
+        "Hedge dispute\n\n"
+        "Retired pilot Dev Malik took his neighbour Ana Ruiz to court over a hedge. "
+        "One neighbour, who asked not to be named, said the pair had once been friends."
+    )
+    assert who(article, "XCQ")[2][1] == "One neighbour"
+    article = (
+        "Village broadband\n\n"
+        "In the village, teacher Greta Lindqvist said the link had changed her lessons. "
+        "Several teachers said the connection slowed in the afternoons."
+    )
+    assert who(article, "XQQ")[2][1] in ("teachers", "Several teachers")
