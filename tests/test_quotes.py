@@ -2101,3 +2101,24 @@ def test_an_indefinite_or_plural_role_is_no_person_named_with_that_role() -> Non
         "Several teachers said the connection slowed in the afternoons."
     )
     assert who(article, "XQQ")[2][1] in ("teachers", "Several teachers")
+
+
+def test_the_company_is_no_police_force_court_union_or_dateline() -> None:
+    # thirteenth round (d): `In a statement, the company said` went to the union or the dateline's town
+    # named just before, not to the business the article describes with `, which` or an `its`
+    # (teamtrain: spk-009, reg-018)
+    article = (
+        "Depot raid\n"
+        "EASTMOUTH, Norland, May 2 (Wire) -\n\n"
+        "Norvale Freight, which runs the depot, lost two vans in the raid. "
+        "The Norland Transport Workers' Union blamed staff cuts. "
+        "In a statement, the company said its losses were insured."
+    )
+    assert who(article, "XXCQQ")[4][1] == "Norvale Freight"
+    article = (
+        "Mine cuts jobs\n"
+        "EASTMOUTH, Norland, May 2 (Wire) -\n\n"
+        "Vale Copper Mines has begun laying off workers at its deepest shaft. "
+        "In a statement, the company said costs had risen."
+    )
+    assert who(article, "XXCQ")[3][1] == "Vale Copper Mines"
