@@ -628,7 +628,8 @@ def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, s
         return None
     for o_at, o_text in spans:
         if o_at + len(o_text) < at and _APPOSED.fullmatch(text[o_at + len(o_text) : at]) and " " in o_text:
-            return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
+            named = o_text[:1].isupper()  # not `... a food collection from 7 October, the council has confirmed`
+            return (o_at, o_text) if named and entities.mention_type(text, o_text) == entities.PERSON else None
     return None
 
 

@@ -2122,3 +2122,14 @@ def test_the_company_is_no_police_force_court_union_or_dateline() -> None:
         "In a statement, the company said costs had risen."
     )
     assert who(article, "XXCQ")[3][1] == "Vale Copper Mines"
+
+
+def test_a_description_after_a_comma_describes_a_name_not_a_lower_case_phrase_before_it() -> None:
+    # thirteenth round (d): `... will lay off 210 workers by the end of September, the company confirmed`
+    # gave `the end of September`, read as the person `the company` describes (teamtrain: eco-018, env-007)
+    article = (
+        "Valve plant cuts\n\n"
+        "Norvale Pumps Ltd makes valves in Eastmouth. "
+        "Norvale Pumps Ltd will close its second line by the end of June, the company confirmed on Monday."
+    )
+    assert who(article, "XCQ")[2][1] == "Norvale Pumps Ltd"
