@@ -47,7 +47,8 @@ PERSON_NOUNS = _set("""spokesperson spokesman spokeswoman official officer soldi
     source minister president chancellor governor mayor senator judge chief executive secretary premier deputy
     coach captain professor councillor inspector detective sergeant constable director chair chairman chairwoman
     manager head leader king queen prince princess bishop commissioner attorney diplomat doctor nurse lawyer
-    teacher farmer owner worker analyst economist expert researcher scientist engineer driver pilot victim""")
+    teacher farmer owner worker analyst economist expert researcher scientist engineer driver pilot victim
+    investigator""")
 # a group that speaks, as the annotators write it with what qualifies it (`Mainland Chinese officials`,
 # `Officials from the Army Legal Services Agency`, `Friends and family`)
 GROUP_NOUNS = _set("""officials members leaders clerics authorities sources workers investigators prosecutors analysts
@@ -357,6 +358,9 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
 
     def fits(e: Entity) -> bool:  # a document by its head noun (`the report` -> `the Harbour Report`)
         named = words[1] in e.name.lower().split()
+        public = _PUBLIC_BODY_WORDS.intersection(e.name.lower().split()) or _dateline(article, e)
+        if words[1] in _BUSINESS_NOUNS and public:
+            return False  # `the company` is no police force, court or union, nor the town of a dateline
         described = want == ORGANISATION and e.type in (PERSON, UNKNOWN, PLACE) and described_organisation(article, e)
         return (e.type == want or described) and (named or want == ORGANISATION)
 
@@ -365,6 +369,16 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
         return before[0]
     k = bisect.bisect_left(_starts(article), start)
     return next((e for e in entities(article)[k : k + 40] if fits(e) and e.start > start), None)
+
+
+_BUSINESS_NOUNS = _set("""company firm carmaker automaker airline carrier retailer operator insurer manufacturer maker
+    developer broadcaster""")
+_PUBLIC_BODY_WORDS = _set("police court union council ministry department government commission tribunal parliament")
+
+
+def _dateline(article: str, e: Entity) -> bool:
+    """`KITWE, Zambia, Sept 12 (Wire) -`: a town in capitals opening a line before a comma."""
+    return e.name.isupper() and article.startswith(",", e.end) and (e.start == 0 or article[e.start - 1] == "\n")
 
 
 def described_organisation(article: str, e: Entity) -> bool:
@@ -381,7 +395,7 @@ def described_organisation(article: str, e: Entity) -> bool:
 _MORE_ORG_NOUNS = _set("supplier producer chain brand startup lender exporter")
 _ORG_DESCRIBED = re.compile(
     rf"(?:, +(?:the|a|an) +(?:[\w-]+ +){{0,4}}(?:{'|'.join(sorted(ORG_NOUNS | _MORE_ORG_NOUNS))})\b"
-    r"| +(?:[a-z]+ +){1,2}its\b)"
+    r"|, +which\b| +(?:(?!(?:said|says|told|added)\b)[a-z]+ +){1,8}its\b)"
 )
 
 

@@ -322,6 +322,24 @@ def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict
     return Mention(opener.start, mention.end, phrase, "np")
 
 
+def _before_who(sentence, mention: Mention) -> Mention | None:
+    """`Farmers who took part say`, `One diner who ate there on its opening night told us`: a noun
+    chosen inside a `who` clause that runs from the subject the sentence opens with to the verb of
+    saying is no speaker; that subject is (written without the clause)."""
+    if mention.kind not in ("bare", "np"):  # a name there may be the speaker's
+        return None
+    found = _SUBJECT_WHO.match(sentence.text)
+    if not found or sentence.start + found.end() > mention.start:
+        return None
+    clause = sentence.text[found.end() : mention.start - sentence.start]
+    if _PHRASE_BREAK.search(clause) or _QUOTE_MARK.search(clause):
+        return None  # `NAME, who ..., said`: a comma closes the clause before the verb
+    start = sentence.start + found.start(1)
+    return Mention(start, start + len(found.group(1)), found.group(1), "np")
+
+
+_SUBJECT_WHO = re.compile(r"""\s*((?:[A-Z][a-z]*)(?: +[a-z]+){0,2}) +who +""")  # `One local diner who`
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _PHRASE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _RELATIVE = frozenset(("that", "who", "which", "whose", "whom", "where", "when"))
 
@@ -610,7 +628,8 @@ def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, s
         return None
     for o_at, o_text in spans:
         if o_at + len(o_text) < at and _APPOSED.fullmatch(text[o_at + len(o_text) : at]) and " " in o_text:
-            return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
+            named = o_text[:1].isupper()  # not `... a food collection from 7 October, the council has confirmed`
+            return (o_at, o_text) if named and entities.mention_type(text, o_text) == entities.PERSON else None
     return None
 
 

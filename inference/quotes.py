@@ -42,6 +42,7 @@ from claimtag.inference.mentions import (
     SpeakerScorer,
     _and_body,
     _answered_by,
+    _before_who,
     _beside_saying,
     _both,
     _bracket_aside,
@@ -137,7 +138,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
             return _refined(sentence, cited, [m for m, _ in found])
     if best and best[0] > 0:
         speaker = _told_outlet(sentence, best[1], found) or _bracket_aside(sentence, best[1], found)
-        speaker = speaker or _opening_subject(sentence, best[1], found) or best[1]
+        speaker = speaker or _opening_subject(sentence, best[1], found) or _before_who(sentence, best[1]) or best[1]
         chosen = _refined(sentence, speaker, [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen
@@ -246,7 +247,45 @@ def _runs(
         for i in members:
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
+    for i, j in _headline_repeats(sentences, labels).items():
+        if out[j].speaker is not None:  # `'We froze': Maskell rues ...`: who says the words in the body
+            out[i] = Attribution(out[i].quote_id, out[j].speaker, out[j].speaker_span, out[j].speaker_type)
     return out
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_HEADING_LINES = 5
+
+
+def _stems(text: str) -> set[str]:
+    """The words of a text, lower case and cut to five letters (`treated` and `treat` match)."""
+    return {w.lower().replace("’", "'")[:5] for w in _WORD.findall(text)}
+
+
+def _headline_repeats(sentences: list, labels: list[str]) -> dict[int, int]:
+    """For each quote sentence of the heading (the article's first paragraph, where more follow) with
+    two or more words in quotation marks (one word is a scare quote), the first quote sentence of the
+    body, within the WINDOW, that repeats most of them (`Treasurer 'kept two sets of books', trial
+    told` -> `NAME told the court he had found "two sets of books"`): a headline quotes the body."""
+    if not sentences or sentences[-1].paragraph == sentences[0].paragraph:
+        return {}
+    found: dict[int, int] = {}
+    for i, s in enumerate(sentences[:_HEADING_LINES]):  # headline, standfirst, byline, dateline
+        if s.paragraph != sentences[0].paragraph:
+            break
+        inside = quoted_chars(s.text)[0]
+        quoted = _stems("".join(ch if q else " " for ch, q in zip(s.text, inside, strict=True)))
+        if labels[i] != QUOTE or len(quoted) < 2:
+            continue
+        for j in range(i + 1, len(sentences)):
+            body = sentences[j]
+            if body.start > s.end + WINDOW:
+                break
+            repeats = len(quoted & _stems(body.text)) >= 0.75 * len(quoted)
+            if repeats and body.paragraph != s.paragraph and labels[j] == QUOTE:
+                found[i] = j
+                break
+    return found
 
 
 _FILED_NOUNS = _set("complaint lawsuit suit petition")

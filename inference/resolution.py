@@ -87,7 +87,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         document = head.text.split()[-1].lower() in entities.DOC_NOUNS  # `the joint statement` is no one's role
         by_role = None
-        if not document:
+        if not document and not _someone_new(head):
             by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
             by_role = by_role or _by_modifier(article, head) or _by_role_of(article, head)
             by_role = by_role or _headline_role(article, head)
@@ -180,17 +180,28 @@ def _owned(article: str, mention: Mention, speakers: list[Mention], recent: int 
 
 def _spouse(article: str, mention: Mention, named: Mention) -> Mention | None:
     """`Mrs Vale` where the full name found is `Tomas Vale`, written `Greta and Tomas Vale`, and the
-    article shows him a man: the other first name of the couple (`Greta Vale`)."""
+    article shows him a man: the other first name of the couple (`Greta Vale`), else the relative of
+    the title's gender named by first name in the 1,500 characters after him (`His wife, Greta,`)."""
     words = mention.text.split()
     want = _TITLE_GENDER.get(words[0].lower().rstrip(".")) if len(words) == 2 else None
     after = _gendered_after(article, named.end) if want and named is not mention else None
     if not after or _PRONOUN_GENDER[after.group(1).lower()] == want:
         return None
     other = _COUPLE_BEFORE.search(article, max(0, named.start - 40), named.start)
-    return Mention(other.start(1), other.end(1), f"{other.group(1)} {words[1]}", "name") if other else None
+    if other:
+        return Mention(other.start(1), other.end(1), f"{other.group(1)} {words[1]}", "name")
+    # `Mrs Rees` where the article names the man `Gwilym Rees` and then `His wife, Eirlys,`: the relative
+    for kin in _KIN_NAMED.finditer(article, named.end, min(mention.start, named.end + 1500)):
+        if _KIN_GENDER.get(kin.group(1).lower()) == want:
+            return Mention(kin.start(2), kin.end(2), f"{kin.group(2)} {words[1]}", "name")
+    return None
 
 
 _COUPLE_BEFORE = re.compile(r"\b([A-Z][a-z]+) +and +\Z")
+_KIN_NAMED = re.compile(r"\b(?:[Hh]is|[Hh]er) +([a-z]+), +([A-Z][a-z]+),")  # `His wife, Eirlys,`
+_MEN_KIN = _set("father dad brother son husband grandson grandfather nephew uncle widower")
+_WOMEN_KIN = _set("mother mum mom sister daughter wife granddaughter grandmother niece aunt widow")
+_KIN_GENDER = dict.fromkeys(_MEN_KIN, "m") | dict.fromkeys(_WOMEN_KIN, "f")
 _THE = _set("the The")
 _AGED = re.compile(r"[Tt]he \d{1,3}-year-old(?: [a-z]+)?")  # a person described by age alone, as news refers back
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
@@ -1287,11 +1298,22 @@ def _by_capital_role(article: str, mention: Mention) -> Mention | None:
     return found
 
 
+def _someone_new(mention: Mention) -> bool:
+    """`One neighbour`, `Several teachers`, `teachers`: an indefinite or plural role is no named person
+    the article wrote with that role (`next-door neighbour NAME`, `teacher NAME`)."""
+    words = mention.text.lower().split()
+    plural = words[-1].endswith("s") and words[-1][:-1] in _ROLE_NOUNS
+    return plural or (len(words) > 1 and words[0] in _INDEFINITE)
+
+
+_INDEFINITE = _set("one another several some many few")
+
+
 def _headline_role(article: str, mention: Mention) -> Mention | None:
     """`Norland Prime Minister calls for talks` (a role in the headline, the article's first line) ->
     the first name written with that role after it (`Ana Ruiz, the Norland Prime Minister, said`)."""
     role = mention.text.split()[-1].lower()
-    if role not in _ROLES or "\n" in article[: mention.start]:
+    if role not in _ROLE_NOUNS or not _in_heading(article, mention.start):
         return None
     for start, end in _role_lines(article, role, mention.end, min(len(article), mention.end + WINDOW)):
         for name in _role_names(article, role, start, end):
@@ -1303,6 +1325,17 @@ def _headline_role(article: str, mention: Mention) -> Mention | None:
         if holds and _is_person(article, name.group(), name.start()):
             return Mention(name.start(), name.end(), name.group(), "name")
     return None
+
+
+def _in_heading(article: str, at: int) -> bool:
+    """Whether `at` lies in the article's heading: its first paragraph (headline, standfirst, byline;
+    one line in real news), where more follow."""
+    return at < _heading_end(article)
+
+
+@functools.lru_cache(maxsize=8)
+def _heading_end(article: str) -> int:
+    return max(0, article.find("\n\n"))  # no heading where no paragraph follows
 
 
 def _speaker_referred(article: str, mention: Mention, speakers: list[Mention]) -> Mention | None:
