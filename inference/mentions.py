@@ -572,6 +572,7 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     titled = mention.kind == "name" and _titles_only(mention.text)
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans, titled)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
+    shifted = _left_open(sentence.text, at, mention, spans) or shifted
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
     shifted = shifted or _named_before(sentence.text, at, mention, spans)
     shifted = shifted or _relative_after(sentence.text, at, mention, spans)
@@ -615,6 +616,35 @@ def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, s
 
 
 _APPOSED = re.compile(r", +| +who +(?:is|was) +")  # `NAME, an expert`, `NAME who is an activist`
+
+
+def _left_open(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`NAME, writer and chairman of the Norland Pen says`, `NAME, who attended the hearing said`: the
+    mention chosen right before the verb of saying ends a description the writer set after a person's
+    full name with a comma and never closed: the person speaks, not the last noun of the description."""
+    verb = _VERB_AFTER.match(text, at + len(mention.text))
+    if not verb or verb.group(1) not in SPEECH_VERBS or verb.group(1).endswith("ing"):
+        return None
+    for o_at, o_text in spans:
+        gap = _OPEN_DESCRIPTION.fullmatch(text, o_at + len(o_text), at) if o_at + len(o_text) < at else None
+        if not gap or " " not in o_text or not o_text[:1].isupper():
+            continue
+        words = gap.group(1).split()
+        if words[0] == "who" and all(w in _DETERMINERS for w in words[1:]):  # `NAME, who police said was`
+            return None
+        before = text[:o_at].split()[-1:]
+        if words[0] in _CLAUSE_WORDS or any(w.lower() in _PREPOSITIONS for w in before):  # a clause, an object
+            return None
+        if mention.text[:1].isupper() and words[-1] not in _PREPOSITIONS | _DETERMINERS:
+            return None  # `Speaking for Apple Corps, manager NAME said`: the name after a role is who speaks
+        return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
+    return None
+
+
+_CLAUSE_WORDS = _AUXILIARIES | _set("have has had")
+_VERB_AFTER = re.compile(r" +(?:[a-z]+ly +)?([a-z]+)\b")
+# `, 47, legal chairwoman for the `, `, EADS's North America CEO and ex `: no comma, quotation or bracket
+_OPEN_DESCRIPTION = re.compile(r""", +(?:\d{1,3}, +)?((?!whose\b)(?:[a-z]|[A-Z][\w.-]*['’]s\b)[^,;:"“”()]{0,100}?) +""")
 
 
 def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:

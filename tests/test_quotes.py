@@ -2018,3 +2018,18 @@ def test_a_surname_written_alone_only_at_sentence_starts_still_opens_with_the_pe
         '"I did not want actors doing the accent," she said.'
     )
     assert who(article, "XCCCQ")[4][1] == "Tamsin Okoro"
+
+
+def test_a_description_after_a_name_left_open_before_the_verb_gives_the_person() -> None:
+    # thirteenth round (a): `NAME, writer and chairman of the Norland Pen says ...` and `NAME, who
+    # attended the hearing said, "..."`: the writer never closed the description with a comma, so
+    # its last noun (`Norland Pen`, `hearing`) sat right before the verb and was taken for the speaker
+    article = (
+        "Press freedom\n\n"
+        "Two reporters were refused visas for the trial. "
+        "Tomas Vale, writer and chairman of the Norland Pen says access to the court will be restricted. "
+        'Greta Lindqvist, who attended the court hearing said, "We need international support."'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Tomas Vale"
+    assert got[3][1] == "Greta Lindqvist"
