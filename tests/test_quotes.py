@@ -2033,3 +2033,20 @@ def test_a_description_after_a_name_left_open_before_the_verb_gives_the_person()
     got = who(article, "XCQQ")
     assert got[2][1] == "Tomas Vale"
     assert got[3][1] == "Greta Lindqvist"
+
+
+def test_a_persons_speech_written_with_their_possessive_is_the_persons() -> None:
+    # thirteenth round (a): `NAME's speech indicated ...`, `Prime Minister NAME's New Year message
+    # paid tribute ...`, `Her 2007 address mentioned ...`: the speech chosen (or a name run on into it)
+    # stood for the speaker; the annotators record its owner
+    article = (
+        "Summit ends\n\n"
+        "Premier Tomas Vale flew home on Sunday. "
+        "Vale's speech indicated a wish to work more closely on science. "
+        "Prime Minister Greta Lindqvist's Christmas message paid tribute to the nation's volunteers. "
+        "Her 2007 address mentioned the troops abroad."
+    )
+    got = who(article, "XCQQQ")
+    assert got[2][1] == "Tomas Vale"
+    assert got[3][1] == "Greta Lindqvist"
+    assert got[4][1] == "Greta Lindqvist"
