@@ -1164,17 +1164,20 @@ _NOT_BARE = PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES
 
 
 def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
-    """What follows `according to`, up to punctuation (`according to council traffic counts`)."""
+    """What follows `according to` (or a clause's first `Per`: `Per the statement, ...`), up to
+    punctuation (`according to council traffic counts`)."""
     spans = []
     for i in range(len(tokens) - 2):
-        if tokens[i].low == "according" and tokens[i + 1].low == "to":
-            j = i + 3
+        per = tokens[i].low == "per" and _PER.search(masked[: tokens[i].end], max(0, tokens[i].end - 8))
+        if per or (tokens[i].low == "according" and tokens[i + 1].low == "to"):
+            first = i + 1 if per else i + 2
+            j = first + 1
             while j < len(tokens) and j - i < 9 and not masked[tokens[j - 1].end : tokens[j].start].strip():
                 j += 1
-            days = [k for k in range(i + 3, j) if tokens[k].low in entities.DAYS]  # `according to NAME on Friday`
+            days = [k for k in range(first + 1, j) if tokens[k].low in entities.DAYS]  # `according to NAME on Friday`
             j = (days[0] - (tokens[days[0] - 1].low == "on")) if days else j
-            subject = [k for k in range(i + 3, j) if tokens[k].low in PRONOUNS]  # `according to NAME he died`
-            spans.append((i + 2, subject[0] if subject else j, "np"))
+            subject = [k for k in range(first + 1, j) if tokens[k].low in PRONOUNS]  # `according to NAME he died`
+            spans.append((first, subject[0] if subject else j, "np"))
     return spans
 
 
@@ -1205,7 +1208,7 @@ def _features(
     f[f"caps={min(sum([t.text[:1].isupper() for t in tokens[a:b]]), 3)}"] = 1.0
     # `according to\s*$` can only match the last 12 characters before the trailing white space
     # (a search of the whole `before` per candidate cost more)
-    f["according"] = float(bool(_ACCORDING.fullmatch(stripped[-12:])))
+    f["according"] = float(bool(_ACCORDING.fullmatch(stripped[-12:]) or _PER.search(stripped, len(stripped) - 8)))
     f["after_closing_quote"] = float(bool(_CLOSING_MARK.search(raw, 0, tokens[a].start)) and raw[:1] != " ")
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
@@ -1249,6 +1252,7 @@ _SKIPPABLE_WHEN = _SKIPPABLE | _WHEN
 _SKIPPABLE_WHEN_UNMARKED = _SKIPPABLE_WHEN | _UNMARKED
 _DETERMINERS_TITLES = _DETERMINERS | _TITLE_WORDS
 _ACCORDING = re.compile(r"according to", re.IGNORECASE)
+_PER = re.compile(r"(?:^|,) *[Pp]er\Z")  # `Per the statement, ...`: as `according to` (not `$5 per barrel`)
 _CLOSING_MARK = re.compile('["”’]')
 
 

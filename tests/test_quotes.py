@@ -2050,3 +2050,16 @@ def test_a_persons_speech_written_with_their_possessive_is_the_persons() -> None
     assert got[2][1] == "Tomas Vale"
     assert got[3][1] == "Greta Lindqvist"
     assert got[4][1] == "Greta Lindqvist"
+
+
+def test_per_opening_a_sentence_cites_as_according_to() -> None:
+    # thirteenth round (a): `Per the statement, NAME died ...` gave the sentence to the person it is
+    # about; `Per` opening a clause cites its source as `according to` does
+    article = (
+        "Singer dies\n\n"
+        "Greta Lindqvist died at home on Thursday, her agent Tomas Vale stated on behalf of the family. "
+        'Per the statement, Lindqvist died at about noon, "surrounded by family."'
+    )
+    assert who(article, "XQQ")[2][1] == "Tomas Vale"
+    # a price per barrel cites no one
+    assert who("Oil\n\nPrices rose to 90 dollars per barrel, traders said.", "XQ")[1][1] == "traders"
