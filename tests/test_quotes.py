@@ -2063,3 +2063,15 @@ def test_per_opening_a_sentence_cites_as_according_to() -> None:
     assert who(article, "XQQ")[2][1] == "Tomas Vale"
     # a price per barrel cites no one
     assert who("Oil\n\nPrices rose to 90 dollars per barrel, traders said.", "XQ")[1][1] == "traders"
+
+
+def test_a_he_after_a_sentence_naming_one_person_with_their_office_is_that_person() -> None:
+    # thirteenth round (a): `Talks resumed as former U.N. secretary-general NAME was in the capital.` then
+    # `In a news conference, he urged ...`: the he went to the latest speaker, a resident quoted before
+    article = (
+        "Unrest spreads\n\n"
+        '"There is not much hope for peace," said Tomas Vale, a shopkeeper. '
+        "Talks resumed on Friday as former U.N. secretary-general Dev Malik was in the capital. "
+        "In a news conference on Saturday, he urged both sides to remain calm."
+    )
+    assert who(article, "XQCQ")[3][1] == "Dev Malik"
