@@ -434,6 +434,33 @@ _TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$"""
 _TAG_THE = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*[a-z]+\s+the\s+$""")  # `...," said the ` before a name
 
 
+def _closing_tag(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """`It was taking off ..., said Lieutenant Colonel NAME, spokesman for ...`, `The soldiers were
+    "...," said General NAME, commander of ...`: a comma or a closing quotation mark, a verb of saying,
+    titles or a role at most, and a person's full name: news writing's own attribution, whatever
+    subject the sentence opens with. None where there is no such tag."""
+    text = sentence.text
+    for mention, _ in found:
+        at = mention.start - sentence.start
+        if mention.kind != "name" or " " not in mention.text or text.startswith(("'s", "’s"), at + len(mention.text)):
+            continue
+        tag = _CLOSING_TAG.search(text, max(0, at - 120), at)
+        if not tag or tag.group(1) not in SPEECH_VERBS - _TO_HEARER or tag.group(1).endswith("ing"):
+            continue
+        if not _TAG_ENDS.match(text, at + len(mention.text)):  # `, said President NAME phoned ...`: a clause
+            continue
+        lower = [w for w in tag.group(2).split() if w[:1].islower()]
+        if all(w in _ROLE_NOUNS or "-" in w for w in lower) and entities.mention_type(text, mention.text) == "person":
+            return mention
+    return None
+
+
+# `, said `, `," said ` and what stands before the name: capitalised words or a role (`NORG co-author `)
+_TAG_ENDS = re.compile(r"""\s*(?:[,.;:!?()"“”’]|$|(?:to|in|at|from|of|on|for)\b)""")
+_TO_HEARER = _set("told tells asked asks informed")  # `, told Popular Mechanics`: whom it was said to
+_CLOSING_TAG = re.compile(r"""(?:,|[,.!?]["”’])\s+([a-z]+)\s+((?:[\w.'’-]+\s+){0,5}?)\Z""")
+
+
 def _tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bool:
     """A candidate right after a quotation's closing mark and beside a verb of saying (`"...,"
     protested Mogale`, `"...," the minister quipped`): news writing's own attribution, whatever

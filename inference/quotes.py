@@ -48,6 +48,7 @@ from claimtag.inference.mentions import (
     _cited,
     _cites_first,
     _closes_unopened,
+    _closing_tag,
     _direct,
     _issued_statement,
     _opening_subject,
@@ -135,6 +136,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         said = best is not None and best[0] > 0 and _beside_saying(dict(found)[best[1]])
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
             return _refined(sentence, cited, [m for m, _ in found])
+    closing = _closing_tag(sentence, found)
+    if closing is not None and (best is None or best[1].start < closing.start):  # the tag over the subject
+        best = (max(best[0], 1.0) if best else 1.0, closing)
     if best and best[0] > 0:
         speaker = _told_outlet(sentence, best[1], found) or _bracket_aside(sentence, best[1], found)
         speaker = speaker or _opening_subject(sentence, best[1], found) or best[1]

@@ -2075,3 +2075,26 @@ def test_a_he_after_a_sentence_naming_one_person_with_their_office_is_that_perso
         "In a news conference on Saturday, he urged both sides to remain calm."
     )
     assert who(article, "XQCQ")[3][1] == "Dev Malik"
+
+
+def test_a_closing_tag_with_a_persons_name_beats_the_subject_the_sentence_opens_with() -> None:
+    # thirteenth round (a): `The soldiers were "...," said General NAME, commander of ...` and `It was
+    # taking off ..., said Lieutenant Colonel NAME, spokesman ...`: the subject opening the sentence (or
+    # an organisation in the tag) was taken over the person the tag names
+    article = (
+        "Helicopter lost\n\n"
+        "A military helicopter crashed into the sea on Saturday. "
+        'The crew were "experienced people who knew the coast well," said General Tomas Vale, commander of the base. '
+        "It was flying low during an exercise, said Lieutenant Colonel Greta Lindqvist, spokeswoman for the staff. "
+        '"We were very lucky," said Norland University co-author Dev Malik.'
+    )
+    got = who(article, "XCQQQ")
+    assert [g[1] for g in got[2:]] == ["Tomas Vale", "Greta Lindqvist", "Dev Malik"]
+    # a name after `told` is whom it was said to; a name after `said` opening a clause is its subject
+    article = (
+        "Satellite\n\n"
+        '"It looked like a planet," Ana Ruiz, co-author of the paper, told Popular Mechanics. '
+        "A statement issued by the palace said President Tomas Vale phoned the secretary general."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Ana Ruiz" and got[2][1] != "Tomas Vale"
