@@ -458,13 +458,25 @@ def person_before(
     own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
     subject, introduced = _subject_before(article, recent, at, pronoun), _introduced(article, recent, at, pronoun)
     office = _in_office(article, recent, at, pronoun)
-    pool = itertools.chain(own, introduced, subject, opener, office, latest, near[::-1], said)
+    by_surname = _surnames_in(article, recent, at, names)[::-1] if not near else []
+    pool = itertools.chain(own, introduced, subject, opener, office, latest, near[::-1], by_surname, said)
     first = None
     for p in itertools.chain(pool, reversed(names)):
         if _gender_fits(article, p, pronoun, at):
             return p
         first = first or p
     return first  # where the article contradicts every gender, the first
+
+
+def _surnames_in(article: str, recent: int | None, at: int, names: list[Mention]) -> list[Mention]:
+    """The people the sentence before names by surname alone (`... after Vale smoked a cigarette`),
+    as their full names written earlier: where it names no one in full. Reads one sentence."""
+    if recent is None:
+        return []
+    end = _sentence_start(article, at + 1)
+    full = {n.text.split()[-1]: n for n in names if n.start < recent}
+    found = (full.get(w.group()) for w in _CAPITAL_WORD.finditer(article, recent, end) if w.start() > recent)
+    return [f for f in found if f is not None]
 
 
 def _introduced(article: str, recent: int | None, at: int, pronoun: str) -> list[Mention]:

@@ -2098,3 +2098,16 @@ def test_a_closing_tag_with_a_persons_name_beats_the_subject_the_sentence_opens_
     )
     got = who(article, "XQQ")
     assert got[1][1] == "Ana Ruiz" and got[2][1] != "Tomas Vale"
+
+
+def test_a_she_after_a_sentence_naming_a_person_by_surname_alone_is_that_person() -> None:
+    # thirteenth round (a): `... after Lindqvist smoked a cigarette; she left at two.` then `In
+    # between, she testified, ...`: the sentence before names no one in full, so the she went to the
+    # last full name of the article (a man's)
+    article = (
+        "Officers convicted\n\n"
+        "Greta Lindqvist met the officers Tomas Vale and Dev Malik in a bar. "
+        "Cameras recorded their arrival at the building after Lindqvist smoked a cigarette; she left at two. "
+        "In between, she testified, she was attacked by both men."
+    )
+    assert who(article, "XCCQ")[3][1] == "Greta Lindqvist"
