@@ -2111,3 +2111,17 @@ def test_a_she_after_a_sentence_naming_a_person_by_surname_alone_is_that_person(
         "In between, she testified, she was attacked by both men."
     )
     assert who(article, "XCCQ")[3][1] == "Greta Lindqvist"
+
+
+def test_a_quotation_named_by_a_tag_split_off_into_its_own_paragraph_is_that_speakers() -> None:
+    # thirteenth round (a): `"It clearly helps. ... in two respects."` then, as a paragraph of its own,
+    # `said NAME, executive chairman of ...`: the tag was out of the quotation's run, so the quotation
+    # went to the person named in the sentence before it
+    article = (
+        "Car scheme\n\n"
+        "Greta Lindqvist put forward a scheme that pays drivers to trade in old cars.\n\n"
+        '"It clearly stimulates the economy. But it also helps the environment."\n\n'
+        "said Tomas Vale, executive chairman of Norland Motors."
+    )
+    got = who(article, "XSQQQ")
+    assert got[2][1] == got[3][1] == "Tomas Vale"
