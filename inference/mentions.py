@@ -116,7 +116,8 @@ PRONOUNS = _set("he she they it we i")
 _DETERMINERS = _set("the a an its his her their our")
 _NP_STOP = _set("""that which who whom whose when where while and or but in on at to for from by with as of about after
     before than into over under said says has have had is was were will would could should can may might
-    also now today yesterday still then already again recently previously earlier later last this""")
+    also now today yesterday still then already again recently previously earlier later last this
+    nevertheless nonetheless yet meanwhile instead not never""")  # adverbs: no subject (`NAME nevertheless said`)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")
 _PARTICLE = r"(?:al|el|ad|ash|as|at|an|ar|az|ibn|bin|abu|d)[-'’]"  # Arabic, Italian, French particles
 _PARTICLE_NAME = re.compile(rf"{_PARTICLE}[A-Z]")

@@ -2125,3 +2125,17 @@ def test_a_quotation_named_by_a_tag_split_off_into_its_own_paragraph_is_that_spe
     )
     got = who(article, "XSQQQ")
     assert got[2][1] == got[3][1] == "Tomas Vale"
+
+
+def test_an_adverb_before_the_verb_of_saying_is_no_speaker() -> None:
+    # thirteenth round (a): `NAME nevertheless said ...`, `NAME has not yet mentioned ..., but said ...`:
+    # the adverb right before the verb was read as a lower-case subject (`police said`)
+    article = (
+        "Ceasefire\n\n"
+        '"We will resist," said Tomas Vale, the rebel leader. '
+        "Vale nevertheless said he hoped the crisis could be resolved peacefully. "
+        "Greta Lindqvist has not yet mentioned what prompted her decision, but said she will stay on."
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == "Tomas Vale"
+    assert got[3][1] == "Greta Lindqvist"
