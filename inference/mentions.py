@@ -116,7 +116,8 @@ PRONOUNS = _set("he she they it we i")
 _DETERMINERS = _set("the a an its his her their our")
 _NP_STOP = _set("""that which who whom whose when where while and or but in on at to for from by with as of about after
     before than into over under said says has have had is was were will would could should can may might
-    also now today yesterday still then already again recently previously earlier later last this""")
+    also now today yesterday still then already again recently previously earlier later last this
+    nevertheless nonetheless yet meanwhile instead not never""")  # adverbs: no subject (`NAME nevertheless said`)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")
 _PARTICLE = r"(?:al|el|ad|ash|as|at|an|ar|az|ibn|bin|abu|d)[-'’]"  # Arabic, Italian, French particles
 _PARTICLE_NAME = re.compile(rf"{_PARTICLE}[A-Z]")
@@ -452,6 +453,33 @@ _TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$"""
 _TAG_THE = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*[a-z]+\s+the\s+$""")  # `...," said the ` before a name
 
 
+def _closing_tag(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """`It was taking off ..., said Lieutenant Colonel NAME, spokesman for ...`, `The soldiers were
+    "...," said General NAME, commander of ...`: a comma or a closing quotation mark, a verb of saying,
+    titles or a role at most, and a person's full name: news writing's own attribution, whatever
+    subject the sentence opens with. None where there is no such tag."""
+    text = sentence.text
+    for mention, _ in found:
+        at = mention.start - sentence.start
+        if mention.kind != "name" or " " not in mention.text or text.startswith(("'s", "’s"), at + len(mention.text)):
+            continue
+        tag = _CLOSING_TAG.search(text, max(0, at - 120), at)
+        if not tag or tag.group(1) not in SPEECH_VERBS - _TO_HEARER or tag.group(1).endswith("ing"):
+            continue
+        if not _TAG_ENDS.match(text, at + len(mention.text)):  # `, said President NAME phoned ...`: a clause
+            continue
+        lower = [w for w in tag.group(2).split() if w[:1].islower()]
+        if all(w in _ROLE_NOUNS or "-" in w for w in lower) and entities.mention_type(text, mention.text) == "person":
+            return mention
+    return None
+
+
+# `, said `, `," said ` and what stands before the name: capitalised words or a role (`NORG co-author `)
+_TAG_ENDS = re.compile(r"""\s*(?:[,.;:!?()"“”’]|$|(?:to|in|at|from|of|on|for)\b)""")
+_TO_HEARER = _set("told tells asked asks informed")  # `, told Popular Mechanics`: whom it was said to
+_CLOSING_TAG = re.compile(r"""(?:,|[,.!?]["”’])\s+([a-z]+)\s+((?:[\w.'’-]+\s+){0,5}?)\Z""")
+
+
 def _tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bool:
     """A candidate right after a quotation's closing mark and beside a verb of saying (`"...,"
     protested Mogale`, `"...," the minister quipped`): news writing's own attribution, whatever
@@ -590,6 +618,12 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     titled = mention.kind == "name" and _titles_only(mention.text)
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans, titled)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
+    shifted = _left_open(sentence.text, at, mention, spans) or shifted
+    owner = _speech_owner(sentence.text, at, mention)
+    if owner and owner[1].lower() in ("his", "her"):  # `Her 2007 address mentioned`: whom the her means
+        start = sentence.start + owner[0]
+        return Mention(start, start + len(owner[1]), "he" if owner[1].lower() == "his" else "she", "pronoun")
+    shifted = owner or shifted
     shifted = shifted or _role_then_person(sentence.text, at, mention, spans)
     shifted = shifted or _named_before(sentence.text, at, mention, spans)
     shifted = shifted or _relative_after(sentence.text, at, mention, spans)
@@ -634,6 +668,57 @@ def _named_before(text: str, at: int, mention: Mention, spans: list[tuple[int, s
 
 
 _APPOSED = re.compile(r", +| +who +(?:is|was) +")  # `NAME, an expert`, `NAME who is an activist`
+
+
+def _left_open(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`NAME, writer and chairman of the Norland Pen says`, `NAME, who attended the hearing said`: the
+    mention chosen right before the verb of saying ends a description the writer set after a person's
+    full name with a comma and never closed: the person speaks, not the last noun of the description."""
+    verb = _VERB_AFTER.match(text, at + len(mention.text))
+    if not verb or verb.group(1) not in SPEECH_VERBS or verb.group(1).endswith("ing"):
+        return None
+    for o_at, o_text in spans:
+        gap = _OPEN_DESCRIPTION.fullmatch(text, o_at + len(o_text), at) if o_at + len(o_text) < at else None
+        if not gap or " " not in o_text or not o_text[:1].isupper():
+            continue
+        words = gap.group(1).split()
+        if words[0] == "who" and all(w in _DETERMINERS for w in words[1:]):  # `NAME, who police said was`
+            return None
+        before = text[:o_at].split()[-1:]
+        if words[0] in _CLAUSE_WORDS or any(w.lower() in _PREPOSITIONS for w in before):  # a clause, an object
+            return None
+        if mention.text[:1].isupper() and words[-1] not in _PREPOSITIONS | _DETERMINERS:
+            return None  # `Speaking for Apple Corps, manager NAME said`: the name after a role is who speaks
+        return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
+    return None
+
+
+_CLAUSE_WORDS = _AUXILIARIES | _set("have has had")
+
+
+def _speech_owner(text: str, at: int, mention: Mention) -> tuple[int, str] | None:
+    """`NAME's speech indicated`, `Prime Minister NAME's Christmas message paid tribute`, `Her 2007
+    address mentioned`: a mention chosen in what someone said or wrote, written with its owner's
+    possessive, stands for the owner, who speaks through it (not for a report or a website, which the
+    annotators record as the document)."""
+    for found in _SPEECH_OWNED.finditer(text):
+        if found.start() <= at < found.end():
+            group = 1 if found.group(1) else 2
+            owner = found.group(group)
+            if any(w.lower() in entities.DATE_WORDS | _NOT_OWNERS for w in owner.split()):
+                return None  # `Monday's statement`, `the New Year's address`
+            return (found.start(group), owner) if entities.mention_type(text, owner) != entities.DATE else None
+    return None
+
+
+_NOT_OWNERS = _set("year day eve christmas")
+_SPEECH_NOUNS = "speech|address|message|statement|remarks|comments|post|email|e-mail|presentation|announcement|letter"
+_SPEECH_OWNED = re.compile(
+    rf"\b(?:([A-Z][\w.-]*(?: +[A-Z][\w.-]*)*)['’]s?|([Hh]is|[Hh]er)) +(?:[\w-]+ +){{0,3}}?(?:{_SPEECH_NOUNS})\b"
+)
+_VERB_AFTER = re.compile(r" +(?:[a-z]+ly +)?([a-z]+)\b")
+# `, 47, legal chairwoman for the `, `, EADS's North America CEO and ex `: no comma, quotation or bracket
+_OPEN_DESCRIPTION = re.compile(r""", +(?:\d{1,3}, +)?((?!whose\b)(?:[a-z]|[A-Z][\w.-]*['’]s\b)[^,;:"“”()]{0,100}?) +""")
 
 
 def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -1126,17 +1211,20 @@ _NOT_BARE = PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES
 
 
 def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
-    """What follows `according to`, up to punctuation (`according to council traffic counts`)."""
+    """What follows `according to` (or a clause's first `Per`: `Per the statement, ...`), up to
+    punctuation (`according to council traffic counts`)."""
     spans = []
     for i in range(len(tokens) - 2):
-        if tokens[i].low == "according" and tokens[i + 1].low == "to":
-            j = i + 3
+        per = tokens[i].low == "per" and _PER.search(masked[: tokens[i].end], max(0, tokens[i].end - 8))
+        if per or (tokens[i].low == "according" and tokens[i + 1].low == "to"):
+            first = i + 1 if per else i + 2
+            j = first + 1
             while j < len(tokens) and j - i < 9 and not masked[tokens[j - 1].end : tokens[j].start].strip():
                 j += 1
-            days = [k for k in range(i + 3, j) if tokens[k].low in entities.DAYS]  # `according to NAME on Friday`
+            days = [k for k in range(first + 1, j) if tokens[k].low in entities.DAYS]  # `according to NAME on Friday`
             j = (days[0] - (tokens[days[0] - 1].low == "on")) if days else j
-            subject = [k for k in range(i + 3, j) if tokens[k].low in PRONOUNS]  # `according to NAME he died`
-            spans.append((i + 2, subject[0] if subject else j, "np"))
+            subject = [k for k in range(first + 1, j) if tokens[k].low in PRONOUNS]  # `according to NAME he died`
+            spans.append((first, subject[0] if subject else j, "np"))
     return spans
 
 
@@ -1167,7 +1255,7 @@ def _features(
     f[f"caps={min(sum([t.text[:1].isupper() for t in tokens[a:b]]), 3)}"] = 1.0
     # `according to\s*$` can only match the last 12 characters before the trailing white space
     # (a search of the whole `before` per candidate cost more)
-    f["according"] = float(bool(_ACCORDING.fullmatch(stripped[-12:])))
+    f["according"] = float(bool(_ACCORDING.fullmatch(stripped[-12:]) or _PER.search(stripped, len(stripped) - 8)))
     f["after_closing_quote"] = float(bool(_CLOSING_MARK.search(raw, 0, tokens[a].start)) and raw[:1] != " ")
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
@@ -1211,6 +1299,7 @@ _SKIPPABLE_WHEN = _SKIPPABLE | _WHEN
 _SKIPPABLE_WHEN_UNMARKED = _SKIPPABLE_WHEN | _UNMARKED
 _DETERMINERS_TITLES = _DETERMINERS | _TITLE_WORDS
 _ACCORDING = re.compile(r"according to", re.IGNORECASE)
+_PER = re.compile(r"(?:^|,) *[Pp]er\Z")  # `Per the statement, ...`: as `according to` (not `$5 per barrel`)
 _CLOSING_MARK = re.compile('["”’]')
 
 

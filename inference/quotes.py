@@ -49,6 +49,7 @@ from claimtag.inference.mentions import (
     _cited,
     _cites_first,
     _closes_unopened,
+    _closing_tag,
     _direct,
     _issued_statement,
     _opening_subject,
@@ -136,6 +137,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         said = best is not None and best[0] > 0 and _beside_saying(dict(found)[best[1]])
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
             return _refined(sentence, cited, [m for m, _ in found])
+    closing = _closing_tag(sentence, found)
+    if closing is not None and (best is None or best[1].start < closing.start):  # the tag over the subject
+        best = (max(best[0], 1.0) if best else 1.0, closing)
     if best and best[0] > 0:
         speaker = _told_outlet(sentence, best[1], found) or _bracket_aside(sentence, best[1], found)
         speaker = speaker or _opening_subject(sentence, best[1], found) or _before_who(sentence, best[1]) or best[1]
@@ -217,7 +221,7 @@ def _runs(
             runs.append(runs.pop(k) + [i])  # the list's run is the one that goes on
             speakers.append(speakers.pop(k))
         else:
-            resolved = resolved or opened
+            resolved = resolved or opened or (later if _tag_split_off(sentences, ahead, i) else None)
             # `The judgment says:` and its points as quote sentences (`We ...`, `NAME was assessed ...`)
             listed = resolved is None or _unsaid(sentences[i])
             if listed and subject is not None and _introduces_a_list(sentences, labels, i):
@@ -581,7 +585,21 @@ def _named_ahead(sentences: list, labels: list[str], mentions: list[Mention | No
                 out[i] = j
                 break
             j += 1
+        # the quotation closed, and its tag was split off as a sentence of its own (`..." ¶ said NAME.`)
+        tag = j < len(sentences) and out[i] is None and labels[j] == QUOTE and mentions[j] is not None
+        verb = _SPLIT_TAG.match(sentences[j].text) if tag else None
+        if verb and verb.group(1) in SPEECH_VERBS and sentences[j - 1].text.rstrip().endswith(('"', "”")):
+            out[i] = j
     return out
+
+
+def _tag_split_off(sentences: list, ahead: list[int | None], i: int) -> bool:
+    """Whether the quotation opening at sentence i is named by a tag the splitter set apart (`..." ¶
+    said NAME.`): that sentence is no longer inside the quotation, so the run does not reach it."""
+    return ahead[i] is not None and not sentences[ahead[i]].in_quote
+
+
+_SPLIT_TAG = re.compile(r"\s*([a-z]+) +[A-Z]")  # `said NAME, ...` opening a sentence
 
 
 def _opens_quotation(text: str) -> bool:

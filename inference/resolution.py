@@ -468,13 +468,26 @@ def person_before(
     own = _own_subject(article, at, pronoun) or _put_to(article, at, pronoun)  # `Osei` as the full name nearby
     own = [next((n for n in reversed(names) if n.text.split()[-1] == o.text), o) for o in own]
     subject, introduced = _subject_before(article, recent, at, pronoun), _introduced(article, recent, at, pronoun)
-    pool = itertools.chain(own, introduced, subject, opener, latest, near[::-1], said)
+    office = _in_office(article, recent, at, pronoun)
+    by_surname = _surnames_in(article, recent, at, names)[::-1] if not near else []
+    pool = itertools.chain(own, introduced, subject, opener, office, latest, near[::-1], by_surname, said)
     first = None
     for p in itertools.chain(pool, reversed(names)):
         if _gender_fits(article, p, pronoun, at):
             return p
         first = first or p
     return first  # where the article contradicts every gender, the first
+
+
+def _surnames_in(article: str, recent: int | None, at: int, names: list[Mention]) -> list[Mention]:
+    """The people the sentence before names by surname alone (`... after Vale smoked a cigarette`),
+    as their full names written earlier: where it names no one in full. Reads one sentence."""
+    if recent is None:
+        return []
+    end = _sentence_start(article, at + 1)
+    full = {n.text.split()[-1]: n for n in names if n.start < recent}
+    found = (full.get(w.group()) for w in _CAPITAL_WORD.finditer(article, recent, end) if w.start() > recent)
+    return [f for f in found if f is not None]
 
 
 def _introduced(article: str, recent: int | None, at: int, pronoun: str) -> list[Mention]:
@@ -489,6 +502,22 @@ def _introduced(article: str, recent: int | None, at: int, pronoun: str) -> list
         if first and " " in n.text and _INTRODUCED_AS.match(article, n.end, end):
             return [n]
     return []
+
+
+def _in_office(article: str, recent: int | None, at: int, pronoun: str) -> list[Mention]:
+    """The one person a sentence with no quotation names, in full and with their office right before
+    the name (`... came as former U.N. secretary-general NAME was in Kenya.`, `A meeting with Interior
+    Minister NAME was ...`): news names a newcomer so before their he/she, who means them rather than
+    the latest speaker. Reads one sentence."""
+    if recent is None or pronoun not in ("he", "she"):
+        return []
+    end = _sentence_start(article, at + 1)
+    people = _people(article, recent, end)
+    if len(people) != 1 or " " not in people[0].text or any(quoted_chars(article[recent:end])[0]):
+        return []
+    before = article[max(recent, people[0].start - 40) : people[0].start].split()[-1:]
+    office = before and (_title(before[0]) or any(p.lower() in _ROLES for p in before[0].split("-")))
+    return people if office else []
 
 
 _INTRODUCED_AS = re.compile(r", +(?:who\b|\d{1,3},)")  # not `, the`: `talks with NAME, the prime minister,`

@@ -2133,3 +2133,124 @@ def test_a_description_after_a_comma_describes_a_name_not_a_lower_case_phrase_be
         "Norvale Pumps Ltd will close its second line by the end of June, the company confirmed on Monday."
     )
     assert who(article, "XCQ")[2][1] == "Norvale Pumps Ltd"
+
+
+def test_a_description_after_a_name_left_open_before_the_verb_gives_the_person() -> None:
+    # thirteenth round (a): a description set after a full name with a comma and never closed before
+    # the verb (`NAME, poet and president of the Eastport Pen warns ...`, `NAME, who chaired the public
+    # hearing said, "..."`) had its last noun (`Eastport Pen`, `hearing`) taken for the speaker
+    article = (
+        "Pier repairs\n\n"
+        "The old pier will stay shut all summer. "
+        "Tomas Vale, poet and president of the Eastport Pen warns that repairs may take two years. "
+        'Greta Lindqvist, who chaired the public hearing said, "Nobody wants to lose the pier."'
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Tomas Vale"
+    assert got[3][1] == "Greta Lindqvist"
+
+
+def test_a_persons_speech_written_with_their_possessive_is_the_persons() -> None:
+    # thirteenth round (a): `NAME's speech stressed ...`, `Mayor NAME's winter message thanked ...`,
+    # `Her 2019 address praised ...`: the speech chosen (or a name run on into it) stood for the
+    # speaker; the annotators record its owner
+    article = (
+        "Fair opens\n\n"
+        "Premier Tomas Vale opened the fair on Sunday. "
+        "Vale's speech stressed the need for more apprentices. "
+        "Mayor Greta Lindqvist's Winter message thanked the lifeboat crews. "
+        "Her 2019 address praised the volunteers of the food bank."
+    )
+    got = who(article, "XCQQQ")
+    assert got[2][1] == "Tomas Vale"
+    assert got[3][1] == "Greta Lindqvist"
+    assert got[4][1] == "Greta Lindqvist"
+
+
+def test_per_opening_a_sentence_cites_as_according_to() -> None:
+    # thirteenth round (a): `Per the statement, NAME ...` gave the sentence to the person it is about;
+    # `Per` opening a clause cites its source as `according to` does
+    article = (
+        "Museum closes\n\n"
+        "The toy museum will close in May, its curator Tomas Vale announced in a statement to members. "
+        'Per the statement, Greta Lindqvist will take the collection to Eastport, "where it began."'
+    )
+    assert who(article, "XQQ")[2][1] == "Tomas Vale"
+    # a price per barrel cites no one
+    assert who("Oil\n\nPrices rose to 90 dollars per barrel, traders said.", "XQ")[1][1] == "traders"
+
+
+def test_a_he_after_a_sentence_naming_one_person_with_their_office_is_that_person() -> None:
+    # thirteenth round (a): `Talks resumed while regional envoy NAME toured the border.` then `At a
+    # briefing, he asked ...`: the he went to the latest speaker, a farmer quoted before
+    article = (
+        "Border talks\n\n"
+        '"We cannot plant anything this year," said Tomas Vale, a farmer. '
+        "Talks resumed on Friday while regional envoy Dev Malik toured the border villages. "
+        "At a briefing on Saturday, he asked both sides to keep the roads open."
+    )
+    assert who(article, "XQCQ")[3][1] == "Dev Malik"
+
+
+def test_a_closing_tag_with_a_persons_name_beats_the_subject_the_sentence_opens_with() -> None:
+    # thirteenth round (a): `The pilots were "...," said General NAME, head of the unit.` and `The drill
+    # went to plan, said Wing Commander NAME, spokeswoman ...`: the subject opening the sentence (or an
+    # organisation in the tag) was taken over the person the tag names
+    article = (
+        "Air show\n\n"
+        "Six jets flew over the bay on Sunday. "
+        'The pilots were "the best team we have had in years," said General Tomas Vale, head of the unit. '
+        "The drill went to plan despite the wind, said Wing Commander Greta Lindqvist, spokeswoman for the base. "
+        '"The crowd loved it," said Norland Aero Club co-founder Dev Malik.'
+    )
+    got = who(article, "XCQQQ")
+    assert [g[1] for g in got[2:]] == ["Tomas Vale", "Greta Lindqvist", "Dev Malik"]
+    # a name after `told` is whom it was said to; a name after `said` opening a clause is its subject
+    article = (
+        "Comet\n\n"
+        '"We saw the tail on the third night," Ana Ruiz, one of the observers, told Norland Science Weekly. '
+        "A notice from the palace said Governor Tomas Vale rang the observatory at dawn."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Ana Ruiz" and got[2][1] != "Tomas Vale"
+
+
+def test_a_she_after_a_sentence_naming_a_person_by_surname_alone_is_that_person() -> None:
+    # thirteenth round (a): `... once Lindqvist had paid the bill; she went home.` then `Later, she told
+    # the court, ...`: the sentence before names no one in full, so the she went to the last full name
+    # of the article (a man's)
+    article = (
+        "Fraud trial\n\n"
+        "Greta Lindqvist met the brokers Tomas Vale and Dev Malik at a hotel. "
+        "The brokers left the hotel together once Lindqvist had paid the bill; she went home by taxi. "
+        "Later, she told the court, both men called her every day."
+    )
+    assert who(article, "XCCQ")[3][1] == "Greta Lindqvist"
+
+
+def test_a_quotation_named_by_a_tag_split_off_into_its_own_paragraph_is_that_speakers() -> None:
+    # thirteenth round (a): a quotation over two sentences, then, as a paragraph of its own, `said NAME,
+    # chief executive of ...`: the tag was out of the quotation's run, so the quotation went to the
+    # person named in the sentence before it
+    article = (
+        "Bike scheme\n\n"
+        "Greta Lindqvist proposed a grant for people who swap a car for an electric bike.\n\n"
+        '"Town centres would get quieter overnight. Our riders would save money too."\n\n'
+        "said Tomas Vale, chief executive of Norland Cycles."
+    )
+    got = who(article, "XSQQQ")
+    assert got[2][1] == got[3][1] == "Tomas Vale"
+
+
+def test_an_adverb_before_the_verb_of_saying_is_no_speaker() -> None:
+    # thirteenth round (a): `NAME nevertheless said ...`, `NAME has not yet given a reason, but said ...`:
+    # the adverb right before the verb was read as a lower-case subject (`police said`)
+    article = (
+        "Strike\n\n"
+        '"We will not go back without a deal," said Tomas Vale, the union leader. '
+        "Vale nevertheless said a deal before Easter was possible. "
+        "Greta Lindqvist has not yet given a reason for leaving the board, but said she will stay a member."
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == "Tomas Vale"
+    assert got[3][1] == "Greta Lindqvist"
