@@ -635,6 +635,9 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
     """`Priya Raman of the Northfield Consumer Forum said`, `Michael van Poppel, head of BNO News said`,
     `A rebel activist in the city said`: the person or group whose organisation or place was chosen.
     `others`: (offset, text) of the sentence's other candidates."""
+    member = _member_of_the(sentence_text, offset, others)
+    if member:
+        return member
     kind = mention_type(sentence_text, text)
     if kind in (PERSON, UNKNOWN):
         return _person_of(sentence_text, offset, text, others)
@@ -669,6 +672,27 @@ def _person_of(sentence_text: str, offset: int, text: str, others: list[tuple[in
 
 
 _OF_GAP = re.compile(r" +of +(?:the +(?:[a-z][\w'’-]* +){0,3})?")
+
+
+def _member_of_the(sentence_text: str, offset: int, others: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Tom Vale of the Harbour Workers' Welfare Program said`, `NAME of the Norland Geological Survey told`,
+    `NAME of The Daily Ledger`, `Sir NAME from the Association of Chief Harbour Officers`: a name
+    written with `the` after a person's full name and `of` / `from` is the body the person works for,
+    whatever its words (`Program`, `Survey` type no organisation), and the person speaks for it, as
+    news writes a source."""
+    for o_at, o_text in others:
+        if o_at >= offset or not _OF_THE.fullmatch(sentence_text[o_at + len(o_text) : offset]):
+            continue
+        words = o_text.split()
+        words = words[1:] if len(words) >= 3 else words  # `Sir NAME`: an honour before a full name
+        titled = any(w.lower().rstrip(".") in _PERSON_TITLES for w in words)  # `Secretary General of the ...`
+        person = " " in o_text and o_text[:1].isupper() and not titled
+        return (o_at, o_text) if person and mention_type(sentence_text, o_text) == PERSON else None
+    return None
+
+
+# the candidates may have cut the body's name (`from the Association of Chief Harbour Officers`: `Chief` a title)
+_OF_THE = re.compile(r" +(?:of|from) +[Tt]he +(?:[A-Z][\w'’.-]* +(?:(?:of|for|and) +)?)*")
 
 
 def appositive_person(

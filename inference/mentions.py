@@ -256,6 +256,134 @@ _TURN = re.compile(rf"""\s*(?:\(\(({_TURN_NAME})\)\)|({_TURN_NAME}):)\s+["“]?[
 _NOT_TURNS = _set("q a question answer update related analysis editorial caption picture photo published note")
 
 
+# a name written in quotation marks after a noun that names it (`Wikipedia user 'Nordfan'`, `a member
+# of the group called 'Kestrel'`, `user "k3str3l" on Twitter`), then the verb of its sentence
+_QUOTED_NAME = re.compile(
+    r"\b(?:user|username|account|handle|called|named|nicknamed)\s+['\"“‘]([^'\"“”‘’\n]{2,40}?)['\"”’],?"
+    r"\s+(?:on\s+[A-Z]\w+\s+)?([a-z]+)\b"
+)
+
+
+def _quoted_name(sentence) -> Mention | None:
+    """`Wikipedia user 'Nordfan' posted to the list: "..."`, `a member of the group called 'Kestrel'
+    hacked the account, posting ...`: a user name or a nickname is written in quotation marks, so the
+    candidates (outside the quoted words) miss it; where it is the subject (no verb of saying before
+    it, a verb in -ed or of saying after it) it names the speaker."""
+    found = _QUOTED_NAME.search(sentence.text)
+    if found is None or not (found.group(2).endswith("ed") or found.group(2) in SPEECH_VERBS):
+        return None
+    if any(w.lower() in SPEECH_VERBS for w in _WORD.findall(sentence.text[: found.start()])):
+        return None
+    at = sentence.start + found.start(1)
+    return Mention(at, at + len(found.group(1)), found.group(1), "name")
+
+
+# a closing tag after a quotation's last mark (`...," said Harbour anchor NAME via Twitter`), up to where
+# its first phrase ends: a comma, `via`, `according to`, `on`, `in` or the sentence's end
+_QUOTATION_TAG = re.compile(r"""[,.!?…—-]["”’]\s*(?:said|says|added|adds|asked|explained|insisted|continued)\s+""")
+_TAG_PHRASE_END = re.compile(r",|\s(?:via|according|on|in|at|to|during)\s|[.!?]?\s*$")
+
+
+def _closing_tag_name(sentence, found: list[tuple[Mention, dict[str, float]]], article: str | None) -> Mention | None:
+    """`"...," said union negotiator NAME.`, `"...," said Harbour anchor NAME via Twitter`, `"...,"
+    said Ruiz.`: the person's name that ends a quotation's closing tag is its speaker, whatever the
+    sentence opens with (a subject whose quotation the tag gives to another) or the words of a role
+    before the name (which keep it from standing beside the verb)."""
+    tags = list(_QUOTATION_TAG.finditer(sentence.text)) if any(q in sentence.text for q in '"”’') else []
+    if not tags:
+        return None
+    start = tags[-1].end()
+    end = _TAG_PHRASE_END.search(sentence.text, start).start()
+    at = sentence.start
+    named = [m for m, _ in found if m.kind == "name" and start <= m.start - at < m.end - at <= end]
+    if not named:
+        return None
+    last = max(named, key=lambda m: m.end)
+    lead = sentence.text[start : last.start - sentence.start].lower().split()
+    if " and " in sentence.text[start:] or any(w in _TAG_PREPOSITIONS for w in lead):
+        return None  # `said NAME, Foreign Minister and NAME2` (both: `_both`), `said a spokesman for NAME`
+    if entities.mention_type(article or sentence.text, last.text) not in (entities.PERSON, entities.UNKNOWN):
+        return None  # `said Norland's foreign ministry`: a body
+    return _refined(sentence, last, [m for m, _ in found])
+
+
+# before the name: a phrase (`said a Lisbon parts supplier`, `said a spokesman for NAME`), not its speaker
+_TAG_PREPOSITIONS = _set("for of at from with by in on to a an the")
+
+
+# a group a reported statement opens with, after a phrase of time (`Last week, Danish geologists
+# published`, `In October members of the Norland Front claimed`, `Other officials compared`)
+_GROUP_SUBJECT = re.compile(
+    r"""(?:[^,;:"“”]{0,40}, +|(?:In|On|During|Last|This|Earlier|Later) +\w+ +)?"""
+    r"((?P<q>(?:Other|Most|Many|Some|Several|Few|Numerous|(?:Hundreds|Thousands|Dozens) of) +)?"
+    r"(?P<mod>[A-Za-z]+ +)??(?P<head>[A-Za-z]+s)"
+    r"(?: +(?:at|in|from|of) +(?:the +)?[A-Z][\w'’-]*(?: +[A-Z][\w'’-]*)*)?) +(?P<verb>[a-z]+)\b"
+)
+
+
+_NO_VERBS = _set("and or but in at from of for with on to by as who which that whose whom de da van von al")
+# `Turkish visitors could still use the ferry`: what a group could or would do is the statement's content
+_NO_VERBS |= _set("could would will can may might should must shall")
+
+
+def _group_subject(sentence) -> Mention | None:
+    """`Other officials likened the quay to ...`, `Most engineers view ...`, `Last week, Danish
+    geologists published figures showing ...`: a reported statement that opens with a group (a
+    quantifier, a nationality or a group noun before a plural) is the group's, though no candidate
+    scores above zero (the group noun is no name and the verb no verb of saying)."""
+    if sentence.in_quote or _direct(sentence):
+        return None
+    found = _GROUP_SUBJECT.match(sentence.text)
+    if found is None or found.group("verb") in _NO_VERBS or found.group("head").lower() in SPEECH_VERBS:
+        return None  # `Friends and family said`, `Officials in Norland`, `Citizens who ...`: no verb yet; a modal
+    mod, head = (found.group("mod") or "").strip().lower(), found.group("head")
+    quantified = found.group("q") is not None and (not mod or mod.endswith("s") or mod in entities.NATIONALITIES)
+    grouped = head.lower() in entities.GROUP_NOUNS and (not mod or mod in entities.NATIONALITIES or mod[:1].islower())
+    national = mod in entities.NATIONALITIES and head[:1].islower()
+    if not (quantified or grouped or national):
+        return None
+    end = nationals_end(sentence.text, found.start(1), found.end(1))  # `Families of Spanish` + ` sailors`
+    text = sentence.text[found.start(1) : end]
+    return Mention(sentence.start + found.start(1), sentence.start + end, text, "np")
+
+
+# `it was reported that`, `It has been alleged`, `it was announced today`: news reporting what no one
+# it names says (not `It was reported by the BBC`: the agent says it)
+_IMPERSONAL = re.compile(
+    r"\b[Ii]t +(?:is|was|has +been|had +been|is +being|was +being) +(?:(?:[a-z]+ly|now|also|later|then) +)?"
+    r"(?:reported|alleged|claimed|announced|rumou?red|suggested)\b(?! +by\b)"
+)
+# `NAME was accused of`, `Norland Ferries was warned last year that`: a passive verb of saying, its agent unnamed
+_TOLD = re.compile(
+    r"\b(?:is|are|was|were|been|being) +(?:(?:[a-z]+ly|now|also|later|then) +)?"
+    r"(?P<verb>told|warned|accused|informed|advised)\b(?! +by\b)"
+)
+
+
+_SAID_UNSAID = re.compile(
+    r"\b(?:reported|alleged|claimed|announced|rumou?red|suggested|told|warned|accused|informed|advised)\b"
+)
+_NOT_TOLD_SUBJECTS = _set("he she they i we you who which that")
+
+
+def _impersonal(sentence) -> bool:
+    """`It was claimed in court that ...`, `..., it was reported on Tuesday.`, and
+    `NAME was also accused of ...`, `Norland Ferries was warned last year that ...` with no other verb of saying: a
+    statement reported impersonally, or one whose only sayer is left out of a passive, outside
+    quotation marks, is said by no one the article names."""
+    if not _SAID_UNSAID.search(sentence.text):  # a cheap look first: asked for every quote sentence
+        return False
+    masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
+    if _IMPERSONAL.search(masked):
+        return True
+    told = _TOLD.search(masked)
+    before = masked[: told.start()].split()[-1:] if told else []
+    if told is None or (before and before[0].lower() in _NOT_TOLD_SUBJECTS):
+        return False  # `he was told that ...` (his own account), `who were later accused of` (a clause)
+    said = [w for w in _WORD.findall(masked) if w.lower() in SPEECH_VERBS]
+    return said == [told.group("verb")]
+
+
 def _answered_by(sentence, article: str | None) -> Mention | None:
     """The name an interview writes before a turn (`Ana: We hope ...`, `((Norpress)) How do you ...?`,
     a headline `Ana Ruiz: Norland will join`): who says the sentence; `NAME:` only where the sentence
@@ -607,6 +735,10 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     named in apposition after a description, a place that ends a long title cut off."""
     at = mention.start - sentence.start
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
+    subject = _apposed_subject(sentence.text, at, spans)
+    if subject is not None:  # `The Vice Speaker of the Norland Parliament, NAME, warned`
+        at = subject[0]
+        mention = Mention(sentence.start + at, sentence.start + at + len(subject[1]), subject[1], "name")
     shifted = entities.owner(sentence.text, at, mention.text, spans)
     if shifted and not shifted[1][:1].isupper():  # `NAME, a security analyst at the Center for ... told`
         shifted = (
@@ -637,6 +769,27 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
     at, text = entities.trim_title(sentence.text, at, mention.text)
     grouped = _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
     return _whose(sentence, grouped)
+
+
+# a sentence that opens with a description (no comma in it), then a full name set off by commas and a
+# lower-case word (its verb)
+_APPOSED_SUBJECT = re.compile(r"""[^,;:"“”()]{3,140}?, +([A-Z][\w'’.-]+(?: +[A-Z][\w'’.-]+){1,3}), +[a-z]""")
+
+
+def _apposed_subject(text: str, at: int, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`The Vice Speaker of the Norland Parliament, NAME, warned`, `Deputy director for Europe for Harbour
+    Watch, NAME, said`: a person's full name in apposition after the description a sentence
+    opens with is its subject (the description says who they are); a candidate chosen in the description
+    gives way to it."""
+    found = _APPOSED_SUBJECT.match(text)
+    if found is None or at >= found.start(1):
+        return None
+    if any(w.lower() in SPEECH_VERBS for w in _WORD.findall(text[: found.start(1)])):
+        return None  # `NAME's Minister confirmed one of the women, NAME2, is ...`: the opening has its verb
+    name = (found.start(1), found.group(1))
+    if name not in spans or entities.mention_type(text, name[1]) != entities.PERSON:
+        return None
+    return name
 
 
 def _whose(sentence, mention: Mention) -> Mention:
@@ -902,7 +1055,9 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
     spans += _pronoun_spans(tokens) + _according_spans(tokens, masked)
     out = []
     for a, b, kind in dict.fromkeys(spans):
-        text = masked[tokens[a].start : tokens[b - 1].end]
+        named = kind == "name" and tokens[b - 1].low not in entities.DATE_WORDS  # not `March 30`
+        tail = _NAME_TAIL.match(masked, tokens[b - 1].end) if named else None
+        text = masked[tokens[a].start : tail.end() if tail else tokens[b - 1].end]  # `Harbour 4`, `Vista+`
         initials = b - a > 1 and _INITIAL.fullmatch(tokens[b - 1].text) is not None  # `the U.S.`, `Joris V.`
         text = text if tokens[b - 1].low in _ABBREVIATIONS or initials else text.rstrip(".")  # `Apple Inc.`
         if text.endswith(("'s", "’s")) and not _named_with_s(text):
@@ -911,6 +1066,11 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
         features = _features(masked, tokens, verbs, a, b, kind, sentence.text)
         out.append((mention, features | (entity_features(article, mention) if article else {})))
     return out
+
+
+# what a name may end with beyond its words: a number or a `+` / `!` that a lower-case word follows
+# (`Harbour 4 vowed`, `Radio station Vista+ argued`, `Harbour blog Gosh! on Friday denounced`)
+_NAME_TAIL = re.compile(r"(?:\+|!|\s\d{1,3})(?=[,;:]?\s+[a-z])")
 
 
 def _named_with_s(text: str) -> bool:

@@ -50,10 +50,14 @@ from claimtag.inference.mentions import (
     _cites_first,
     _closes_unopened,
     _closing_tag,
+    _closing_tag_name,
     _direct,
+    _group_subject,
+    _impersonal,
     _issued_statement,
     _opening_subject,
     _passive_speaker,
+    _quoted_name,
     _refined,
     _reported_subject,
     _set,
@@ -114,10 +118,16 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     answer = _answered_by(sentence, article)
     if answer is not None:  # `NAME: We hope ...`, `((Wikinews)) How do you ...?`: an interview's turn
         return answer
+    named = _quoted_name(sentence)
+    if named is not None:  # `Wikipedia user 'Nordfan' posted`: a name the candidates leave out
+        return named
     found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
+    tagged = _closing_tag_name(sentence, found, article)
+    if tagged is not None:  # `"...," said union negotiator NAME.`: the tag's name, not the subject
+        return tagged
     agent = _passive_speaker(sentence, found)
     if agent is not None:  # `Twenty deaths were reported by Norland authorities`
         return _refined(sentence, agent, [m for m, _ in found])
@@ -127,7 +137,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     best = max(scored, key=lambda x: x[0], default=None)
     cited = _cited(found)
     if cited is not None and (
-        not sentence.text[cited.end - offset :].strip(" .!?\"”’'") or _cites_first(sentence, cited)
+        not sentence.text[cited.end - offset :].strip(" .!?\"”’'")
+        or _cites_first(sentence, cited)
+        or (_set_off(sentence, cited) and not (best and best[0] > 0 and cited.start <= best[1].start < cited.end))
     ):
         tag = [m for m, f in found if m.start < cited.start and _tags_quotation(sentence, m, f)]
         if tag:  # `...," said a spokesperson for NAME according to the Norland Post.`: the tag's phrase
@@ -152,7 +164,33 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
-    return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else None
+    return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else _group_subject(sentence)
+
+
+def _opening_body(article: str, sentence, pronoun: Mention) -> Mention | None:
+    """`The Harbour Safety Board (HSB) wants the quay closed, it announced`, `NORCO found the fault
+    but said it was small`: an `it` means the organisation its sentence opens with (behind `The`),
+    before the latest speaker; a body's statement names it first."""
+    first = min((m for m, _ in candidates(sentence) if m.kind == "name"), key=lambda m: m.start, default=None)
+    if first is None or first.end > pronoun.start:
+        return None
+    if sentence.text[: first.start - sentence.start].strip().lower() not in ("", "the"):
+        return None
+    return first if entities.mention_type(article, first.text) == entities.ORGANISATION else None
+
+
+def _set_off(sentence, cited: Mention) -> bool:
+    """`..., when according to witnesses, the winch snapped`, `... on Thursday according to Norland officials,
+    off the coast ...`: an `according to` phrase closed by a comma or a full stop inside the sentence cites its
+    source as one at either end does (the sentence's own sayer, beside a verb of saying, still wins);
+    only a source: a name, a body, a document or a group (`the depot is run according to all the
+    rules, and ...` means `in keeping with`)."""
+    if sentence.text[cited.end - sentence.start : cited.end - sentence.start + 1] not in (",", ".", ";"):
+        return False
+    if cited.kind == "name" or entities.mention_type(sentence.text, cited.text) != entities.UNKNOWN:
+        return True
+    last = cited.text.split()[-1].lower()
+    return any(last.endswith(group) for group in entities.GROUP_NOUNS)  # `eyewitnesses`
 
 
 def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:
@@ -187,6 +225,10 @@ def _runs(
     for i, lab in enumerate(labels):
         if lab != QUOTE:
             continue
+        if _impersonal(sentences[i]):  # `It was reported that ...`: no one's, and no run's before
+            runs.append([i])
+            speakers.append(None)
+            continue
         mention = mentions[i]
         opens = starts.get(i, i)
         recent = sentences[opens - 1].start if opens else None
@@ -197,6 +239,9 @@ def _runs(
         resolved = resolve(article, opener, named, recent) if opener else resolved  # `NAME was ..., saying`
         if mention and mention.kind == "pronoun" and opens and labels[opens - 1] != QUOTE:  # `... website. It claims`
             resolved = _thing_before(article, mention, recent) or resolved
+        elif mention and mention.kind == "pronoun" and mention.text.lower() == "it":
+            body = _opening_body(article, sentences[i], mention)  # `The Harbour Safety Board ..., it announced`
+            resolved = resolve(article, body, named, recent) if body else resolved
         if resolved is not None and resolved == mention and _described(sentences[i], mention):
             resolved = _speaker_just_before(sentences, runs, speakers, i) or resolved
         if resolved is not None and resolved == mention and _titles_only(mention.text) and subject is not None:
@@ -244,6 +289,7 @@ def _runs(
     order = sorted(range(len(runs)), key=lambda n: runs[n][0])  # a resumed list moved its run last
     runs, speakers = [runs[n] for n in order], [speakers[n] for n in order]
     _unattributed(article, sentences, runs, speakers)
+    _headline_from_lead(sentences, runs, speakers)
     out = [Attribution(None, None, None)] * len(sentences)
     for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
         who = fullest_name(article, who) if who is not None and who.kind == "name" else who
@@ -631,6 +677,21 @@ def _unattributed(article: str, sentences: list, runs: list[list[int]], speakers
             speakers[n] = lead or person_before(article, sentences[first].start, earlier, "i", recent)
         if speakers[n] is not None:
             earlier.append(speakers[n])
+
+
+_LEAD_SENTENCES = 6  # the headline, a dateline and the lead's first sentences
+
+
+def _headline_from_lead(sentences: list, runs: list[list[int]], speakers: list[Mention | None]) -> None:
+    """A headline quote that names no speaker (`Harbour talks "a fair first day"`, `Norland to its
+    neighbours: 'We will keep the ferry'`) is said by the first speaker the lead names: a headline
+    sums up the lead, which says who speaks. Reads the runs that open in the first few sentences."""
+    if not runs or runs[0][0] != 0 or speakers[0] is not None or len(sentences) < 2:
+        return
+    if sentences[1].paragraph == sentences[0].paragraph:  # a first sentence of a paragraph: no headline
+        return
+    lead = (who for members, who in zip(runs[1:], speakers[1:], strict=True) if members[0] < _LEAD_SENTENCES)
+    speakers[0] = next((who for who in lead if who is not None), None)
 
 
 def _lead_in(article: str, sentence, earlier: list[Mention]) -> Mention | None:

@@ -78,6 +78,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         agency = _source_of(article, mention)
         if agency:  # `the source` -> `Reuters`, where `Reuters spoke to an anonymous source`: as recorded
             return agency
+        published = _publication(article, mention)
+        if published:  # `The paper also wrote` -> `Harbour Gazette`, written `newspaper Harbour Gazette`
+            return published
         issuer = _issued_by(article, mention) or _issuer(mention, speakers)
         if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
             return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
@@ -1062,6 +1065,29 @@ def _relative(article: str, mention: Mention) -> Mention | None:
     if not any(m.group().split()[-1] == surname and _is_person(article, m.group(), m.start()) for m in full):
         return None
     return Mention(found.start(1), mention.end, f"{mention.text} {surname}", "name")
+
+
+_PRESS = r"(?:newspaper|paper|daily|tabloid|magazine|weekly)"
+_PRESS_NAME = r"((?:The +)?(?!(?:The|This|That|A|An|Its|Their|His|Her)\b)[A-Z][\w'’.!+-]*(?: +[A-Z][\w'’.!+-]*){0,3})"
+_PRESS_BEFORE = re.compile(rf"\b{_PRESS} +{_PRESS_NAME}")  # `newspaper Harbour Gazette`, `paper Dawnlight`
+_PRESS_AFTER = re.compile(rf"{_PRESS_NAME} +{_PRESS}\b")  # `Coastline magazine`
+_PRESS_MENTION = re.compile(rf"(?i:the|this) +(?:[a-z][\w-]* +){{0,2}}{_PRESS}")  # `The paper`, `the British daily`
+
+
+def _publication(article: str, mention: Mention) -> Mention | None:
+    """`The paper also wrote`, `The magazine admitted` -> the publication the article last wrote with
+    such a noun before or after its name (`The Norland weekly newspaper Harbour Gazette`, `Coastline
+    magazine`, `English-language paper Dawnlight`; not `the British newspaper`): news refers back to a publication by
+    its kind. Reads the WINDOW before the mention."""
+    if mention.kind != "np" or not _PRESS_MENTION.fullmatch(mention.text):
+        return None
+    start = max(0, mention.start - WINDOW)
+    found = [m for form in (_PRESS_BEFORE, _PRESS_AFTER) for m in form.finditer(article, start, mention.start)]
+    found = [m for m in found if m.group(1).removeprefix("The ").lower() not in entities.NATIONALITIES]
+    if not found:
+        return None
+    last = max(found, key=lambda m: m.start(1))
+    return Mention(last.start(1), last.end(1), last.group(1), "name")
 
 
 def _kin(article: str, mention: Mention) -> Mention | None:

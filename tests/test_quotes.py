@@ -2254,3 +2254,195 @@ def test_an_adverb_before_the_verb_of_saying_is_no_speaker() -> None:
     got = who(article, "XQQQ")
     assert got[2][1] == "Tomas Vale"
     assert got[3][1] == "Greta Lindqvist"
+
+
+def test_a_person_of_the_body_speaks_whatever_words_the_body_has() -> None:
+    # thirteenth round (c): `NAME of the ... Welfare Program said` and `NAME of the ... Geological
+    # Survey told` gave the body (its words, `Program`, `Survey`, type no organisation), and `NAME of
+    # The Daily Ledger` missed the owner rule by its capital `The`
+    article = (
+        "Harbour strike\n\n"
+        "Dock workers walked out on Monday. "
+        'Tomas Brennan of the Harbour Workers\' Welfare Program said, "We will stay out until Friday." '
+        'Ilse Marrow of the Norland Geological Survey told reporters the quay was "sinking slowly". '
+        'Ruth Sandoval of The Daily Ledger called the strike "long overdue".'
+    )
+    got = who(article, "XCQQQ")
+    assert [g[1] for g in got[2:]] == ["Tomas Brennan", "Ilse Marrow", "Ruth Sandoval"]
+
+
+def test_a_person_from_the_body_speaks_where_the_body_ends_in_a_place_or_a_title_word() -> None:
+    # thirteenth round (c): `Pastor NAME from the Free Church of Norland praised` gave the church (the
+    # candidate `Norland` passed to its owner, the church), and `Sir NAME from the Association of Chief
+    # Harbour Officers said` the cut `Harbour Officers` (`Chief` read as a title)
+    article = (
+        "Ferry ruling\n\n"
+        "The court ruled on Monday that the ferry may sail on Sundays. "
+        'Pastor Ana Lund from the Free Church of Norland praised the ruling: "Sunday crossings help the islands." '
+        "Sir Tom Vale from the Association of Chief Harbour Officers said the crews needed more time."
+    )
+    got = who(article, "XCQQ")
+    assert [g[1] for g in got[2:]] == ["Ana Lund", "Tom Vale"]
+
+
+def test_a_headline_quote_that_names_no_speaker_is_the_leads_speaker() -> None:
+    # thirteenth round (c): a headline quote with no speaker of its own (`Harbour talks "a fair first
+    # day"`) named no one; the lead says who speaks
+    article = (
+        'Harbour talks "a fair first day"\n\n'
+        "Monday, March 3, 2025\n\n"
+        "The port's talks with the unions began today. "
+        'Port director Ana Ruiz said the first meeting was "a fair first day".'
+    )
+    got = who(article, "QXCQ")
+    assert got[0][1] == got[3][1] == "Ana Ruiz"
+    assert got[0][0] != got[3][0]  # the headline stays a run of its own
+
+
+def test_the_paper_and_the_magazine_are_the_publication_written_with_that_noun() -> None:
+    # thirteenth round (c): `The paper also wrote` and `The magazine admitted` stayed as written; the
+    # article wrote `The Norland weekly newspaper Harbour Gazette` and `Coastline magazine`
+    article = (
+        "Port plans\n\n"
+        "The Norland weekly newspaper Harbour Gazette printed the port's plans. "
+        "The plans were drawn up in secret. "
+        "The paper also wrote that the council knew of them. "
+        "Coastline magazine ran a story on the port. "
+        "The magazine admitted the figures were wrong."
+    )
+    got = who(article, "XQCQQQ")
+    assert [g[1] for g in got[3:6:2]] == ["Harbour Gazette", "Coastline"]
+
+
+def test_a_user_name_in_quotation_marks_names_the_speaker() -> None:
+    # thirteenth round (c): `Forum user 'NAME' posted to the list: "..."` gave `user`, `a member of
+    # the group called 'NAME' hacked ..., posting` a body: the name stood inside quotation marks,
+    # which the candidates leave out
+    article = (
+        "Forum leak\n\n"
+        "Messages from the harbour forum were leaked on Monday. "
+        "Forum user 'Nordfan' posted to the list: \"Keep this away from the papers.\" "
+        "Later a member of the group called 'k3str3l' hacked the forum's account, posting \"We are watching\"."
+    )
+    got = who(article, "XCQQ")
+    assert [g[1] for g in got[2:]] == ["Nordfan", "k3str3l"]
+
+
+def test_an_according_to_phrase_set_off_inside_the_sentence_cites_its_source() -> None:
+    # thirteenth round (c): `..., when according to witnesses, the winch snapped` went to the run
+    # before's speaker, and `..., and according to eyewitnesses, guards locked ...` to no one;
+    # `according to all the rules,` is no source
+    article = (
+        "Crane accident\n\n"
+        '"The crew were experienced," said Mayor Tom Vale. '
+        "The crew were inspecting the harbour cranes, when according to witnesses, the winch snapped. "
+        "Dockers left the quay, and according to eyewitnesses, guards locked the gates at night. "
+        "The depot is run according to all the rules, and it will reopen on Monday."
+    )
+    got = who(article, "XQQQQ")
+    assert [g[1] for g in got[2:4]] == ["witnesses", "eyewitnesses"]
+    assert got[4][1] != "all the rules"
+
+
+def test_the_name_ending_a_closing_tag_is_the_speaker() -> None:
+    # thirteenth round (c): `NAME, who ..., will ask the port for "...," said union negotiator NAME2.`
+    # went to the subject, `"...," said Harbour anchor NAME via Twitter` to the channel, and `"...,"
+    # even though "...," said Ruiz.` to `even`; `said a spokesman for NAME` keeps its phrase
+    article = (
+        "Harbour talks\n\n"
+        "Port director Ana Ruiz met the unions on Monday. "
+        'Union leader Rui Costa, who meets the mayor on Friday, will ask the port for "a fair deal on the '
+        'night shifts," said union negotiator Tomas Brennan. '
+        '"The night crews deserve better," said Harbour anchor Ilse Marrow via Twitter. '
+        '"The port agreed to it last spring," even though "nobody signed anything," said Ruiz.'
+    )
+    got = who(article, "XCQQQ")
+    assert [g[1] for g in got[2:]] == ["Tomas Brennan", "Ilse Marrow", "Ana Ruiz"]
+
+
+def test_a_full_name_in_apposition_after_an_opening_description_is_the_subject() -> None:
+    # thirteenth round (c): `The Vice Speaker of the Norland Parliament, NAME, warned` gave `Vice
+    # Speaker`, `Deputy director for Europe for Harbour Watch, NAME, said` the body; an opening with
+    # its own verb of saying keeps its subject (`The harbour master confirmed one of the crew, NAME, is`)
+    article = (
+        "Border vote\n\n"
+        "The parliament voted on the border plan on Monday. "
+        "The Vice Speaker of the Norland Parliament, Ilse Marrow, warned the ports that the plan would fail. "
+        "Deputy director for Europe for Harbour Watch, Tomas Brennan, said the vote was rushed. "
+        "The harbour master confirmed one of the crew, Ana Ruiz, is from Eastport."
+    )
+    got = who(article, "XCQQQ")
+    assert [g[1] for g in got[2:4]] == ["Ilse Marrow", "Tomas Brennan"]
+    assert got[4][1] != "Ana Ruiz"
+
+
+def test_a_reported_statement_that_opens_with_a_group_is_the_groups() -> None:
+    # thirteenth round (c): `Most engineers view ...`, `On Monday, Danish surveyors released figures
+    # showing ...` and `Other officials likened ...` went on the run before (no candidate scored
+    # above zero: a group noun is no name, `view` no verb of saying)
+    article = (
+        "Harbour dispute\n\n"
+        "Mayor Tom Vale said the harbour would stay open. "
+        "Most engineers view the quay as the town's weakest asset. "
+        "On Monday, Danish surveyors released figures showing the quay is sinking. "
+        "Other officials likened the quay to the old pier."
+    )
+    got = who(article, "XQQQQ")
+    assert [g[1] for g in got[2:]] == ["Most engineers", "Danish surveyors", "Other officials"]
+
+
+def test_a_name_keeps_the_number_or_sign_it_ends_with() -> None:
+    # thirteenth round (c): `Harbour 4 vowed`, `Radio station Vista+ argued` and `Harbour blog Gosh!
+    # on Friday denounced` were cut at their words (`Harbour`, `Vista`, `Gosh`); a date keeps none
+    article = (
+        "Airline row\n\n"
+        "Norland Air threatened to sue over the programme. "
+        'Harbour 4 vowed to defend its programme, saying "Every fact was checked." '
+        "Radio station Vista+ argued the inquiry was too slow. "
+        "Harbour blog Gosh! on Friday denounced the airline's silence."
+    )
+    got = who(article, "XCQQQ")
+    assert [g[1] for g in got[2:]] == ["Harbour 4", "Vista+", "Gosh!"]
+
+
+def test_a_statement_reported_impersonally_is_no_ones() -> None:
+    # thirteenth round (c): `It was claimed in court that ...` and `..., it was reported on Tuesday`
+    # went on the run before (the last speaker) or to `it`; `It was reported by the Harbour Gazette
+    # that ...` names its agent
+    article = (
+        "Ferry trial\n\n"
+        '"The ferry was never safe," said Ana Ruiz. '
+        "It was claimed in court that the crew had been warned twice. "
+        "Nine passengers were hurt in the fire, it was reported on Tuesday. "
+        "It was reported by the Harbour Gazette that the owner had fled."
+    )
+    got = who(article, "XQQQQ")
+    assert [g[1] for g in got[2:4]] == [None, None]
+    assert got[2][0] != got[1][0]  # a run of its own
+    assert got[4][1] == "Harbour Gazette"
+
+
+def test_a_passive_verb_of_saying_with_no_agent_names_no_speaker() -> None:
+    # thirteenth round (c): `NAME was also accused of ...`, `Norland Ferries was warned last year that
+    # ...` went to the person or body told; `NAME said she was warned` keeps its speaker
+    article = (
+        "Harbour trial\n\n"
+        '"I never took a bribe," said Tomas Brennan. '
+        "Brennan was also accused of hiding the port's accounts. "
+        "Norland Ferries was warned last year that the berths would close. "
+        "Ana Ruiz said she was warned that the quay was unsafe."
+    )
+    got = who(article, "XQQQQ")
+    assert [g[1] for g in got[2:]] == [None, None, "Ana Ruiz"]
+
+
+def test_an_it_means_the_organisation_its_sentence_opens_with() -> None:
+    # thirteenth round (c): `The Harbour Safety Board (HSB) wants the quay closed, it announced` gave
+    # the latest speaker
+    article = (
+        "Quay closure\n\n"
+        '"We will not comment on the repairs," said General Tomas Brennan. '
+        "The Harbour Safety Board (HSB) wants the quay closed, it announced on Saturday."
+    )
+    got = who(article, "XQQ")
+    assert got[2][1] == "Harbour Safety Board"
