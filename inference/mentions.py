@@ -841,7 +841,7 @@ def _left_open(text: str, at: int, mention: Mention, spans: list[tuple[int, str]
         if words[0] in _CLAUSE_WORDS or any(w.lower() in _PREPOSITIONS for w in before):  # a clause, an object
             return None
         if mention.text[:1].isupper() and words[-1] not in _PREPOSITIONS | _DETERMINERS:
-            return None  # `Speaking for Apple Corps, manager NAME said`: the name after a role is who speaks
+            return None  # `Speaking for Harbour Records, manager NAME said`: the name after a role is who speaks
         return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
     return None
 
@@ -850,7 +850,7 @@ _CLAUSE_WORDS = _AUXILIARIES | _set("have has had")
 
 
 def _speech_owner(text: str, at: int, mention: Mention) -> tuple[int, str] | None:
-    """`NAME's speech indicated`, `Prime Minister NAME's Christmas message paid tribute`, `Her 2007
+    """`NAME's speech indicated`, `Prime Minister NAME's New Year message praised`, `Her 2007
     address mentioned`: a mention chosen in what someone said or wrote, written with its owner's
     possessive, stands for the owner, who speaks through it (not for a report or a website, which the
     annotators record as the document)."""
@@ -870,7 +870,7 @@ _SPEECH_OWNED = re.compile(
     rf"\b(?:([A-Z][\w.-]*(?: +[A-Z][\w.-]*)*)['’]s?|([Hh]is|[Hh]er)) +(?:[\w-]+ +){{0,3}}?(?:{_SPEECH_NOUNS})\b"
 )
 _VERB_AFTER = re.compile(r" +(?:[a-z]+ly +)?([a-z]+)\b")
-# `, 47, legal chairwoman for the `, `, EADS's North America CEO and ex `: no comma, quotation or bracket
+# `, 52, legal adviser to the `, `, Norvale's Europe CEO and former `: no comma, quotation or bracket
 _OPEN_DESCRIPTION = re.compile(r""", +(?:\d{1,3}, +)?((?!whose\b)(?:[a-z]|[A-Z][\w.-]*['’]s\b)[^,;:"“”()]{0,100}?) +""")
 
 

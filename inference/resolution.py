@@ -509,7 +509,7 @@ def _introduced(article: str, recent: int | None, at: int, pronoun: str) -> list
 
 def _in_office(article: str, recent: int | None, at: int, pronoun: str) -> list[Mention]:
     """The one person a sentence with no quotation names, in full and with their office right before
-    the name (`... came as former U.N. secretary-general NAME was in Kenya.`, `A meeting with Interior
+    the name (`... came as former Norland premier NAME was in Kestria.`, `A meeting with Interior
     Minister NAME was ...`): news names a newcomer so before their he/she, who means them rather than
     the latest speaker. Reads one sentence."""
     if recent is None or pronoun not in ("he", "she"):
