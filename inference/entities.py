@@ -130,7 +130,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _DATE_PREPOSITIONS = _set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
 _CONNECTOR = r"(?:of|the|de|van|von|al|da|del|di|la|le|for|and)"
-_NAME = re.compile(rf"\b[A-Z][\w'’\-]*\.?(?:(?: +{_CONNECTOR} )* *[A-Z][\w'’\-]*\.?)*")
+_NAME = re.compile(rf"\b[A-Z][\w'’\-]*(?:\.(?:com|org|net)\b)?\.?(?:(?: +{_CONNECTOR} )* *[A-Z][\w'’\-]*\.?)*")
 _TESTIMONY = re.compile(
     r"\b(?:court|jury|inquest|tribunal|hearing|trial|inquiry)\s+(?:was\s+told|heard)\b(?!\s+from)", re.IGNORECASE
 )
@@ -207,6 +207,11 @@ def _name_type(article: str, name: str) -> str:
     if _written_as_place(article, name):
         return PLACE
     return PERSON if " " in name else UNKNOWN
+
+
+def organisation_by_words(name: str) -> bool:
+    """Whether a name's own words make it an organisation's (`General Motors`, `Norland Ferry Lines`)."""
+    return bool(_ORG_WORD.search(name))
 
 
 _WEB_ADDRESS = re.compile(r"\.(?:com|org|net)\b")
@@ -357,6 +362,8 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
         return None  # the article described it in lower case (`the national disaster agency`): keep that
 
     def fits(e: Entity) -> bool:  # a document by its head noun (`the report` -> `the Harbour Report`)
+        if words[1] in _OUTLET_NOUNS and not outlet(e.name):  # `the newspaper` is no `unity government`
+            return False
         named = words[1] in e.name.lower().split()
         public = _PUBLIC_BODY_WORDS.intersection(e.name.lower().split()) or _dateline(article, e)
         if words[1] in _BUSINESS_NOUNS and public:
@@ -379,6 +386,19 @@ _PUBLIC_BODY_WORDS = _set("police court union council ministry department govern
 def _dateline(article: str, e: Entity) -> bool:
     """`KITWE, Zambia, Sept 12 (Wire) -`: a town in capitals opening a line before a comma."""
     return e.name.isupper() and article.startswith(",", e.end) and (e.start == 0 or article[e.start - 1] == "\n")
+
+
+def outlet(name: str) -> bool:
+    """A news outlet by its name: a paper's or broadcaster's word (`The Herald`, `Norland Daily News`), a
+    web address (`Znak.com`), or an acronym (`BBC`)."""
+    return bool(_OUTLET_WORD.search(name) or _WEB_ADDRESS.search(name)) or (name.isupper() and len(name) <= 5)
+
+
+_OUTLET_NOUNS = _set("newspaper paper website broadcaster")
+_OUTLET_WORD = re.compile(
+    r"\b(?:News|Times|Post|Herald|Gazette|Journal|Tribune|Daily|Telegraph|Guardian|Observer|Mail|Express|"
+    r"Standard|Chronicle|Press|Television|TV|Radio|Broadcasting|Channel|Reuters|Xinhua|Interfax)\b"
+)
 
 
 def described_organisation(article: str, e: Entity) -> bool:
@@ -596,8 +616,19 @@ def blocked(
         dated = before and (before[0].lower() in _DATE_PREPOSITIONS or before[0].isdigit())
         if dated or re.match(r"\W*\d", sentence_text[offset + len(text) :]):
             return True
+    if text == "It" and _EXPLETIVE.match(sentence_text, offset):  # `It is unclear whether ...`: no one
+        return True
     heard = _heard_at(sentence_text)
     return heard is not None and heard <= offset + len(text)
+
+
+# `It` before `is` and an adjective or participle of knowing (`It is unclear whether`, `It is likely,
+# analysts predict,`): an expletive, the subject of no one's saying
+_EXPLETIVE = re.compile(
+    r"It +(?:is|was|has +been|had +been|seems|seemed|remains|remained) +(?:still +|now +|not +|also +)?"
+    r"(?:unclear|clear|likely|unlikely|possible|impossible|expected|thought|feared|hoped|known|unknown|true|"
+    r"important|necessary|certain|uncertain|believed|understood)(?:,| +(?:that|whether|if|how|why|what|when)\b)"
+)  # not `It is known for its reports`: there the `It` is what the sentence before named
 
 
 _DAYS = _set("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
@@ -614,8 +645,14 @@ def _a_date(text: str) -> bool:
 @functools.lru_cache(maxsize=256)  # asked for every candidate of the sentence
 def _heard_at(sentence_text: str) -> int | None:
     """Where the sentence's testimony (`_TESTIMONY`) starts, if it has one."""
-    heard = _TESTIMONY.search(sentence_text)
+    heard = _TESTIMONY.search(sentence_text) or _IMPERSONAL.match(sentence_text)
     return heard.start() if heard else None
+
+
+_IMPERSONAL = re.compile(
+    r"""\W*It +(?:was|is|has +been|had +been|is +being|was +being) +(?:\w+ly +|soon +|also +|later +)?"""
+    r"(?:reported|announced|confirmed|said|claimed|revealed|alleged|billed|understood|believed)\b(?! +by\b)"
+)  # not `It was reported by the Harbour Gazette`: the agent says it
 
 
 # whom a speaker talks to or meets is never the speaker (`In an interview with the Globe, ...`,
@@ -627,8 +664,10 @@ _ADDRESSEE = re.compile(
 
 
 def testimony(sentence_text: str) -> bool:
-    """Whether the sentence reports testimony (`The court heard ...`, `the jury was told ...`)."""
-    return bool(_TESTIMONY.search(sentence_text))
+    """Whether the sentence reports testimony (`The court heard ...`, `the jury was told ...`), or
+    opens with an impersonal passive of saying (`It was reported that ...`, `It has been announced`):
+    either way the sentence names no speaker, and none is taken from the sentences before."""
+    return _heard_at(sentence_text) is not None
 
 
 def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -645,11 +684,16 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
         return None
     for o_at, o_text in sorted(others, reverse=True):
         gap = sentence_text[o_at + len(o_text) : offset]
-        if o_at >= offset or not re.fullmatch(_OWNER_GAP, gap):
+        titled = o_at < offset and not _OWNER_GAP.fullmatch(gap) and _TITLED_GAP.fullmatch(gap)
+        if o_at >= offset or not (_OWNER_GAP.fullmatch(gap) or titled):
             continue
         # a person's name (`Bureau of Meteorology` is one name), or a group when a common noun
         # was chosen (`A rebel activist in the city`; `Residents of Santa Clara County` stays)
         person = o_text[:1].isupper() and " " in o_text and mention_type(sentence_text, o_text) == PERSON
+        if titled:
+            if person:
+                return o_at, o_text
+            continue
         group = not o_text[:1].isupper() or (not text[:1].isupper() and o_text.lower().split()[0] in ("a", "an"))
         group = group or o_text.lower() in GROUP_NOUNS  # `Doctors in Gaza say`: a group at a sentence start
         if person or group:
@@ -756,6 +800,12 @@ _APPOSITION_GAP = re.compile(
 _OWNER_GAP = re.compile(
     r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +(?:[a-z][\w-]* +){0,3})?"
 )
+# a capitalised title (`NAME, President and CEO of the ...`) or a `who` clause (`NAME, who tracks jihadi
+# Web sites for NBC News said`) between a person's full name and the body chosen: the person speaks
+_TITLED_GAP = re.compile(
+    r", +(?:[A-Z][\w-]*(?: +(?:and|of) +| +)){0,3}?[A-Z][\w-]* +of +(?:the +)?"
+    r"|, +who +[a-z]+ +(?:[\w-]+ +){0,4}?(?:for|at|of) +(?:the +)?"
+)
 
 
 def not_a_person(article: str, name: str) -> bool:
@@ -850,7 +900,10 @@ def _written_alone(article: str, word: str) -> bool:
 
 
 def only_sentence_initial(article: str, word: str) -> bool:
-    """Whether the article writes `word` capitalised only at the start of sentences (an index look-up)."""
+    """Whether the article writes `word` capitalised only at the start of sentences (an index look-up);
+    never a web address (`CNNMoney.com points to`: an outlet's name wherever it stands)."""
+    if _WEB_ADDRESS.search(word):
+        return False
     return all(_after_a_sentence_end(article, at) for at in _capitalised(article).get(word, [0]))
 
 

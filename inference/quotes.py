@@ -68,6 +68,10 @@ from claimtag.inference.mentions import (
     _unsaid,
     _while_another,
     candidates,
+    document_subject,
+    group_tag,
+    quantifier_subject,
+    quoted_one,
     subject_mention,
 )
 from claimtag.inference.resolution import (
@@ -121,6 +125,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     named = _quoted_name(sentence)
     if named is not None:  # `Wikipedia user 'Nordfan' posted`: a name the candidates leave out
         return named
+    quoted = quoted_one(sentence) or quantifier_subject(sentence)
+    if quoted is not None:  # `Xinhua quoted Shandong authorities, "..."`, `Some say ...`: as written
+        return quoted
     found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
@@ -154,7 +161,8 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         best = (max(best[0], 1.0) if best else 1.0, closing)
     if best and best[0] > 0:
         speaker = _told_outlet(sentence, best[1], found) or _bracket_aside(sentence, best[1], found)
-        speaker = speaker or _opening_subject(sentence, best[1], found) or _before_who(sentence, best[1]) or best[1]
+        speaker = speaker or _opening_subject(sentence, best[1], found) or _before_who(sentence, best[1])
+        speaker = speaker or document_subject(sentence, best[1], found) or best[1]
         chosen = _refined(sentence, speaker, [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen
@@ -164,7 +172,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
-    return _refined(sentence, tagged[0], [m for m, _ in found]) if tagged else _group_subject(sentence)
+    if tagged:
+        return _refined(sentence, tagged[0], [m for m, _ in found])
+    return _group_subject(sentence) or group_tag(sentence, found)  # `Most engineers view`, `..., say experts`
 
 
 def _opening_body(article: str, sentence, pronoun: Mention) -> Mention | None:
@@ -466,6 +476,8 @@ def _goes_on(
         return False
     if resolved is None:
         return not entities.testimony(sentence.text)  # `The court heard ...`: no one's
+    if entities.speaker_type(article, resolved.text) == entities.DOCUMENT:
+        return False  # `The report mentions ...`: a document the sentence opens with says it
     if before is not None and before.paragraph == sentence.paragraph and _unsaid(sentence):
         return True  # `He said the roads are shut. The army has closed the border.`: no verb of saying, his
     if entities.group_head(resolved.text):  # `Friends and family said`: a group says it

@@ -68,6 +68,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     if owned:  # `His barrister said` -> `Cottle's barrister`, as the annotators write it
         return owned
     if mention.kind in ("np", "bare"):
+        body = _body_first_written(article, mention)
+        if body:  # `Malaysia's transport ministry` -> `the Malaysian transport ministry`, as written first
+            return body
         words = mention.text.split()
         acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
         if acronym:  # `the WWF` -> the name the article defines it with in brackets
@@ -89,8 +92,9 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         found = (entities.spelt_out(article, found.name, found.start) or found) if found else None  # `RWB`
         typed = Mention(found.start, found.end, found.name, "name") if found else None
         document = head.text.split()[-1].lower() in entities.DOC_NOUNS  # `the joint statement` is no one's role
+        group = head.text.split()[-1].lower() in entities.GROUP_NOUNS  # `Leaders in the city`: no one role
         by_role = None
-        if not document and not _someone_new(head):
+        if not document and not group and not _someone_new(head):
             by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
             by_role = by_role or _by_modifier(article, head) or _by_role_of(article, head)
             by_role = by_role or _headline_role(article, head)
@@ -287,6 +291,70 @@ def _group_written(article: str, mention: Mention) -> Mention | None:
         start = modifier.start(1)
     end = nationals_end(article, best.start(), best.end())  # `families of Spanish sailors`
     return Mention(start, end, article[start:end], "np")
+
+
+# a country's body (`Russia's foreign ministry`, `the Indian Ministry of External Affairs`): the
+# country or its nationality, up to three words, the body's noun, and an `of` name after it
+_BODY = re.compile(
+    r"\b(?:[Tt]he +)?([A-Z][a-z]+)(?:['’]s)? +((?:[A-Za-z-]+ +){0,3}?)"
+    r"(ministry|Ministry|department|Department|government|Government|embassy|Embassy|office|Office)\b"
+    r"(?: +of +((?:the +)?[A-Z][\w-]*(?: +(?:and +|of +)?[A-Z][\w-]*)*))?"
+)
+_BODY_STOP = _set("the of and")
+# nationalities not spelt from their country's name by `_country_word`'s rule
+_IRREGULAR_NATIONALITIES = {
+    "british": "britain",
+    "french": "france",
+    "chinese": "china",
+    "spanish": "spain",
+    "turkish": "turkey",
+    "dutch": "netherlands",
+    "greek": "greece",
+    "swiss": "switzerland",
+    "american": "america",
+    "thai": "thailand",
+}
+
+
+def _country_word(word: str) -> str | None:
+    """The country a country's name or nationality names (`Indian` -> `india`), else None."""
+    low = word.lower()
+    if low in entities.COUNTRIES:
+        return low
+    if low not in entities.NATIONALITIES:
+        return None
+    if low in _IRREGULAR_NATIONALITIES:
+        return _IRREGULAR_NATIONALITIES[low]
+    stems = ((c, c[:-1] if c[-1] in "aeiouy" else c) for c in entities.COUNTRIES)
+    return next((c for c, stem in stems if low.startswith(stem) and len(stem) > 3), None)
+
+
+def _body_key(found: re.Match) -> tuple[str, frozenset[str]] | None:
+    country = _country_word(found.group(1))
+    words = f"{found.group(2)} {found.group(3)} {found.group(4) or ''}".lower().split()
+    return (country, frozenset(w for w in words if w not in _BODY_STOP)) if country else None
+
+
+@functools.lru_cache(maxsize=64)  # one pass per article, shared by all its quote sentences
+def _bodies(article: str) -> tuple[tuple[int, int, tuple[str, frozenset[str]]], ...]:
+    """Every country's body the article writes (`_BODY`), with its key: the country and the words."""
+    return tuple((m.start(), m.end(), key) for m in _BODY.finditer(article) if (key := _body_key(m)))
+
+
+def _body_first_written(article: str, mention: Mention) -> Mention | None:
+    """A country's body in the form the article wrote it first (`said Malaysia's transport ministry`
+    after `said the Malaysian transport ministry`; `India's External Affairs ministry` after `The
+    Indian Ministry of External Affairs`): news names a body in full first and varies the form
+    after, and the annotators keep the first. The mention itself where it is the first form (so
+    no other ministry named nearby takes it); None where the mention is no such body."""
+    found = _BODY.fullmatch(mention.text)
+    key = _body_key(found) if found else None
+    if key is None:
+        return None
+    first = next((b for b in _bodies(article) if b[2] == key and 0 < mention.start - b[0] < WINDOW), None)
+    if first is None:
+        return mention
+    return Mention(first[0], first[1], article[first[0] : first[1]], "np")
 
 
 _LEADING_PLACE = re.compile(r"""(?:But +|And +)?(At|In) +((?:the +)?[A-Z][^,.;:!?"“”\d]{1,40}),""")
@@ -980,8 +1048,9 @@ def _occurrences(article: str, word: str, start: int, end: int) -> list[int]:
 def _by_surname(article: str, mention: Mention) -> Mention:
     """`Dunne`, `Mr Pocock`, `Coastline`, `DA` -> the earlier `Aoife Dunne`, `Graham Pocock`,
     `Coastline Bank`, `Department of Agriculture`."""
-    words = [w for w in mention.text.split() if not _title(w)]
-    titled = [k for k, w in enumerate(mention.text.split()) if _title(w)]
+    body = _titled_body(article, mention.text.split())  # `General Motors` is no rank and its surname
+    words = [w for w in mention.text.split() if body or not _title(w)]
+    titled = [k for k, w in enumerate(mention.text.split()) if _title(w) and not body]
     if len(words) == 2 and titled == [1]:  # `Eastmark Attorney Marek`: what stands before the title says where
         words = words[1:]
     if len(words) != 1:
@@ -1009,7 +1078,7 @@ def _by_surname(article: str, mention: Mention) -> Mention:
         hyphened = word in _hyphen_parts(parts[-1]) and _is_person(article, " ".join(parts), m.start())
         named = word in (parts[0], parts[-1]) or inside or hyphened
         if named or (word.isupper() and len(word) > 1 and word == initials):
-            roles = [k for k, p in enumerate(parts) if _title(p)]
+            roles = [k for k, p in enumerate(parts) if _title(p) and not _titled_body(article, parts)]
             if roles and word in parts[: roles[-1]] and word not in parts[roles[-1] + 1 :] and _owns_role(word):
                 continue  # `Norferry` is not `Ana Vale` of `Norferry Chief Executive Ana Vale`
             parts = parts[roles[-1] + 1 :] if roles else parts
@@ -1022,6 +1091,13 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             at = stop - len(name)
             return Mention(at, stop, name, "name") if article[at:stop] == name else mention
     return mention
+
+
+def _titled_body(article: str, parts: list[str]) -> bool:
+    """A title word opening an organisation's short name (`General Motors`, `General Assembly`): part
+    of the name, no rank before a surname."""
+    short = 1 < len(parts) <= 3 and _title(parts[0])
+    return short and entities.mention_type(article, " ".join(parts)) == entities.ORGANISATION
 
 
 _LEGAL_FORMS = _set("plc inc corp co ltd llc corporation incorporated limited")  # a company's legal form
@@ -1135,6 +1211,8 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     words = mention.text.split()
     if len(words) > 3 or words[-1].lower().rstrip("s") in ("", "he", "it"):
         return None
+    if words[0].lower() in _MANY:  # `other African nations`: many, not the `United Nations`
+        return None
     head = words[-1].lower()
     last = _last_words(article)
     found = sorted(k for word in _HEAD_FORMS.get(head, ()) + (head,) for k in last.get(word, []))
@@ -1149,6 +1227,9 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if opening and entities.only_sentence_initial(article, text.split()[0]):
         text, at = text[opening.end() :], at + opening.end()
     return Mention(at, at + len(text), text, "name")
+
+
+_MANY = _set("other others both many several some all most few various two three four five")
 
 
 # how an organisation's name writes the noun an article refers back to it with (`the airline` ->

@@ -2446,3 +2446,271 @@ def test_an_it_means_the_organisation_its_sentence_opens_with() -> None:
     )
     got = who(article, "XQQ")
     assert got[2][1] == "Harbour Safety Board"
+
+
+def test_a_countrys_ministry_is_output_in_the_form_the_article_wrote_first() -> None:
+    # thirteenth round (b): news names a country's body in full first and varies the form after
+    # (`Kenya's Fisheries ministry` for `the Kenyan Ministry of Fisheries`); the annotators keep the
+    # first form, and another ministry named nearby (`of the Lake Transport Ministry`) is not it
+    article = (
+        "Fishing quotas cut\n\n"
+        "The Kenyan Ministry of Fisheries announced new quotas on Monday. "
+        '"Stocks in the lake have halved," said Kenya\'s Fisheries ministry in a statement. '
+        "Tomas Vale of the Lake Transport Ministry said ferries would keep running. "
+        "Kenya's foreign ministry said talks with Uganda would follow."
+    )
+    got = who(article, "XCQQQ")
+    assert got[2][1].removeprefix("The ") == "Kenyan Ministry of Fisheries"  # a leading article aside
+    assert got[4][1] == "Kenya's foreign ministry"
+
+
+def test_a_group_noun_never_resolves_to_the_one_person_written_with_that_role() -> None:
+    # thirteenth round (b): `residents`, `police`, `teachers` speak as a group; the role look-up took
+    # the one person the article wrote with the singular (`One resident, NAME,`) for them
+    article = (
+        "Refinery blast\n\n"
+        "One resident, Ana Ruiz, has been told to leave her house. "
+        "The refinery has promised to pay for the repairs. "
+        "The news came as local residents said the houses were built too close to the plant."
+    )
+    assert same_speaker(who(article, "XCCQ")[3][1], "local residents")
+
+
+def test_a_group_is_written_with_the_lower_case_phrase_that_qualifies_it_before_its_verb() -> None:
+    # thirteenth round (b): `Leaders of the opposition laid blame ...`, `Executives from several auto
+    # firms, however, said`: the group with its qualifier, as the annotators write it (was the bare
+    # plural; the fifth round kept only a capitalised qualifier)
+    article = (
+        "Harbour strike\n\n"
+        "Leaders of the fishing community laid the blame on the port authority. "
+        "Executives from several ferry firms, however, said the strike would end soon."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Leaders of the fishing community"
+    assert got[2][1] == "Executives from several ferry firms"
+
+
+def test_a_headline_ending_with_a_comma_a_verb_of_saying_and_a_group_is_the_groups() -> None:
+    # thirteenth round (b): `..., say experts` (an inverted tag, a headline's form) scored below zero
+    # by the fitted weights, so the headline had no speaker
+    article = (
+        "Harbour seals are returning to the estuary, say researchers\n\n"
+        "The colony was counted from the air in June. "
+        "It now numbers about 400 animals."
+    )
+    assert who(article, "QCS")[0][1] == "researchers"
+
+
+def test_a_document_the_sentence_opens_with_before_its_verb_says_the_sentence() -> None:
+    # thirteenth round (b): `The report cites ... because it allows ...` went to the pronoun, and `The
+    # report mentions ...` (no verb of saying) right after a quote sentence to the speaker before
+    article = (
+        "Flood review published\n\n"
+        '"We were not ready," said Ana Ruiz, the council leader. '
+        "The report mentions flooding in four districts. "
+        "The report lists poor drainage as a cause because it was never upgraded.\n\n"
+        "A report published on Monday by the Harbour Trust says the sea wall is sound."
+    )
+    got = who(article, "XQQQQ")
+    assert got[2][1] == got[3][1] == "The report"
+    assert got[4][1] == "Harbour Trust"
+
+
+def test_per_opening_a_sentence_cites_as_according_to_does() -> None:
+    # thirteenth round (b): `Per the report, NAME was asked to ...` gave the name after the comma;
+    # `Per` is `according to` in short (and `Per` as a first name stays a name)
+    article = (
+        "Ferry inquiry\n\n"
+        '"The crossing was safe," said Ana Ruiz, the harbour master. '
+        "Per the coastguard's log, Tomas Vale was warned about the swell twice.\n\n"
+        "Per Larsson, the ferry's owner, said he would appeal."
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == "the coastguard's log"
+    assert got[3][1] == "Per Larsson"
+
+
+def test_a_web_address_is_one_name_wherever_the_article_writes_it() -> None:
+    # thirteenth round (b): `Znak.com reported` gave `com` (the word split at its period), and
+    # `CNNMoney.com points to ...` opening a sentence was read as no name at all
+    article = (
+        "Ferry fares rise\n\n"
+        "Fares on the northern crossings rose by a fifth on Monday. "
+        "Harbourwatch.com reported that two ferries had been sold.\n\n"
+        "Tidenews.com points to the price of fuel as the cause."
+    )
+    got = who(article, "XSQQ")
+    assert got[2][1] == "Harbourwatch.com"
+    assert got[3][1] == "Tidenews.com"
+
+
+def test_a_title_word_opening_an_organisations_name_is_part_of_the_name() -> None:
+    # thirteenth round (b): `General` of `General Motors` was read as a rank, so the name resolved as
+    # the surname `Motors` (to another company's `Nissan Motors`) and `GM` missed its initials
+    article = (
+        "Freight volumes fall\n\n"
+        "Harbour Freight Lines said volumes fell by a tenth. "
+        "General Freight Lines reported a 12% decline. "
+        "GFL announced that it would cut 300 jobs."
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == got[3][1] == "General Freight Lines"
+
+
+def test_a_plural_subject_before_the_base_form_of_a_verb_of_saying_says_the_sentence() -> None:
+    # thirteenth round (b): `analysts blame`, `people claim`, `the researchers concede`: base forms the
+    # verb list lacked (`claim` and `blame` only after a plural: `laid the blame`, `this claim` are nouns)
+    article = (
+        "Ferry losses\n\n"
+        "Northline Ferries lost money for a third year. "
+        "Analysts blame the long strike for most of the losses. "
+        "Despite the new cabins, people claim the boats are too slow. "
+        "Although the trial was short, the researchers concede that fares matter more."
+    )
+    got = who(article, "XCQQQ")
+    assert [g[1] for g in got[2:]] == ["Analysts", "people", "the researchers"]
+
+
+def test_a_group_with_a_modifier_never_resolves_by_role_to_one_person() -> None:
+    # thirteenth round (b): the group check read the whole phrase (`the residents`), so `Several
+    # teachers` still went by role to the one teacher the article named
+    article = (
+        "School closures\n\n"
+        "One teacher, Ana Ruiz, has taught at the school for thirty years. "
+        "Several teachers said the closure was rushed."
+    )
+    assert who(article, "XCQ")[2][1] == "Several teachers"
+
+
+def test_a_noun_phrase_ends_before_the_verb_a_name_takes() -> None:
+    # thirteenth round (b): `The African Union made a plea`, `The United States contests this`: the
+    # phrase ran over an irregular past or an -s verb before its object (was `The ... made`)
+    article = (
+        "Port dispute\n\n"
+        "The Coastal Fishers Union made a plea on Tuesday for talks to resume. "
+        "The Norland Harbour Board contests this."
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Coastal Fishers Union"
+    assert got[2][1] == "Norland Harbour Board"
+
+
+def test_the_newspaper_or_the_website_is_the_outlet_named_before_not_any_body() -> None:
+    # thirteenth round (b): `accused by the newspaper`, `The website further reported` went to the
+    # nearest organisation of any kind (a government, a committee), not to the paper or site named
+    article = (
+        "Harbour row\n\n"
+        "The Eastport Herald reported that the ferry contract was signed in secret. "
+        "The Harbour Authority denied the claim. "
+        "Its director was accused by the newspaper of hiding the fees.\n\n"
+        "Tidewatch.com said the fees had doubled. "
+        "The Port Users Committee declined to comment. "
+        "The website further reported that two ferries were for sale."
+    )
+    got = who(article, "XQQQQCQ")
+    assert got[3][1] == "Eastport Herald"
+    assert got[6][1] == "Tidewatch.com"
+
+
+def test_whom_an_outlet_quotes_says_the_words_quoted() -> None:
+    # thirteenth round (b): `Xinhua quoted Shandong authorities, "..."`, `NAME.com quotes a "Senate
+    # aide" as saying: "..."`: the one quoted speaks, not the outlet or the speaker before (only an
+    # outlet: the annotators give `NAME quoted President NAME as saying` to the first NAME)
+    article = (
+        "Harbour closure\n\n"
+        '"We were given no warning," said Ana Ruiz, who runs a ferry. '
+        'Norland News quoted port authorities, "The berth will stay closed until May." '
+        'Tidewatch.com quotes a "harbour official" as saying: "The repairs have not started."'
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == "port authorities"
+    assert got[3][1] == "a harbour official"
+
+
+def test_an_impersonal_passive_of_saying_names_no_speaker() -> None:
+    # thirteenth round (b): `It was reported that ...`, `It has been announced that ...`, `It was soon
+    # confirmed that ...` name no speaker; they went to the `It`, the speaker before or a name in them
+    article = (
+        "Ferry sale\n\n"
+        '"We have no buyer yet," said Ana Ruiz, the owner. '
+        "It has been reported that Tomas Vale offered two million for the ferry.\n\n"
+        "It was soon confirmed that the ferry would stay in Eastport."
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] is None and got[3][1] is None
+
+
+def test_the_lower_case_agent_of_a_passive_verb_of_saying_is_the_speaker_as_written() -> None:
+    # thirteenth round (b): `was accused by other African nations of ...`, `is considered by event
+    # organizers as ...`: no candidate starts at the agent, so the name inside it (or none) was taken;
+    # and a quantified plural (`other ... operators`) is many, not the one name ending in its noun
+    article = (
+        "Ferry fares\n\n"
+        "The Coastal Ferry Operators met on Monday. "
+        "Norferry was accused by other ferry operators of cutting fares below cost. "
+        "Tomas Vale is considered by local skippers as the best pilot on the coast."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "other ferry operators"
+    assert got[3][1] == "local skippers"
+
+
+def test_a_quantifier_opening_the_sentence_before_a_verb_of_saying_is_its_speaker() -> None:
+    # thirteenth round (b): `Some say ...`, `Some claim ..., but NAME have discounted those claims`:
+    # no candidate (`Some` is no name) or a later one (`those`) took it
+    article = (
+        "Ferry rumours\n\n"
+        "The ferry has been missing since Tuesday. "
+        "Some say the crew sailed north to avoid the storm. "
+        "Some claim the ferry was sold, but Norland police have discounted those claims."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == got[3][1] == "Some"
+
+
+def test_a_person_described_by_a_capitalised_title_or_a_who_clause_before_a_body_speaks() -> None:
+    # thirteenth round (b): `NAME, President and CEO of the Vancouver Airport Authority said`, `NAME, who
+    # tracks jihadi Web sites for NBC News said`: the body was chosen, as the owner rule read only a
+    # lower-case description (`NAME, head of BNO News said`)
+    article = (
+        "Runway repairs\n\n"
+        '"The runway will reopen on Friday," Ana Ruiz, President and CEO of the Eastport Airport Authority said. '
+        'Tomas Vale, who covers shipping for Norland News said, "The sale is off."'
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "Ana Ruiz"
+    assert got[2][1] == "Tomas Vale"
+
+
+def test_a_quantifier_before_a_group_noun_and_a_verb_of_saying_keeps_the_group() -> None:
+    # thirteenth round (b): `Some reports suggest ...` was cut to `Some` by the quantifier rule
+    # (`reports` is also a verb of saying)
+    article = "Ferry rumours\n\nThe ferry has been missing since Tuesday. Some reports suggest it sank near the reef."
+    assert who(article, "XCQ")[2][1] == "Some reports"
+
+
+def test_a_crowds_words_are_shouted_or_chanted() -> None:
+    # thirteenth round (b): `with demonstrators shouting "..."`, `with one man shouting "..."`: no verb
+    # of saying stood beside the crowd, so a phrase before it (`A peaceful protest`) or no one took it
+    article = (
+        "Harbour sale\n\n"
+        'A vigil was held outside the council offices, with protesters chanting "Keep the harbour public!" '
+        'Two of them were removed by security, with one man shouting "Stop the sale!"'
+    )
+    got = who(article, "XQQ")
+    assert got[1][1] == "protesters"
+    assert same_speaker(got[2][1], "one man")
+
+
+def test_an_expletive_it_before_is_and_an_adjective_of_knowing_never_speaks() -> None:
+    # thirteenth round (b): `It is unclear whether ..., and sources indicate that ...`, `It is likely,
+    # analysts predict, that ...`: the `It` scored over the group and took the sentence
+    article = (
+        "Ferry timetable\n\n"
+        '"We are waiting for the parts," said Ana Ruiz, the operator. '
+        "It is unclear whether the spring dates can be kept, and sources indicate that the first sailing may move.\n\n"
+        "It is likely, analysts predict, that fares will rise."
+    )
+    got = who(article, "XQQQ")
+    assert got[2][1] == "sources"
+    assert got[3][1] == "analysts"
