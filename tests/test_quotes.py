@@ -2133,3 +2133,20 @@ def test_a_description_after_a_comma_describes_a_name_not_a_lower_case_phrase_be
         "Norvale Pumps Ltd will close its second line by the end of June, the company confirmed on Monday."
     )
     assert who(article, "XCQ")[2][1] == "Norvale Pumps Ltd"
+
+
+def test_one_person_described_by_a_role_is_written_without_the_place_they_are_in() -> None:
+    # thirteenth round (e): `A police spokesperson in Lagos said` was recorded as `a police spokesperson`,
+    # as was `A CCI official in Akola, who ..., said` (teamtrain: cri-017, reg-002); `for` a body stays
+    article = (
+        "Port strike\n\n"
+        "Dockers at Eastmouth walked out on Monday. "
+        "A port official in Eastmouth said talks would resume on Friday."
+    )
+    assert who(article, "XCQ")[2][1] == "A port official"
+    article = (
+        "Port strike\n\n"
+        "Dockers at Eastmouth walked out on Monday. "
+        "A spokesperson for Norvale Ports said talks would resume on Friday."
+    )
+    assert who(article, "XCQ")[2][1] == "A spokesperson for Norvale Ports"
