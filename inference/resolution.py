@@ -527,7 +527,29 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     same = same and not (chained.group(3) and chained.group(2).lower() in _KIN_HEADS)
     if not found and same and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
+    if not found and pronoun in ("he", "she"):  # `Ashdown's father worked there. "...," she said`
+        found = _kin_owner(article, recent, at, pronoun)
+        other = chained and not chained.group(1).lower().startswith(("his", "her")) and not same
+        if not found and other and depth < 2:  # `NAME's husband, Per, joined. He travelled. "...," she said`
+            before = _sentence_start(article, recent)
+            found = _kin_owner(article, before, recent, pronoun, _PRONOUN_GENDER[chained.group(1).lower()])
     return found
+
+
+_KIN_OPENING = re.compile(r"\s*((?:[A-Z][\w-]* +){0,3}[A-Z][\w-]*)['’]s +([a-z]+)\b")
+
+
+def _kin_owner(article: str, start: int, end: int, pronoun: str, kin_gender: str | None = None) -> list[Mention]:
+    """The person whose relative the sentence at `start` opens with (`Ashdown's father worked ...`), where
+    the relative's gender is not the he/she's (and is `kin_gender` where given): the he/she means the
+    person named, the one the story is about. Reads the sentence's opening words."""
+    found = _KIN_OPENING.match(article, start, end)
+    gender = _KIN_GENDER.get(found.group(2)) if found else None
+    if gender is None or gender == _PRONOUN_GENDER[pronoun] or kin_gender not in (None, gender):
+        return []
+    word = Mention(found.start(1), found.end(1), found.group(1), "name")
+    full = _by_surname(article, word)
+    return [full] if _is_person(article, full.text, end) else []
 
 
 _ONE_OF = re.compile(
@@ -905,6 +927,9 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
                 return _TITLE_GENDER[word.lower().rstrip(".")]
     if not places:
         return None
+    places = [at for at in places if not _KIN_AFTER.match(article, at + len(surname))]
+    if not places:  # `Karin Lindqvist's husband, Per, joined. He travelled`: every he/she is the relative's
+        return None
     for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
         after = _gendered_after(article, at + len(surname))
         between = _names_between(article, at + len(surname), after.start()) if after else ()
@@ -918,6 +943,7 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
 
 
+_KIN_AFTER = re.compile(rf"['’]s +(?:{'|'.join(sorted(_KIN_GENDER))})\b")  # `NAME's husband`: a he after is his
 _SPEAKS_FOR = re.compile(r"\b(?:representing|on behalf of)\b")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 

@@ -2150,3 +2150,25 @@ def test_one_person_described_by_a_role_is_written_without_the_place_they_are_in
         "A spokesperson for Norvale Ports said talks would resume on Friday."
     )
     assert who(article, "XCQ")[2][1] == "A spokesperson for Norvale Ports"
+
+
+def test_a_he_or_she_after_a_sentence_opening_with_someones_relative_means_that_someone() -> None:
+    # thirteenth round (e): `Ashdown's father worked at the colliery. "...," she said` and `NAME's husband,
+    # Per, joined the trial. He travelled ... "...," she said` went to a name elsewhere (the he after
+    # `NAME's husband` had made her a man; teamtrain: opi-007, sci-002)
+    article = (
+        "Review: Coal Songs\n\n"
+        "Coal Songs, the first play by the writer Mira Tennant, opens in Eastmouth. "
+        "The set was built by Harlow Stage Works. "
+        "Tennant's father worked at the pit for thirty years. "
+        '"I grew up with those stories," she said.'
+    )
+    assert who(article, "XCCCQ")[4][1] == "Mira Tennant"
+    article = (
+        "Trial ends\n\n"
+        "The drug was made by Vantor Biologics, which Lena Sorbel founded after she left university. "
+        "Greta Holm's husband joined the trial in 2020. "
+        "He drove to the clinic every month. "
+        '"He never once complained," she said.'
+    )
+    assert who(article, "XCCCQ")[4][1] == "Greta Holm"
