@@ -90,7 +90,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         if not document and not _someone_new(head):
             by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
             by_role = by_role or _by_modifier(article, head) or _by_role_of(article, head)
-            by_role = by_role or _headline_role(article, head)
+            by_role = by_role or _headline_role(article, head) or _by_role_verb(article, head)
         named = by_role or _by_head(article, head) or typed
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
@@ -1322,6 +1322,38 @@ def _by_capital_role(article: str, mention: Mention) -> Mention | None:
             if phrase in around and _is_person(article, name.group(), name.start()):
                 found = Mention(name.start(), name.end(), name.group(), "name")
     return found
+
+
+def _by_role_verb(article: str, mention: Mention) -> Mention | None:
+    """`the fisherman said`, `the committee chairman said`: the person the article described doing what
+    the role's noun says, with `, who` and its verb (`NAME, 47, who fishes out of Port Ellery`, `NAME, who
+    chairs the assembly's water committee`; the role's modifiers in the clause). Reads the WINDOW before."""
+    words = mention.text.lower().split()
+    verbs = _role_verbs(words[-1]) if len(words) > 1 and words[0] == "the" else frozenset()
+    if not verbs:
+        return None
+    found = None
+    for m in _WHO_DOES.finditer(article, max(0, mention.start - WINDOW), mention.start):
+        clause = article[m.end(2) : m.end(2) + 80].lower()
+        if m.group(2) in verbs and all(w in clause for w in words[1:-1]):
+            found = m
+    if found is None or not _is_person(article, found.group(1), found.start(1)):
+        return None
+    return Mention(found.start(1), found.end(1), found.group(1), "name")
+
+
+_WHO_DOES = re.compile(r"([A-Z][\w'’-]+(?: +[A-Z][\w'’-]+)+)(?:, +\d{1,3})?, +who +([a-z]+)\b")
+
+
+@functools.lru_cache(maxsize=256)
+def _role_verbs(role: str) -> frozenset[str]:
+    """The present tenses a role's noun is made from (`fisherman` <- `fishes`, `chairman` <- `chairs`,
+    `farmer` <- `farms`, `teacher` <- `teaches`); empty for a noun made from none."""
+    base = next((role[: -len(s)] for s in ("woman", "man", "person", "er") if role.endswith(s)), "")
+    if len(base) < 3:
+        return frozenset()
+    stems = {base, base[:-2]} if base.endswith("er") else {base}  # `fisher`-man: `fish`
+    return frozenset(f"{stem}{end}" for stem in stems if len(stem) > 2 for end in ("s", "es"))
 
 
 def _someone_new(mention: Mention) -> bool:

@@ -2172,3 +2172,22 @@ def test_a_he_or_she_after_a_sentence_opening_with_someones_relative_means_that_
         '"He never once complained," she said.'
     )
     assert who(article, "XCCCQ")[4][1] == "Greta Holm"
+
+
+def test_the_role_means_the_person_described_doing_it_with_a_who_clause() -> None:
+    # thirteenth round (e): `"...," the fisherman said` after `NAME, 47, who fishes out of Port Ellery`
+    # and `the committee chairman said` after `NAME, who chairs the assembly's water committee` stayed
+    # the role (teamtrain: reg-015, spk-001)
+    article = (
+        "Crab season opens\n\n"
+        '"Nobody sleeps the night before," said Tavi Morrow, 52, who fishes out of Eastmouth. '
+        "Prices fell on the first day. "
+        '"The buyers always say the market is soft," the fisherman said.'
+    )
+    assert who(article, "XQCQ")[3][1] == "Tavi Morrow"
+    article = (
+        "Water rationing\n\n"
+        "Residents queued at standpipes. Lena Brook, who chairs the council's water committee, visited them. "
+        '"Fix the pipes first," the committee chairwoman said.'
+    )
+    assert who(article, "XCCQ")[3][1] == "Lena Brook"
