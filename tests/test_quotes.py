@@ -2191,3 +2191,24 @@ def test_the_role_means_the_person_described_doing_it_with_a_who_clause() -> Non
         '"Fix the pipes first," the committee chairwoman said.'
     )
     assert who(article, "XCCQ")[3][1] == "Lena Brook"
+
+
+def test_a_body_is_recorded_by_the_name_the_article_first_writes_it_with() -> None:
+    # thirteenth round (e): `Prairie Harvest expects` after `Prairie Harvest Foods, Inc. ... announced` was
+    # recorded as the full name, and `Pwani Telecom PLC today confirmed` after the headline's `Pwani Telecom`
+    # without its legal form (teamtrain: eco-015, int-006, wor-017); not a model (`Airbus A380`)
+    article = (
+        "FOR IMMEDIATE RELEASE\n"
+        "Vale Harvest Foods, Inc. today announced that it will buy Eastmouth Creamery. "
+        "Staff at Vale Harvest will keep their jobs. "
+        "Vale Harvest expects the deal to add to earnings next year."
+    )
+    assert who(article, "XCCQ")[3][1] == "Vale Harvest Foods"
+    article = (
+        "NEWS RELEASE\n"
+        "Norvale Telecom restores service\n\n"
+        "Norvale Telecom PLC today confirmed that full service has been restored."
+    )
+    assert who(article, "XXQ")[2][1] == "Norvale Telecom"
+    article = "Jet order\n\nThe Airbus A380 is the largest airliner. Airbus said it would end production of the jet."
+    assert who(article, "XCQ")[2][1] == "Airbus"
