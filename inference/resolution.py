@@ -499,6 +499,8 @@ def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
     want = _PRONOUN_GENDER.get(pronoun)
     if _other_noun_gender(person, pronoun):
         return False
+    if person.kind != "name":  # `a spokesman for Mallon's`: no gender from the name inside the description
+        return True
     return want is None or _gender(article, person.text.split()[-1], at) in (want, None)
 
 
@@ -686,8 +688,8 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
     words = _head_of(speaker).text.lower().split()
     if speaker.kind == "bare":  # `... one senior official said`, read as `official`
         return len(words) == 1 and words[0] in _ONE_PERSON
-    if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `Another local woman said`
-        return words[-1] in _ONE_PERSON
+    if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `One neighbour, who ..., said`
+        return words[-1] in _ONE_PERSON or article.startswith((", who ", " who "), speaker.end)
     if len(words) > 1 and words[0].endswith(("'s", "’s")):  # `Lind's husband and coach`: one relative
         return words[1] in _KIN_HEADS
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS

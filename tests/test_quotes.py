@@ -2212,3 +2212,25 @@ def test_a_body_is_recorded_by_the_name_the_article_first_writes_it_with() -> No
     assert who(article, "XXQ")[2][1] == "Norvale Telecom"
     article = "Jet order\n\nThe Airbus A380 is the largest airliner. Airbus said it would end production of the jet."
     assert who(article, "XCQ")[2][1] == "Airbus"
+
+
+def test_a_he_or_she_after_a_described_speaker_means_that_speaker() -> None:
+    # thirteenth round (e): `A spokesman for Mallon's said ... "...," he added` went to the chef (the she
+    # after `Mallon's` in the article made the spokesman a woman), and `One neighbour, who ..., said ...
+    # "...," she said` to a woman named before (`one neighbour` was no person; teamtrain: spk-006, cri-016)
+    article = (
+        "Bistro review\n\n"
+        "Chef Tom Vale opened his bistro in May. "
+        "Critic Ana Ruiz ate at Vale’s in June, and her verdict was harsh. "
+        "A spokesman for Vale’s said bookings had doubled. "
+        '"Every table is full," he added.'
+    )
+    assert who(article, "XCCQQ")[4][1] == "A spokesman for Vale’s"
+    article = (
+        "Pool feud\n\n"
+        "Greta Holm, 61, says the new pool floods her garden. "
+        "Her neighbour Dev Malik denies it. "
+        "One neighbour, who did not want to be named, said the pair had been friends. "
+        '"Now it is like living between two embassies," she said.'
+    )
+    assert who(article, "XCCQQ")[4][1] == "One neighbour"
