@@ -492,8 +492,8 @@ def _first_written(article: str, mention: Mention) -> Mention:
     `Pwani Telecom`): shorter forms after it are the same body, as the annotators record it; longer
     by a legal form at most (`PLC`), never by a title or an honour (`Lucy Allan MP`)."""
     words = mention.text.split()
-    if len(words) > 3 or any(_title(w) for w in words):
-        return mention
+    if len(words) > 3 or any(_title(w) for w in words) or mention.text.lower() in entities.COUNTRIES:
+        return mention  # `Norway said` is the country, not the `Norway Today` the article cites
     body = article.find("\n")  # a headline's capitals make no name
     start, end = _window(mention.start)
     for at in entities._capitalised(article).get(words[0], ()):
