@@ -66,6 +66,7 @@ from claimtag.inference.mentions import (
     subject_mention,
 )
 from claimtag.inference.resolution import (
+    _LEGAL_FORMS,
     _POST_NOMINALS,
     WINDOW,
     _a_person,
@@ -520,9 +521,6 @@ def _another(word: str) -> bool:
     body inside (`United Nations Security Council`), a date (`Yemen Sunday`)."""
     low = word.lower()
     return any(c.isdigit() for c in word) or low in entities.ORG_NOUNS or low in entities.DATE_WORDS
-
-
-_LEGAL_FORMS = _set("plc inc corp co ltd llc")
 
 
 def _name_alone(article: str, mention: Mention) -> Mention:
