@@ -859,7 +859,19 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
         at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
     grouped = _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
-    return _whose(sentence, grouped)
+    return _whose(sentence, _unplaced(grouped))
+
+
+def _unplaced(mention: Mention) -> Mention:
+    """`A police spokesperson in Lagos said`: where one person described by a role is says where they
+    are, not who they are (the annotators write `a police spokesperson`); `for`/`at`/`of` a body stay."""
+    placed = _PLACED.match(mention.text) if mention.kind == "np" else None
+    if not placed or placed.group(2) not in entities.PERSON_NOUNS:
+        return mention
+    return Mention(mention.start, mention.start + placed.end(1), placed.group(1), "np")
+
+
+_PLACED = re.compile(r"((?:[Aa]n?|[Oo]ne) +(?:[\w'’-]+ +){0,3}?([a-z]+)) +in +[A-Z]")
 
 
 # a sentence that opens with a description (no comma in it), then a full name set off by commas and a

@@ -75,6 +75,7 @@ from claimtag.inference.mentions import (
     subject_mention,
 )
 from claimtag.inference.resolution import (
+    _LEGAL_FORMS,
     _POST_NOMINALS,
     WINDOW,
     _a_person,
@@ -304,6 +305,7 @@ def _runs(
     for n, (members, who) in enumerate(zip(runs, speakers, strict=True), start=1):
         who = fullest_name(article, who) if who is not None and who.kind == "name" else who
         who = _name_alone(article, who) if who is not None else who
+        who = _first_written(article, who) if who is not None and who.kind == "name" else who
         for i in members:
             kind = entities.speaker_type(article, who.text) if who else None
             out[i] = Attribution(f"q{n}", who.text if who else None, (who.start, who.end) if who else None, kind)
@@ -545,6 +547,42 @@ def fullest_name(article: str, mention: Mention) -> Mention:
 
 
 _COURTESY = _set("mr mrs ms miss")
+
+
+def _first_written(article: str, mention: Mention) -> Mention:
+    """A body by the name the article first writes it with, below the first line (`Prairie Harvest
+    expects` -> `Prairie Harvest Foods`, `Harbourside` -> `Harbourside Imaging`, `Pwani Telecom PLC` ->
+    `Pwani Telecom`): shorter forms after it are the same body, as the annotators record it; longer
+    by a legal form at most (`PLC`), never by a title or an honour (`Lucy Allan MP`)."""
+    words = mention.text.split()
+    if len(words) > 3 or any(_title(w) for w in words) or mention.text.lower() in entities.COUNTRIES:
+        return mention  # `Norway said` is the country, not the `Norway Today` the article cites
+    body = article.find("\n")  # a headline's capitals make no name
+    start, end = _window(mention.start)
+    for at in entities._capitalised(article).get(words[0], ()):
+        if at <= body or not start <= at < end:
+            continue
+        found = _CAPITAL_RUN.match(article, at).group().split()
+        extra = found[len(words) :] if found[: len(words)] == words else words[len(found) :]
+        if found == words or not extra or (words[: len(found)] != found and found[: len(words)] != words):
+            return mention  # written first as it is, or not as a form of it
+        if len(found) < len(words) and not all(w.lower().rstrip(".") in _LEGAL_FORMS for w in extra):
+            return mention
+        if len(extra) > 2 or any(_title(w) or w.rstrip(".") in _POST_NOMINALS or _another(w) for w in extra):
+            return mention
+        text = " ".join(found)
+        return Mention(at, at + len(text), text, "name") if article.startswith(text, at) else mention
+    return mention
+
+
+_CAPITAL_RUN = re.compile(r"[A-Z][\w&.-]*(?: +[A-Z\d][\w&.-]*)*")  # not `'s`: `Nordavind's rocket`
+
+
+def _another(word: str) -> bool:
+    """A word that makes a longer name another thing: a model or flight number (`Airbus A380`), a
+    body inside (`United Nations Security Council`), a date (`Yemen Sunday`)."""
+    low = word.lower()
+    return any(c.isdigit() for c in word) or low in entities.ORG_NOUNS or low in entities.DATE_WORDS
 
 
 def _name_alone(article: str, mention: Mention) -> Mention:

@@ -97,7 +97,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         if not document and not group and not _someone_new(head):
             by_role = _speaker_by_role(article, head, speakers) or _by_role(article, head)
             by_role = by_role or _by_modifier(article, head) or _by_role_of(article, head)
-            by_role = by_role or _headline_role(article, head)
+            by_role = by_role or _headline_role(article, head) or _by_role_verb(article, head)
         named = by_role or _by_head(article, head) or typed
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
@@ -599,6 +599,8 @@ def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
     want = _PRONOUN_GENDER.get(pronoun)
     if _other_noun_gender(person, pronoun):
         return False
+    if person.kind != "name":  # `a spokesman for Mallon's`: no gender from the name inside the description
+        return True
     return want is None or _gender(article, person.text.split()[-1], at) in (want, None)
 
 
@@ -627,7 +629,29 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     same = same and not (chained.group(3) and chained.group(2).lower() in _KIN_HEADS)
     if not found and same and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
+    if not found and pronoun in ("he", "she"):  # `Ashdown's father worked there. "...," she said`
+        found = _kin_owner(article, recent, at, pronoun)
+        other = chained and not chained.group(1).lower().startswith(("his", "her")) and not same
+        if not found and other and depth < 2:  # `NAME's husband, Per, joined. He travelled. "...," she said`
+            before = _sentence_start(article, recent)
+            found = _kin_owner(article, before, recent, pronoun, _PRONOUN_GENDER[chained.group(1).lower()])
     return found
+
+
+_KIN_OPENING = re.compile(r"\s*((?:[A-Z][\w-]* +){0,3}[A-Z][\w-]*)['’]s +([a-z]+)\b")
+
+
+def _kin_owner(article: str, start: int, end: int, pronoun: str, kin_gender: str | None = None) -> list[Mention]:
+    """The person whose relative the sentence at `start` opens with (`Ashdown's father worked ...`), where
+    the relative's gender is not the he/she's (and is `kin_gender` where given): the he/she means the
+    person named, the one the story is about. Reads the sentence's opening words."""
+    found = _KIN_OPENING.match(article, start, end)
+    gender = _KIN_GENDER.get(found.group(2)) if found else None
+    if gender is None or gender == _PRONOUN_GENDER[pronoun] or kin_gender not in (None, gender):
+        return []
+    word = Mention(found.start(1), found.end(1), found.group(1), "name")
+    full = _by_surname(article, word)
+    return [full] if _is_person(article, full.text, end) else []
 
 
 _ONE_OF = re.compile(
@@ -764,8 +788,8 @@ def _a_person(article: str, speaker: Mention, at: int) -> bool:
     words = _head_of(speaker).text.lower().split()
     if speaker.kind == "bare":  # `... one senior official said`, read as `official`
         return len(words) == 1 and words[0] in _ONE_PERSON
-    if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `Another local woman said`
-        return words[-1] in _ONE_PERSON
+    if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `One neighbour, who ..., said`
+        return words[-1] in _ONE_PERSON or article.startswith((", who ", " who "), speaker.end)
     if len(words) > 1 and words[0].endswith(("'s", "’s")):  # `Lind's husband and coach`: one relative
         return words[1] in _KIN_HEADS
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
@@ -1005,6 +1029,9 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
                 return _TITLE_GENDER[word.lower().rstrip(".")]
     if not places:
         return None
+    places = [at for at in places if not _KIN_AFTER.match(article, at + len(surname))]
+    if not places:  # `Karin Lindqvist's husband, Per, joined. He travelled`: every he/she is the relative's
+        return None
     for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
         after = _gendered_after(article, at + len(surname))
         between = _names_between(article, at + len(surname), after.start()) if after else ()
@@ -1018,6 +1045,7 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
 
 
+_KIN_AFTER = re.compile(rf"['’]s +(?:{'|'.join(sorted(_KIN_GENDER))})\b")  # `NAME's husband`: a he after is his
 _SPEAKS_FOR = re.compile(r"\b(?:representing|on behalf of)\b")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -1432,6 +1460,38 @@ def _by_capital_role(article: str, mention: Mention) -> Mention | None:
             if phrase in around and _is_person(article, name.group(), name.start()):
                 found = Mention(name.start(), name.end(), name.group(), "name")
     return found
+
+
+def _by_role_verb(article: str, mention: Mention) -> Mention | None:
+    """`the fisherman said`, `the committee chairman said`: the person the article described doing what
+    the role's noun says, with `, who` and its verb (`NAME, 47, who fishes out of Port Ellery`, `NAME, who
+    chairs the assembly's water committee`; the role's modifiers in the clause). Reads the WINDOW before."""
+    words = mention.text.lower().split()
+    verbs = _role_verbs(words[-1]) if len(words) > 1 and words[0] == "the" else frozenset()
+    if not verbs:
+        return None
+    found = None
+    for m in _WHO_DOES.finditer(article, max(0, mention.start - WINDOW), mention.start):
+        clause = article[m.end(2) : m.end(2) + 80].lower()
+        if m.group(2) in verbs and all(w in clause for w in words[1:-1]):
+            found = m
+    if found is None or not _is_person(article, found.group(1), found.start(1)):
+        return None
+    return Mention(found.start(1), found.end(1), found.group(1), "name")
+
+
+_WHO_DOES = re.compile(r"([A-Z][\w'’-]+(?: +[A-Z][\w'’-]+)+)(?:, +\d{1,3})?, +who +([a-z]+)\b")
+
+
+@functools.lru_cache(maxsize=256)
+def _role_verbs(role: str) -> frozenset[str]:
+    """The present tenses a role's noun is made from (`fisherman` <- `fishes`, `chairman` <- `chairs`,
+    `farmer` <- `farms`, `teacher` <- `teaches`); empty for a noun made from none."""
+    base = next((role[: -len(s)] for s in ("woman", "man", "person", "er") if role.endswith(s)), "")
+    if len(base) < 3:
+        return frozenset()
+    stems = {base, base[:-2]} if base.endswith("er") else {base}  # `fisher`-man: `fish`
+    return frozenset(f"{stem}{end}" for stem in stems if len(stem) > 2 for end in ("s", "es"))
 
 
 def _someone_new(mention: Mention) -> bool:

@@ -2714,3 +2714,104 @@ def test_an_expletive_it_before_is_and_an_adjective_of_knowing_never_speaks() ->
     got = who(article, "XQQQ")
     assert got[2][1] == "sources"
     assert got[3][1] == "analysts"
+
+
+def test_one_person_described_by_a_role_is_written_without_the_place_they_are_in() -> None:
+    # thirteenth round (e): `A police spokesperson in Lagos said` was recorded as `a police spokesperson`,
+    # as was `A CCI official in Akola, who ..., said` (teamtrain: cri-017, reg-002); `for` a body stays
+    article = (
+        "Port strike\n\n"
+        "Dockers at Eastmouth walked out on Monday. "
+        "A port official in Eastmouth said talks would resume on Friday."
+    )
+    assert who(article, "XCQ")[2][1] == "A port official"
+    article = (
+        "Port strike\n\n"
+        "Dockers at Eastmouth walked out on Monday. "
+        "A spokesperson for Norvale Ports said talks would resume on Friday."
+    )
+    assert who(article, "XCQ")[2][1] == "A spokesperson for Norvale Ports"
+
+
+def test_a_he_or_she_after_a_sentence_opening_with_someones_relative_means_that_someone() -> None:
+    # thirteenth round (e): `Ashdown's father worked at the colliery. "...," she said` and `NAME's husband,
+    # Per, joined the trial. He travelled ... "...," she said` went to a name elsewhere (the he after
+    # `NAME's husband` had made her a man; teamtrain: opi-007, sci-002)
+    article = (
+        "Review: Coal Songs\n\n"
+        "Coal Songs, the first play by the writer Mira Tennant, opens in Eastmouth. "
+        "The set was built by Harlow Stage Works. "
+        "Tennant's father worked at the pit for thirty years. "
+        '"I grew up with those stories," she said.'
+    )
+    assert who(article, "XCCCQ")[4][1] == "Mira Tennant"
+    article = (
+        "Trial ends\n\n"
+        "The drug was made by Vantor Biologics, which Lena Sorbel founded after she left university. "
+        "Greta Holm's husband joined the trial in 2020. "
+        "He drove to the clinic every month. "
+        '"He never once complained," she said.'
+    )
+    assert who(article, "XCCCQ")[4][1] == "Greta Holm"
+
+
+def test_the_role_means_the_person_described_doing_it_with_a_who_clause() -> None:
+    # thirteenth round (e): `"...," the fisherman said` after `NAME, 47, who fishes out of Port Ellery`
+    # and `the committee chairman said` after `NAME, who chairs the assembly's water committee` stayed
+    # the role (teamtrain: reg-015, spk-001)
+    article = (
+        "Crab season opens\n\n"
+        '"Nobody sleeps the night before," said Tavi Morrow, 52, who fishes out of Eastmouth. '
+        "Prices fell on the first day. "
+        '"The buyers always say the market is soft," the fisherman said.'
+    )
+    assert who(article, "XQCQ")[3][1] == "Tavi Morrow"
+    article = (
+        "Water rationing\n\n"
+        "Residents queued at standpipes. Lena Brook, who chairs the council's water committee, visited them. "
+        '"Fix the pipes first," the committee chairwoman said.'
+    )
+    assert who(article, "XCCQ")[3][1] == "Lena Brook"
+
+
+def test_a_body_is_recorded_by_the_name_the_article_first_writes_it_with() -> None:
+    # thirteenth round (e): `Prairie Harvest expects` after `Prairie Harvest Foods, Inc. ... announced` was
+    # recorded as the full name, and `Pwani Telecom PLC today confirmed` after the headline's `Pwani Telecom`
+    # without its legal form (teamtrain: eco-015, int-006, wor-017); not a model (`Airbus A380`)
+    article = (
+        "FOR IMMEDIATE RELEASE\n"
+        "Vale Harvest Foods, Inc. today announced that it will buy Eastmouth Creamery. "
+        "Staff at Vale Harvest will keep their jobs. "
+        "Vale Harvest expects the deal to add to earnings next year."
+    )
+    assert who(article, "XCCQ")[3][1] == "Vale Harvest Foods"
+    article = (
+        "NEWS RELEASE\n"
+        "Norvale Telecom restores service\n\n"
+        "Norvale Telecom PLC today confirmed that full service has been restored."
+    )
+    assert who(article, "XXQ")[2][1] == "Norvale Telecom"
+    article = "Jet order\n\nThe Airbus A380 is the largest airliner. Airbus said it would end production of the jet."
+    assert who(article, "XCQ")[2][1] == "Airbus"
+
+
+def test_a_he_or_she_after_a_described_speaker_means_that_speaker() -> None:
+    # thirteenth round (e): `A spokesman for Mallon's said ... "...," he added` went to the chef (the she
+    # after `Mallon's` in the article made the spokesman a woman), and `One neighbour, who ..., said ...
+    # "...," she said` to a woman named before (`one neighbour` was no person; teamtrain: spk-006, cri-016)
+    article = (
+        "Bistro review\n\n"
+        "Chef Tom Vale opened his bistro in May. "
+        "Critic Ana Ruiz ate at Vale’s in June, and her verdict was harsh. "
+        "A spokesman for Vale’s said bookings had doubled. "
+        '"Every table is full," he added.'
+    )
+    assert who(article, "XCCQQ")[4][1] == "A spokesman for Vale’s"
+    article = (
+        "Pool feud\n\n"
+        "Greta Holm, 61, says the new pool floods her garden. "
+        "Her neighbour Dev Malik denies it. "
+        "One neighbour, who did not want to be named, said the pair had been friends. "
+        '"Now it is like living between two embassies," she said.'
+    )
+    assert who(article, "XCCQQ")[4][1] == "One neighbour"
