@@ -671,7 +671,7 @@ def testimony(sentence_text: str) -> bool:
 
 
 def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """`Priya Raman of the Northfield Consumer Forum said`, `Michael van Poppel, head of BNO News said`,
+    """`Priya Raman of the Northfield Consumer Forum said`, `Tomas Vale, head of Norpress said`,
     `A rebel activist in the city said`: the person or group whose organisation or place was chosen.
     `others`: (offset, text) of the sentence's other candidates."""
     member = _member_of_the(sentence_text, offset, others)
@@ -800,8 +800,8 @@ _APPOSITION_GAP = re.compile(
 _OWNER_GAP = re.compile(
     r"(?:, +(?:the +|a +|an +)?[a-z][\w\- ]{0,40}?)? +(?:of|at|in|from) +(?:the +(?:[a-z][\w-]* +){0,3})?"
 )
-# a capitalised title (`NAME, President and CEO of the ...`) or a `who` clause (`NAME, who tracks jihadi
-# Web sites for NBC News said`) between a person's full name and the body chosen: the person speaks
+# a capitalised title (`NAME, President and CEO of the ...`) or a `who` clause (`NAME, who covers
+# shipping for Norland News said`) between a person's full name and the body chosen: the person speaks
 _TITLED_GAP = re.compile(
     r", +(?:[A-Z][\w-]*(?: +(?:and|of) +| +)){0,3}?[A-Z][\w-]* +of +(?:the +)?"
     r"|, +who +[a-z]+ +(?:[\w-]+ +){0,4}?(?:for|at|of) +(?:the +)?"

@@ -47,7 +47,7 @@ SPEECH_VERBS |= _set("""remarking noting claiming arguing warning insisting expl
     denying admitting suggesting describing accusing announcing confirming""")
 SPEECH_VERBS |= _set("accepted accepts")  # tenth round (c): a witness `accepted that ...` under cross-examination
 SPEECH_VERBS |= _set("wonders wondered")  # tenth round (c): a letter's writer `wonders whether ...`
-# thirteenth round (b): a crowd's words (`with demonstrators shouting "..."`, `one man shouting`)
+# thirteenth round (b): a crowd's words (`with demonstrators shouting "..."`, `one skipper shouting`)
 SPEECH_VERBS |= _set("shouting shouted chanting chanted")  # not `shouts`, `chants`: nouns too
 # thirteenth round (b): the base forms a plural subject takes (`researchers concede`, `Researchers opine`)
 SPEECH_VERBS |= _set("concede opine opines opined")
@@ -214,8 +214,8 @@ def _told_outlet(sentence, chosen: Mention, found: list[tuple[Mention, dict[str,
 
 
 def quoted_one(sentence) -> Mention | None:
-    """Whom the sentence's subject quotes before the words quoted (`Xinhua quoted Shandong authorities,
-    "..."`, `NAME.com quotes a "Senate aide" as saying: "..."`): the one quoted says them, the outlet
+    """Whom the sentence's subject quotes before the words quoted (`Norland News quoted port authorities,
+    "..."`, `NAME.com quotes a "harbour official" as saying: "..."`): the one quoted says them, the outlet
     reports them. Up to six words, up to the comma, colon or `as saying` that opens the quotation."""
     found = _QUOTED_ONE.search(sentence.text)
     if found is None or found.group(1).split()[0].lower() in ("by", "as"):  # `was quoted by Reuters`
@@ -481,7 +481,7 @@ def _passive_speaker(sentence, found: list[tuple[Mention, dict[str, float]]]) ->
 
 def _agent_phrase(sentence, masked: str, at: int) -> Mention | None:
     """The lower-case agent phrase a passive's `by` opens where no candidate starts there (`by other
-    African nations of failing`, `by event organizers as a favorite`): its words up to a preposition,
+    ferry operators of cutting`, `by local skippers as the best`): its words up to a preposition,
     a conjunction or punctuation, at most five, ending on a plural noun."""
     found = _AGENT_WORDS.match(masked, at)
     words = []
@@ -1051,7 +1051,7 @@ def _grouped(sentence, mention: Mention) -> Mention:
     if tokens[end - 1].low in _QUALIFIED_HEADS:  # (b) what qualifies the group
         qualified = _qualified(tokens, a, end)
         end, kind = (qualified[0][1], "np") if qualified else (end, kind)
-        report = tokens[end - 1].low.removesuffix("s") in entities.DOC_NOUNS  # `Reports from the islands`: no group
+        report = tokens[end - 1].low.removesuffix("s") in entities.DOC_NOUNS  # `Reports from the harbour`: no group
         described = _described_after(tokens, masked, end) if not (qualified or report) else None
         end, kind = (described, "np") if described else (end, kind)
     joined = _joined(tokens, end)  # (c) `Friends and family said`
@@ -1077,7 +1077,7 @@ def _opening_modifier(tokens: list[_Token], masked: str) -> bool:
 
 def _described_after(tokens: list[_Token], masked: str, j: int) -> int | None:
     """The end of a lower-case phrase after a group's `in` / `of` / `from` / `at` that a verb or a comma
-    follows (`Leaders of the opposition laid`, `Executives from several auto firms, however, said`):
+    follows (`Leaders of the fishing community laid`, `Executives from several ferry firms, however, said`):
     the group as the annotators write it. At most five words; None where no verb or comma ends them."""
     if j + 1 >= len(tokens) or tokens[j].low not in _DESCRIBING or not _contiguous(tokens, j):
         return None
@@ -1352,7 +1352,7 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
             if tokens[j - 1].capital and j - 1 > i and _PAST_HYPHEN.fullmatch(tokens[j].text):
                 break  # `The Norland Navy signalled`: a past tense after a name is its verb
             if tokens[j - 1].capital and j - 1 > i and _verb_with_object(tokens, j):
-                break  # `The African Union made a plea`, `The United States contests this`
+                break  # `The Coastal Fishers Union made an offer`, `The Norland Harbour Board contests this`
             if _verb_after_head(tokens, i, j):
                 break
             if j - 1 > i and tokens[j - 1].low in entities.DOC_NOUNS and _PAST.fullmatch(tokens[j].text):
@@ -1535,7 +1535,7 @@ def _plural_says(tokens: list[_Token], i: int) -> bool:
 
 def _group_after(tokens: list[_Token], masked: str, v: int) -> int | None:
     """The end of a lower-case group noun (one word before it at most) that ends the sentence right after
-    a verb of saying set off by a comma (`Around 7,100 cheetahs remain, say experts`), else None."""
+    a verb of saying set off by a comma (`Around 400 seals remain, say researchers`), else None."""
     end = v + 2 if v + 2 < len(tokens) and tokens[v + 2].low in entities.GROUP_NOUNS else v + 1
     if end + 1 != len(tokens) or tokens[end].low not in entities.GROUP_NOUNS or not tokens[end].text.islower():
         return None

@@ -127,7 +127,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     if named is not None:  # `Wikipedia user 'Nordfan' posted`: a name the candidates leave out
         return named
     quoted = quoted_one(sentence) or quantifier_subject(sentence)
-    if quoted is not None:  # `Xinhua quoted Shandong authorities, "..."`, `Some say ...`: as written
+    if quoted is not None:  # `Norland News quoted port authorities, "..."`, `Some say ...`: as written
         return quoted
     found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start

@@ -69,7 +69,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return owned
     if mention.kind in ("np", "bare"):
         body = _body_first_written(article, mention)
-        if body:  # `Malaysia's transport ministry` -> `the Malaysian transport ministry`, as written first
+        if body:  # `Kestria's transport ministry` -> `the Kestrian transport ministry`, as written first
             return body
         words = mention.text.split()
         acronym = entities.spelt_out(article, words[1], mention.start) if len(words) == 2 and words[0] in _THE else None
@@ -293,7 +293,7 @@ def _group_written(article: str, mention: Mention) -> Mention | None:
     return Mention(start, end, article[start:end], "np")
 
 
-# a country's body (`Russia's foreign ministry`, `the Indian Ministry of External Affairs`): the
+# a country's body (`Norland's foreign ministry`, `the Kestrian Ministry of Coastal Affairs`): the
 # country or its nationality, up to three words, the body's noun, and an `of` name after it
 _BODY = re.compile(
     r"\b(?:[Tt]he +)?([A-Z][a-z]+)(?:['’]s)? +((?:[A-Za-z-]+ +){0,3}?)"
@@ -342,9 +342,9 @@ def _bodies(article: str) -> tuple[tuple[int, int, tuple[str, frozenset[str]]], 
 
 
 def _body_first_written(article: str, mention: Mention) -> Mention | None:
-    """A country's body in the form the article wrote it first (`said Malaysia's transport ministry`
-    after `said the Malaysian transport ministry`; `India's External Affairs ministry` after `The
-    Indian Ministry of External Affairs`): news names a body in full first and varies the form
+    """A country's body in the form the article wrote it first (`said Kestria's transport ministry`
+    after `said the Kestrian transport ministry`; `Kestria's Coastal Affairs ministry` after `The
+    Kestrian Ministry of Coastal Affairs`): news names a body in full first and varies the form
     after, and the annotators keep the first. The mention itself where it is the first form (so
     no other ministry named nearby takes it); None where the mention is no such body."""
     found = _BODY.fullmatch(mention.text)

@@ -2477,8 +2477,8 @@ def test_a_group_noun_never_resolves_to_the_one_person_written_with_that_role() 
 
 
 def test_a_group_is_written_with_the_lower_case_phrase_that_qualifies_it_before_its_verb() -> None:
-    # thirteenth round (b): `Leaders of the opposition laid blame ...`, `Executives from several auto
-    # firms, however, said`: the group with its qualifier, as the annotators write it (was the bare
+    # thirteenth round (b): `Leaders of the fishing community laid the blame ...`, `Executives from several
+    # ferry firms, however, said`: the group with its qualifier, as the annotators write it (was the bare
     # plural; the fifth round kept only a capitalised qualifier)
     article = (
         "Harbour strike\n\n"
@@ -2583,11 +2583,11 @@ def test_a_group_with_a_modifier_never_resolves_by_role_to_one_person() -> None:
 
 
 def test_a_noun_phrase_ends_before_the_verb_a_name_takes() -> None:
-    # thirteenth round (b): `The African Union made a plea`, `The United States contests this`: the
+    # thirteenth round (b): `The Coastal Fishers Union made an offer`, `The Norland Harbour Board contests this`: the
     # phrase ran over an irregular past or an -s verb before its object (was `The ... made`)
     article = (
         "Port dispute\n\n"
-        "The Coastal Fishers Union made a plea on Tuesday for talks to resume. "
+        "The Coastal Fishers Union made an offer on Tuesday to reopen talks. "
         "The Norland Harbour Board contests this."
     )
     got = who(article, "XQQ")
@@ -2596,16 +2596,16 @@ def test_a_noun_phrase_ends_before_the_verb_a_name_takes() -> None:
 
 
 def test_the_newspaper_or_the_website_is_the_outlet_named_before_not_any_body() -> None:
-    # thirteenth round (b): `accused by the newspaper`, `The website further reported` went to the
+    # thirteenth round (b): `criticised by the newspaper`, `The website later reported` went to the
     # nearest organisation of any kind (a government, a committee), not to the paper or site named
     article = (
         "Harbour row\n\n"
         "The Eastport Herald reported that the ferry contract was signed in secret. "
         "The Harbour Authority denied the claim. "
-        "Its director was accused by the newspaper of hiding the fees.\n\n"
+        "Its director was criticised by the newspaper for hiding the fees.\n\n"
         "Tidewatch.com said the fees had doubled. "
         "The Port Users Committee declined to comment. "
-        "The website further reported that two ferries were for sale."
+        "The website later reported that two ferries were for sale."
     )
     got = who(article, "XQQQQCQ")
     assert got[3][1] == "Eastport Herald"
@@ -2613,8 +2613,8 @@ def test_the_newspaper_or_the_website_is_the_outlet_named_before_not_any_body() 
 
 
 def test_whom_an_outlet_quotes_says_the_words_quoted() -> None:
-    # thirteenth round (b): `Xinhua quoted Shandong authorities, "..."`, `NAME.com quotes a "Senate
-    # aide" as saying: "..."`: the one quoted speaks, not the outlet or the speaker before (only an
+    # thirteenth round (b): `Norland News quoted port authorities, "..."`, `NAME.com quotes a "harbour
+    # official" as saying: "..."`: the one quoted speaks, not the outlet or the speaker before (only an
     # outlet: the annotators give `NAME quoted President NAME as saying` to the first NAME)
     article = (
         "Harbour closure\n\n"
@@ -2641,8 +2641,8 @@ def test_an_impersonal_passive_of_saying_names_no_speaker() -> None:
 
 
 def test_the_lower_case_agent_of_a_passive_verb_of_saying_is_the_speaker_as_written() -> None:
-    # thirteenth round (b): `was accused by other African nations of ...`, `is considered by event
-    # organizers as ...`: no candidate starts at the agent, so the name inside it (or none) was taken;
+    # thirteenth round (b): `was accused by other ferry operators of ...`, `is considered by local
+    # skippers as ...`: no candidate starts at the agent, so the name inside it (or none) was taken;
     # and a quantified plural (`other ... operators`) is many, not the one name ending in its noun
     article = (
         "Ferry fares\n\n"
@@ -2656,22 +2656,22 @@ def test_the_lower_case_agent_of_a_passive_verb_of_saying_is_the_speaker_as_writ
 
 
 def test_a_quantifier_opening_the_sentence_before_a_verb_of_saying_is_its_speaker() -> None:
-    # thirteenth round (b): `Some say ...`, `Some claim ..., but NAME have discounted those claims`:
+    # thirteenth round (b): `Some say ...`, `Some claim ..., but NAME have rejected those stories`:
     # no candidate (`Some` is no name) or a later one (`those`) took it
     article = (
         "Ferry rumours\n\n"
         "The ferry has been missing since Tuesday. "
         "Some say the crew sailed north to avoid the storm. "
-        "Some claim the ferry was sold, but Norland police have discounted those claims."
+        "Some claim the ferry was sold, but Norland police have rejected those stories."
     )
     got = who(article, "XCQQ")
     assert got[2][1] == got[3][1] == "Some"
 
 
 def test_a_person_described_by_a_capitalised_title_or_a_who_clause_before_a_body_speaks() -> None:
-    # thirteenth round (b): `NAME, President and CEO of the Vancouver Airport Authority said`, `NAME, who
-    # tracks jihadi Web sites for NBC News said`: the body was chosen, as the owner rule read only a
-    # lower-case description (`NAME, head of BNO News said`)
+    # thirteenth round (b): `NAME, President and CEO of the Eastport Airport Authority said`, `NAME, who
+    # covers shipping for Norland News said`: the body was chosen, as the owner rule read only a
+    # lower-case description (`NAME, head of Norpress said`)
     article = (
         "Runway repairs\n\n"
         '"The runway will reopen on Friday," Ana Ruiz, President and CEO of the Eastport Airport Authority said. '
@@ -2690,25 +2690,25 @@ def test_a_quantifier_before_a_group_noun_and_a_verb_of_saying_keeps_the_group()
 
 
 def test_a_crowds_words_are_shouted_or_chanted() -> None:
-    # thirteenth round (b): `with demonstrators shouting "..."`, `with one man shouting "..."`: no verb
+    # thirteenth round (b): `with demonstrators shouting "..."`, `with one skipper shouting "..."`: no verb
     # of saying stood beside the crowd, so a phrase before it (`A peaceful protest`) or no one took it
     article = (
         "Harbour sale\n\n"
         'A vigil was held outside the council offices, with protesters chanting "Keep the harbour public!" '
-        'Two of them were removed by security, with one man shouting "Stop the sale!"'
+        'Two of them were led away by guards, with one skipper shouting "Stop the sale!"'
     )
     got = who(article, "XQQ")
     assert got[1][1] == "protesters"
-    assert same_speaker(got[2][1], "one man")
+    assert same_speaker(got[2][1], "one skipper")
 
 
 def test_an_expletive_it_before_is_and_an_adjective_of_knowing_never_speaks() -> None:
-    # thirteenth round (b): `It is unclear whether ..., and sources indicate that ...`, `It is likely,
+    # thirteenth round (b): `It is unclear whether ..., but sources indicate that ...`, `It is likely,
     # analysts predict, that ...`: the `It` scored over the group and took the sentence
     article = (
         "Ferry timetable\n\n"
         '"We are waiting for the parts," said Ana Ruiz, the operator. '
-        "It is unclear whether the spring dates can be kept, and sources indicate that the first sailing may move.\n\n"
+        "It is unclear whether the spring dates can be kept, but sources indicate that the first sailing may move.\n\n"
         "It is likely, analysts predict, that fares will rise."
     )
     got = who(article, "XQQQ")
