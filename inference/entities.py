@@ -28,37 +28,37 @@ PERSON, ORGANISATION, DOCUMENT, PLACE, DATE, UNKNOWN = "person", "organisation",
 SPEAKER_TYPES = (PERSON, ORGANISATION, DOCUMENT, UNKNOWN)  # what `speaker_type` takes
 
 
-def _set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-DATE_WORDS = _set("""january february march april may june july august september october november december
+DATE_WORDS = word_set("""january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight""")
 # head nouns of organisations; the first line's refer back to the organisation named last (`the
 # company` -> `Harbour Freight Lines`), the rest are speakers as written (`the government said`)
-REFERRING_ORG_NOUNS = _set("""company firm carmaker automaker airline carrier retailer operator insurer manufacturer
+REFERRING_ORG_NOUNS = word_set("""company firm carmaker automaker airline carrier retailer operator insurer manufacturer
     maker developer agency force charity broadcaster newspaper website organisation organization group""")
-ORG_NOUNS = REFERRING_ORG_NOUNS | _set("""group bank business ministry department government council club party
+ORG_NOUNS = REFERRING_ORG_NOUNS | word_set("""group bank business ministry department government council club party
     union association authority board committee commission institute university hospital court police
     regulator network paper channel station team side federation league trust foundation movement coalition
     alliance administration""")
 # one person described by a noun, whom a he or she can mean (`a spokesperson for NISA ... he said`)
-PERSON_NOUNS = _set("""spokesperson spokesman spokeswoman official officer soldier lawmaker activist resident witness
-    source minister president chancellor governor mayor senator judge chief executive secretary premier deputy
+PERSON_NOUNS = word_set("""spokesperson spokesman spokeswoman official officer soldier lawmaker activist resident
+    witness source minister president chancellor governor mayor senator judge chief executive secretary premier deputy
     coach captain professor councillor inspector detective sergeant constable director chair chairman chairwoman
     manager head leader king queen prince princess bishop commissioner attorney diplomat doctor nurse lawyer
     teacher farmer owner worker analyst economist expert researcher scientist engineer driver pilot victim
     investigator""")
 # a group that speaks, as the annotators write it with what qualifies it (`Mainland Chinese officials`,
 # `Officials from the Army Legal Services Agency`, `Friends and family`)
-GROUP_NOUNS = _set("""officials members leaders clerics authorities sources workers investigators prosecutors analysts
-    experts scientists researchers astronomers doctors residents lawmakers legislators politicians activists officers
-    diplomats executives critics reports students teachers protesters protestors police troops soldiers families
-    relatives parents observers witnesses associates supporters opponents campaigners economists engineers staff
-    family friends colleagues lawyers investigations negotiators organisers organizers spokespeople delegates""")
-DOC_NOUNS = _set("""report study statement survey letter declaration review audit document poll ruling filing
+GROUP_NOUNS = word_set("""officials members leaders clerics authorities sources workers investigators prosecutors
+    analysts experts scientists researchers astronomers doctors residents lawmakers legislators politicians activists
+    officers diplomats executives critics reports students teachers protesters protestors police troops soldiers
+    families relatives parents observers witnesses associates supporters opponents campaigners economists engineers
+    staff family friends colleagues lawyers investigations negotiators organisers organizers spokespeople delegates""")
+DOC_NOUNS = word_set("""report study statement survey letter declaration review audit document poll ruling filing
     release memo paper analysis assessment inquiry investigation judgment judgement verdict""")
-PLACE_NOUNS = _set("""city town village country region capital state province island district area
+PLACE_NOUNS = word_set("""city town village country region capital state province island district area
     neighbourhood neighborhood county suburb nation continent""")
 _ORG_WORD = re.compile(
     r"\b(?:Airlines?|Airways|Lines|Motors?|Co|Corp|Inc|Ltd|plc|LLC|Group|Company|Bank|Agency|Ministry|"
@@ -75,13 +75,13 @@ _PLACE_WORD = re.compile(
     r"\b(?:Street|Road|Avenue|Square|Bridge|River|Lake|Bay|Beach|Island|Islands|Valley|Creek|Park$|Mountains?|"
     r"Province|Region|County|City|Town|Airport|Station|Peninsula|Gulf|Sea|Ocean|Coast|Strait)\b"
 )
-COUNTRIES = _set("""afghanistan australia austria bangladesh belgium brazil britain canada chile china colombia
+COUNTRIES = word_set("""afghanistan australia austria bangladesh belgium brazil britain canada chile china colombia
     cuba denmark egypt england france germany greece india indonesia iran iraq ireland israel italy japan
     jordan kenya korea lebanon libya malaysia mexico morocco nepal netherlands nigeria norway pakistan peru
     philippines poland portugal russia scotland somalia spain sudan sweden switzerland syria taiwan thailand
     tunisia turkey uganda ukraine vietnam wales yemen zimbabwe europe africa asia america""")
 # what a name is written after to say where the person is from (`Russian Ksenia Sukhinova`)
-NATIONALITIES = _set("""afghan american australian austrian belgian brazilian british canadian chinese colombian
+NATIONALITIES = word_set("""afghan american australian austrian belgian brazilian british canadian chinese colombian
     cuban danish dutch egyptian english french german greek indian indonesian iranian iraqi irish israeli italian
     japanese jordanian kenyan korean lebanese libyan malaysian mexican moroccan nepalese nigerian norwegian
     pakistani palestinian peruvian filipino polish portuguese romanian russian saudi scottish somali spanish
@@ -105,29 +105,29 @@ _MULTI_COUNTRIES = (
     "middle east",
 )
 # states and provinces a person is written as `of` (`NAME of New Jersey said`): places, never speakers
-_ONE_WORD_STATES = _set("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+_ONE_WORD_STATES = word_set("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
     hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
     mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
     virginia wisconsin wyoming ontario quebec alberta manitoba saskatchewan queensland tasmania victoria""")
 _TWO_WORD_STATES = """new jersey, new york, new mexico, new hampshire, north carolina, south carolina, north dakota,
     south dakota, west virginia, rhode island, british columbia, nova scotia, new south wales, western australia"""
 STATES = _ONE_WORD_STATES | frozenset(re.split(r",\s*", _TWO_WORD_STATES))
-_PLACE_PREPOSITIONS = _set("in at near outside across")  # not `from`: `heard from Alan Brodie`
-_PERSON_TITLES = _set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
+_PLACE_PREPOSITIONS = word_set("in at near outside across")  # not `from`: `heard from Alan Brodie`
+_PERSON_TITLES = word_set("""mr mrs ms miss dr prof sir dame lord lady president minister senator judge mayor coach
     captain chief spokesman spokeswoman spokesperson director chairman chairwoman chair governor secretary
     professor inspector detective sergeant officer manager leader king queen prince bishop councillor
     ambassador envoy lieutenant commander admiral colonel prosecutor editor coroner""")
 # verbs of saying and believing that real news uses and the core list of inference/mentions.py lacks
-MORE_SPEECH_VERBS = _set("""reveal indicates indicated identifies identified expressed blames blamed criticised
+MORE_SPEECH_VERBS = word_set("""reveal indicates indicated identifies identified expressed blames blamed criticised
     criticized praised condemned condemns affirmed affirms commented informed informs requested
     reiterated reiterates asserted asserts mentioned reflected
     deny warn insist urge admit argue confirm predict accuse allege contend condemn threaten
     demanded rejected rejects denounced denounces threatened threatens vowed questioned clarified
     clarifies highlighted appealed stating reaffirmed underlined repeated pleaded pleads justified""")
 # not `comments`, `mentions`, `demands`, `vows`: nouns
-ABBREVIATIONS = _set("inc co corp ltd jr sr bros")  # their period is part of the name (`Apple Inc.`)
+ABBREVIATIONS = word_set("inc co corp ltd jr sr bros")  # their period is part of the name (`Apple Inc.`)
 _INITIAL = re.compile(r"[A-Z]\.")
-_DATE_PREPOSITIONS = _set("in on since until by from last next early late mid before after during")
+_DATE_PREPOSITIONS = word_set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
 _CONNECTOR = r"(?:of|the|de|van|von|al|da|del|di|la|le|for|and)"
 _NAME = re.compile(rf"\b[A-Z][\w'’\-]*(?:\.(?:com|org|net)\b)?\.?(?:(?: +{_CONNECTOR} )* *[A-Z][\w'’\-]*\.?)*")
@@ -168,7 +168,7 @@ def mention_type(article: str, text: str) -> str:
         if head in ORG_NOUNS or low[-1] in ("police", "government"):
             return ORGANISATION
         return UNKNOWN
-    return _name_type(article, " ".join(words))
+    return name_type_of(article, " ".join(words))
 
 
 def never_speaks(article: str, name: str) -> bool:
@@ -191,7 +191,7 @@ _QUALIFIER = re.compile(r" (?:in|at|from|of|for|and) ")
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every candidate name of every quote sentence
-def _name_type(article: str, name: str) -> str:
+def name_type_of(article: str, name: str) -> str:
     low = name.lower()
     if _ORG_WORD.search(name) or _acronym(article, name) or _WEB_ADDRESS.search(low):
         return ORGANISATION
@@ -202,7 +202,7 @@ def _name_type(article: str, name: str) -> str:
         return PLACE
     if _DOC_WORD.search(name):
         return DOCUMENT
-    if _titled(article, name):
+    if written_with_title(article, name):
         return PERSON
     if _written_as_place(article, name):
         return PLACE
@@ -238,31 +238,31 @@ def _labelled_words(article: str) -> frozenset[str]:
 _LABELLED = re.compile(r"\b(\w++) *[:—–-]|, (\w++)\b")
 
 
-_NOT_ACRONYMS = _set("EUR USD GBP UK US UTC GMT BST CET CEST EST EDT PST PDT AEST AM PM TV")
+_NOT_ACRONYMS = word_set("EUR USD GBP UK US UTC GMT BST CET CEST EST EDT PST PDT AEST AM PM TV")
 
 
 def written_before_who(article: str, name: str) -> bool:
     """Written before `, who` somewhere in the article (a person: a place takes `where` or `which`)."""
-    places = _capitalised(article).get(name.split()[0], ()) if " " in name else ()
+    places = capitalised(article).get(name.split()[0], ()) if " " in name else ()
     return any(article.startswith(name + ", who ", at) for at in places)
 
 
 def person_with_place_word(article: str, name: str) -> bool:
     """A name ending like a place's that the article writes as a person's: before `, who` or after a
     title or role (`Area coroner Jacqueline Lake`)."""
-    return bool(_PLACE_WORD.search(name)) and (written_before_who(article, name) or _titled(article, name))
+    return bool(_PLACE_WORD.search(name)) and (written_before_who(article, name) or written_with_title(article, name))
 
 
 def written_with_age(article: str, name: str) -> bool:
     """Written before an age in apposition somewhere in the article (`Margaret Price, 84, has ...`): a person."""
-    places = _capitalised(article).get(name.split()[0], ()) if " " in name else ()
+    places = capitalised(article).get(name.split()[0], ()) if " " in name else ()
     return any(article.startswith(name + ", ", at) and _AGE.match(article, at + len(name)) for at in places)
 
 
 _AGE = re.compile(r", \d{1,3},")
 
 
-def _titled(article: str, name: str) -> bool:
+def written_with_title(article: str, name: str) -> bool:
     """Written after a title or a role (`Mr Pocock`, `coach Daniel Reyes`) somewhere in the article."""
     return any(w in _PERSON_TITLES for w in _words_before(article, name))
 
@@ -273,7 +273,7 @@ def _written_as_place(article: str, name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=256)  # one pass per article; names are then looked up, not searched for
-def _capitalised(article: str) -> dict[str, list[int]]:
+def capitalised(article: str) -> dict[str, list[int]]:
     """Where each capitalised word of the article is written."""
     out: dict[str, list[int]] = {}
     for m in re.finditer(r"\b[A-Z][\w'’\-]*", article):
@@ -283,14 +283,14 @@ def _capitalised(article: str) -> dict[str, list[int]]:
 
 def occurrences_before(article: str, word: str, at: int) -> int:
     """How often the capitalised `word` is written before offset `at` (an index look-up)."""
-    return bisect.bisect_left(_capitalised(article).get(word, []), at)
+    return bisect.bisect_left(capitalised(article).get(word, []), at)
 
 
-@functools.lru_cache(maxsize=4096)  # `_titled`, then `_written_as_place` ask for the same name
+@functools.lru_cache(maxsize=4096)  # `written_with_title`, then `_written_as_place` ask for the same name
 def _words_before(article: str, name: str) -> tuple[str, ...]:
     """The word written before each occurrence of `name` (`the` skipped), lower case."""
     out = []
-    for at in _capitalised(article).get(name.split()[0], ()):
+    for at in capitalised(article).get(name.split()[0], ()):
         if article.startswith(name, at):
             before = article[max(0, at - 40) : at].lower().split()
             before = before[:-1] if before[-1:] == ["the"] else before
@@ -327,7 +327,7 @@ def entities(article: str) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-_LEADING = _set("""the a an but and yet so in on at for as after before when while if he she they it we i his her
+_LEADING = word_set("""the a an but and yet so in on at for as after before when while if he she they it we i his her
     their its this that these those there then however meanwhile still also now last earlier later our my what
     why how who one some many most according speaking asked""")
 
@@ -378,9 +378,11 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
     return next((e for e in entities(article)[k : k + 40] if fits(e) and e.start > start), None)
 
 
-_BUSINESS_NOUNS = _set("""company firm carmaker automaker airline carrier retailer operator insurer manufacturer maker
-    developer broadcaster""")
-_PUBLIC_BODY_WORDS = _set("police court union council ministry department government commission tribunal parliament")
+_BUSINESS_NOUNS = word_set("""company firm carmaker automaker airline carrier retailer operator insurer manufacturer
+    maker developer broadcaster""")
+_PUBLIC_BODY_WORDS = word_set(
+    "police court union council ministry department government commission tribunal parliament"
+)
 
 
 def _dateline(article: str, e: Entity) -> bool:
@@ -394,7 +396,7 @@ def outlet(name: str) -> bool:
     return bool(_OUTLET_WORD.search(name) or _WEB_ADDRESS.search(name)) or (name.isupper() and len(name) <= 5)
 
 
-_OUTLET_NOUNS = _set("newspaper paper website broadcaster")
+_OUTLET_NOUNS = word_set("newspaper paper website broadcaster")
 _OUTLET_WORD = re.compile(
     r"\b(?:News|Times|Post|Herald|Gazette|Journal|Tribune|Daily|Telegraph|Guardian|Observer|Mail|Express|"
     r"Standard|Chronicle|Press|Television|TV|Radio|Broadcasting|Channel|Reuters|Xinhua|Interfax)\b"
@@ -412,7 +414,7 @@ def described_organisation(article: str, e: Entity) -> bool:
     return bool(_ORG_DESCRIBED.match(article, e.end, e.end + 80))
 
 
-_MORE_ORG_NOUNS = _set("supplier producer chain brand startup lender exporter")
+_MORE_ORG_NOUNS = word_set("supplier producer chain brand startup lender exporter")
 _ORG_DESCRIBED = re.compile(
     rf"(?:, +(?:the|a|an) +(?:[\w-]+ +){{0,4}}(?:{'|'.join(sorted(ORG_NOUNS | _MORE_ORG_NOUNS))})\b"
     r"|, +which\b| +(?:(?!(?:said|says|told|added)\b)[a-z]+ +){1,8}its\b)"
@@ -466,7 +468,7 @@ def family_name(article: str, word: str, at: int, window: int) -> Entity | None:
     The span is the whole phrase. Index look-ups on the places of `word` only."""
     if " " in word or not word[:1].isupper() or word.isupper():
         return None
-    places = _capitalised(article).get(word, [])
+    places = capitalised(article).get(word, [])
     for p in places[bisect.bisect_left(places, at - window) : bisect.bisect_right(places, at + window)]:
         m = _FAMILY.match(article, p + len(word))
         if not m or m.group(2).lower() in _FAMILY_STOP:
@@ -480,7 +482,7 @@ def family_name(article: str, word: str, at: int, window: int) -> Entity | None:
 
 
 _FAMILY = re.compile(r"(?:, +[A-Z][a-z'’-]+)*,? +and +([A-Z][a-z'’-]+) +([A-Z][\w'’-]+)\b(?! +[A-Z])")
-_FAMILY_STOP = _set("of the for and")
+_FAMILY_STOP = word_set("of the for and")
 
 
 def _a_couple(article: str, end: int) -> bool:
@@ -492,7 +494,7 @@ def _a_couple(article: str, end: int) -> bool:
 def _alone(article: str, first: str, skip: int, window: int) -> bool:
     """Whether the first name `first` is written within `window` of `skip` (not at it) with no
     capitalised word after it (an index look-up)."""
-    places = _capitalised(article).get(first, [])
+    places = capitalised(article).get(first, [])
     for at in places[bisect.bisect_left(places, skip - window) : bisect.bisect_right(places, skip + window)]:
         if at != skip and not re.match(r"[\w'’-]* +[A-Z]", article[at + len(first) : at + len(first) + 40]):
             return True
@@ -562,7 +564,7 @@ def _one_edit(a: str, b: str) -> bool:
     return swapped or a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
 
 
-_NAME_JOINS = _set("of for and the de")
+_NAME_JOINS = word_set("of for and the de")
 
 
 def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
@@ -631,7 +633,7 @@ _EXPLETIVE = re.compile(
 )  # not `It is known for its reports`: there the `It` is what the sentence before named
 
 
-_DAYS = _set("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+_DAYS = word_set("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 DAYS = _DAYS  # what `quotes` cuts off the end of a name (`the Norland Assembly Thursday`)
 
 
@@ -657,7 +659,7 @@ _IMPERSONAL = re.compile(
 
 # whom a speaker talks to or meets is never the speaker (`In an interview with the Globe, ...`,
 # `After a meeting with union chief Paul Brandt, the treasurer said`)
-_BE = _set("is are was were")
+_BE = word_set("is are was were")
 _ADDRESSEE = re.compile(
     r"\b(?:with|(?:interview|statement|speaking|talking|told|tells|tell) to)\s+(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,2}$"
 )
@@ -850,13 +852,13 @@ def _always_after_the(article: str, name: str) -> bool:
     nationality inside (`the Brazilian President Luiz Inácio Lula da Silva` is a person)."""
     if any(w.lower().strip(".,") in _PERSON_WORDS for w in name.split()):
         return False
-    places = [at for at in _capitalised(article).get(name.split()[0], ()) if article.startswith(name, at)]
+    places = [at for at in capitalised(article).get(name.split()[0], ()) if article.startswith(name, at)]
     return bool(places) and all(article[max(0, at - 4) : at].lower() == "the " for at in places)
 
 
 def _titled_work(article: str, name: str) -> bool:
     """Written as a title in quotation marks on its own (`"Gangnam Style"`, a song or a film)."""
-    for at in _capitalised(article).get(name.split()[0], ()):
+    for at in capitalised(article).get(name.split()[0], ()):
         end = at + len(name)
         if article.startswith(name, at) and at and article[at - 1] in '"“‘' and article[end : end + 1] in '"”’':
             return True
@@ -890,7 +892,7 @@ def _organisations(article: str) -> dict[str, list[Entity]]:
 def _written_alone(article: str, word: str) -> bool:
     """Whether the capitalised `word` stands somewhere without a capitalised word before or after it
     (`Costa said`: a surname written on its own)."""
-    for at in _capitalised(article).get(word, ()):
+    for at in capitalised(article).get(word, ()):
         before = article[max(0, at - 30) : at].split()[-1:]
         after = article[at + len(word) : at + len(word) + 30].split()[:1]
         capital_before = before and before[0][:1].isupper() and not before[0].endswith((".", ",", ":"))
@@ -904,7 +906,7 @@ def only_sentence_initial(article: str, word: str) -> bool:
     never a web address (`CNNMoney.com points to`: an outlet's name wherever it stands)."""
     if _WEB_ADDRESS.search(word):
         return False
-    return all(_after_a_sentence_end(article, at) for at in _capitalised(article).get(word, [0]))
+    return all(_after_a_sentence_end(article, at) for at in capitalised(article).get(word, [0]))
 
 
 def _after_a_sentence_end(article: str, at: int) -> bool:

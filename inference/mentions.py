@@ -21,12 +21,12 @@ from claimtag.inference import entities
 from claimtag.model.quotation import mask_quoted, quoted_chars
 
 
-def _set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns claimed claims argued argues announced
-    announces insisted insists wrote writes tweeted posted testified stated states explained explains
+SPEECH_VERBS = word_set("""said says say saying told tells added adds warned warns claimed claims argued argues
+    announced announces insisted insists wrote writes tweeted posted testified stated states explained explains
     noted notes admitted admits confirmed confirms denied denies urged urges believes believe believed
     thinks think thought estimates estimated estimate fears feared concluded concludes recommended
     recommends asked asks replied replies continued continues acknowledged acknowledges suggested
@@ -37,30 +37,30 @@ SPEECH_VERBS = _set("""said says say saying told tells added adds warned warns c
     insisted joked laughed pointed explained objected remarked responded responds replied announced
     declared declares alleged alleges contended contends disputed disputes welcomed welcomes""")
 SPEECH_VERBS |= entities.MORE_SPEECH_VERBS
-SPEECH_VERBS |= _set("""protested mourned surmised termed signaled signalled dismisses
+SPEECH_VERBS |= word_set("""protested mourned surmised termed signaled signalled dismisses
     congratulated contradicted contested notified endorsed felt faulted summarized summarised refers referred credits
     credited defended cried quipped insinuated supported demanding ruled""")
-SPEECH_VERBS |= _set("""elaborated elaborates voiced mocked branded noting recommend assert indicate criticize criticise
-    marveled marvelled rubbished disagreed sighed sighs""")  # eighth round, read off the extension's gold
+SPEECH_VERBS |= word_set("""elaborated elaborates voiced mocked branded noting recommend assert indicate criticize
+    criticise marveled marvelled rubbished disagreed sighed sighs""")  # eighth round, read off the extension's gold
 # participles of saying (`NAME remarking that: "..."`, `..., telling The Times of NAME: "..."`)
-SPEECH_VERBS |= _set("""remarking noting claiming arguing warning insisting explaining adding telling stressing urging
-    denying admitting suggesting describing accusing announcing confirming""")
-SPEECH_VERBS |= _set("accepted accepts")  # tenth round (c): a witness `accepted that ...` under cross-examination
-SPEECH_VERBS |= _set("wonders wondered")  # tenth round (c): a letter's writer `wonders whether ...`
+SPEECH_VERBS |= word_set("""remarking noting claiming arguing warning insisting explaining adding telling stressing
+    urging denying admitting suggesting describing accusing announcing confirming""")
+SPEECH_VERBS |= word_set("accepted accepts")  # tenth round (c): a witness `accepted that ...` under cross-examination
+SPEECH_VERBS |= word_set("wonders wondered")  # tenth round (c): a letter's writer `wonders whether ...`
 # thirteenth round (b): a crowd's words (`with demonstrators shouting "..."`, `one skipper shouting`)
-SPEECH_VERBS |= _set("shouting shouted chanting chanted")  # not `shouts`, `chants`: nouns too
+SPEECH_VERBS |= word_set("shouting shouted chanting chanted")  # not `shouts`, `chants`: nouns too
 # thirteenth round (b): the base forms a plural subject takes (`researchers concede`, `Researchers opine`)
-SPEECH_VERBS |= _set("concede opine opines opined")
+SPEECH_VERBS |= word_set("concede opine opines opined")
 # and two that are nouns too (`backed this claim`, `laid blame`): verbs only after a plural (`_plural_says`)
-_NOUNS_TOO = _set("claim blame")
-_NOT_PLURAL_SUBJECTS = _set("this his its was is has does")
+_NOUNS_TOO = word_set("claim blame")
+_NOT_PLURAL_SUBJECTS = word_set("this his its was is has does")
 
 
 def _classes(groups: dict[str, str]) -> dict[str, str]:
     return {word: name for name, words in groups.items() for word in words.split()}
 
 
-# the verbs of saying by what they say about the statement (features of `_features`)
+# the verbs of saying by what they say about the statement (features of `mention_features`)
 VERB_CLASSES = _classes(
     {
         "say": """said says say saying told tells added adds stated states stating commented remarked explained
@@ -81,16 +81,16 @@ VERB_CLASSES = _classes(
             suggested suggests recommended recommends agreed agrees recommend wonders wondered""",
     }
 )
-_SKIPPABLE = _set(
+_SKIPPABLE = word_set(
     "has have had also later then previously long repeatedly once again is was were been would will now still "
     "today yesterday recently already further first here often"
 )  # `Bergner further said`, `The company first announced`, `Officials here say`, `Armenians often argue`
-_UNMARKED = _set("however meanwhile though")  # adverbs written without commas: `MacAskill however expressed`
+_UNMARKED = word_set("however meanwhile though")  # adverbs written without commas: `MacAskill however expressed`
 _SKIPPABLE_UNMARKED = _SKIPPABLE | _UNMARKED
-_AUXILIARIES = _set("are is was were be been being am do does did")  # `Prices are expected`: no subject
-_PREPOSITIONS = _set("of on in at from for with by to near about over under into between among against")
-_TITLES = _set("mr mrs ms miss dr prof sir dame lord lady sgt insp det cllr rev fr st gen col capt lt maj")
-_ROLES = _set(
+AUXILIARIES = word_set("are is was were be been being am do does did")  # `Prices are expected`: no subject
+PREPOSITIONS = word_set("of on in at from for with by to near about over under into between among against")
+TITLES = word_set("mr mrs ms miss dr prof sir dame lord lady sgt insp det cllr rev fr st gen col capt lt maj")
+ROLE_WORDS = word_set(
     """minister president chancellor governor mayor senator judge justice chief executive secretary premier
     prime deputy coach captain professor councillor inspector detective superintendent sergeant constable
     officer director chair chairman chairwoman chairperson bishop archbishop commissioner attorney general
@@ -101,33 +101,33 @@ _ROLES = _set(
 )  # the last lines: ranks, offices, parties written before a name (`Navy Lieutenant NAME`, `Associate Professor NAME`)
 
 
-def _title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """A title or role written before a name (`Mr.`, `Gen.`, `President`, `minister`), any case."""
     return word.lower().rstrip(".") in _TITLE_WORDS
 
 
-def _titles_only(text: str) -> bool:
+def titles_only(text: str) -> bool:
     """Nothing but titles and roles (`President`, `Prime Minister`, `Deputy Secretary-General`): no one's name."""
-    return all(_title(w) for w in re.split(r"[\s-]+", text) if w)
+    return all(is_title(w) for w in re.split(r"[\s-]+", text) if w)
 
 
-_TITLE_WORDS = _TITLES | _ROLES
-CAPITAL_STOP = _set("""the a an but and yet so in on at for as after before when while if asked speaking according
+_TITLE_WORDS = TITLES | ROLE_WORDS
+CAPITAL_STOP = word_set("""the a an but and yet so in on at for as after before when while if asked speaking according
     though although because since whether unless despite without with during
     he she they it we i his her their its this that these those there then however meanwhile still also now last
     earlier later our my what why how who one some many most finally""")
 _ABBREVIATIONS = entities.ABBREVIATIONS  # their period is part of the name
-_KEEP_PERIOD = _TITLES | _ABBREVIATIONS
-_CONNECTORS = _set("de da van von al bin der la le du of del di")
-PRONOUNS = _set("he she they it we i")
-_DETERMINERS = _set("the a an its his her their our")
-_NP_STOP = _set("""that which who whom whose when where while and or but in on at to for from by with as of about after
-    before than into over under said says has have had is was were will would could should can may might
+_KEEP_PERIOD = TITLES | _ABBREVIATIONS
+CONNECTORS = word_set("de da van von al bin der la le du of del di")
+PRONOUNS = word_set("he she they it we i")
+DETERMINERS = word_set("the a an its his her their our")
+NP_STOP = word_set("""that which who whom whose when where while and or but in on at to for from by with as of about
+    after before than into over under said says has have had is was were will would could should can may might
     also now today yesterday still then already again recently previously earlier later last this
     nevertheless nonetheless yet meanwhile instead not never""")  # adverbs: no subject (`NAME nevertheless said`)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?:\.(?:com|org|net)\b)?\.?")  # `Znak.com`: one word, an outlet's name
-_PARTICLE = r"(?:al|el|ad|ash|as|at|an|ar|az|ibn|bin|abu|d)[-'’]"  # Arabic, Italian, French particles
-_PARTICLE_NAME = re.compile(rf"{_PARTICLE}[A-Z]")
+PARTICLE = r"(?:al|el|ad|ash|as|at|an|ar|az|ibn|bin|abu|d)[-'’]"  # Arabic, Italian, French particles
+PARTICLE_NAME = re.compile(rf"{PARTICLE}[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class _Token:
         self.text = text
         self.low = text.lower().rstrip(".")
         # capitalised, or a name behind a lower-case particle (`al-Qirbi`, `el-Sisi`, `d'Alema`)
-        self.capital = text[:1].isupper() or bool(_PARTICLE_NAME.match(text))
+        self.capital = text[:1].isupper() or bool(PARTICLE_NAME.match(text))
 
 
 # Hand-set weights: the rules baseline, and what a model folder without fitted weights uses.
@@ -195,10 +195,10 @@ _TOLD_TO = re.compile(  # between a described speaker and the outlet it spoke to
     r" +(?:(?:was|were|is|are) +quoted +(?:by|as +(?:saying +to|telling))|telling|told) +(?:the +)?"
     r"(?:(?:newspaper|paper|daily|broadcaster|magazine|website|news +agency|agency) +)?\Z"
 )
-_NOT_TOLD = _set("source sources")  # `a source told Xinhua`: the annotators record the agency (`_source_of`)
+_NOT_TOLD = word_set("source sources")  # `a source told Xinhua`: the annotators record the agency (`_source_of`)
 
 
-def _told_outlet(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+def told_outlet(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """The described speaker of `A villager was quoted by NAME:`, `with a family friend telling the
     NAME,`, `one resident was quoted as saying to the newspaper NAME` where the outlet NAME was chosen:
     the noun phrase right before the words that name the outlet (not a source's: `_NOT_TOLD`)."""
@@ -221,7 +221,7 @@ def quoted_one(sentence) -> Mention | None:
     if found is None or found.group(1).split()[0].lower() in ("by", "as"):  # `was quoted by Reuters`
         return None
     before = sentence.text[: found.start()].split()
-    if not before or before[-1].lower() in _AUXILIARIES or not any(entities.outlet(w) for w in before):
+    if not before or before[-1].lower() in AUXILIARIES or not any(entities.outlet(w) for w in before):
         return None  # an outlet quotes (`NAME quoted President NAME as saying`: the annotators' speaker is NAME)
     text = found.group(1).replace('"', "").replace("“", "").replace("”", "")
     start = sentence.start + found.start(1)
@@ -240,8 +240,8 @@ def quantifier_subject(sentence) -> Mention | None:
     found = _QUANTIFIER_SAYS.match(sentence.text)
     if found is None:
         return None
-    group = found.group(2) in entities.GROUP_NOUNS and (found.group(3) or "") in _SAYING  # `Some reports suggest`
-    if not group and found.group(2) not in _SAYING | _NOUNS_TOO:
+    group = found.group(2) in entities.GROUP_NOUNS and (found.group(3) or "") in SAYING  # `Some reports suggest`
+    if not group and found.group(2) not in SAYING | _NOUNS_TOO:
         return None
     start, end = sentence.start + found.start(1), sentence.start + found.end(2 if group else 1)
     return Mention(start, end, sentence.text[start - sentence.start : end - sentence.start], "np")
@@ -250,7 +250,7 @@ def quantifier_subject(sentence) -> Mention | None:
 _QUANTIFIER_SAYS = re.compile(r"""[\s"“]*(Some|Many|Others|Most|Few|Several) +([a-z]+)\b(?: +([a-z]+)\b)?""")
 
 
-def _bracket_aside(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+def bracket_aside(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """`A community officer's report (one of the leaked documents) confirms`: a mention that ends a
     bracket describes the subject written right before the bracket, and that subject speaks."""
     offset, text = sentence.start, sentence.text
@@ -268,7 +268,7 @@ def _bracket_aside(sentence, chosen: Mention, found: list[tuple[Mention, dict[st
 _ISSUED = re.compile(r" (?:issued|released|published) +(?:a|an|its) +(?:[a-z-]+ +){0,2}(?:statement|communiqu[eé])\b")
 
 
-def _issued_statement(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+def issued_statement(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """The subject right before `issued a statement` (`The MEA issued a statement which read: "...`)
     where no candidate scores as a speaker: who issues the statement says what it reads."""
     issued = _ISSUED.search(sentence.text) if "statement" in sentence.text or "communiq" in sentence.text else None
@@ -282,7 +282,7 @@ def _issued_statement(sentence, found: list[tuple[Mention, dict[str, float]]]) -
 _AND_BODY = re.compile(r" +and +((?:[A-Z][\w'’-]* +){0,3}([A-Z][a-z]+))")  # ` and Wrekin Council`
 
 
-def _and_body(sentence, mention: Mention) -> Mention:
+def and_body(sentence, mention: Mention) -> Mention:
     """A phrase that ends in a name cut before `and` (`a spokesperson for Telford` of `... for Telford
     and Wrekin Council`), run on to the organisation's name that `and` continues, where that ends in
     an organisation noun."""
@@ -297,7 +297,7 @@ def _and_body(sentence, mention: Mention) -> Mention:
 
 _TURN_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"  # one to three capitalised words
 _TURN = re.compile(rf"""\s*(?:\(\(({_TURN_NAME})\)\)|({_TURN_NAME}):)\s+["“]?[A-Z]""")  # `((Norpress)) How`, `Ana: We`
-_NOT_TURNS = _set("q a question answer update related analysis editorial caption picture photo published note")
+_NOT_TURNS = word_set("q a question answer update related analysis editorial caption picture photo published note")
 
 
 # a name written in quotation marks after a noun that names it (`Wikipedia user 'Nordfan'`, `a member
@@ -308,7 +308,7 @@ _QUOTED_NAME = re.compile(
 )
 
 
-def _quoted_name(sentence) -> Mention | None:
+def quoted_name(sentence) -> Mention | None:
     """`Wikipedia user 'Nordfan' posted to the list: "..."`, `a member of the group called 'Kestrel'
     hacked the account, posting ...`: a user name or a nickname is written in quotation marks, so the
     candidates (outside the quoted words) miss it; where it is the subject (no verb of saying before
@@ -328,7 +328,7 @@ _QUOTATION_TAG = re.compile(r"""[,.!?…—-]["”’]\s*(?:said|says|added|adds
 _TAG_PHRASE_END = re.compile(r",|\s(?:via|according|on|in|at|to|during)\s|[.!?]?\s*$")
 
 
-def _closing_tag_name(sentence, found: list[tuple[Mention, dict[str, float]]], article: str | None) -> Mention | None:
+def closing_tag_name(sentence, found: list[tuple[Mention, dict[str, float]]], article: str | None) -> Mention | None:
     """`"...," said union negotiator NAME.`, `"...," said Harbour anchor NAME via Twitter`, `"...,"
     said Ruiz.`: the person's name that ends a quotation's closing tag is its speaker, whatever the
     sentence opens with (a subject whose quotation the tag gives to another) or the words of a role
@@ -345,14 +345,14 @@ def _closing_tag_name(sentence, found: list[tuple[Mention, dict[str, float]]], a
     last = max(named, key=lambda m: m.end)
     lead = sentence.text[start : last.start - sentence.start].lower().split()
     if " and " in sentence.text[start:] or any(w in _TAG_PREPOSITIONS for w in lead):
-        return None  # `said NAME, Foreign Minister and NAME2` (both: `_both`), `said a spokesman for NAME`
+        return None  # `said NAME, Foreign Minister and NAME2` (both: `both_named`), `said a spokesman for NAME`
     if entities.mention_type(article or sentence.text, last.text) not in (entities.PERSON, entities.UNKNOWN):
         return None  # `said Norland's foreign ministry`: a body
-    return _refined(sentence, last, [m for m, _ in found])
+    return refined_mention(sentence, last, [m for m, _ in found])
 
 
 # before the name: a phrase (`said a Lisbon parts supplier`, `said a spokesman for NAME`), not its speaker
-_TAG_PREPOSITIONS = _set("for of at from with by in on to a an the")
+_TAG_PREPOSITIONS = word_set("for of at from with by in on to a an the")
 
 
 # a group a reported statement opens with, after a phrase of time (`Last week, Danish geologists
@@ -365,17 +365,17 @@ _GROUP_SUBJECT = re.compile(
 )
 
 
-_NO_VERBS = _set("and or but in at from of for with on to by as who which that whose whom de da van von al")
+_NO_VERBS = word_set("and or but in at from of for with on to by as who which that whose whom de da van von al")
 # `Turkish visitors could still use the ferry`: what a group could or would do is the statement's content
-_NO_VERBS |= _set("could would will can may might should must shall")
+_NO_VERBS |= word_set("could would will can may might should must shall")
 
 
-def _group_subject(sentence) -> Mention | None:
+def group_subject(sentence) -> Mention | None:
     """`Other officials likened the quay to ...`, `Most engineers view ...`, `Last week, Danish
     geologists published figures showing ...`: a reported statement that opens with a group (a
     quantifier, a nationality or a group noun before a plural) is the group's, though no candidate
     scores above zero (the group noun is no name and the verb no verb of saying)."""
-    if sentence.in_quote or _direct(sentence):
+    if sentence.in_quote or direct_speech(sentence):
         return None
     found = _GROUP_SUBJECT.match(sentence.text)
     if found is None or found.group("verb") in _NO_VERBS or found.group("head").lower() in SPEECH_VERBS:
@@ -408,10 +408,10 @@ _CITES = re.compile(r"\baccording +to\b|^\W*Per\b")
 _SAID_UNSAID = re.compile(
     r"\b(?:reported|alleged|claimed|announced|rumou?red|suggested|told|warned|accused|informed|advised)\b"
 )
-_NOT_TOLD_SUBJECTS = _set("he she they i we you who which that")
+_NOT_TOLD_SUBJECTS = word_set("he she they i we you who which that")
 
 
-def _impersonal(sentence) -> bool:
+def impersonal(sentence) -> bool:
     """`It was claimed in court that ...`, `..., it was reported on Tuesday.`, and
     `NAME was also accused of ...`, `Norland Ferries was warned last year that ...` with no other verb of saying: a
     statement reported impersonally, or one whose only sayer is left out of a passive, outside
@@ -431,7 +431,7 @@ def _impersonal(sentence) -> bool:
     return said == [told.group("verb")]
 
 
-def _answered_by(sentence, article: str | None) -> Mention | None:
+def answered_by(sentence, article: str | None) -> Mention | None:
     """The name an interview writes before a turn (`Ana: We hope ...`, `((Norpress)) How do you ...?`,
     a headline `Ana Ruiz: Norland will join`): who says the sentence; `NAME:` only where the sentence
     has no verb of saying of its own. Not a place (`Norland: ...`), a date, or a heading (`Update:`)."""
@@ -439,7 +439,7 @@ def _answered_by(sentence, article: str | None) -> Mention | None:
     if turn is None:
         return None
     k = 1 if turn.group(1) else 2
-    if k == 2 and not _unsaid(sentence):  # `LISBON: Portugal's minister Rui Costa said`: a dateline
+    if k == 2 and not unsaid(sentence):  # `LISBON: Portugal's minister Rui Costa said`: a dateline
         return None
     name = turn.group(k)
     if name.lower() in _NOT_TURNS or name.split()[0].lower() in CAPITAL_STOP:
@@ -453,10 +453,10 @@ def _answered_by(sentence, article: str | None) -> Mention | None:
 _BY_AGENT = re.compile(  # `were reported by `, `As described by `, `was broadly echoed by `; not `feels threatened by`
     r"\b(?:is|are|was|were|be|been|[Aa]s) +(?:[a-z]+ly +)?([a-z]+ed) +by +(\S+(?: +\S+)?)"
 )
-_PASSIVE_SAYING = _set("decried echoed considered attacked")  # verbs of saying read only in the passive here
+_PASSIVE_SAYING = word_set("decried echoed considered attacked")  # verbs of saying read only in the passive here
 
 
-def _passive_speaker(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+def passive_speaker(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """The agent of a passive verb of saying (`Twenty deaths were reported by Norland authorities`, `The
     order was described by Commissioner Vale as ...`, `As described by MIT researchers, ...`): the
     speaker, where the sentence has no other verb of saying; the longest candidate that starts right
@@ -496,10 +496,10 @@ def _agent_phrase(sentence, masked: str, at: int) -> Mention | None:
 
 
 _AGENT_WORDS = re.compile(r"(?:[\w'’-]+ +){0,4}[\w'’-]+")
-_AGENT_STOP = _set("of as for to in on at that and with from who which when while")
+_AGENT_STOP = word_set("of as for to in on at that and with from who which when while")
 
 
-def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+def opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """`Traders on the east side of the harbour say`: a noun phrase after a preposition, right before
     the verb, ends the subject the sentence opens with; the speaker is that whole phrase (a group with
     its qualifier, as the annotators write it), not the last noun of the qualifier."""
@@ -521,7 +521,7 @@ def _opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict
     return Mention(opener.start, mention.end, phrase, "np")
 
 
-def _before_who(sentence, mention: Mention) -> Mention | None:
+def before_who(sentence, mention: Mention) -> Mention | None:
     """`Farmers who took part say`, `One diner who ate there on its opening night told us`: a noun
     chosen inside a `who` clause that runs from the subject the sentence opens with to the verb of
     saying is no speaker; that subject is (written without the clause)."""
@@ -545,7 +545,7 @@ def document_subject(sentence, mention: Mention, found: list[tuple[Mention, dict
     """`The report cites ... because it allows ...`: a document the sentence opens with, right before a
     verb (`cites`, `advised`), says the sentence, not a pronoun or phrase after it that no verb of
     saying stands beside (the fitted weights score a document before a rare verb near zero)."""
-    if _beside_saying(next(f for m, f in found if m == mention)):
+    if beside_saying(next(f for m, f in found if m == mention)):
         return None
     for m, _ in found:
         opens = m.kind == "np" and m.start == sentence.start + len(sentence.text) - len(sentence.text.lstrip(' "“'))
@@ -557,13 +557,13 @@ def document_subject(sentence, mention: Mention, found: list[tuple[Mention, dict
 
 
 _DOCUMENT_VERB = re.compile(r" +(?:also +)?([a-z]+(?:s|ed))\b")
-_NOT_DOCUMENT_VERBS = _set("is was has does needs quotes quoted")  # `The report quotes NAME`: NAME says it
+_NOT_DOCUMENT_VERBS = word_set("is was has does needs quotes quoted")  # `The report quotes NAME`: NAME says it
 _PARTICIPLE_NEXT = re.compile(r" +(?:by|on|in|last|this|earlier|at|from|for|to)\b")
 _PHRASE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _RELATIVE = frozenset(("that", "who", "which", "whose", "whom", "where", "when"))
 
 
-def _cites_first(sentence, cited: Mention) -> bool:
+def cites_first(sentence, cited: Mention) -> bool:
     """`According to the organisers, ...`: the sentence opens with whom it cites, a comma after it."""
     return sentence.text[: cited.start - sentence.start].strip(' "“').lower() in (
         "according to",
@@ -571,12 +571,12 @@ def _cites_first(sentence, cited: Mention) -> bool:
     ) and sentence.text[cited.end - sentence.start :].startswith(",")
 
 
-def _beside_saying(features: dict[str, float]) -> bool:
+def beside_saying(features: dict[str, float]) -> bool:
     """A candidate right before or after a verb of saying (`NAME said`, `said NAME`)."""
     return bool(features.get("next=<speech>") or features.get("prev=<speech>"))
 
 
-def _cited(found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+def cited_by(found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """The whole phrase after the sentence's first `according to` (no pronoun), or None."""
     cited = [m for m, f in found if f.get("according") and m.kind != "pronoun"]
     if not cited:
@@ -585,7 +585,9 @@ def _cited(found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     return max((m for m in cited if m.start == first), key=lambda m: m.end)
 
 
-def _both(sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], article: str | None) -> Mention | None:
+def both_named(
+    sentence, chosen: Mention, scored: list[tuple[float, Mention, dict]], article: str | None
+) -> Mention | None:
     """`NAME said ... and NAME2 said ...`, `NAME has blamed ..., while NAME2 has accused ...`: two people
     who each say their part of one sentence, joined in a second clause; the annotators record both
     (`A and B`, each resolved by `resolve`). None unless a second person's name scores above zero
@@ -624,7 +626,7 @@ _WHILE_SAYER = re.compile(
 )  # `, while the fisheries ministry claim`, `, while Osei has accused`
 
 
-def _while_another(sentence, chosen: Mention, article: str | None) -> Mention | None:
+def while_another(sentence, chosen: Mention, article: str | None) -> Mention | None:
     """`The Norland League claim 53 died, while the health ministry claim 51`, `Norland says ... while
     Eastmark insists ...`: two speakers (people or bodies) who each say their part of one sentence,
     the second opening a `while` clause with its own verb of saying right after it; the annotators
@@ -636,9 +638,9 @@ def _while_another(sentence, chosen: Mention, article: str | None) -> Mention | 
         return None
     masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
     found = _WHILE_SAYER.search(masked, offset)
-    if found is None or found.group(2) not in _SAYING:
+    if found is None or found.group(2) not in SAYING:
         return None
-    if not _SAYING.intersection(re.findall(r"[a-z]+", masked[offset : found.start()])):
+    if not SAYING.intersection(re.findall(r"[a-z]+", masked[offset : found.start()])):
         return None  # the first one's clause says its part too
     second = found.group(1)
     words = second.split()
@@ -657,7 +659,7 @@ _SECOND_CLAUSE = re.compile(
 )  # `... voting and Senator `, `..., while his aunt, `
 
 
-def _reported_subject(sentence, mention: Mention) -> bool:
+def reported_subject(sentence, mention: Mention) -> bool:
     """A pronoun right after a verb of saying and `that` (`the general was critical, saying that they
     are poorly configured`): the subject of what is said, never who says it."""
     if mention.kind != "pronoun":
@@ -666,13 +668,13 @@ def _reported_subject(sentence, mention: Mention) -> bool:
     return len(before) == 2 and before[1].lower() == "that" and before[0].lower() in SPEECH_VERBS
 
 
-_TAG = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it
+TAG_BEFORE = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it
 
 
 _TAG_THE = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*[a-z]+\s+the\s+$""")  # `...," said the ` before a name
 
 
-def _closing_tag(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+def closing_tag(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """`It was taking off ..., said Lieutenant Colonel NAME, spokesman for ...`, `The soldiers were
     "...," said General NAME, commander of ...`: a comma or a closing quotation mark, a verb of saying,
     titles or a role at most, and a person's full name: news writing's own attribution, whatever
@@ -688,23 +690,23 @@ def _closing_tag(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Men
         if not _TAG_ENDS.match(text, at + len(mention.text)):  # `, said President NAME phoned ...`: a clause
             continue
         lower = [w for w in tag.group(2).split() if w[:1].islower()]
-        if all(w in _ROLE_NOUNS or "-" in w for w in lower) and entities.mention_type(text, mention.text) == "person":
+        if all(w in ROLE_NOUNS or "-" in w for w in lower) and entities.mention_type(text, mention.text) == "person":
             return mention
     return None
 
 
 # `, said `, `," said ` and what stands before the name: capitalised words or a role (`NORG co-author `)
 _TAG_ENDS = re.compile(r"""\s*(?:[,.;:!?()"“”’]|$|(?:to|in|at|from|of|on|for)\b)""")
-_TO_HEARER = _set("told tells asked asks informed")  # `, told Popular Mechanics`: whom it was said to
+_TO_HEARER = word_set("told tells asked asks informed")  # `, told Popular Mechanics`: whom it was said to
 _CLOSING_TAG = re.compile(r"""(?:,|[,.!?]["”’])\s+([a-z]+)\s+((?:[\w.'’-]+\s+){0,5}?)\Z""")
 
 
-def _tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bool:
+def tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bool:
     """A candidate right after a quotation's closing mark and beside a verb of saying (`"...,"
     protested Mogale`, `"...," the minister quipped`): news writing's own attribution, whatever
     the verb, where the fitted weights know too little of a rare verb to score it above zero."""
     before = sentence.text[: mention.start - sentence.start]
-    if not (_TAG.search(before) or _TAG_THE.search(before)):
+    if not (TAG_BEFORE.search(before) or _TAG_THE.search(before)):
         return False
     after = features.get("adj_after_verb") and features.get("gap_from_verb=0")
     return bool(after or features.get("adj_before_verb"))
@@ -715,7 +717,7 @@ def subject_mention(sentence, article: str | None = None) -> Mention | None:
     candidates all score below zero and that continues no run (`Iran signalled it would talk`,
     `Meanwhile, Carayol has contested the accusations`): the label says someone says it, and
     news puts the sayer first."""
-    if _direct(sentence):
+    if direct_speech(sentence):
         return None
     found = candidates(sentence)
     offset = sentence.start
@@ -726,7 +728,7 @@ def subject_mention(sentence, article: str | None = None) -> Mention | None:
     ]
     subject = _subject(sentence, found)
     subject = _through_of(sentence, subject) if subject and subject.kind == "name" else subject
-    return _nationals_of(sentence, _refined(sentence, subject, found)) if subject else None
+    return _nationals_of(sentence, refined_mention(sentence, subject, found)) if subject else None
 
 
 _NOUN_AFTER = re.compile(r" +([a-z]+s)\b")
@@ -739,7 +741,7 @@ def nationals_end(text: str, start: int, end: int) -> int:
     if len(words) < 3 or words[-2] != "of" or words[-1].lower() not in entities.NATIONALITIES:
         return end
     noun = _NOUN_AFTER.match(text, end)
-    return end if noun is None or noun.group(1) in _SAYING else noun.end()
+    return end if noun is None or noun.group(1) in SAYING else noun.end()
 
 
 def _nationals_of(sentence, mention: Mention) -> Mention:
@@ -773,7 +775,7 @@ def _says_as_group(sentence, mention: Mention) -> bool:
     have said`): the group's qualifier, a speaker even where the article writes the word only at
     sentence starts."""
     after = sentence.text[mention.end - sentence.start :].split()[:2]
-    said = len(after) == 2 and (after[1] in _SAYING or after[1] in _QUALIFYING)
+    said = len(after) == 2 and (after[1] in SAYING or after[1] in _QUALIFYING)
     return said and after[0].lower() in entities.GROUP_NOUNS
 
 
@@ -813,7 +815,7 @@ def _plain_s(sentence, mention: Mention) -> bool:
     """The word after the mention ends in -s and is no verb of saying (`attributes`, `patterns`): a verb
     or a plural noun, which its form does not tell."""
     low = _next_word(sentence, mention)
-    return low.endswith("s") and low not in _SAYING and low not in _AUXILIARIES and low != "has"
+    return low.endswith("s") and low not in SAYING and low not in AUXILIARIES and low != "has"
 
 
 _VERB_NEXT = re.compile(  # an adverb may stand before the verb (`The Vale administration eventually stopped`)
@@ -821,7 +823,7 @@ _VERB_NEXT = re.compile(  # an adverb may stand before the verb (`The Vale admin
 )
 
 
-def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
+def refined_mention(sentence, mention: Mention, others: list[Mention]) -> Mention:
     """The entity layer's say on the chosen mention: the person before `of the Forum`, the person
     named in apposition after a description, a place that ends a long title cut off."""
     at = mention.start - sentence.start
@@ -838,7 +840,7 @@ def _refined(sentence, mention: Mention, others: list[Mention]) -> Mention:
             or (entities.appositive_person(sentence.text, *shifted, spans) if shifted[1][:1].islower() else None)
             or shifted
         )  # `the chairman of the Commission, NAME`: the person named after
-    titled = mention.kind == "name" and _titles_only(mention.text)
+    titled = mention.kind == "name" and titles_only(mention.text)
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans, titled)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     shifted = _left_open(sentence.text, at, mention, spans) or shifted
@@ -938,18 +940,18 @@ def _left_open(text: str, at: int, mention: Mention, spans: list[tuple[int, str]
         if not gap or " " not in o_text or not o_text[:1].isupper():
             continue
         words = gap.group(1).split()
-        if words[0] == "who" and all(w in _DETERMINERS for w in words[1:]):  # `NAME, who police said was`
+        if words[0] == "who" and all(w in DETERMINERS for w in words[1:]):  # `NAME, who police said was`
             return None
         before = text[:o_at].split()[-1:]
-        if words[0] in _CLAUSE_WORDS or any(w.lower() in _PREPOSITIONS for w in before):  # a clause, an object
+        if words[0] in _CLAUSE_WORDS or any(w.lower() in PREPOSITIONS for w in before):  # a clause, an object
             return None
-        if mention.text[:1].isupper() and words[-1] not in _PREPOSITIONS | _DETERMINERS:
+        if mention.text[:1].isupper() and words[-1] not in PREPOSITIONS | DETERMINERS:
             return None  # `Speaking for Harbour Records, manager NAME said`: the name after a role is who speaks
         return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
     return None
 
 
-_CLAUSE_WORDS = _AUXILIARIES | _set("have has had")
+_CLAUSE_WORDS = AUXILIARIES | word_set("have has had")
 
 
 def _speech_owner(text: str, at: int, mention: Mention) -> tuple[int, str] | None:
@@ -967,7 +969,7 @@ def _speech_owner(text: str, at: int, mention: Mention) -> tuple[int, str] | Non
     return None
 
 
-_NOT_OWNERS = _set("year day eve christmas")
+_NOT_OWNERS = word_set("year day eve christmas")
 _SPEECH_NOUNS = "speech|address|message|statement|remarks|comments|post|email|e-mail|presentation|announcement|letter"
 _SPEECH_OWNED = re.compile(
     rf"\b(?:([A-Z][\w.-]*(?: +[A-Z][\w.-]*)*)['’]s?|([Hh]is|[Hh]er)) +(?:[\w-]+ +){{0,3}}?(?:{_SPEECH_NOUNS})\b"
@@ -994,7 +996,7 @@ def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, st
 def _holder_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
     """`Ryanair CEO, NAME, justified`: a name chosen that ends in a role, then the person holding it in
     apposition: that person speaks."""
-    if mention.kind != "name" or not _title(mention.text.split()[-1]) or _titles_only(mention.text):
+    if mention.kind != "name" or not is_title(mention.text.split()[-1]) or titles_only(mention.text):
         return None
     return _named_after(text, at, mention, spans)
 
@@ -1006,7 +1008,7 @@ def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[in
     if mention.kind != "name":
         return None
     role = _ROLE_COMMA.match(text, at + len(mention.text)) or _ROLE_GAP.match(text, at + len(mention.text))
-    if not role or not any(w in _ROLE_NOUNS for w in role.group(1).split()):
+    if not role or not any(w in ROLE_NOUNS for w in role.group(1).split()):
         return None
     person = [(o_at, o_text) for o_at, o_text in spans if o_at == role.end() and " " in o_text and o_text[:1].isupper()]
     return person[0] if person else None
@@ -1014,7 +1016,7 @@ def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[in
 
 _ROLE_GAP = re.compile(r" +((?:[a-z][\w-]* +){1,3})")
 _ROLE_COMMA = re.compile(r" +((?:[a-z][\w-]* +){0,2}[a-z][\w-]*), +")  # `said NORG chief strategist, NAME`
-_ROLE_NOUNS = _ROLES | entities.PERSON_NOUNS
+ROLE_NOUNS = ROLE_WORDS | entities.PERSON_NOUNS
 
 
 def _relative_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -1084,7 +1086,7 @@ def _described_after(tokens: list[_Token], masked: str, j: int) -> int | None:
     for k in range(j + 1, min(j + 6, len(tokens) - 1)):
         if not tokens[k].text.islower() or not _contiguous(tokens, k) or tokens[k].low in _DESCRIBED_STOP:
             return None
-        if tokens[k].low in _DETERMINERS:
+        if tokens[k].low in DETERMINERS:
             continue
         between = masked[tokens[k].end : tokens[k + 1].start]
         if between.strip() == "," or (between == " " and _verb_after_group(tokens[k + 1])):
@@ -1097,16 +1099,16 @@ def _verb_after_group(token: _Token) -> bool:
     return _verb_like(token) or token.low in _GROUP_VERBS
 
 
-_DESCRIBING = _set("in of from at")
-_DESCRIBED_STOP = PRONOUNS | _set("who which that whose where when and or but")
-_HAVE_WILL = _set("has have had will would could can may might")
-_IRREGULAR_PAST = _set("laid held made gave took came went saw left met put set got kept sent spoke wrote thought")
-_GROUP_VERBS = _AUXILIARIES | _HAVE_WILL | _IRREGULAR_PAST
+_DESCRIBING = word_set("in of from at")
+_DESCRIBED_STOP = PRONOUNS | word_set("who which that whose where when and or but")
+_HAVE_WILL = word_set("has have had will would could can may might")
+_IRREGULAR_PAST = word_set("laid held made gave took came went saw left met put set got kept sent spoke wrote thought")
+_GROUP_VERBS = AUXILIARIES | _HAVE_WILL | _IRREGULAR_PAST
 
 
 # an organisation named by the place it sits in (`the British Embassy in Lisbon`): the place is its name's
-_SEATED = _set("embassy embassies consulate")
-_QUALIFIED_HEADS = entities.GROUP_NOUNS | _SEATED
+SEAT_NOUNS = word_set("embassy embassies consulate")
+_QUALIFIED_HEADS = entities.GROUP_NOUNS | SEAT_NOUNS
 
 
 def _without_newspaper(mention: Mention) -> Mention:
@@ -1149,16 +1151,16 @@ def _group_tail(tokens: list[_Token], b: int) -> int | None:
 
 def _verb_like(token: _Token) -> bool:
     """A verb of saying (`claim` too, after a group noun), or a past tense by its form (`thanked`)."""
-    saying = token.low in _SAYING or bool(_PAST.fullmatch(token.text))
+    saying = token.low in SAYING or bool(_PAST.fullmatch(token.text))
     return token.text.islower() and saying
 
 
-_BASE_VERBS = _set("claim state stress allege indicate show suggest describe fear agree")  # nouns elsewhere
+_BASE_VERBS = word_set("claim state stress allege indicate show suggest describe fear agree")  # nouns elsewhere
 _PAST = re.compile(r"[a-z]+ed")
 # unions of the word lists, built once (not per token: a union per call was a measurable cost)
-_SAYING = SPEECH_VERBS | _BASE_VERBS
-_TAIL_STOP = _NP_STOP | _DETERMINERS | PRONOUNS | _AUXILIARIES | _PREPOSITIONS
-_JOINED_STOP = _NP_STOP | _DETERMINERS | PRONOUNS | _AUXILIARIES | SPEECH_VERBS | CAPITAL_STOP
+SAYING = SPEECH_VERBS | _BASE_VERBS
+_TAIL_STOP = NP_STOP | DETERMINERS | PRONOUNS | AUXILIARIES | PREPOSITIONS
+_JOINED_STOP = NP_STOP | DETERMINERS | PRONOUNS | AUXILIARIES | SPEECH_VERBS | CAPITAL_STOP
 
 
 def _joined(tokens: list[_Token], end: int) -> int | None:
@@ -1181,7 +1183,7 @@ def _trailing_name(text: str) -> str | None:
     stands right before it; None when the phrase ends otherwise (`a spokesperson for NISA`)."""
     words = text.split()
     k = len(words)
-    while k > 0 and (_Token(0, 0, words[k - 1]).capital or words[k - 1].lower() in _CONNECTORS):
+    while k > 0 and (_Token(0, 0, words[k - 1]).capital or words[k - 1].lower() in CONNECTORS):
         k -= 1
     name = words[k:]
     if k == 0 or len(name) < 2 or words[k - 1].lower() in _NOT_BEFORE_NAME:
@@ -1189,7 +1191,7 @@ def _trailing_name(text: str) -> str | None:
     return " ".join(name) if words[k - 1].islower() else None
 
 
-_NOT_BEFORE_NAME = _PREPOSITIONS | _DETERMINERS | _CONNECTORS
+_NOT_BEFORE_NAME = PREPOSITIONS | DETERMINERS | CONNECTORS
 
 
 def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict[str, float]]]:
@@ -1209,7 +1211,7 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
         if text.endswith(("'s", "’s")) and not _named_with_s(text):
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
-        features = _features(masked, tokens, verbs, a, b, kind, sentence.text)
+        features = mention_features(masked, tokens, verbs, a, b, kind, sentence.text)
         out.append((mention, features | (entity_features(article, mention) if article else {})))
     return out
 
@@ -1243,7 +1245,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 def _masked_tokens(text: str, in_quote: bool) -> tuple[str, tuple[_Token, ...]]:
     """The sentence with its quoted words blanked (`mask_quoted`) and the tokens of that."""
     masked = _mask_nested(text) if in_quote else mask_quoted(text)
-    return masked, tuple(_tokens(masked))
+    return masked, tuple(word_tokens(masked))
 
 
 _NESTED = re.compile(r'[^"“”]+“[^"“”]*”')  # a curly pair inside a quotation the sentence opens in
@@ -1259,7 +1261,7 @@ def _mask_nested(text: str) -> str:
     return " " * nested.end() + mask_quoted(text[nested.end() :], '"')
 
 
-def _tokens(masked: str) -> list[_Token]:
+def word_tokens(masked: str) -> list[_Token]:
     out = []
     for m in _WORD.finditer(masked):
         text = m.group()
@@ -1269,7 +1271,7 @@ def _tokens(masked: str) -> list[_Token]:
     return out
 
 
-_WEEKDAYS = entities.DAYS - _set("today yesterday tonight")  # `Norland Today` is a name
+_WEEKDAYS = entities.DAYS - word_set("today yesterday tonight")  # `Norland Today` is a name
 
 
 def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
@@ -1280,7 +1282,7 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             continue
         j = i + 1
         while j < len(tokens) and (
-            ((tokens[j].capital or tokens[j].low in _CONNECTORS) and tokens[j].low not in CAPITAL_STOP)
+            ((tokens[j].capital or tokens[j].low in CONNECTORS) and tokens[j].low not in CAPITAL_STOP)
             or _inside_organisation(tokens, i, j)
         ):
             if tokens[j].start - tokens[j - 1].end > 1 or tokens[j].low in _WEEKDAYS:  # `Assembly Thursday`
@@ -1290,7 +1292,7 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         if j == 1 and _opening_adverb(tokens):  # `Rapidly, news sites claimed`: no name, nor a he's person
             i = j
             continue
-        roles = [k for k in range(i, j - 1) if tokens[k].low in _ROLES]
+        roles = [k for k in range(i, j - 1) if tokens[k].low in ROLE_WORDS]
         if roles == [i] and j - i <= 3 and entities.organisation_by_words(" ".join(t.text for t in tokens[i:j])):
             roles = []  # `General Motors`: a title word opening an organisation's name is part of it
         spans.append((roles[-1] + 1 if roles and j - roles[-1] > 2 else i, j, "name"))
@@ -1311,9 +1313,11 @@ def _inside_organisation(tokens: list[_Token], i: int, j: int) -> bool:
     capitalised word follows."""
     if tokens[j].text not in ("for", "and") or j + 1 >= len(tokens) or not tokens[j + 1].capital:
         return False
-    if _title(tokens[j + 1].text) or _title(tokens[j - 1].text):  # `... Agency NAME and Secretary of ...`,
+    if is_title(tokens[j + 1].text) or is_title(tokens[j - 1].text):  # `... Agency NAME and Secretary of ...`,
         return False  # `Health Ministry Director for Norland NAME`: a title's `for`, not the organisation's
-    return bool(_ORGANISATION.search(" ".join(t.text for t in tokens[i:j]))) and tokens[j + 1].low not in CAPITAL_STOP
+    return (
+        bool(ORGANISATION_WORD.search(" ".join(t.text for t in tokens[i:j]))) and tokens[j + 1].low not in CAPITAL_STOP
+    )
 
 
 def _acronym(token: _Token) -> bool:
@@ -1325,10 +1329,10 @@ def _cut_of(tokens: list[_Token], i: int, j: int) -> int:
     """End a name before `of` unless it names an organisation (`Tom Redfern` of `Castle Rovers`,
     but `Bank of England`), and never on a connector."""
     for k in range(i + 1, j):
-        if tokens[k].low == "of" and not _ORGANISATION.search(" ".join(t.text for t in tokens[i:k])):
+        if tokens[k].low == "of" and not ORGANISATION_WORD.search(" ".join(t.text for t in tokens[i:k])):
             j = k
             break
-    while j - 1 > i and tokens[j - 1].low in _CONNECTORS:
+    while j - 1 > i and tokens[j - 1].low in CONNECTORS:
         j -= 1
     return j
 
@@ -1369,23 +1373,23 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-_OWNED_HEADS = entities.ORG_NOUNS | entities.GROUP_NOUNS | _set("embassy consulate")
+_OWNED_HEADS = entities.ORG_NOUNS | entities.GROUP_NOUNS | word_set("embassy consulate")
 
 
 # a relative written by the person they belong to (`Wolf's husband told`): the annotators'
 # speaker where no name of their own follows (`Bianchi's father, Philippe` is Philippe: `_relative_after`)
-_KIN_HEADS = _set("""father mother mum mom dad brother sister son daughter husband wife partner grandson granddaughter
-    grandmother grandfather niece nephew aunt uncle cousin widow widower fiance fiancee""")
+KIN_HEADS = word_set("""father mother mum mom dad brother sister son daughter husband wife partner grandson
+    granddaughter grandmother grandfather niece nephew aunt uncle cousin widow widower fiance fiancee""")
 
 
 def _unnamed_kin(tokens: list[_Token], j: int) -> bool:
     """tokens[j - 1] is a relative's noun after a possessive, and no name follows it."""
-    return tokens[j - 1].low in _KIN_HEADS and not (j < len(tokens) and tokens[j].capital)
+    return tokens[j - 1].low in KIN_HEADS and not (j < len(tokens) and tokens[j].capital)
 
 
 def _and_role(tokens: list[_Token], j: int) -> int:
     """The end of `husband and coach` after a relative's noun ending at j: one person in two roles."""
-    double = j + 1 < len(tokens) and tokens[j].low == "and" and tokens[j + 1].low in _ROLE_NOUNS
+    double = j + 1 < len(tokens) and tokens[j].low == "and" and tokens[j + 1].low in ROLE_NOUNS
     return j + 2 if double and _contiguous(tokens, j) and _contiguous(tokens, j + 1) else j
 
 
@@ -1393,7 +1397,7 @@ def _partitive(tokens: list[_Token], i: int) -> int:
     """Where the words of a noun phrase opened at tokens[i] start: after `of the` when a quantity
     opens it (`Some of the protesters were`, as the annotators write the speaker), else right after it."""
     part = tokens[i].low in _QUANTIFIERS and i + 3 < len(tokens) and tokens[i + 1].low == "of"
-    return i + 3 if part and tokens[i + 2].low in _DETERMINERS and _contiguous(tokens, i + 2) else i + 1
+    return i + 3 if part and tokens[i + 2].low in DETERMINERS and _contiguous(tokens, i + 2) else i + 1
 
 
 def _owner_start(tokens: list[_Token], i: int) -> int | None:
@@ -1421,7 +1425,7 @@ def _verb_with_object(tokens: list[_Token], j: int) -> bool:
     return tokens[j].low.endswith("s") and not tokens[j].low.endswith("ss") and after in _OBJECT_OPENERS
 
 
-_OBJECT_OPENERS = _DETERMINERS | _set("this that these those it them him")
+_OBJECT_OPENERS = DETERMINERS | word_set("this that these those it them him")
 
 
 def _name_goes_on(tokens: list[_Token], i: int, j: int) -> bool:
@@ -1429,19 +1433,19 @@ def _name_goes_on(tokens: list[_Token], i: int, j: int) -> bool:
     return j - 1 > i and tokens[j - 1].capital and tokens[j].capital and tokens[j].low not in _NAME_STOP
 
 
-_NP_END = _NP_STOP | SPEECH_VERBS | CAPITAL_STOP  # what ends a noun phrase (built once)
-_NAME_STOP = _NP_STOP | CAPITAL_STOP
+_NP_END = NP_STOP | SPEECH_VERBS | CAPITAL_STOP  # what ends a noun phrase (built once)
+_NAME_STOP = NP_STOP | CAPITAL_STOP
 # a number or quantity opens a noun phrase as a determiner does (`said one woman`, `Some protesters did
 # support`): the annotators write such a speaker whole
-_QUANTIFIERS = _set("one another some several many most both two three four five six seven eight nine ten")
-_NP_OPENERS = _DETERMINERS | _QUANTIFIERS
+_QUANTIFIERS = word_set("one another some several many most both two three four five six seven eight nine ten")
+_NP_OPENERS = DETERMINERS | _QUANTIFIERS
 _PAST_HYPHEN = re.compile(r"[a-z-]+ed")
 
 
 # nouns that end like an adverb (`ly`): every other lower-case `-ly` word ends a noun phrase
 # (`The White House initially said`), as does a reflexive or an auxiliary (`The agency itself`)
-_LY_NOUNS = _set("family assembly ally rally supply monopoly daily weekly monthly quarterly")
-_NOT_A_HEAD = _set("itself himself herself themselves does did do not")
+_LY_NOUNS = word_set("family assembly ally rally supply monopoly daily weekly monthly quarterly")
+_NOT_A_HEAD = word_set("itself himself herself themselves does did do not")
 
 
 def _adverb(token: _Token) -> bool:
@@ -1449,7 +1453,7 @@ def _adverb(token: _Token) -> bool:
     return low in _NOT_A_HEAD or (token.text.islower() and low.endswith("ly") and len(low) > 4 and low not in _LY_NOUNS)
 
 
-_QUALIFYING = _set("for at in of from")
+_QUALIFYING = word_set("for at in of from")
 
 
 def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str]]:
@@ -1462,11 +1466,11 @@ def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str
         org = tokens[k].low in entities.ORG_NOUNS and tokens[j + 1].low == "the"
         return [(i, k + 1, "np")] if org else []
     end = k
-    while end < len(tokens) and end - k < 6 and (tokens[end].capital or tokens[end].low in _CONNECTORS):
+    while end < len(tokens) and end - k < 6 and (tokens[end].capital or tokens[end].low in CONNECTORS):
         if end > k and tokens[end].start - tokens[end - 1].end > 1:
             break
         end += 1
-    while tokens[end - 1].low in _CONNECTORS:
+    while tokens[end - 1].low in CONNECTORS:
         end -= 1
     return [(i, _possessed(tokens, end), "np")]
 
@@ -1485,14 +1489,14 @@ def _possessed(tokens: list[_Token], end: int) -> int:
     return end
 
 
-_UNITS = _set("mission office unit division department branch team committee board force command wing")
+_UNITS = word_set("mission office unit division department branch team committee board force command wing")
 
 
 def _bare_spans(tokens: list[_Token], verbs: list[int], masked: str) -> list[tuple[int, int, str]]:
     """A lower-case subject right before a verb of saying (`police said`, `residents say`)."""
     spans = []
     for v in verbs:
-        if tokens[v].low in entities.GROUP_NOUNS and v + 1 < len(tokens) and tokens[v + 1].low in _SAYING:
+        if tokens[v].low in entities.GROUP_NOUNS and v + 1 < len(tokens) and tokens[v + 1].low in SAYING:
             spans.append((v, v + 1, "bare"))  # `Local media reports suggest`, `as latest reports claim`:
             continue  # a group noun that is also a verb, the subject of the verb after it
         i = v - 1
@@ -1550,20 +1554,20 @@ def _passive(tokens: list[_Token], i: int, v: int) -> bool:
     return be and (tokens[v].low.endswith("ed") or tokens[v].low in ("said", "told"))
 
 
-_PASSIVE_BE = _set("is are was were been being be")
+_PASSIVE_BE = word_set("is are was were been being be")
 
 
 def _a_verb(token: _Token) -> bool:
     """A verb before the verb of saying, no subject (`Trotter dismissed claims`, `stopped denying`,
     `These assertions include claims`): a past tense, a verb of saying, or `include`."""
-    saying = token.low in _SAYING and token.low not in entities.GROUP_NOUNS  # `reports said`: a subject
+    saying = token.low in SAYING and token.low not in entities.GROUP_NOUNS  # `reports said`: a subject
     return saying or token.low in _INCLUDE or bool(_PAST.fullmatch(token.text))
 
 
-_INCLUDE = _set("include includes included")
-_PHRASE_WORDS = _DETERMINERS | _NP_STOP
-_OPENS_CLAUSE = _set("but and while with yesterday today")
-_NOT_BARE = PRONOUNS | _NP_STOP | _DETERMINERS | _AUXILIARIES
+_INCLUDE = word_set("include includes included")
+_PHRASE_WORDS = DETERMINERS | NP_STOP
+_OPENS_CLAUSE = word_set("but and while with yesterday today")
+_NOT_BARE = PRONOUNS | NP_STOP | DETERMINERS | AUXILIARIES
 
 
 def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
@@ -1588,7 +1592,7 @@ def _pronoun_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
     return [(i, i + 1, "pronoun") for i, t in enumerate(tokens) if t.low in PRONOUNS]
 
 
-def _features(
+def mention_features(
     masked: str, tokens: list[_Token], verbs: list[int], a: int, b: int, kind: str, raw: str
 ) -> dict[str, float]:
     """Where the candidate tokens[a:b] sit relative to the verbs of saying and the quotation."""
@@ -1603,7 +1607,7 @@ def _features(
     for side, word in (("prev", prev), ("next", nxt)):
         if word in SPEECH_VERBS:
             f[f"{side}=<speech>"] = f[f"{side}=<{VERB_CLASSES.get(word, 'other')}>"] = 1.0
-    f["after_preposition"] = float(prev in _PREPOSITIONS)  # `the east side of the harbour say`
+    f["after_preposition"] = float(prev in PREPOSITIONS)  # `the east side of the harbour say`
     stripped = before.rstrip()  # empty where `before` is only white space
     f["comma_after"] = float(after.lstrip().startswith(","))
     f["comma_before"] = float(stripped.endswith(","))
@@ -1611,7 +1615,7 @@ def _features(
     f[f"caps={min(sum([t.text[:1].isupper() for t in tokens[a:b]]), 3)}"] = 1.0
     # `according to\s*$` can only match the last 12 characters before the trailing white space
     # (a search of the whole `before` per candidate cost more)
-    f["according"] = float(bool(_ACCORDING.fullmatch(stripped[-12:]) or _PER.search(stripped, len(stripped) - 8)))
+    f["according"] = float(bool(ACCORDING_TO.fullmatch(stripped[-12:]) or _PER.search(stripped, len(stripped) - 8)))
     f["after_closing_quote"] = float(bool(_CLOSING_MARK.search(raw, 0, tokens[a].start)) and raw[:1] != " ")
     later = [v for v in verbs if v >= b]
     earlier = [v for v in verbs if v < a]
@@ -1634,7 +1638,7 @@ def _features(
         gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS_TITLES]
         roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
         # `said Hamas official Ayman Taha`, `said FAA Administrator Jan Huerta`: a name, then a role
-        roles = roles or (len(gap) <= 3 and gap[-1].low not in _NP_STOP and _role_word(gap[-1]) and b - a > 1)
+        roles = roles or (len(gap) <= 3 and gap[-1].low not in NP_STOP and _role_word(gap[-1]) and b - a > 1)
         f["adj_after_verb"] = float(
             (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier[-1]].end : tokens[a].start]
         )
@@ -1645,16 +1649,16 @@ def _features(
 
 
 # a time between a subject and its verb (`the North Korean leader on Sunday said`)
-_WHEN = _set(
+TIME_WORDS = word_set(
     "on last this week month year morning afternoon evening night monday tuesday wednesday thursday friday "
     "saturday sunday"
 )
 
 
-_SKIPPABLE_WHEN = _SKIPPABLE | _WHEN
+_SKIPPABLE_WHEN = _SKIPPABLE | TIME_WORDS
 _SKIPPABLE_WHEN_UNMARKED = _SKIPPABLE_WHEN | _UNMARKED
-_DETERMINERS_TITLES = _DETERMINERS | _TITLE_WORDS
-_ACCORDING = re.compile(r"according to", re.IGNORECASE)
+_DETERMINERS_TITLES = DETERMINERS | _TITLE_WORDS
+ACCORDING_TO = re.compile(r"according to", re.IGNORECASE)
 _PER = re.compile(r"(?:^|,) *[Pp]er\Z")  # `Per the statement, ...`: as `according to` (not `$5 per barrel`)
 _CLOSING_MARK = re.compile('["”’]')
 
@@ -1667,20 +1671,20 @@ def _bracketed(masked: str, token: _Token) -> bool:
 def _role_word(token: _Token) -> bool:
     """A role noun written before a name: lower case (`official`, `negotiator`), or a known role."""
     return (
-        token.low in _ROLES
+        token.low in ROLE_WORDS
         or token.low in entities.PERSON_NOUNS
         or (token.text.islower() and token.low not in _NOT_ROLES)
     )
 
 
-_NOT_ROLES = SPEECH_VERBS | _SKIPPABLE | _PREPOSITIONS
+_NOT_ROLES = SPEECH_VERBS | _SKIPPABLE | PREPOSITIONS
 
 
-_NAME_WORD = rf"(?:{_PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
-_FULL_NAME = re.compile(
-    rf"\b{_NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{_NAME_WORD})+"
+NAME_WORD = rf"(?:{PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
+FULL_NAME = re.compile(
+    rf"\b{NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{NAME_WORD})+"
 )  # `John D. Bates`: a middle initial stays inside the name
-_ORGANISATION = re.compile(
+ORGANISATION_WORD = re.compile(
     r"\b(?:Hospital|Bank|Council|University|Ministry|Department|Court|Agency|Authority|Association|Union|"
     r"Group|Company|Ltd|Inc|Corporation|Party|Office|Service|Services|Board|Commission|Institute|Museum|"
     r"Club|Federation|School|College|Foundation|Trust|Police|Street|Road|City|County|Valley|Airport|Creek|Trail|"
@@ -1693,19 +1697,19 @@ _RELATION = re.compile(
     r"\b([A-Z][\w'’-]+)['’]s +(?:(?:late|older|younger|elder|eldest|youngest) +)?"
     r"(?:father|mother|brother|sister|son|daughter|parents?),? +"
 )
-_RELATION_BEFORE = re.compile(_RELATION.pattern + r"\Z")  # ending where the first name starts
+RELATION_BEFORE = re.compile(_RELATION.pattern + r"\Z")  # ending where the first name starts
 
 
-def _direct(sentence) -> bool:
+def direct_speech(sentence) -> bool:
     """A direct quotation: the sentence opens with (or inside) one, or is mostly quoted words."""
     text = sentence.text.lstrip()
-    if sentence.in_quote or text[:1] in '"“‘«„' or _closes_unopened(text):
+    if sentence.in_quote or text[:1] in '"“‘«„' or closes_unopened(text):
         return True
     inside, _ = quoted_chars(text)
     return sum(inside) > len(text) / 2
 
 
-def _closes_unopened(text: str) -> bool:
+def closes_unopened(text: str) -> bool:
     """The first double quotation mark of the text closes a quotation (`... games."`): the sentence
     lies inside one that the splitter lost at a paragraph break."""
     mark = re.search('["“”]', text)
@@ -1717,11 +1721,13 @@ def _closes_unopened(text: str) -> bool:
 _CLOSING = frozenset(".,!?…—-")  # what stands before a closing straight quotation mark
 
 
-def _unsaid(sentence) -> bool:
+def unsaid(sentence) -> bool:
     """No verb of saying outside the quoted words (the sentence reports, it does not attribute)."""
     masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
-    return not any(t.low in _SAYING_AT_ALL for t in _tokens(masked))
+    return not any(t.low in _SAYING_AT_ALL for t in word_tokens(masked))
 
 
-_SAYING_WORDS = _set("tell call statement statements interview announcement remarks comments")  # `would tell police`
-_SAYING_AT_ALL = _SAYING | _SAYING_WORDS
+_SAYING_WORDS = word_set(
+    "tell call statement statements interview announcement remarks comments"
+)  # `would tell police`
+_SAYING_AT_ALL = SAYING | _SAYING_WORDS

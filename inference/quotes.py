@@ -27,69 +27,69 @@ from dataclasses import dataclass
 
 from claimtag.inference import entities
 from claimtag.inference.mentions import (
-    _ACCORDING,
-    _CONNECTORS,
-    _ORGANISATION,
-    _PARTICLE_NAME,
-    _ROLE_NOUNS,
-    _ROLES,
-    _SAYING,
-    _TAG,
-    _TITLES,
+    ACCORDING_TO,
     CAPITAL_STOP,
+    CONNECTORS,
+    ORGANISATION_WORD,
+    PARTICLE_NAME,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    SAYING,
     SPEECH_VERBS,
+    TAG_BEFORE,
+    TITLES,
     Mention,
     SpeakerScorer,
-    _and_body,
-    _answered_by,
-    _before_who,
-    _beside_saying,
-    _both,
-    _bracket_aside,
-    _cited,
-    _cites_first,
-    _closes_unopened,
-    _closing_tag,
-    _closing_tag_name,
-    _direct,
-    _group_subject,
-    _impersonal,
-    _issued_statement,
-    _opening_subject,
-    _passive_speaker,
-    _quoted_name,
-    _refined,
-    _reported_subject,
-    _set,
-    _tags_quotation,
-    _title,
-    _titles_only,
-    _told_outlet,
-    _unsaid,
-    _while_another,
+    and_body,
+    answered_by,
+    before_who,
+    beside_saying,
+    both_named,
+    bracket_aside,
     candidates,
+    cited_by,
+    cites_first,
+    closes_unopened,
+    closing_tag,
+    closing_tag_name,
+    direct_speech,
     document_subject,
+    group_subject,
     group_tag,
+    impersonal,
+    is_title,
+    issued_statement,
+    opening_subject,
+    passive_speaker,
     quantifier_subject,
+    quoted_name,
     quoted_one,
+    refined_mention,
+    reported_subject,
     subject_mention,
+    tags_quotation,
+    titles_only,
+    told_outlet,
+    unsaid,
+    while_another,
+    word_set,
 )
 from claimtag.inference.resolution import (
-    _LEGAL_FORMS,
-    _POST_NOMINALS,
+    LEGAL_FORMS,
+    POST_NOMINALS,
     WINDOW,
-    _a_person,
-    _by_surname,
-    _gender_fits,
-    _is_person,
-    _names_holding,
-    _occurrences,
-    _Sentence,
-    _thing_before,
-    _window,
-    _word_places,
+    SentenceSpan,
+    a_person,
+    gender_fits,
+    is_person,
+    names_holding,
+    occurrences,
     person_before,
     resolve,
+    resolve_surname,
+    thing_before,
+    window_slice,
+    word_places,
 )
 from claimtag.model.labels import QUOTE
 from claimtag.model.quotation import quoted_chars
@@ -120,10 +120,10 @@ def attribute(
 def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) -> Mention | None:
     """The candidate that names the sentence's speaker, or None when none scores above zero
     (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
-    answer = _answered_by(sentence, article)
+    answer = answered_by(sentence, article)
     if answer is not None:  # `NAME: We hope ...`, `((Wikinews)) How do you ...?`: an interview's turn
         return answer
-    named = _quoted_name(sentence)
+    named = quoted_name(sentence)
     if named is not None:  # `Wikipedia user 'Nordfan' posted`: a name the candidates leave out
         return named
     quoted = quoted_one(sentence) or quantifier_subject(sentence)
@@ -132,50 +132,50 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     found = candidates(sentence, article if scorer.rich else None)
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
-    found = [(m, f) for m, f in found if not _reported_subject(sentence, m)]
-    tagged = _closing_tag_name(sentence, found, article)
+    found = [(m, f) for m, f in found if not reported_subject(sentence, m)]
+    tagged = closing_tag_name(sentence, found, article)
     if tagged is not None:  # `"...," said union negotiator NAME.`: the tag's name, not the subject
         return tagged
-    agent = _passive_speaker(sentence, found)
+    agent = passive_speaker(sentence, found)
     if agent is not None:  # `Twenty deaths were reported by Norland authorities`
-        return _refined(sentence, agent, [m for m, _ in found])
+        return refined_mention(sentence, agent, [m for m, _ in found])
     if article is not None:  # `passing through the Malacca Strait, ..., said NAME`: a place never speaks
         found = [(m, f) for m, f in found if not _silent_place(sentence, m, found, article)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
-    cited = _cited(found)
+    cited = cited_by(found)
     if cited is not None and (
         not sentence.text[cited.end - offset :].strip(" .!?\"”’'")
-        or _cites_first(sentence, cited)
+        or cites_first(sentence, cited)
         or (_set_off(sentence, cited) and not (best and best[0] > 0 and cited.start <= best[1].start < cited.end))
     ):
-        tag = [m for m, f in found if m.start < cited.start and _tags_quotation(sentence, m, f)]
+        tag = [m for m, f in found if m.start < cited.start and tags_quotation(sentence, m, f)]
         if tag:  # `...," said a spokesperson for NAME according to the Norland Post.`: the tag's phrase
             first = max(tag, key=lambda m: (-m.start, m.end))
-            said_by = _and_body(sentence, first)  # whole, as the annotators write it (not its last name)
-            return said_by if said_by is not first else _refined(sentence, first, [m for m, _ in found])
-        said = best is not None and best[0] > 0 and _beside_saying(dict(found)[best[1]])
+            said_by = and_body(sentence, first)  # whole, as the annotators write it (not its last name)
+            return said_by if said_by is not first else refined_mention(sentence, first, [m for m, _ in found])
+        said = best is not None and best[0] > 0 and beside_saying(dict(found)[best[1]])
         if not said:  # `..., according to police.` ends the sentence and no one beside a verb says it
-            return _refined(sentence, cited, [m for m, _ in found])
-    closing = _closing_tag(sentence, found)
+            return refined_mention(sentence, cited, [m for m, _ in found])
+    closing = closing_tag(sentence, found)
     if closing is not None and (best is None or best[1].start < closing.start):  # the tag over the subject
         best = (max(best[0], 1.0) if best else 1.0, closing)
     if best and best[0] > 0:
-        speaker = _told_outlet(sentence, best[1], found) or _bracket_aside(sentence, best[1], found)
-        speaker = speaker or _opening_subject(sentence, best[1], found) or _before_who(sentence, best[1])
+        speaker = told_outlet(sentence, best[1], found) or bracket_aside(sentence, best[1], found)
+        speaker = speaker or opening_subject(sentence, best[1], found) or before_who(sentence, best[1])
         speaker = speaker or document_subject(sentence, best[1], found) or best[1]
-        chosen = _refined(sentence, speaker, [m for m, _ in found])
+        chosen = refined_mention(sentence, speaker, [m for m, _ in found])
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
-        return _both(sentence, chosen, featured, article) or _while_another(sentence, chosen, article) or chosen
-    issuer = _issued_statement(sentence, found)
+        return both_named(sentence, chosen, featured, article) or while_another(sentence, chosen, article) or chosen
+    issuer = issued_statement(sentence, found)
     if issuer is not None:  # `The MEA issued a statement which read: "...`
-        return _refined(sentence, issuer, [m for m, _ in found])
-    tagged = [m for m, f in found if _tags_quotation(sentence, m, f)]
+        return refined_mention(sentence, issuer, [m for m, _ in found])
+    tagged = [m for m, f in found if tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     if tagged:
-        return _refined(sentence, tagged[0], [m for m, _ in found])
-    return _group_subject(sentence) or group_tag(sentence, found)  # `Most engineers view`, `..., say experts`
+        return refined_mention(sentence, tagged[0], [m for m, _ in found])
+    return group_subject(sentence) or group_tag(sentence, found)  # `Most engineers view`, `..., say experts`
 
 
 def _opening_body(article: str, sentence, pronoun: Mention) -> Mention | None:
@@ -218,9 +218,9 @@ def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[st
 def _a_person_named(article: str, mention: Mention) -> bool:
     """A name the place test misreads (`City Clerk NAME`, `shouted at Harker` for `Tom Harker`): one
     with a role or title word, or a surname of a person the article names in full."""
-    if any(_title(w) for w in mention.text.split()[:-1]):
+    if any(is_title(w) for w in mention.text.split()[:-1]):
         return True
-    full = _by_surname(article, mention)
+    full = resolve_surname(article, mention)
     return full.text != mention.text and entities.mention_type(article, full.text) == entities.PERSON
 
 
@@ -236,7 +236,7 @@ def _runs(
     for i, lab in enumerate(labels):
         if lab != QUOTE:
             continue
-        if _impersonal(sentences[i]):  # `It was reported that ...`: no one's, and no run's before
+        if impersonal(sentences[i]):  # `It was reported that ...`: no one's, and no run's before
             runs.append([i])
             speakers.append(None)
             continue
@@ -249,13 +249,13 @@ def _runs(
         opener = None if mention or sentences[i].in_quote else _saying_after(sentences[i]) or _read_out(sentences[i])
         resolved = resolve(article, opener, named, recent) if opener else resolved  # `NAME was ..., saying`
         if mention and mention.kind == "pronoun" and opens and labels[opens - 1] != QUOTE:  # `... website. It claims`
-            resolved = _thing_before(article, mention, recent) or resolved
+            resolved = thing_before(article, mention, recent) or resolved
         elif mention and mention.kind == "pronoun" and mention.text.lower() == "it":
             body = _opening_body(article, sentences[i], mention)  # `The Harbour Safety Board ..., it announced`
             resolved = resolve(article, body, named, recent) if body else resolved
         if resolved is not None and resolved == mention and _described(sentences[i], mention):
             resolved = _speaker_just_before(sentences, runs, speakers, i) or resolved
-        if resolved is not None and resolved == mention and _titles_only(mention.text) and subject is not None:
+        if resolved is not None and resolved == mention and titles_only(mention.text) and subject is not None:
             found = subject(sentences[i])  # `... as Prime Minister, telling ...`: a title of no one named
             resolved = resolve(article, found, named, recent) if found and found != mention else resolved
         # a quotation that opens here and names its speaker when it closes (`"We are ready. [...]
@@ -279,7 +279,7 @@ def _runs(
         else:
             resolved = resolved or opened or (later if _tag_split_off(sentences, ahead, i) else None)
             # `The judgment says:` and its points as quote sentences (`We ...`, `NAME was assessed ...`)
-            listed = resolved is None or _unsaid(sentences[i])
+            listed = resolved is None or unsaid(sentences[i])
             if listed and subject is not None and _introduces_a_list(sentences, labels, i):
                 found = subject(sentences[i - 1])
                 resolved = (resolve(article, found, named, recent) if found else None) or resolved
@@ -350,7 +350,7 @@ def _headline_repeats(sentences: list, labels: list[str]) -> dict[int, int]:
     return found
 
 
-_FILED_NOUNS = _set("complaint lawsuit suit petition")
+_FILED_NOUNS = word_set("complaint lawsuit suit petition")
 _FILER = r"(?<![\w'’-])([A-Z][\w&'’.-]*(?: +[A-Z][\w&'’.-]*){0,3})"  # up to four capitalised words
 _FILED = re.compile(rf"{_FILER} +(?:ha(?:s|d|ve) +)?(?:filed|lodged|brought)\b[^.;:]{{0,60}}\Z")  # `Norbank filed an `
 
@@ -365,7 +365,7 @@ def _filer(article: str, sentence, mention: Mention) -> Mention | None:
     if article[max(0, mention.start - 13) : mention.start].lower() != "according to ":
         return None
     found = None
-    for m in _word_places(article, words[1], max(0, sentence.start - 2000), sentence.start):
+    for m in word_places(article, words[1], max(0, sentence.start - 2000), sentence.start):
         filed = _FILED.search(article, max(0, m.start() - 120), m.start())
         if filed:
             found = Mention(filed.start(1), filed.end(1), filed.group(1), "name")
@@ -385,7 +385,7 @@ def _joins_after_quotation(sentence, mention: Mention | None, resolved: Mention 
         return None
     clause = _WHILE_AFTER_CLOSE.search(sentence.text[: mention.start - sentence.start])
     verb = _VERB_OF_SECOND.match(sentence.text, mention.end - sentence.start)
-    if clause is None or verb is None or verb.group(1) not in _SAYING:
+    if clause is None or verb is None or verb.group(1) not in SAYING:
         return None
     second = resolved.text
     if mention.kind != "name":  # `Air France's lawyers`: the whole phrase the clause opens with
@@ -449,7 +449,7 @@ def _read_out(sentence) -> Mention | None:
 def _described(sentence, mention: Mention) -> bool:
     """A speaker described by a definite noun phrase the article resolves to no one, in the tag after a
     quotation (`..." the British singer added`): no organisation, document, place or group noun."""
-    if not _TAG.search(sentence.text[: mention.start - sentence.start]):
+    if not TAG_BEFORE.search(sentence.text[: mention.start - sentence.start]):
         return False
     words = mention.text.split()
     head = words[-1].lower()
@@ -474,13 +474,13 @@ def _goes_on(
     """Reported speech right after a quote sentence, naming no one who could say it (no mention; the
     subject it opens with, `resolved`, none or no person, organisation or document: `The remaining
     five percent would go to ...`, `Turkish citizens could visit`), is said by the run before's speaker."""
-    if later is not None or not runs or runs[-1][-1] != i - 1 or speakers[-1] is None or _direct(sentence):
+    if later is not None or not runs or runs[-1][-1] != i - 1 or speakers[-1] is None or direct_speech(sentence):
         return False
     if resolved is None:
         return not entities.testimony(sentence.text)  # `The court heard ...`: no one's
     if entities.speaker_type(article, resolved.text) == entities.DOCUMENT:
         return False  # `The report mentions ...`: a document the sentence opens with says it
-    if before is not None and before.paragraph == sentence.paragraph and _unsaid(sentence):
+    if before is not None and before.paragraph == sentence.paragraph and unsaid(sentence):
         return True  # `He said the roads are shut. The army has closed the border.`: no verb of saying, his
     if entities.group_head(resolved.text):  # `Friends and family said`: a group says it
         return False
@@ -503,7 +503,7 @@ def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -
     """A direct quotation with no attribution right after a quote sentence of the same paragraph
     (`Mr. Obama criticised the plan as "all over the map". "Every time you ..."`): the speaker the
     paragraph just quoted goes on."""
-    if not runs or runs[-1][-1] != i - 1 or speakers[-1] is None or not _direct(sentences[i]):
+    if not runs or runs[-1][-1] != i - 1 or speakers[-1] is None or not direct_speech(sentences[i]):
         return False
     return sentences[i].paragraph == sentences[i - 1].paragraph
 
@@ -514,20 +514,20 @@ def fullest_name(article: str, mention: Mention) -> Mention:
     or a nationality before it (`Swede Lars Borg`):
     the longest name within WINDOW that holds the same first and last word with names between."""
     words = mention.text.split()
-    while len(words) > 2 and words[-1].rstrip(".") in _POST_NOMINALS - {"Jr", "Sr"}:  # `Jr.` is part of the name
+    while len(words) > 2 and words[-1].rstrip(".") in POST_NOMINALS - {"Jr", "Sr"}:  # `Jr.` is part of the name
         words.pop()
     if len(words) < len(mention.text.split()):
         mention = Mention(mention.start, mention.start + len(" ".join(words)), " ".join(words), mention.kind)
     nationality = len(words) > 2 and words[0].lower() in entities.NATIONALITIES  # `Swede Lars Borg`
-    if nationality and _is_person(article, " ".join(words[1:]), mention.start):
+    if nationality and is_person(article, " ".join(words[1:]), mention.start):
         words = words[1:]
         mention = Mention(mention.end - len(" ".join(words)), mention.end, " ".join(words), mention.kind)
     if len(words) == 2 and words[0].lower().rstrip(".") in _COURTESY:  # `Mr. Bush` -> `President Bush`
         return _with_role(article, mention) or mention
-    if len(words) < 2 or _title(words[0]) or not _is_person(article, mention.text, mention.start):
+    if len(words) < 2 or is_title(words[0]) or not is_person(article, mention.text, mention.start):
         return mention
     best = mention
-    for m in _names_holding(article, words[0], mention.start - WINDOW, mention.start + WINDOW):
+    for m in names_holding(article, words[0], mention.start - WINDOW, mention.start + WINDOW):
         parts = m.group().split()
         if words[0] not in parts or words[-1] not in parts:
             continue
@@ -537,7 +537,7 @@ def fullest_name(article: str, mention: Mention) -> Mention:
             longer = parts[a:]  # `Rosli Amin` -> `Rosli Amin Hakim`: the name the article wrote first in full
         if len(longer) <= len(best.text.split()) or len(longer) > len(words) + 2:
             continue
-        if not all(w in longer for w in words) or any(_title(w) for w in longer):
+        if not all(w in longer for w in words) or any(is_title(w) for w in longer):
             continue
         text = " ".join(longer)
         at = m.start() + m.group().find(text)
@@ -546,7 +546,7 @@ def fullest_name(article: str, mention: Mention) -> Mention:
     return best
 
 
-_COURTESY = _set("mr mrs ms miss")
+_COURTESY = word_set("mr mrs ms miss")
 
 
 def _first_written(article: str, mention: Mention) -> Mention:
@@ -555,20 +555,20 @@ def _first_written(article: str, mention: Mention) -> Mention:
     `Pwani Telecom`): shorter forms after it are the same body, as the annotators record it; longer
     by a legal form at most (`PLC`), never by a title or an honour (`Lucy Allan MP`)."""
     words = mention.text.split()
-    if len(words) > 3 or any(_title(w) for w in words) or mention.text.lower() in entities.COUNTRIES:
+    if len(words) > 3 or any(is_title(w) for w in words) or mention.text.lower() in entities.COUNTRIES:
         return mention  # `Norway said` is the country, not the `Norway Today` the article cites
     body = article.find("\n")  # a headline's capitals make no name
-    start, end = _window(mention.start)
-    for at in entities._capitalised(article).get(words[0], ()):
+    start, end = window_slice(mention.start)
+    for at in entities.capitalised(article).get(words[0], ()):
         if at <= body or not start <= at < end:
             continue
         found = _CAPITAL_RUN.match(article, at).group().split()
         extra = found[len(words) :] if found[: len(words)] == words else words[len(found) :]
         if found == words or not extra or (words[: len(found)] != found and found[: len(words)] != words):
             return mention  # written first as it is, or not as a form of it
-        if len(found) < len(words) and not all(w.lower().rstrip(".") in _LEGAL_FORMS for w in extra):
+        if len(found) < len(words) and not all(w.lower().rstrip(".") in LEGAL_FORMS for w in extra):
             return mention
-        if len(extra) > 2 or any(_title(w) or w.rstrip(".") in _POST_NOMINALS or _another(w) for w in extra):
+        if len(extra) > 2 or any(is_title(w) or w.rstrip(".") in POST_NOMINALS or _another(w) for w in extra):
             return mention
         text = " ".join(found)
         return Mention(at, at + len(text), text, "name") if article.startswith(text, at) else mention
@@ -596,34 +596,34 @@ def _name_alone(article: str, mention: Mention) -> Mention:
     k = 0
     while k < len(words) - 2 and _lead_word(words[k]):
         k += 1
-    start, end = _window(mention.start)  # a window, not the whole article: linear on huge inputs
+    start, end = window_slice(mention.start)  # a window, not the whole article: linear on huge inputs
     body = next((j for j in range(len(words) - 2, k, -1) if _body_before(article, words[k:j], start, end)), None)
-    if body is not None and len(_occurrences(article, words[-1], start, end)) > 1:
+    if body is not None and len(occurrences(article, words[-1], start, end)) > 1:
         k = body  # `Iraq Ryan C. Crocker`, where the article also writes `Crocker` alone
     while k < len(words) - 2 and _lead_word(words[k]):
         k += 1
     rest = words[k:]
-    if any(not w[:1].isupper() and w not in _CONNECTORS for w in rest) or _ORGANISATION.search(" ".join(rest)):
+    if any(not w[:1].isupper() and w not in CONNECTORS for w in rest) or ORGANISATION_WORD.search(" ".join(rest)):
         return mention
     if k == 0 or len(rest) < 2 or not rest[0][:1].isupper() or rest[0].rstrip(".").isupper():
         return mention
-    if rest[0].endswith(".") or rest[0].lower() in CAPITAL_STOP or _PARTICLE_NAME.match(rest[0]):
+    if rest[0].endswith(".") or rest[0].lower() in CAPITAL_STOP or PARTICLE_NAME.match(rest[0]):
         return mention
     if any(_lead_word(w) or w.lower() in _NOT_IN_NAMES for w in rest):  # `Deputy Defense Secretary NAME`
         return mention
     text = " ".join(rest)
-    if entities.mention_type(article, text) != entities.PERSON or not _is_person(article, text, mention.start):
+    if entities.mention_type(article, text) != entities.PERSON or not is_person(article, text, mention.start):
         return mention
     return Mention(mention.end - len(text), mention.end, text, mention.kind)
 
 
-_NOT_IN_NAMES = entities.ORG_NOUNS | entities.PLACE_NOUNS | entities.COUNTRIES | _set("hotel restaurant cafe club")
+_NOT_IN_NAMES = entities.ORG_NOUNS | entities.PLACE_NOUNS | entities.COUNTRIES | word_set("hotel restaurant cafe club")
 
 
 def _lead_word(word: str) -> bool:
     """A title, a role or a description written before a name (`Dr.`, `Principal`, `Mum-of-two`, `Major-General`)."""
     parts = word.lower().rstrip(".").split("-")
-    return _title(word) or any(p in _ROLE_NOUNS or p in _TITLES for p in parts) or "of" in parts[1:-1]
+    return is_title(word) or any(p in ROLE_NOUNS or p in TITLES for p in parts) or "of" in parts[1:-1]
 
 
 def _body_before(article: str, words: list[str], start: int, end: int) -> bool:
@@ -636,7 +636,7 @@ def _body_before(article: str, words: list[str], start: int, end: int) -> bool:
     kind = entities.mention_type(article, phrase)
     if kind not in (entities.PLACE, entities.ORGANISATION):
         return False
-    alone = (at + len(phrase) for at in _occurrences(article, phrase, start, end))  # no capitalised word after
+    alone = (at + len(phrase) for at in occurrences(article, phrase, start, end))  # no capitalised word after
     return any(re.match(r"(?![\w-])(?! +[A-Z])", article[stop : stop + 3]) for stop in alone)
 
 
@@ -644,23 +644,23 @@ def _surname_after_name(article: str, m: re.Match, parts: list[str]) -> bool:
     """Whether the last word of a full name is one more name of the person the words before it name
     (`Rosli Amin Hakim` for `Rosli Amin`): a person's name, no organisation, title or digit."""
     last = parts[-1]
-    if not last[:1].isupper() or _title(last) or any(map(str.isdigit, last)) or last.lower() in _CONNECTORS:
+    if not last[:1].isupper() or is_title(last) or any(map(str.isdigit, last)) or last.lower() in CONNECTORS:
         return False
     low = last.lower()
-    if last.isupper() or last.rstrip(".") in _POST_NOMINALS or low.rstrip("s") in entities.NATIONALITIES:
+    if last.isupper() or last.rstrip(".") in POST_NOMINALS or low.rstrip("s") in entities.NATIONALITIES:
         return False  # `NAME MP`, `NAME Canadians`: no part of the name
     if low in entities.COUNTRIES:  # `Harbour Day Canada`
         return False
-    return not _ORGANISATION.search(m.group()) and _is_person(article, m.group(), m.start())
+    return not ORGANISATION_WORD.search(m.group()) and is_person(article, m.group(), m.start())
 
 
 def _with_role(article: str, mention: Mention) -> Mention | None:
     """`Mr. Bush`, where the article names no one by a fuller name: the form with a role (`President
     Bush`) the article also writes within WINDOW, the nearest earlier first; a courtesy title says less."""
     surname = mention.text.split()[-1]
-    near = _names_holding(article, surname, mention.start - WINDOW, mention.start + WINDOW)
+    near = names_holding(article, surname, mention.start - WINDOW, mention.start + WINDOW)
     found = [m for m in near if m.group().split()[-1] == surname and len(m.group().split()) == 2]
-    found = [m for m in found if m.group().split()[0].lower() in _ROLES]
+    found = [m for m in found if m.group().split()[0].lower() in ROLE_WORDS]
     if not found:
         return None
     before = [m for m in found if m.start() < mention.start]
@@ -721,7 +721,7 @@ def _unattributed(article: str, sentences: list, runs: list[list[int]], speakers
     for n, members in enumerate(runs):
         first = members[0]
         earlier = _within(earlier, sentences[first].start)
-        if speakers[n] is None and _direct(sentences[first]):
+        if speakers[n] is None and direct_speech(sentences[first]):
             recent = sentences[first - 1].start if first else None
             lead = _lead_in(article, sentences[first], earlier)  # `The council's reply was as follows: "..."`
             speakers[n] = lead or person_before(article, sentences[first].start, earlier, "i", recent)
@@ -751,7 +751,7 @@ def _lead_in(article: str, sentence, earlier: list[Mention]) -> Mention | None:
     head = sentence.text[: mark.start()].rstrip() if mark else ""
     if len(head.split()) < 3 or not head.endswith((":", ",")):
         return None
-    found = subject_mention(_Sentence(sentence.start, head, False), article)
+    found = subject_mention(SentenceSpan(sentence.start, head, False), article)
     owner = _POSSESSOR.match(head) if found is None else None  # `The MoD's response was as follows:`
     if owner:
         found = Mention(sentence.start + owner.start(1), sentence.start + owner.end(1), owner.group(1), "name")
@@ -774,9 +774,9 @@ def _pronoun_ahead(article: str, sentences: list, runs: list[list[int]], i: int,
     if runs and runs[-1][-1] == i - 1:
         return None
     found = _introduced(article, sentences[i - 1])
-    if found is None or not _a_person(article, found, pronoun.start):
+    if found is None or not a_person(article, found, pronoun.start):
         return None
-    return found if _gender_fits(article, found, pronoun.text.lower(), pronoun.start) else None
+    return found if gender_fits(article, found, pronoun.text.lower(), pronoun.start) else None
 
 
 def _introduced(article: str, sentence) -> Mention | None:
@@ -788,8 +788,8 @@ def _introduced(article: str, sentence) -> Mention | None:
         at = m.start - sentence.start
         if m.kind != "name" or m.text.isupper() or entities.blocked(sentence.text, at, m.text, article, f):
             continue
-        full = _by_surname(article, m)
-        if len(full.text.split()) > 1 and _is_person(article, full.text, full.start):
+        full = resolve_surname(article, m)
+        if len(full.text.split()) > 1 and is_person(article, full.text, full.start):
             return full
     return None
 
@@ -812,7 +812,7 @@ def _continues(
     before = sentences[last]
     left_open = quoted_chars(before.text, '"' if before.in_quote else None)[1] == '"'
     same = resolved is None or (speaker is not None and resolved.text == speaker.text)
-    if same and (left_open or _closes_unopened(s.text)):  # a paragraph break inside a quotation
+    if same and (left_open or closes_unopened(s.text)):  # a paragraph break inside a quotation
         return True
     if resolved is None and entities.opens_a_list([sentences[k].text for k in run]):
         return True
@@ -821,7 +821,7 @@ def _continues(
     same = resolved is None or speaker is None or resolved.text == speaker.text
     if same and before.paragraph == s.paragraph and _plainly_stated(before, s):
         return True
-    if not (_direct(s) and _direct(sentences[last])):
+    if not (direct_speech(s) and direct_speech(sentences[last])):
         return False
     return resolved is None or speaker is None or resolved.text == speaker.text
 
@@ -833,16 +833,16 @@ def _lists_on(sentences: list, labels: list[str], run: list[int], sentence) -> b
     sentence and the one before it."""
     head = run[0]
     colon = sentences[head].text.rstrip().endswith(":") or _introduces_a_list(sentences, labels, head)
-    return colon and _unsaid(sentence) and not _ACCORDING.search(sentence.text)  # `..., according to NAME`
+    return colon and unsaid(sentence) and not ACCORDING_TO.search(sentence.text)  # `..., according to NAME`
 
 
 def _answers_on(sentences: list, run: list[int], sentence) -> bool:
     """A run opened by an interview's turn (`Ana: The location is new.`) goes on through quote
     sentences with no verb of saying, across paragraphs (`Secondly, it'll be ...`), up to the next
     turn: one answer. Reads the run's first sentence and the sentence at hand."""
-    if _answered_by(sentences[run[0]], None) is None or _answered_by(sentence, None) is not None:
+    if answered_by(sentences[run[0]], None) is None or answered_by(sentence, None) is not None:
         return False
-    return _unsaid(sentence) and not _ACCORDING.search(sentence.text)
+    return unsaid(sentence) and not ACCORDING_TO.search(sentence.text)
 
 
 _POINT = re.compile(r"\s*[A-Z][a-z]+ing\b")  # a point set out as a clause (`Forcing retailers into ...;`)
@@ -870,7 +870,7 @@ def _list_resumed(sentences: list, labels: list[str], runs: list[list[int]], spe
             return None  # the list's speaker goes on anyway
         between = runs[-1] if k == len(runs) - 2 else []
         attributed = len(between) == 1 and not _plainly_unsaid(sentences[between[0]])
-        if not (point or attributed) or _direct(sentences[i]) or not _plainly_unsaid(sentences[i]):
+        if not (point or attributed) or direct_speech(sentences[i]) or not _plainly_unsaid(sentences[i]):
             return None  # a quotation of its own, or a sentence that says who says it
         return k
     return None
@@ -884,7 +884,7 @@ def _lettered_on(sentences: list, labels: list[str], run: list[int], i: int) -> 
     whose last point was lettered too, even past a verb of saying in it (`(h) another provision in this
     Act states ...`) or a sentence or two that are no quote between (a footnote). Reads the run's first
     sentence and its last two."""
-    if not _LETTERED.match(sentences[i].text) or not i - 3 <= run[-1] < i or _ACCORDING.search(sentences[i].text):
+    if not _LETTERED.match(sentences[i].text) or not i - 3 <= run[-1] < i or ACCORDING_TO.search(sentences[i].text):
         return False
     if any(labels[k] == QUOTE for k in range(run[-1] + 1, i)):
         return False
@@ -896,10 +896,10 @@ def _lettered_on(sentences: list, labels: list[str], run: list[int], i: int) -> 
 
 def _plainly_unsaid(sentence) -> bool:
     """No verb of saying and no `according to` (a sentence that attributes nothing)."""
-    return _unsaid(sentence) and not _ACCORDING.search(sentence.text)
+    return unsaid(sentence) and not ACCORDING_TO.search(sentence.text)
 
 
-_FIRST_PERSON = _set("i we our us my me")
+_FIRST_PERSON = word_set("i we our us my me")
 
 
 def _plainly_stated(before, sentence) -> bool:

@@ -19,31 +19,31 @@ from dataclasses import dataclass
 
 from claimtag.inference import entities
 from claimtag.inference.mentions import (
-    _AUXILIARIES,
-    _DETERMINERS,
-    _FULL_NAME,
-    _KIN_HEADS,
-    _NAME_WORD,
-    _NP_STOP,
-    _ORGANISATION,
-    _PARTICLE,
-    _PARTICLE_NAME,
-    _PREPOSITIONS,
-    _RELATION_BEFORE,
-    _ROLE_NOUNS,
-    _ROLES,
-    _SEATED,
-    _TITLES,
-    _WHEN,
+    AUXILIARIES,
     CAPITAL_STOP,
+    DETERMINERS,
+    FULL_NAME,
+    KIN_HEADS,
+    NAME_WORD,
+    NP_STOP,
+    ORGANISATION_WORD,
+    PARTICLE,
+    PARTICLE_NAME,
+    PREPOSITIONS,
     PRONOUNS,
+    RELATION_BEFORE,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    SEAT_NOUNS,
     SPEECH_VERBS,
+    TIME_WORDS,
+    TITLES,
     Mention,
-    _set,
-    _title,
-    _titles_only,
+    is_title,
     nationals_end,
     subject_mention,
+    titles_only,
+    word_set,
 )
 from claimtag.model.quotation import quoted_chars
 
@@ -115,12 +115,12 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     country = mention.text.split()
     if len(country) == 2 and country[0][-2:] in ("'s", "’s") and country[0][:-2].lower() in entities.COUNTRIES:
         mention = Mention(mention.end - len(country[1]), mention.end, country[1], "name")  # `Kenya's NAME`
-    if _nationality_noun(article, mention) and speakers and _a_person(article, speakers[-1], mention.start):
+    if _nationality_noun(article, mention) and speakers and a_person(article, speakers[-1], mention.start):
         return speakers[-1]  # `The Portuguese added`: the person just quoted, described by nationality
     written_lower = _by_capital_role(article, mention) or _headline_role(article, mention)
     if written_lower:  # `the Education Minister said` -> `education minister NAME`, written earlier
         return written_lower
-    if _titles_only(mention.text):  # `The President said`
+    if titles_only(mention.text):  # `The President said`
         by_role = _speaker_by_role(article, mention, speakers) or _by_role(article, mention)
         return by_role or _by_role_of(article, mention) or _headline_role(article, mention) or mention
     group = _group_written(article, mention)
@@ -132,7 +132,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
         return Mention(defined.start, defined.end, defined.name, "name")
-    named = _by_surname(article, mention)
+    named = resolve_surname(article, mention)
     named = _spouse(article, mention, named) or named
     family = entities.family_name(article, mention.text, mention.start, WINDOW) if named is mention else None
     if family:  # `Paul told ITV` -> `Paul Chandler`, named with his wife as `Paul and Rachel Chandler`
@@ -141,10 +141,10 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     if related:  # `Bianchi's father, Philippe` -> `Philippe Bianchi`
         return related
     words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
-    titled = _titles_only(" ".join(words[:-1]))
+    titled = titles_only(" ".join(words[:-1]))
     surname = words[-1] if titled else mention.text
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
-    person = len(words) == 2 and named is mention and _is_person(article, mention.text, mention.start)
+    person = len(words) == 2 and named is mention and is_person(article, mention.text, mention.start)
     if not misspelt and person:  # `Tomas Halworth` after `Tomas Hallworth`
         misspelt = _misspelt_full_name(article, mention)
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
@@ -174,10 +174,10 @@ def _owned(article: str, mention: Mention, speakers: list[Mention], recent: int 
         return None
     pronoun = "he" if words[0] == "His" else "she"
     found = _subject_before(article, recent, mention.start, pronoun)
-    if not found and words[-1].lower() in _KIN_HEADS:  # `His mother said`: the relative of whom a he means
+    if not found and words[-1].lower() in KIN_HEADS:  # `His mother said`: the relative of whom a he means
         person = person_before(article, mention.start, speakers, pronoun, recent)
         found = [person] if person and person.kind == "name" else []
-    if not found or not _gender_fits(article, found[0], pronoun, mention.start):
+    if not found or not gender_fits(article, found[0], pronoun, mention.start):
         return None
     apostrophe = "’" if "’" in article[max(0, mention.start - 2000) : mention.start] else "'"
     owner = found[0].text.split()[-1]
@@ -206,15 +206,15 @@ def _spouse(article: str, mention: Mention, named: Mention) -> Mention | None:
 
 _COUPLE_BEFORE = re.compile(r"\b([A-Z][a-z]+) +and +\Z")
 _KIN_NAMED = re.compile(r"\b(?:[Hh]is|[Hh]er) +([a-z]+), +([A-Z][a-z]+),")  # `His wife, Eirlys,`
-_MEN_KIN = _set("father dad brother son husband grandson grandfather nephew uncle widower")
-_WOMEN_KIN = _set("mother mum mom sister daughter wife granddaughter grandmother niece aunt widow")
+_MEN_KIN = word_set("father dad brother son husband grandson grandfather nephew uncle widower")
+_WOMEN_KIN = word_set("mother mum mom sister daughter wife granddaughter grandmother niece aunt widow")
 _KIN_GENDER = dict.fromkeys(_MEN_KIN, "m") | dict.fromkeys(_WOMEN_KIN, "f")
-_THE = _set("the The")
+_THE = word_set("the The")
 _AGED = re.compile(r"[Tt]he \d{1,3}-year-old(?: [a-z]+)?")  # a person described by age alone, as news refers back
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 
 
-def _thing_before(article: str, mention: Mention, recent: int | None, depth: int = 0) -> Mention | None:
+def thing_before(article: str, mention: Mention, recent: int | None, depth: int = 0) -> Mention | None:
     """`It` / `They` opening a sentence after one that is no quote and opens with an organisation, a
     document or a group (`Norland Post is a news website. It claims ...`, `The audit is dated May. It
     says ...`, `Students of the college boycotted classes. They demand ...`): that subject, not the
@@ -225,10 +225,10 @@ def _thing_before(article: str, mention: Mention, recent: int | None, depth: int
     start = _sentence_start(article, mention.start + 1)
     if start <= recent or article[start : mention.start].strip(" \"“'‘"):
         return None
-    before = _Sentence(recent, article[recent:start].rstrip(), False)
+    before = SentenceSpan(recent, article[recent:start].rstrip(), False)
     found = subject_mention(before, article)
     if found and found.kind == "pronoun" and found.text.lower() == pronoun and not depth:  # `It is ... It claims`
-        return _thing_before(article, found, _sentence_start(article, recent), depth + 1)
+        return thing_before(article, found, _sentence_start(article, recent), depth + 1)
     if found is None or found.kind == "pronoun":
         return None
     resolved = resolve(article, found, [], None)
@@ -242,7 +242,7 @@ def _thing_before(article: str, mention: Mention, recent: int | None, depth: int
 
 
 @dataclass(frozen=True)
-class _Sentence:
+class SentenceSpan:
     """A stretch of the article read as a sentence (what `subject_mention` reads)."""
 
     start: int
@@ -258,10 +258,10 @@ def _nationality_noun(article: str, mention: Mention) -> bool:
     return low in entities.NATIONALITIES and before == "the " and not low.endswith(("ish", "ch"))
 
 
-_STATEMENT_NOUNS = _set("statement release communique communiqué")
-_PIECE_NOUNS = _set("article editorial blog column")  # an outlet's piece, by the outlet named before it
-_RELEASE_KINDS = _set("press news media")  # kinds of release, not who issued it
-_NOT_ISSUERS = _set("the a an its his her their this that official joint written brief short separate new press")
+_STATEMENT_NOUNS = word_set("statement release communique communiqué")
+_PIECE_NOUNS = word_set("article editorial blog column")  # an outlet's piece, by the outlet named before it
+_RELEASE_KINDS = word_set("press news media")  # kinds of release, not who issued it
+_NOT_ISSUERS = word_set("the a an its his her their this that official joint written brief short separate new press")
 
 
 def _group_written(article: str, mention: Mention) -> Mention | None:
@@ -277,7 +277,7 @@ def _group_written(article: str, mention: Mention) -> Mention | None:
         return None
     found = [
         q
-        for m in _word_places(article, noun, max(0, mention.start - WINDOW), mention.start + WINDOW)
+        for m in word_places(article, noun, max(0, mention.start - WINDOW), mention.start + WINDOW)
         if m.start() != mention.start + len(mention.text) - len(noun)
         and (q := _QUALIFIED_GROUP.match(article, m.start()))
     ]
@@ -300,7 +300,7 @@ _BODY = re.compile(
     r"(ministry|Ministry|department|Department|government|Government|embassy|Embassy|office|Office)\b"
     r"(?: +of +((?:the +)?[A-Z][\w-]*(?: +(?:and +|of +)?[A-Z][\w-]*)*))?"
 )
-_BODY_STOP = _set("the of and")
+_BODY_STOP = word_set("the of and")
 # nationalities not spelt from their country's name by `_country_word`'s rule
 _IRREGULAR_NATIONALITIES = {
     "british": "britain",
@@ -384,13 +384,13 @@ def _group_placed(article: str, mention: Mention) -> Mention | None:
 
 
 _QUALIFIED_GROUP = re.compile(
-    rf"[A-Za-z]+ +(?:of|at|from|for) +(?:the +)?(?:{_PARTICLE})?[A-Z][\w'’&-]*"
+    rf"[A-Za-z]+ +(?:of|at|from|for) +(?:the +)?(?:{PARTICLE})?[A-Z][\w'’&-]*"
     r"(?: +(?:(?:of|the|and|for|de) +)*[A-Z][\w'’&-]*)*"
 )  # no period inside: a sentence's end stops it
 # officials and sources speak for many bodies in one article (`officials of NISA`, then `US officials`),
 # and reports are no people: the qualifier written once is not theirs each time
-_ANY_BODY = _set("officials sources reports investigations")
-_NOT_MODIFIERS = _NP_STOP | _DETERMINERS | _WHEN | _PREPOSITIONS | SPEECH_VERBS | PRONOUNS
+_ANY_BODY = word_set("officials sources reports investigations")
+_NOT_MODIFIERS = NP_STOP | DETERMINERS | TIME_WORDS | PREPOSITIONS | SPEECH_VERBS | PRONOUNS
 _GROUP_MODIFIER = re.compile(r"\b([a-z]+) +\Z")  # one lower-case word right before the group noun
 
 
@@ -451,7 +451,7 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
 
 def _name_opens(words: list[str], k: int) -> bool:
     """Whether words[k] opens a name of several capitalised words (`New York Times`), not an article."""
-    return words[k].lower() not in _DETERMINERS and words[k][:1].isupper() and words[k + 1][:1].isupper()
+    return words[k].lower() not in DETERMINERS and words[k][:1].isupper() and words[k + 1][:1].isupper()
 
 
 _QUALIFIER = re.compile(r"(?<=[a-z]) (?:for|at|in|of|from) ")
@@ -480,15 +480,15 @@ def _spoken_for(article: str, mention: Mention) -> Mention | None:
     if full is None and found.group(1) and word.lower() in entities.REFERRING_ORG_NOUNS:
         full = entities.by_type(article, f"the {word}", at)
     if full is None and found.group(1) and word[:1].isupper() and not word.isupper():
-        named = _by_surname(article, Mention(at, at + len(word), word, "name"))
+        named = resolve_surname(article, Mention(at, at + len(word), word, "name"))
         full = (
             named
             if named.text != word and entities.speaker_type(article, named.text) == entities.ORGANISATION
             else None
         )
     if full is None and not found.group(1) and word[:1].isupper() and not word.isupper():
-        person = _by_surname(article, Mention(at, at + len(word), word, "name"))  # `a spokesperson for Vale`
-        if person.text != word and _is_person(article, person.text, person.start):
+        person = resolve_surname(article, Mention(at, at + len(word), word, "name"))  # `a spokesperson for Vale`
+        if person.text != word and is_person(article, person.text, person.start):
             return Mention(mention.start, mention.end, mention.text[: found.start(2)] + person.text, "np")
     if full is None:
         return None
@@ -504,7 +504,7 @@ def _source_of(article: str, mention: Mention) -> Mention | None:
     words = mention.text.lower().split()
     if len(words) != 2 or words[0] not in ("the", "a") or words[1] != "source":
         return None
-    places = list(_word_places(article, "source", max(0, mention.start - WINDOW), mention.end))
+    places = list(word_places(article, "source", max(0, mention.start - WINDOW), mention.end))
     for m in reversed(places[-3:]):  # the mention's own word first: `A source told Xinhua`
         if m.group().lower() != "source":
             continue
@@ -517,7 +517,7 @@ def _source_of(article: str, mention: Mention) -> Mention | None:
 def _head_of(mention: Mention) -> Mention:
     """A noun phrase without the organisation or place that qualifies it (`_qualified`)."""
     cut = _QUALIFIER.search(mention.text)
-    if not cut or mention.text[: cut.start()].split()[-1].lower() in _SEATED:  # `the Embassy in Lisbon`
+    if not cut or mention.text[: cut.start()].split()[-1].lower() in SEAT_NOUNS:  # `the Embassy in Lisbon`
         return mention
     return Mention(mention.start, mention.start + cut.start(), mention.text[: cut.start()], mention.kind)
 
@@ -533,7 +533,7 @@ def person_before(
     near = [n for n in names if recent is not None and n.start >= recent]
     # the earlier speakers who are people, latest first, read only as far as the pool is (a huge
     # article has dozens within WINDOW, and the first that fits is usually near the front)
-    said = (s for s in reversed(speakers) if _a_person(article, s, at) and not _other_noun_gender(s, pronoun))
+    said = (s for s in reversed(speakers) if a_person(article, s, at) and not _other_noun_gender(s, pronoun))
     latest = list(itertools.islice(said, 1))
     opener = _named_subject(article, recent, at, near, latest)
     own = _own_subject(article, at, pronoun) or _put_to(article, at, pronoun)  # `Osei` as the full name nearby
@@ -544,7 +544,7 @@ def person_before(
     pool = itertools.chain(own, introduced, subject, opener, office, latest, near[::-1], by_surname, said)
     first = None
     for p in itertools.chain(pool, reversed(names)):
-        if _gender_fits(article, p, pronoun, at):
+        if gender_fits(article, p, pronoun, at):
             return p
         first = first or p
     return first  # where the article contradicts every gender, the first
@@ -587,14 +587,14 @@ def _in_office(article: str, recent: int | None, at: int, pronoun: str) -> list[
     if len(people) != 1 or " " not in people[0].text or any(quoted_chars(article[recent:end])[0]):
         return []
     before = article[max(recent, people[0].start - 40) : people[0].start].split()[-1:]
-    office = before and (_title(before[0]) or any(p.lower() in _ROLES for p in before[0].split("-")))
+    office = before and (is_title(before[0]) or any(p.lower() in ROLE_WORDS for p in before[0].split("-")))
     return people if office else []
 
 
 _INTRODUCED_AS = re.compile(r", +(?:who\b|\d{1,3},)")  # not `, the`: `talks with NAME, the prime minister,`
 
 
-def _gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
+def gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
     """Whether the article leaves the person (by surname) the gender a he/she asks for; any for others."""
     want = _PRONOUN_GENDER.get(pronoun)
     if _other_noun_gender(person, pronoun):
@@ -626,7 +626,7 @@ def _subject_before(article: str, recent: int | None, at: int, pronoun: str, dep
     chained = _PRONOUN_OPENING.match(article, recent, at)
     # `Her GP has ...` goes on about the she; `Her mother, NAME, said` introduces someone else (not `Her partner works`)
     same = chained and _SUBJECT_PRONOUN.get(chained.group(1).lower()) == pronoun
-    same = same and not (chained.group(3) and chained.group(2).lower() in _KIN_HEADS)
+    same = same and not (chained.group(3) and chained.group(2).lower() in KIN_HEADS)
     if not found and same and pronoun in ("he", "she") and depth < 2:
         return _subject_before(article, _sentence_start(article, recent), recent, pronoun, depth + 1)
     if not found and pronoun in ("he", "she"):  # `Ashdown's father worked there. "...," she said`
@@ -650,8 +650,8 @@ def _kin_owner(article: str, start: int, end: int, pronoun: str, kin_gender: str
     if gender is None or gender == _PRONOUN_GENDER[pronoun] or kin_gender not in (None, gender):
         return []
     word = Mention(found.start(1), found.end(1), found.group(1), "name")
-    full = _by_surname(article, word)
-    return [full] if _is_person(article, full.text, end) else []
+    full = resolve_surname(article, word)
+    return [full] if is_person(article, full.text, end) else []
 
 
 _ONE_OF = re.compile(
@@ -697,7 +697,7 @@ def _put_to(article: str, at: int, pronoun: str) -> list[Mention]:
     found = _PUT_TO.match(article, start, at)
     if not found or found.end() != at:
         return []
-    words = [w for w in found.group(1).split() if not _title(w)]
+    words = [w for w in found.group(1).split() if not is_title(w)]
     return [Mention(found.end(1) - len(words[-1]), found.end(1), words[-1], "name")] if words else []
 
 
@@ -735,7 +735,7 @@ def _named_subject(
         # what stands before it since the sentence's start or its last comma: a title at most
         # (`Former defense minister`), not a clause (`Trump told NBC's NAME`, `on Friday NAME`)
         lead = article[max(recent, article.rfind(",", recent, n.start) + 1) : n.start].split()
-        titled = _title(n.text.split()[0])  # `Minister Siniori`: a surname
+        titled = is_title(n.text.split()[0])  # `Minister Siniori`: a surname
         if titled or len(lead) > 8 or lead[-1:] == ["the"] or any(w.lower() in _NOT_TITLE for w in lead):
             return []
         follows = _SUBJECT_VERB.match(article, n.end, end)
@@ -747,13 +747,15 @@ def _named_subject(
 
 _SUBJECT_VERB = re.compile(r"""(?:,[^,.;:"“”]{1,100},)? +([a-z]+)\b""")
 _APPOSITION_VERB = re.compile(r", +([a-z]+)\b")  # the comma that closes a name set in apposition
-_NOT_VERBS = _set("and or of in at on to for from with by as than the a an")
-_NOT_TITLE = _set("and that to with by told said says asked from as when after than who which on in at into about also")
+_NOT_VERBS = word_set("and or of in at on to for from with by as than the a an")
+_NOT_TITLE = word_set(
+    "and that to with by told said says asked from as when after than who which on in at into about also"
+)
 
 
 # what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)
 # and a role in lower case after it (`Election law expert NAME`, `Skyjet owner NAME`)
-_LOWER_ROLE = "|".join(sorted(_ROLE_NOUNS))
+_LOWER_ROLE = "|".join(sorted(ROLE_NOUNS))
 _TITLE_RUN = re.compile(
     r"""\s*(?:(?!(?:The|But|And|In|On|At|As|After|When|If|While)\b)[A-Z][\w.'’-]* +)*"""
     rf"""(?:(?:[a-z][\w-]* +){{0,2}}(?:{_LOWER_ROLE}) +)?"""
@@ -774,28 +776,28 @@ def _sentence_start(article: str, at: int) -> int:
 
 _SUBJECT = re.compile(
     rf"(?:[^.,;:!?\n]{{0,40}}, +)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? +)?"  # `Mr Kulkarni now keeps ...`
-    rf"((?:{_PARTICLE})?[A-Z][\w’'-]+)(?:, +(?:who\b[^.;:!?\n]{{0,150}}?|\d{{1,3}}),)?"
+    rf"((?:{PARTICLE})?[A-Z][\w’'-]+)(?:, +(?:who\b[^.;:!?\n]{{0,150}}?|\d{{1,3}}),)?"
     r" +(?=[a-z])(?!(?:de|da|van|von|al|bin|der|la|le|du|del|di)\b)"
 )  # `Federer, who has been a critic of the system, snapped`, `Adamowicz, 53, has`; not `Alexander von NAME`
 
 
-def _a_person(article: str, speaker: Mention, at: int) -> bool:
+def a_person(article: str, speaker: Mention, at: int) -> bool:
     """A speaker a he/she/I can mean: a person's name, or one person described (`a spokesperson for
     NISA`, `an African Union soldier`)."""
     if speaker.kind == "name":
-        titled = _titles_only(speaker.text)  # `President`
-        return not titled and _is_person(article, speaker.text, at)
+        titled = titles_only(speaker.text)  # `President`
+        return not titled and is_person(article, speaker.text, at)
     words = _head_of(speaker).text.lower().split()
     if speaker.kind == "bare":  # `... one senior official said`, read as `official`
         return len(words) == 1 and words[0] in _ONE_PERSON
     if len(words) > 1 and words[0] in ("one", "another"):  # `said one woman`, `One neighbour, who ..., said`
         return words[-1] in _ONE_PERSON or article.startswith((", who ", " who "), speaker.end)
     if len(words) > 1 and words[0].endswith(("'s", "’s")):  # `Lind's husband and coach`: one relative
-        return words[1] in _KIN_HEADS
+        return words[1] in KIN_HEADS
     return len(words) > 1 and words[0] in ("a", "an", "the") and words[-1] in entities.PERSON_NOUNS
 
 
-_ONE_PERSON = entities.PERSON_NOUNS | _set("man woman")
+_ONE_PERSON = entities.PERSON_NOUNS | word_set("man woman")
 
 
 def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention]:
@@ -806,9 +808,9 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     lead = found.group(1).lower() if found else ""
     if not found or lead in _NOT_A_SUBJECT or lead.endswith(("'s", "’s")):  # `Indian expert`
         return []
-    capital = re.sub(rf"^{_PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
+    capital = re.sub(rf"^{PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
     word = Mention(found.start(1), found.end(1), found.group(1), "name")
-    full = _by_surname(article, word)  # `Achebe grew up ...` after `Tamsin Achebe`: a surname at any place
+    full = resolve_surname(article, word)  # `Achebe grew up ...` after `Tamsin Achebe`: a surname at any place
     by_surname = full is not word and full.text.split()[-1] == word.text  # not `Of GM` for `Of`
     if entities.only_sentence_initial(article, capital) and not by_surname:  # `Describing the plan, he`, `During`
         return []
@@ -816,7 +818,7 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     if described:  # `Rovers centre back NAME admitted ...`: the team describes the person
         return [described]
     if full is not word:
-        return [full] if _is_person(article, full.text, at) else []
+        return [full] if is_person(article, full.text, at) else []
     person = not entities.not_a_person(article, word.text) and entities.mention_type(article, word.text) != "date"
     gendered = _gender(article, word.text, at) or _GENDERED.search(article, word.end, at)  # `Pedro was asked if he`
     return [word] if person and gendered else []
@@ -824,7 +826,7 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
 
 _NOT_A_SUBJECT = CAPITAL_STOP | entities.NATIONALITIES
 _LOWER_WORDS = re.compile(r" +((?:[a-z][\w-]* +){1,3})(?=[A-Z])")  # `centre back `, `club owner `
-_NOT_DESCRIBING_WORDS = _AUXILIARIES | SPEECH_VERBS | _NP_STOP | _PREPOSITIONS | _DETERMINERS
+_NOT_DESCRIBING_WORDS = AUXILIARIES | SPEECH_VERBS | NP_STOP | PREPOSITIONS | DETERMINERS
 
 
 def _described_person(article: str, at: int, end: int) -> Mention | None:
@@ -833,13 +835,13 @@ def _described_person(article: str, at: int, end: int) -> Mention | None:
     words = _LOWER_WORDS.match(article, at, end)
     if not words or any(w in _NOT_DESCRIBING_WORDS or w.endswith("ed") for w in words.group(1).split()):
         return None
-    name = _FULL_NAME.match(article, words.end(), end)
-    if not name or " " not in name.group() or not _is_person(article, name.group(), name.start()):
+    name = FULL_NAME.match(article, words.end(), end)
+    if not name or " " not in name.group() or not is_person(article, name.group(), name.start()):
         return None
     return Mention(name.start(), name.end(), name.group(), "name")
 
 
-_POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
+POST_NOMINALS = word_set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
 
 
 # Attribution reads at most this many characters either side of a mention (3x the longest
@@ -849,7 +851,7 @@ _POST_NOMINALS = _set("KC QC SC MP MEP MSP MS MLA TD Jr Sr OBE MBE CBE PhD")
 WINDOW = 20_000
 
 
-def _window(at: int) -> tuple[int, int]:
+def window_slice(at: int) -> tuple[int, int]:
     """Whole WINDOW-sized blocks around `at` (at least WINDOW either side): cached lookups keyed
     by block are shared by every mention in it."""
     block = at // WINDOW
@@ -867,7 +869,7 @@ def _people(article: str, start: int, end: int) -> list[Mention]:
 @functools.lru_cache(maxsize=8)  # every mention of an article looks names up
 def _names(article: str) -> tuple[tuple[re.Match, ...], list[int]]:
     """Every full name written in the article, in order, and where each starts."""
-    names = tuple(_FULL_NAME.finditer(article))
+    names = tuple(FULL_NAME.finditer(article))
     return names, [m.start() for m in names]
 
 
@@ -877,7 +879,7 @@ def _names_between(article: str, start: int, end: int) -> tuple[re.Match, ...]:
     return names[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
-def _names_holding(article: str, word: str, start: int, end: int) -> list[re.Match]:
+def names_holding(article: str, word: str, start: int, end: int) -> list[re.Match]:
     """The full names that start in article[start:end] and hold `word`, or spell it with the initials
     of some of their words (`DA`: `Department of Agriculture`), in order (an index look-up)."""
     return _indexed(article, _holding(article).get(word, []), start, end)
@@ -929,7 +931,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
         words = m.group().split()
         while words and words[0].lower().rstrip(".") in _BEFORE_PEOPLE:  # `Ms Farah Osei`
             words.pop(0)
-        while words and words[-1].rstrip(".") in _POST_NOMINALS:
+        while words and words[-1].rstrip(".") in POST_NOMINALS:
             words.pop()
         words = _person_part(words)  # `Royal Navy Lieutenant Felix Carman` -> `Felix Carman`
         words = _without_of(article, " ".join(words)).split()  # `Ksenia Sukhinova of Russia`
@@ -938,7 +940,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             or _BYLINE.search(article, max(0, m.start() - 6), m.start())  # `by NAME` opening a line, not `cut by NAME`
             or m.group().startswith("By ")  # a byline: `By NAME` matched whole
             or article[max(0, m.start() - 10) : m.start()].rstrip().endswith(("Photo:", "Picture:"))  # a credit
-            or words[-1].lower().rstrip(".") in _TITLES
+            or words[-1].lower().rstrip(".") in TITLES
             or words[-1].lower() in entities.GROUP_NOUNS  # `Norwegian Dock Workers`: a union, no one
         ):
             continue
@@ -946,20 +948,20 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
         at = m.start() + m.group().index(words[0])
         if _role_goes_on(article, at + len(text), words[-1]):  # `Indian Prime minister NAME`: a title, no one
             continue
-        if _is_person(article, text, at):
-            out.append(_by_surname(article, Mention(at, at + len(text), text, "name")))
+        if is_person(article, text, at):
+            out.append(resolve_surname(article, Mention(at, at + len(text), text, "name")))
             found_at.append(m.start())
     return tuple(out), found_at
 
 
 def _role_goes_on(article: str, end: int, last: str) -> bool:
     """A name ending in a role word that a lower-case role word continues (`Prime minister`)."""
-    after = _LOWER_WORD.match(article, end) if last.lower() in _ROLES else None
-    return bool(after) and after.group(1) in _ROLES
+    after = _LOWER_WORD.match(article, end) if last.lower() in ROLE_WORDS else None
+    return bool(after) and after.group(1) in ROLE_WORDS
 
 
 _LOWER_WORD = re.compile(r" +([a-z]+)")
-_BEFORE_PEOPLE = CAPITAL_STOP | _TITLES | _PREPOSITIONS  # `Of NF's routes, he`: a name opens with no preposition
+_BEFORE_PEOPLE = CAPITAL_STOP | TITLES | PREPOSITIONS  # `Of NF's routes, he`: a name opens with no preposition
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*[Bb]y[ \t]*$")
 
 
@@ -967,7 +969,7 @@ def _person_part(words: list[str]) -> list[str]:
     """The name after the last role or title and a leading nationality (`Royal Navy Lieutenant Felix
     Carman`, `City Councilmember Ana Villalobos`, `Russian Ksenia Sukhinova` -> the person's name),
     where at least two names follow; the words as they are otherwise."""
-    roles = [k for k, w in enumerate(words[:-2]) if _title(w)]
+    roles = [k for k, w in enumerate(words[:-2]) if is_title(w)]
     written, words = words, words[roles[-1] + 1 :] if roles else words
     if roles and roles[0] >= 2 and len(words) == 2 and words[0] in ("of", "for", "to"):
         return written[: roles[0]]  # `Gordon Brown Prime Minister of Britain`: the name before the office
@@ -976,17 +978,17 @@ def _person_part(words: list[str]) -> list[str]:
     return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
 
 
-def _is_person(article: str, name: str, near: int) -> bool:
+def is_person(article: str, name: str, near: int) -> bool:
     """Not an organisation, and never written as a place (`in Santa Rosa de Osos`, `at Airlie Beach`)
     within the window around `near`."""
-    return _is_person_in(article, name, *_window(near))
+    return _is_person_in(article, name, *window_slice(near))
 
 
 @functools.lru_cache(maxsize=4096)
 def _is_person_in(article: str, name: str, start: int, end: int) -> bool:
     if _not_a_person(article, name):
         return False
-    for at in _occurrences(article, name, start, end):
+    for at in occurrences(article, name, start, end):
         if article.startswith(("'s ", "’s "), at + len(name)):  # `in NAME's compound`: the place is what follows
             continue
         before = article[max(0, at - 20) : at].lower().split()
@@ -1005,10 +1007,10 @@ def _not_a_person(article: str, name: str) -> bool:
         return False
     if entities.person_with_place_word(article, name):  # `Area coroner NAME Lake`
         return False
-    return bool(_ORGANISATION.search(name)) or entities.not_a_person(article, name)
+    return bool(ORGANISATION_WORD.search(name)) or entities.not_a_person(article, name)
 
 
-_PLACE_PREPOSITIONS = _set("in at near outside across")  # not `to`, `from`: `according to NAME`
+_PLACE_PREPOSITIONS = word_set("in at near outside across")  # not `to`, `from`: `according to NAME`
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
 _GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
@@ -1017,12 +1019,12 @@ _GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 def _gender(article: str, surname: str, near: int) -> str | None:
     """m/f from a title (`Mr Pocock`, `Mr Graham Pocock`) or the first he/she/his/her after the
     name's first mention (in the window around `near`)."""
-    return _gender_in(article, surname, *_window(near))
+    return _gender_in(article, surname, *window_slice(near))
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every candidate person of every pronoun
 def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
-    places = _occurrences(article, surname, start, end)
+    places = occurrences(article, surname, start, end)
     for at in places:
         for word in article[max(0, at - 30) : at].split()[-2:]:
             if word.lower().rstrip(".") in _TITLE_GENDER:
@@ -1062,7 +1064,7 @@ def _gendered_after(article: str, end: int) -> re.Match | None:
     return None
 
 
-def _occurrences(article: str, word: str, start: int, end: int) -> list[int]:
+def occurrences(article: str, word: str, start: int, end: int) -> list[int]:
     """Where `word` stands as a whole word in article[start:end] (str.find: no regex to compile per name)."""
     out, at = [], article.find(word, start, end)
     while at != -1:
@@ -1073,20 +1075,20 @@ def _occurrences(article: str, word: str, start: int, end: int) -> list[int]:
     return out
 
 
-def _by_surname(article: str, mention: Mention) -> Mention:
+def resolve_surname(article: str, mention: Mention) -> Mention:
     """`Dunne`, `Mr Pocock`, `Coastline`, `DA` -> the earlier `Aoife Dunne`, `Graham Pocock`,
     `Coastline Bank`, `Department of Agriculture`."""
     body = _titled_body(article, mention.text.split())  # `General Motors` is no rank and its surname
-    words = [w for w in mention.text.split() if body or not _title(w)]
-    titled = [k for k, w in enumerate(mention.text.split()) if _title(w) and not body]
+    words = [w for w in mention.text.split() if body or not is_title(w)]
+    titled = [k for k, w in enumerate(mention.text.split()) if is_title(w) and not body]
     if len(words) == 2 and titled == [1]:  # `Eastmark Attorney Marek`: what stands before the title says where
         words = words[1:]
     if len(words) != 1:
         return mention
     word = words[0]
-    if _PARTICLE_NAME.match(word[:1].lower() + word[1:]):  # `Al-Hadi said` at a sentence start
+    if PARTICLE_NAME.match(word[:1].lower() + word[1:]):  # `Al-Hadi said` at a sentence start
         word = word[:1].lower() + word[1:]
-    names = _names_holding(article, word, mention.end - WINDOW, mention.end + WINDOW)  # no other can match
+    names = names_holding(article, word, mention.end - WINDOW, mention.end + WINDOW)  # no other can match
     earlier_first = [m for m in names if m.end() <= mention.end] + [m for m in names if m.start() >= mention.end]
     for m in earlier_first:
         full = _without_of(article, m.group())
@@ -1101,12 +1103,12 @@ def _by_surname(article: str, mention: Mention) -> Mention:
             continue  # `Norway said` is the country, not the `Norway Today` the article cites
         initials = "".join(p[0] for p in parts if p[0].isupper())
         # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
-        inside = word in parts[1:-1] and _is_person(article, " ".join(parts), m.start())
+        inside = word in parts[1:-1] and is_person(article, " ".join(parts), m.start())
         # `Berg` -> `Ana Berg-Lund`, `Maliki` -> `Nouri al-Maliki`: a part of a person's hyphenated surname
-        hyphened = word in _hyphen_parts(parts[-1]) and _is_person(article, " ".join(parts), m.start())
+        hyphened = word in _hyphen_parts(parts[-1]) and is_person(article, " ".join(parts), m.start())
         named = word in (parts[0], parts[-1]) or inside or hyphened
         if named or (word.isupper() and len(word) > 1 and word == initials):
-            roles = [k for k, p in enumerate(parts) if _title(p) and not _titled_body(article, parts)]
+            roles = [k for k, p in enumerate(parts) if is_title(p) and not _titled_body(article, parts)]
             if roles and word in parts[: roles[-1]] and word not in parts[roles[-1] + 1 :] and _owns_role(word):
                 continue  # `Norferry` is not `Ana Vale` of `Norferry Chief Executive Ana Vale`
             parts = parts[roles[-1] + 1 :] if roles else parts
@@ -1124,23 +1126,23 @@ def _by_surname(article: str, mention: Mention) -> Mention:
 def _titled_body(article: str, parts: list[str]) -> bool:
     """A title word opening an organisation's short name (`General Motors`, `General Assembly`): part
     of the name, no rank before a surname."""
-    short = 1 < len(parts) <= 3 and _title(parts[0])
+    short = 1 < len(parts) <= 3 and is_title(parts[0])
     return short and entities.mention_type(article, " ".join(parts)) == entities.ORGANISATION
 
 
-_LEGAL_FORMS = _set("plc inc corp co ltd llc corporation incorporated limited")  # a company's legal form
+LEGAL_FORMS = word_set("plc inc corp co ltd llc corporation incorporated limited")  # a company's legal form
 
 
 def _legal_form_quoted(article: str, extra: list[str], at: int) -> bool:
     """Whether the words after a company's name are only its legal form (`Plc`, `Inc.`) and the name
     stands inside quotation marks (its paragraph opens more marks than it closes before the name)."""
-    if not all(p.lower().rstrip(".") in _LEGAL_FORMS for p in extra):
+    if not all(p.lower().rstrip(".") in LEGAL_FORMS for p in extra):
         return False
     before = article[article.rfind("\n", 0, at) + 1 : at]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-_ROLE_MODIFIERS = entities.NATIONALITIES | _set("vice acting former interim")  # `Vice President NAME`
+_ROLE_MODIFIERS = entities.NATIONALITIES | word_set("vice acting former interim")  # `Vice President NAME`
 
 
 def _owns_role(word: str) -> bool:
@@ -1160,13 +1162,13 @@ def _relative(article: str, mention: Mention) -> Mention | None:
     """`Bianchi's father, Philippe` -> `Philippe Bianchi`: a parent, child or sibling named by a first
     name after a person's surname and the relation; the surname must end a full name the article
     writes (`Jules Bianchi`), so a first name before the relation (`Omar's brother Ali`) gives none."""
-    found = _relation_before(article, mention, _RELATION_BEFORE)
+    found = _relation_before(article, mention, RELATION_BEFORE)
     if not found:
         return None
     surname = found.group(1)
     near = _last_words(article).get(surname.lower(), [])
     full = _indexed(article, near, mention.start - WINDOW, mention.start + WINDOW)
-    if not any(m.group().split()[-1] == surname and _is_person(article, m.group(), m.start()) for m in full):
+    if not any(m.group().split()[-1] == surname and is_person(article, m.group(), m.start()) for m in full):
         return None
     return Mention(found.start(1), mention.end, f"{mention.text} {surname}", "name")
 
@@ -1207,12 +1209,14 @@ def _kin(article: str, mention: Mention) -> Mention | None:
         before = article[max(0, found.start() - 600) : found.start()]
         surnames = (w for w in reversed(_CAPITAL_WORD.findall(before)) if w.lower() in _last_words(article))
         surname = next(surnames, None)
-        person = _by_surname(article, Mention(found.start(), found.start() + 1, surname, "name")) if surname else None
+        person = (
+            resolve_surname(article, Mention(found.start(), found.start() + 1, surname, "name")) if surname else None
+        )
     else:
-        person = _by_surname(article, Mention(found.start(2), found.end(2), owner, "name"))
+        person = resolve_surname(article, Mention(found.start(2), found.end(2), owner, "name"))
     if not person or person.kind != "name" or len(person.text.split()) < 2:
         return None
-    if not _is_person(article, person.text, person.start):
+    if not is_person(article, person.text, person.start):
         return None
     return Mention(mention.start, mention.end, f"{mention.text} {person.text.split()[-1]}", "name")
 
@@ -1230,7 +1234,7 @@ def _without_of(article: str, name: str) -> str:
     organisation's does not: `Bank of England`)."""
     before, of, _ = name.partition(" of ")
     person = of and " " in before and entities.mention_type(article, before) == entities.PERSON
-    return before if person and not _ORGANISATION.search(before) else name
+    return before if person and not ORGANISATION_WORD.search(before) else name
 
 
 def _by_head(article: str, mention: Mention) -> Mention | None:
@@ -1257,7 +1261,7 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     return Mention(at, at + len(text), text, "name")
 
 
-_MANY = _set("other others both many several some all most few various two three four five")
+_MANY = word_set("other others both many several some all most few various two three four five")
 
 
 # how an organisation's name writes the noun an article refers back to it with (`the airline` ->
@@ -1307,7 +1311,7 @@ def _role_sources(word: str) -> tuple[str, str, str | None]:
     head = rf"(?i:{re.escape(word)}s?)\b" + (rf"|(?:{others})\.?" if others else "")  # `Gen.`: no sentence end
     before = rf"\b(?:{head}),? +"
     after = rf", +(?i:the|a|an) +[\w '’-]{{0,40}}?\b(?i:{re.escape(word)}s?)\b"
-    by_surname = rf"\b((?:{others})\.? +{_NAME_WORD})\b" if others else None
+    by_surname = rf"\b((?:{others})\.? +{NAME_WORD})\b" if others else None
     return before, after, by_surname
 
 
@@ -1317,7 +1321,7 @@ def _role_pattern(word: str) -> re.Pattern:
     `Justice Spencer` (another title, and a title written with a surname alone), as one regex: what
     `_role_names` finds (the tests hold them to it), which costs 3 ms to compile per role word."""
     before, after, by_surname = _role_sources(word)
-    full = _FULL_NAME.pattern
+    full = FULL_NAME.pattern
     return re.compile(rf"{before}({full})|({full}){after}" + (f"|{by_surname}" if by_surname else ""))
 
 
@@ -1330,23 +1334,23 @@ def _role_forms(word: str) -> tuple[re.Pattern, re.Pattern, re.Pattern | None]:
 
 def _role_names(article: str, word: str, start: int, end: int) -> Iterator[re.Match]:
     """The names `_role_pattern(word).finditer(article, start, end)` captures, in order, found with
-    `_FULL_NAME` and the forms of `_role_forms`: each form's first match from a place, the leftmost
+    `FULL_NAME` and the forms of `_role_forms`: each form's first match from a place, the leftmost
     taken (on a tie, the form the pattern writes first), then on from its end, as `finditer` goes.
-    A full name holds no comma, so the longest one matched at a place (what `_FULL_NAME` gives) is
+    A full name holds no comma, so the longest one matched at a place (what `FULL_NAME` gives) is
     the only one that `, the ... minister` can follow."""
     before, after, by_surname = _role_forms(word)
     pos = start
     while True:
         found = []  # (start, form, end, name)
         role = before.search(article, pos, end)
-        while role and not _FULL_NAME.match(article, role.end(), end):
+        while role and not FULL_NAME.match(article, role.end(), end):
             role = before.search(article, role.start() + 1, end)
         if role:
-            name = _FULL_NAME.match(article, role.end(), end)
+            name = FULL_NAME.match(article, role.end(), end)
             found.append((role.start(), 0, name.end(), name))
-        name = _FULL_NAME.search(article, pos, end)
+        name = FULL_NAME.search(article, pos, end)
         while name and not after.match(article, name.end(), end):
-            name = _FULL_NAME.search(article, name.start() + 1, end)
+            name = FULL_NAME.search(article, name.start() + 1, end)
         if name:
             found.append((name.start(), 1, after.match(article, name.end(), end).end(), name))
         titled = by_surname.search(article, pos, end) if by_surname else None
@@ -1364,7 +1368,7 @@ def _speaker_by_role(article: str, mention: Mention, speakers: list[Mention]) ->
     the role (or another title of it), up to two more names, the surname (`President Bush`,
     `president George W. Bush`, `PC Shields` for `officer`)."""
     role = mention.text.split()[-1].lower()
-    if role not in _ROLES or len(mention.text.split()) > 3:
+    if role not in ROLE_WORDS or len(mention.text.split()) > 3:
         return None
     start = max(0, mention.start - WINDOW)
     titles = [m.end() for m in _title_pattern(role).finditer(article, start, mention.start)]  # one scan for all three
@@ -1410,7 +1414,7 @@ def _by_role(article: str, mention: Mention) -> Mention | None:
                 continue
             if name.group().split()[0].lower() in CAPITAL_STOP:  # `On Monday, the US embassy`: a time, no name
                 continue
-            if name.group()[:1].isupper() and not _ORGANISATION.search(name.group()):  # `Justice Department`
+            if name.group()[:1].isupper() and not ORGANISATION_WORD.search(name.group()):  # `Justice Department`
                 found = Mention(name.start(), name.end(), name.group(), "name")
     return found
 
@@ -1432,13 +1436,13 @@ def _by_role_of(article: str, mention: Mention) -> Mention | None:
     (`The prime minister of Norland, Ana Ruiz, said`, `the governor of the state of Eastmark, Tomas
     Vale`): the form `_by_role` does not read, as the nearest before within WINDOW."""
     word = mention.text.split()[-1].lower()
-    if word not in _ROLE_NOUNS:
+    if word not in ROLE_NOUNS:
         return None
     found = None
-    for m in _word_places(article, word, max(0, mention.start - WINDOW), mention.start):
+    for m in word_places(article, word, max(0, mention.start - WINDOW), mention.start):
         gap = _OF_PLACE.match(article, m.end(), mention.start)
-        name = _FULL_NAME.match(article, gap.end(), mention.start) if gap else None
-        if name and not _ORGANISATION.search(name.group()) and _is_person(article, name.group(), name.start()):
+        name = FULL_NAME.match(article, gap.end(), mention.start) if gap else None
+        if name and not ORGANISATION_WORD.search(name.group()) and is_person(article, name.group(), name.start()):
             found = Mention(name.start(), name.end(), name.group(), "name")
     return found
 
@@ -1448,7 +1452,7 @@ def _by_capital_role(article: str, mention: Mention) -> Mention | None:
     person written with that role and its modifier, in any case, earlier within WINDOW (`the state's
     education minister NAME`, `NAME, the education minister`)."""
     words = mention.text.split()
-    if not 2 <= len(words) <= 3 or words[-1].lower() not in _ROLES or _title(words[0]):
+    if not 2 <= len(words) <= 3 or words[-1].lower() not in ROLE_WORDS or is_title(words[0]):
         return None
     if article[max(0, mention.start - 4) : mention.start].lower() != "the ":
         return None
@@ -1457,7 +1461,7 @@ def _by_capital_role(article: str, mention: Mention) -> Mention | None:
     for start, end in _role_lines(article, role, max(0, mention.start - WINDOW), mention.start):
         for name in _role_names(article, role, start, end):
             around = article[max(0, name.start() - len(phrase) - 2) : name.end() + len(phrase) + 50].lower()
-            if phrase in around and _is_person(article, name.group(), name.start()):
+            if phrase in around and is_person(article, name.group(), name.start()):
                 found = Mention(name.start(), name.end(), name.group(), "name")
     return found
 
@@ -1475,7 +1479,7 @@ def _by_role_verb(article: str, mention: Mention) -> Mention | None:
         clause = article[m.end(2) : m.end(2) + 80].lower()
         if m.group(2) in verbs and all(w in clause for w in words[1:-1]):
             found = m
-    if found is None or not _is_person(article, found.group(1), found.start(1)):
+    if found is None or not is_person(article, found.group(1), found.start(1)):
         return None
     return Mention(found.start(1), found.end(1), found.group(1), "name")
 
@@ -1498,27 +1502,27 @@ def _someone_new(mention: Mention) -> bool:
     """`One neighbour`, `Several teachers`, `teachers`: an indefinite or plural role is no named person
     the article wrote with that role (`next-door neighbour NAME`, `teacher NAME`)."""
     words = mention.text.lower().split()
-    plural = words[-1].endswith("s") and words[-1][:-1] in _ROLE_NOUNS
+    plural = words[-1].endswith("s") and words[-1][:-1] in ROLE_NOUNS
     return plural or (len(words) > 1 and words[0] in _INDEFINITE)
 
 
-_INDEFINITE = _set("one another several some many few")
+_INDEFINITE = word_set("one another several some many few")
 
 
 def _headline_role(article: str, mention: Mention) -> Mention | None:
     """`Norland Prime Minister calls for talks` (a role in the headline, the article's first line) ->
     the first name written with that role after it (`Ana Ruiz, the Norland Prime Minister, said`)."""
     role = mention.text.split()[-1].lower()
-    if role not in _ROLE_NOUNS or not _in_heading(article, mention.start):
+    if role not in ROLE_NOUNS or not _in_heading(article, mention.start):
         return None
     for start, end in _role_lines(article, role, mention.end, min(len(article), mention.end + WINDOW)):
         for name in _role_names(article, role, start, end):
-            if name.group()[:1].isupper() and _is_person(article, name.group(), name.start()):
+            if name.group()[:1].isupper() and is_person(article, name.group(), name.start()):
                 return Mention(name.start(), name.end(), name.group(), "name")
     for name in _names_between(article, mention.end, mention.end + 600)[:8]:  # `NAME, minister of transport`
         described = article[name.end() : name.end() + 80].split(",")
         holds = len(described) > 2 and described[0] == "" and f" {role} " in f"{described[1].lower()} "
-        if holds and _is_person(article, name.group(), name.start()):
+        if holds and is_person(article, name.group(), name.start()):
             return Mention(name.start(), name.end(), name.group(), "name")
     return None
 
@@ -1549,7 +1553,7 @@ def _by_modifier(article: str, mention: Mention) -> Mention | None:
     """`The interim president` -> the person written earlier in apposition with the same modifier and
     another role noun (`Adly Mansour, the interim leader of Egypt`): `_by_role` by the modifier."""
     words = mention.text.split()
-    if not 2 < len(words) <= 4 or words[0].lower() != "the" or words[-1].lower() not in _ROLE_NOUNS:
+    if not 2 < len(words) <= 4 or words[0].lower() != "the" or words[-1].lower() not in ROLE_NOUNS:
         return None
     for word in reversed(words[1:-1]):
         if word.islower() and word.isalpha() and word not in _NOT_DESCRIBING:
@@ -1559,7 +1563,7 @@ def _by_modifier(article: str, mention: Mention) -> Mention | None:
     return None
 
 
-_NOT_DESCRIBING = _set("new former then late other same first second last")  # say nothing of who
+_NOT_DESCRIBING = word_set("new former then late other same first second last")  # say nothing of who
 
 
 def _role_lines(article: str, word: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1570,7 +1574,7 @@ def _role_lines(article: str, word: str, start: int, end: int) -> list[tuple[int
     finds what matching the whole window finds, without running it at every capital of a huge
     article's window (nor compiling it for a word no line can match)."""
     lines: dict[int, int] = {}  # where each line starts: a place inside it
-    for m in _word_places(article, word, start, end):
+    for m in word_places(article, word, start, end):
         comma = article.rfind(",", start, m.start())
         described = comma >= 0 and _DESCRIBED_AS.fullmatch(article, comma, m.start())
         if _NAME_NEXT.match(article, m.end(), end) or described:
@@ -1587,7 +1591,7 @@ def _titles_pattern(others: str) -> re.Pattern:
     return re.compile(rf"\b(?:{others})")
 
 
-_NAME_NEXT = re.compile(rf",? +(?:{_PARTICLE})?[A-Z]")  # how `_role_pattern`'s two forms go on from the role
+_NAME_NEXT = re.compile(rf",? +(?:{PARTICLE})?[A-Z]")  # how `_role_pattern`'s two forms go on from the role
 _DESCRIBED_AS = re.compile(r", +(?i:the|a|an) +[\w '’-]{0,40}?")  # and what they have before it
 
 
@@ -1596,7 +1600,7 @@ def _word_pattern(word: str) -> re.Pattern:
     return re.compile(rf"\b(?i:{re.escape(word)}s?)\b")
 
 
-def _word_places(article: str, word: str, start: int, end: int) -> Iterator[re.Match]:
+def word_places(article: str, word: str, start: int, end: int) -> Iterator[re.Match]:
     """What `_word_pattern(word).finditer(article, start, end)` yields, found with `str.find` in the
     article in lower case where that finds the same (a case-insensitive regex reads a huge article's
     window ten times slower)."""

@@ -58,9 +58,9 @@ def test_roles_surnames_and_acronyms_resolve_in_every_copy_of_a_repeated_article
 
 
 def test_index_lookups_find_what_a_scan_of_the_window_finds() -> None:
-    from claimtag.inference.mentions import _ORGANISATION
+    from claimtag.inference.mentions import ORGANISATION_WORD
     from claimtag.inference.quotes import Mention
-    from claimtag.inference.resolution import _by_role, _names_between, _names_holding, _role_pattern
+    from claimtag.inference.resolution import _by_role, _names_between, _role_pattern, names_holding
 
     article = ROLES * 50 + "the minister, Ana Ruiz, said.\nA minister\nof the port, Tom Reed, the deputy minister\n"
     article = article.replace("Coach Dan", "Mr Justice Anne Spencer and Coach Dan", 40)  # another title of `judge`
@@ -68,11 +68,11 @@ def test_index_lookups_find_what_a_scan_of_the_window_finds() -> None:
         start, end = max(0, at - WINDOW), at + WINDOW
         for word in ("Reyes", "Arkwright", "DA", "Eastmouth", "Minister"):
             scanned = [m for m in _names_between(article, start, end) if word in m.group().split()]
-            found = _names_holding(article, word, start, end)
+            found = names_holding(article, word, start, end)
             assert [m for m in found if word in m.group().split()] == scanned
         for role in ("minister", "coach", "judge"):
             named = [next(g for g in m.groups() if g) for m in _role_pattern(role).finditer(article, start, at)]
-            last = [g for g in named if g[:1].isupper() and not _ORGANISATION.search(g)]
+            last = [g for g in named if g[:1].isupper() and not ORGANISATION_WORD.search(g)]
             mention = Mention(at, at + len(role), f"the {role}", "np")
             assert (_by_role(article, mention) or Mention(0, 0, "", "")).text == (last[-1] if last else "")
 
@@ -127,11 +127,11 @@ def test_a_speaker_titled_by_role_is_found_as_one_regex_per_surname_finds_it() -
 
 
 def test_a_role_word_is_found_through_the_lower_case_as_its_pattern_finds_it() -> None:
-    from claimtag.inference.resolution import _word_pattern, _word_places
+    from claimtag.inference.resolution import _word_pattern, word_places
 
     for text in ("The MINISTER and the Ministers met the minister-elect.", "the mınister ſays", "Kingſ KING"):
         for word in ("minister", "say", "king"):
-            found = [m.span() for m in _word_places(text, word, 1, len(text) - 1)]
+            found = [m.span() for m in word_places(text, word, 1, len(text) - 1)]
             assert found == [m.span() for m in _word_pattern(word).finditer(text, 1, len(text) - 1)]
 
 

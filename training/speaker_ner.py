@@ -194,11 +194,11 @@ def patched(modules, name: str, value) -> Iterator[None]:
         _clear_caches()
 
 
-_RULE_TYPE = entities._name_type.__wrapped__  # the rules, uncached
+_RULE_TYPE = entities.name_type_of.__wrapped__  # the rules, uncached
 
 
 def typer(mode: str):
-    """A replacement for `entities._name_type`: `override` (NER wherever it types the name) or
+    """A replacement for `entities.name_type_of`: `override` (NER wherever it types the name) or
     `fill` (NER only where the rules guess from the name's form alone)."""
 
     @functools.lru_cache(maxsize=4096)
@@ -209,7 +209,9 @@ def typer(mode: str):
             return rules
         if mode == "override":
             return ner
-        guessed = rules == entities.UNKNOWN or (rules == entities.PERSON and not entities._titled(article, name))
+        guessed = rules == entities.UNKNOWN or (
+            rules == entities.PERSON and not entities.written_with_title(article, name)
+        )
         return ner if guessed else rules
 
     return name_type
@@ -229,7 +231,7 @@ def person_candidates(trim: bool):
             return found
         full = _CURRENT_ARTICLE[0]
         masked = mask_quoted(sentence.text, '"' if sentence.in_quote else None)
-        tokens = mentions._tokens(masked)
+        tokens = mentions.word_tokens(masked)
         verbs = [i for i, t in enumerate(tokens) if t.low in mentions.SPEECH_VERBS]
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
@@ -247,7 +249,7 @@ def person_candidates(trim: bool):
             holder = [
                 k for k, (m, _) in enumerate(found) if m.kind == "name" and m.start < a and m.end == a + len(text)
             ]
-            features = mentions._features(masked, tokens, verbs, starts[s], ends[e] + 1, "name", sentence.text)
+            features = mentions.mention_features(masked, tokens, verbs, starts[s], ends[e] + 1, "name", sentence.text)
             if article:
                 features |= mentions.entity_features(article, mention)
             if trim and holder:
@@ -336,8 +338,8 @@ def run_variants(sets: dict[str, list[GoldArticle]], shipped: SpeakerScorer, whi
     dev = {k: v for k, v in sets.items() if k != "train"}
     variants = {
         "rules (shipped)": lambda: contextlib.nullcontext(),
-        "type-override": lambda: patched(entities, "_name_type", typer("override")),
-        "type-fill": lambda: patched(entities, "_name_type", typer("fill")),
+        "type-override": lambda: patched(entities, "name_type_of", typer("override")),
+        "type-fill": lambda: patched(entities, "name_type_of", typer("fill")),
         "person-candidates": lambda: patched((mentions, quotes), "candidates", person_candidates(trim=False)),
         "trim-to-person": lambda: patched((mentions, quotes), "candidates", person_candidates(trim=True)),
     }
@@ -383,8 +385,8 @@ def cost(articles: list[GoldArticle], shipped: SpeakerScorer, variant: str) -> d
     out["rules CPU s/MB"] = round((time.process_time() - t) / mb, 2)
     _SPANS.clear()
     make = {
-        "type-override": lambda: patched(entities, "_name_type", typer("override")),
-        "type-fill": lambda: patched(entities, "_name_type", typer("fill")),
+        "type-override": lambda: patched(entities, "name_type_of", typer("override")),
+        "type-fill": lambda: patched(entities, "name_type_of", typer("fill")),
         "person-candidates": lambda: patched((mentions, quotes), "candidates", person_candidates(trim=False)),
         "trim-to-person": lambda: patched((mentions, quotes), "candidates", person_candidates(trim=True)),
     }[variant]
