@@ -2815,3 +2815,15 @@ def test_a_he_or_she_after_a_described_speaker_means_that_speaker() -> None:
         '"Now it is like living between two embassies," she said.'
     )
     assert who(article, "XCCQQ")[4][1] == "One neighbour"
+
+
+def test_two_groups_joined_by_and_speak_together() -> None:
+    article = (
+        "Harbour fees\n\n"
+        "The Kestria port raised its fees in March. "
+        "Traders and economists of the region are worried by the rise. "
+        "The plan was criticised by some farmers and activists in Norland."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Traders and economists"  # was `Traders`, the first group alone
+    assert got[3][1] == "some farmers and activists in Norland"  # was `some farmers`
