@@ -580,6 +580,27 @@ def document_subject(sentence, mention: Mention, found: list[tuple[Mention, dict
     return None
 
 
+def reports_as_noun(sentence, mention: Mention) -> Mention | None:
+    """`Early reports had said ...`, `However, other press agency reports put the toll at ten`: a
+    `reports` after a word that is no name and before a verb is the plural noun, and the reports say
+    the sentence, written from the clause's start (not the word before them, read as a verb's subject)."""
+    at = mention.end - sentence.start
+    found = _REPORTS_THEN_VERB.match(sentence.text, at)
+    if found is None or mention.kind == "pronoun":
+        return None
+    before = _PHRASE_BREAK.split(sentence.text[:at])[-1]
+    start = at - len(before.lstrip(' "“'))
+    words = sentence.text[start:at].split()
+    if any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper() and start > 0):
+        return None  # `Norco reports`, `the Kestria Times reports`: a name's verb
+    end = at + len(found.group(1))
+    return Mention(sentence.start + start, sentence.start + end, sentence.text[start:end], "np")
+
+
+# ` reports had`, ` reports put`: `reports` followed by a verb (an auxiliary or a past tense)
+_REPORTS_THEN_VERB = re.compile(r"( +reports)(?= +(?:had|have|were|put|said|say|stated|suggested|indicated|claimed)\b)")
+
+
 _DOCUMENT_VERB = re.compile(r" +(?:also +)?([a-z]+(?:s|ed))\b")
 _NOT_DOCUMENT_VERBS = word_set("is was has does needs quotes quoted")  # `The report quotes NAME`: NAME says it
 _PARTICIPLE_NEXT = re.compile(r" +(?:by|on|in|last|this|earlier|at|from|for|to)\b")

@@ -67,6 +67,7 @@ from claimtag.inference.mentions import (
     quoted_one,
     refined_mention,
     reported_subject,
+    reports_as_noun,
     subject_mention,
     tags_quotation,
     titles_only,
@@ -167,6 +168,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         speaker = speaker or opening_subject(sentence, best[1], found) or before_who(sentence, best[1])
         speaker = speaker or document_subject(sentence, best[1], found) or best[1]
         chosen = refined_mention(sentence, speaker, [m for m, _ in found])
+        chosen = reports_as_noun(sentence, chosen) or chosen  # `Early reports had said`: the reports
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         chosen = both_named(sentence, chosen, featured, article) or while_another(sentence, chosen, article) or chosen
         return joined_group(sentence, chosen) or chosen

@@ -2827,3 +2827,15 @@ def test_two_groups_joined_by_and_speak_together() -> None:
     got = who(article, "XCQQ")
     assert got[2][1] == "Traders and economists"  # was `Traders`, the first group alone
     assert got[3][1] == "some farmers and activists in Norland"  # was `some farmers`
+
+
+def test_reports_before_a_verb_are_the_noun_that_speaks() -> None:
+    article = (
+        "Ferry sinks\n\n"
+        "A ferry sank off the Kestria coast on Monday. "
+        "However, other shipping agency reports put the number of missing at nine. "
+        "Early reports had stated that the captain survived."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "other shipping agency reports"  # was `agency`, read as the subject of `reports`
+    assert got[3][1] == "Early reports"  # was `Early`
