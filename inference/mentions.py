@@ -365,6 +365,8 @@ _GROUP_SUBJECT = re.compile(
 )
 
 
+# the verb after a subject of two groups, past what qualifies it (`Traders and economists of the port fear`)
+_AND_VERB = re.compile(r"(?: +(?:in|at|from|of) +(?:the +)?[a-z]+)? +([a-z]+)\b")
 _NO_VERBS = word_set("and or but in at from of for with on to by as who which that whose whom de da van von al")
 # `Turkish visitors could still use the ferry`: what a group could or would do is the statement's content
 _NO_VERBS |= word_set("could would will can may might should must shall")
@@ -378,6 +380,11 @@ def group_subject(sentence) -> Mention | None:
     if sentence.in_quote or direct_speech(sentence):
         return None
     found = _GROUP_SUBJECT.match(sentence.text)
+    if found is not None and found.group("verb") == "and":  # `Traders and economists fear`: both groups
+        first = Mention(sentence.start + found.start(1), sentence.start + found.end(1), found.group(1), "np")
+        joined = joined_group(sentence, first)
+        after = _AND_VERB.match(sentence.text, joined.end - sentence.start) if joined else None
+        return joined if after and after.group(1) not in _NO_VERBS else None
     if found is None or found.group("verb") in _NO_VERBS or found.group("head").lower() in SPEECH_VERBS:
         return None  # `Friends and family said`, `Officials in Norland`, `Citizens who ...`: no verb yet; a modal
     mod, head = (found.group("mod") or "").strip().lower(), found.group("head")
@@ -389,6 +396,23 @@ def group_subject(sentence) -> Mention | None:
     end = nationals_end(sentence.text, found.start(1), found.end(1))  # `Families of Spanish` + ` sailors`
     text = sentence.text[found.start(1) : end]
     return Mention(sentence.start + found.start(1), sentence.start + end, text, "np")
+
+
+def joined_group(sentence, mention: Mention) -> Mention | None:
+    """`Traders and economists say`, `welcomed by some farmers and analysts in Kestria`: a plural joined by
+    `and` to a second plural, one of them a group noun, speaks with it, recorded as both (with a named
+    place that qualifies the second, as `group_subject` keeps one); None where no such group follows."""
+    first = mention.text.split()[-1].lower()
+    found = _AND_GROUP.match(sentence.text, mention.end - sentence.start) if first.endswith("s") else None
+    if found is None or not {first, found.group("head")} & entities.GROUP_NOUNS:
+        return None
+    return Mention(mention.start, sentence.start + found.end(), mention.text + found.group(), mention.kind)
+
+
+# ` and fishermen`, ` and the officials in Kestria`: a second group after `and`, its named place kept
+_AND_GROUP = re.compile(
+    r" and +(?:the +)?(?P<head>[a-z]+s)\b(?: +(?:in|at|from|of) +(?:the +)?[A-Z][\w'’-]*(?: +[A-Z][\w'’-]*)*)?"
+)
 
 
 # `it was reported that`, `It has been alleged`, `it was announced today`: news reporting what no one
@@ -554,6 +578,27 @@ def document_subject(sentence, mention: Mention, found: list[tuple[Mention, dict
             participle = verb and _PARTICIPLE_NEXT.match(sentence.text, verb.end())  # `A report published by`
             return m if verb and verb.group(1) not in _NOT_DOCUMENT_VERBS and not participle else None
     return None
+
+
+def reports_as_noun(sentence, mention: Mention) -> Mention | None:
+    """`Early reports had said ...`, `However, other press agency reports put the toll at ten`: a
+    `reports` after a word that is no name and before a verb is the plural noun, and the reports say
+    the sentence, written from the clause's start (not the word before them, read as a verb's subject)."""
+    at = mention.end - sentence.start
+    found = _REPORTS_THEN_VERB.match(sentence.text, at)
+    if found is None or mention.kind == "pronoun":
+        return None
+    before = _PHRASE_BREAK.split(sentence.text[:at])[-1]
+    start = at - len(before.lstrip(' "“'))
+    words = sentence.text[start:at].split()
+    if any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper() and start > 0):
+        return None  # `Norco reports`, `the Kestria Times reports`: a name's verb
+    end = at + len(found.group(1))
+    return Mention(sentence.start + start, sentence.start + end, sentence.text[start:end], "np")
+
+
+# ` reports had`, ` reports put`: `reports` followed by a verb (an auxiliary or a past tense)
+_REPORTS_THEN_VERB = re.compile(r"( +reports)(?= +(?:had|have|were|put|said|say|stated|suggested|indicated|claimed)\b)")
 
 
 _DOCUMENT_VERB = re.compile(r" +(?:also +)?([a-z]+(?:s|ed))\b")

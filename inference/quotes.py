@@ -59,6 +59,7 @@ from claimtag.inference.mentions import (
     impersonal,
     is_title,
     issued_statement,
+    joined_group,
     opening_subject,
     passive_speaker,
     quantifier_subject,
@@ -66,6 +67,7 @@ from claimtag.inference.mentions import (
     quoted_one,
     refined_mention,
     reported_subject,
+    reports_as_noun,
     subject_mention,
     tags_quotation,
     titles_only,
@@ -138,7 +140,8 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         return tagged
     agent = passive_speaker(sentence, found)
     if agent is not None:  # `Twenty deaths were reported by Norland authorities`
-        return refined_mention(sentence, agent, [m for m, _ in found])
+        chosen = refined_mention(sentence, agent, [m for m, _ in found])
+        return joined_group(sentence, chosen) or chosen
     if article is not None:  # `passing through the Malacca Strait, ..., said NAME`: a place never speaks
         found = [(m, f) for m, f in found if not _silent_place(sentence, m, found, article)]
     scored = [(scorer.score(f), m) for m, f in found]
@@ -165,8 +168,10 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         speaker = speaker or opening_subject(sentence, best[1], found) or before_who(sentence, best[1])
         speaker = speaker or document_subject(sentence, best[1], found) or best[1]
         chosen = refined_mention(sentence, speaker, [m for m, _ in found])
+        chosen = reports_as_noun(sentence, chosen) or chosen  # `Early reports had said`: the reports
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
-        return both_named(sentence, chosen, featured, article) or while_another(sentence, chosen, article) or chosen
+        chosen = both_named(sentence, chosen, featured, article) or while_another(sentence, chosen, article) or chosen
+        return joined_group(sentence, chosen) or chosen
     issuer = issued_statement(sentence, found)
     if issuer is not None:  # `The MEA issued a statement which read: "...`
         return refined_mention(sentence, issuer, [m for m, _ in found])

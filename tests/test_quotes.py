@@ -2815,3 +2815,27 @@ def test_a_he_or_she_after_a_described_speaker_means_that_speaker() -> None:
         '"Now it is like living between two embassies," she said.'
     )
     assert who(article, "XCCQQ")[4][1] == "One neighbour"
+
+
+def test_two_groups_joined_by_and_speak_together() -> None:
+    article = (
+        "Harbour fees\n\n"
+        "The Kestria port raised its fees in March. "
+        "Traders and economists of the region are worried by the rise. "
+        "The plan was criticised by some farmers and activists in Norland."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "Traders and economists"  # was `Traders`, the first group alone
+    assert got[3][1] == "some farmers and activists in Norland"  # was `some farmers`
+
+
+def test_reports_before_a_verb_are_the_noun_that_speaks() -> None:
+    article = (
+        "Ferry sinks\n\n"
+        "A ferry sank off the Kestria coast on Monday. "
+        "However, other shipping agency reports put the number of missing at nine. "
+        "Early reports had stated that the captain survived."
+    )
+    got = who(article, "XCQQ")
+    assert got[2][1] == "other shipping agency reports"  # was `agency`, read as the subject of `reports`
+    assert got[3][1] == "Early reports"  # was `Early`
