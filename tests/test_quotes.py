@@ -2815,3 +2815,20 @@ def test_a_he_or_she_after_a_described_speaker_means_that_speaker() -> None:
         '"Now it is like living between two embassies," she said.'
     )
     assert who(article, "XCCQQ")[4][1] == "One neighbour"
+
+
+def test_a_document_written_with_a_bodys_possessive_is_the_bodys() -> None:
+    # fourteenth round (c): `their report` / `The HSB's report` were recorded as the document, not the
+    # body whose report it is (the article's annotators give the owner)
+    article = (
+        "Quay collapse\n\n"
+        '"The winch was never inspected," the Harbour Safety Board said. '
+        "According to their report, the cable had rusted through."
+    )
+    assert who(article, "XQQ")[2][1] == "Harbour Safety Board"
+    article = (
+        "Ferry inquiry\n\n"
+        "A Norland Ferry Board (NFB) inquiry looked into the sinking. "
+        'The NFB\'s report blamed the captain for "reckless steering."'
+    )
+    assert who(article, "XCQ")[2][1].endswith("Norland Ferry Board")
