@@ -328,6 +328,28 @@ _QUOTATION_TAG = re.compile(r"""[,.!?…—-]["”’]\s*(?:said|says|added|adds
 _TAG_PHRASE_END = re.compile(r",|\s(?:via|according|on|in|at|to|during)\s|[.!?]?\s*$")
 
 
+# `with NAME saying`, `reported NAME saying`, `NAME was quoted saying`: the clause names who says the words after it
+_SAYING_AFTER = re.compile(r" +(?:(?:was|is|were) +quoted +(?:as +)?)?saying\b")
+_SAYING_QUOTED = re.compile(r" +(?:was|is|were) +quoted")
+_SAYING_BEFORE = re.compile(r"\b(?:with|reported|quoted|quotes|cited|cites)(?: +[a-z]+)? +\Z")
+
+
+def saying_name(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """`The court rejected the appeal, with judge NAME saying that "..."`, `The office reported NAME
+    saying he would ...`, `NAME was quoted saying ...`: a name a `with` or a verb of reporting puts
+    before `saying` (or one `quoted saying`) is who says what follows, not the sentence's subject."""
+    if "saying" not in sentence.text:
+        return None
+    text, offset = sentence.text, sentence.start
+    for m, _ in found:
+        if m.kind != "name":
+            continue
+        after = _SAYING_AFTER.match(text, m.end - offset)
+        if after and (_SAYING_QUOTED.match(text, m.end - offset) or _SAYING_BEFORE.search(text[: m.start - offset])):
+            return m
+    return None
+
+
 def closing_tag_name(sentence, found: list[tuple[Mention, dict[str, float]]], article: str | None) -> Mention | None:
     """`"...," said union negotiator NAME.`, `"...," said Harbour anchor NAME via Twitter`, `"...,"
     said Ruiz.`: the person's name that ends a quotation's closing tag is its speaker, whatever the

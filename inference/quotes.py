@@ -66,6 +66,7 @@ from claimtag.inference.mentions import (
     quoted_one,
     refined_mention,
     reported_subject,
+    saying_name,
     subject_mention,
     tags_quotation,
     titles_only,
@@ -136,6 +137,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     tagged = closing_tag_name(sentence, found, article)
     if tagged is not None:  # `"...," said union negotiator NAME.`: the tag's name, not the subject
         return tagged
+    saying = saying_name(sentence, found)
+    if saying is not None:  # `..., with judge NAME saying "..."`: the name before `saying`, not the subject
+        return refined_mention(sentence, saying, [m for m, _ in found])
     agent = passive_speaker(sentence, found)
     if agent is not None:  # `Twenty deaths were reported by Norland authorities`
         return refined_mention(sentence, agent, [m for m, _ in found])

@@ -2832,3 +2832,20 @@ def test_a_document_written_with_a_bodys_possessive_is_the_bodys() -> None:
         'The NFB\'s report blamed the captain for "reckless steering."'
     )
     assert who(article, "XCQ")[2][1].endswith("Norland Ferry Board")
+
+
+def test_a_name_put_before_saying_says_what_follows() -> None:
+    # fourteenth round (c): `..., with judge NAME saying "..."` and `NAME was quoted saying` went to the
+    # sentence's subject or to the source it cites
+    article = (
+        "Ferry appeal\n\n"
+        "The ferry operator appealed the fine. "
+        'The court rejected the appeal, with judge Tomas Vale saying that "the delay cost lives."'
+    )
+    assert who(article, "XCQ")[2][1] == "Tomas Vale"
+    article = (
+        "Harbour memoir\n\n"
+        "Former mayor Ana Ruiz has written a memoir. "
+        'According to the Harbour Gazette, Ruiz was quoted saying that the port was "a town with no map."'
+    )
+    assert who(article, "XCQ")[2][1] == "Ana Ruiz"
