@@ -332,20 +332,25 @@ _TAG_PHRASE_END = re.compile(r",|\s(?:via|according|on|in|at|to|during)\s|[.!?]?
 _SAYING_AFTER = re.compile(r" +(?:(?:was|is|were) +quoted +(?:as +)?)?saying\b")
 _SAYING_QUOTED = re.compile(r" +(?:was|is|were) +quoted")
 _SAYING_BEFORE = re.compile(r"\b(?:with|reported|quoted|quotes|cited|cites)(?: +[a-z]+)? +\Z")
+_SAID_AFTER = re.compile(r" +(?:had +)?(?:said|says)\b")  # `The office reported NAME said`: NAME said it
+_REPORTED_BEFORE = re.compile(r"\b(?:reported|quoted|quotes|cited|cites)(?: +[a-z]+)? +\Z")
 
 
 def saying_name(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """`The court rejected the appeal, with judge NAME saying that "..."`, `The office reported NAME
     saying he would ...`, `NAME was quoted saying ...`: a name a `with` or a verb of reporting puts
     before `saying` (or one `quoted saying`) is who says what follows, not the sentence's subject."""
-    if "saying" not in sentence.text:
+    if "saying" not in sentence.text and " said" not in sentence.text and " says" not in sentence.text:
         return None
     text, offset = sentence.text, sentence.start
     for m, _ in found:
         if m.kind != "name":
             continue
+        before = text[: m.start - offset]
         after = _SAYING_AFTER.match(text, m.end - offset)
-        if after and (_SAYING_QUOTED.match(text, m.end - offset) or _SAYING_BEFORE.search(text[: m.start - offset])):
+        if after and (_SAYING_QUOTED.match(text, m.end - offset) or _SAYING_BEFORE.search(before)):
+            return m
+        if _SAID_AFTER.match(text, m.end - offset) and _REPORTED_BEFORE.search(before):
             return m
     return None
 

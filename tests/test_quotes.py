@@ -2849,3 +2849,13 @@ def test_a_name_put_before_saying_says_what_follows() -> None:
         'According to the Harbour Gazette, Ruiz was quoted saying that the port was "a town with no map."'
     )
     assert who(article, "XCQ")[2][1] == "Ana Ruiz"
+
+
+def test_a_name_reported_as_having_said_it_says_it() -> None:
+    # fourteenth round (c): `"...," the mayor's spokesperson reported NAME said` went to the spokesperson
+    article = (
+        "Island talks\n\n"
+        "Mayor Ana Ruiz met Tomas Vale at the harbour. "
+        '"I regret the two clocks on the wall," Ruiz\'s spokesperson reported Vale said during the talks.'
+    )
+    assert who(article, "XCQ")[2][1] == "Tomas Vale"
