@@ -337,7 +337,7 @@ _REPORTED_BEFORE = re.compile(r"\b(?:reported|quoted|quotes|cited|cites)(?: +[a-
 
 
 def saying_name(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
-    """`The court rejected the appeal, with judge NAME saying that "..."`, `The office reported NAME
+    """`The tribunal dismissed the ferry claim, with magistrate NAME saying "..."`, `The office reported NAME
     saying he would ...`, `NAME was quoted saying ...`: a name a `with` or a verb of reporting puts
     before `saying` (or one `quoted saying`) is who says what follows, not the sentence's subject."""
     if "saying" not in sentence.text and " said" not in sentence.text and " says" not in sentence.text:

@@ -2840,7 +2840,7 @@ def test_a_name_put_before_saying_says_what_follows() -> None:
     article = (
         "Ferry appeal\n\n"
         "The ferry operator appealed the fine. "
-        'The court rejected the appeal, with judge Tomas Vale saying that "the delay cost lives."'
+        'The tribunal dismissed the ferry claim, with magistrate Tomas Vale saying that "the delay cost lives."'
     )
     assert who(article, "XCQ")[2][1] == "Tomas Vale"
     article = (
