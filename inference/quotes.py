@@ -40,6 +40,7 @@ from claimtag.inference.mentions import (
     TITLES,
     Mention,
     SpeakerScorer,
+    acronym_subject,
     and_body,
     answered_by,
     before_who,
@@ -179,6 +180,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     if tagged:
         return refined_mention(sentence, tagged[0], [m for m, _ in found])
+    acronym = acronym_subject(sentence, found)
+    if acronym is not None:  # `The Norland Drugs Bureau (NDB) announced`: the bracket hid the verb
+        return refined_mention(sentence, acronym, [m for m, _ in found])
     return group_subject(sentence) or group_tag(sentence, found)  # `Most engineers view`, `..., say experts`
 
 

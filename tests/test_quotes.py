@@ -2859,3 +2859,15 @@ def test_a_name_reported_as_having_said_it_says_it() -> None:
         '"I regret the two clocks on the wall," Ruiz\'s spokesperson reported Vale said during the talks.'
     )
     assert who(article, "XCQ")[2][1] == "Tomas Vale"
+
+
+def test_a_name_opening_the_sentence_with_its_acronym_in_brackets_is_the_subject() -> None:
+    # fourteenth round (c): `The BODY (ACRONYM) ordered ...` had no candidate above zero (the bracket
+    # stands between the name and its verb), so no speaker
+    article = (
+        "Wave warning\n\n"
+        "A strong quake struck off the coast. "
+        'The Kestria Wave Warning Centre (KWWC) ordered harbour masters to "keep every boat in port", '
+        "explaining that no wave had been measured so far."
+    )
+    assert who(article, "XCQ")[2][1] == "Kestria Wave Warning Centre"
