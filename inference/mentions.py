@@ -328,6 +328,60 @@ _QUOTATION_TAG = re.compile(r"""[,.!?…—-]["”’]\s*(?:said|says|added|adds
 _TAG_PHRASE_END = re.compile(r",|\s(?:via|according|on|in|at|to|during)\s|[.!?]?\s*$")
 
 
+# `with NAME saying`, `reported NAME saying`, `NAME was quoted saying`: the clause names who says the words after it
+_SAYING_AFTER = re.compile(r" +(?:(?:was|is|were) +quoted +(?:as +)?)?saying\b")
+_SAYING_QUOTED = re.compile(r" +(?:was|is|were) +quoted")
+_SAYING_BEFORE = re.compile(r"\b(?:with|reported|quoted|quotes|cited|cites)(?: +[a-z]+)? +\Z")
+_SAID_AFTER = re.compile(r" +(?:had +)?(?:said|says)\b")  # `The office reported NAME said`: NAME said it
+_REPORTED_BEFORE = re.compile(r"\b(?:reported|quoted|quotes|cited|cites)(?: +[a-z]+)? +\Z")
+
+
+def saying_name(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """`The tribunal dismissed the ferry claim, with magistrate NAME saying "..."`, `The office reported NAME
+    saying he would ...`, `NAME was quoted saying ...`: a name a `with` or a verb of reporting puts
+    before `saying` (or one `quoted saying`) is who says what follows, not the sentence's subject."""
+    if "saying" not in sentence.text and " said" not in sentence.text and " says" not in sentence.text:
+        return None
+    text, offset = sentence.text, sentence.start
+    for m, _ in found:
+        if m.kind != "name":
+            continue
+        before = text[: m.start - offset]
+        after = _SAYING_AFTER.match(text, m.end - offset)
+        if after and (_SAYING_QUOTED.match(text, m.end - offset) or _SAYING_BEFORE.search(before)):
+            return m
+        if _SAID_AFTER.match(text, m.end - offset) and _REPORTED_BEFORE.search(before):
+            return m
+    return None
+
+
+# `The Norland Drugs Bureau (NDB) announced`, `The Harbour Board (HB) inquiry found`: a name, its acronym
+# in brackets (and a place or a document noun), then a finite verb
+_ACRONYM_VERB = re.compile(r" +\([A-Z][\w.&-]{1,9}\)(?: +of +[A-Z][\w-]*)?(?: +([a-z]+))?(?: +(?:also +)?([a-z]+))?")
+
+
+def acronym_subject(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
+    """`The Norland Drugs Bureau (NDB) announced yesterday`, `The Harbour Board (HB) inquiry found`: a
+    sentence that opens with a name and the acronym it defines in brackets, then a finite verb (after
+    a document noun at most), has that name as its subject: where no candidate scores above zero, it
+    speaks (the bracket between name and verb hides the verb from the features)."""
+    if "(" not in sentence.text:
+        return None
+    text, offset = sentence.text, sentence.start
+    for m, _ in found:
+        before = text[: m.start - offset].split()
+        if m.kind != "name" or len(before) > 2 or any(w.lower() not in DETERMINERS for w in before[-1:]):
+            continue
+        after = _ACRONYM_VERB.match(text, m.end - offset)
+        if after is None:
+            continue
+        first, second = after.group(1), after.group(2)
+        verb = second if first in entities.DOC_NOUNS and second else first
+        if verb and (verb in SAYING or verb.endswith("ed")):
+            return m
+    return None
+
+
 def closing_tag_name(sentence, found: list[tuple[Mention, dict[str, float]]], article: str | None) -> Mention | None:
     """`"...," said union negotiator NAME.`, `"...," said Harbour anchor NAME via Twitter`, `"...,"
     said Ruiz.`: the person's name that ends a quotation's closing tag is its speaker, whatever the

@@ -40,6 +40,7 @@ from claimtag.inference.mentions import (
     TITLES,
     Mention,
     SpeakerScorer,
+    acronym_subject,
     and_body,
     answered_by,
     before_who,
@@ -68,6 +69,7 @@ from claimtag.inference.mentions import (
     refined_mention,
     reported_subject,
     reports_as_noun,
+    saying_name,
     subject_mention,
     tags_quotation,
     titles_only,
@@ -138,6 +140,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     tagged = closing_tag_name(sentence, found, article)
     if tagged is not None:  # `"...," said union negotiator NAME.`: the tag's name, not the subject
         return tagged
+    saying = saying_name(sentence, found)
+    if saying is not None:  # `..., with judge NAME saying "..."`: the name before `saying`, not the subject
+        return refined_mention(sentence, saying, [m for m, _ in found])
     agent = passive_speaker(sentence, found)
     if agent is not None:  # `Twenty deaths were reported by Norland authorities`
         chosen = refined_mention(sentence, agent, [m for m, _ in found])
@@ -180,6 +185,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     tagged = [max((m for m in tagged if m.start == tagged[0].start), key=lambda m: m.end)] if tagged else []
     if tagged:
         return refined_mention(sentence, tagged[0], [m for m, _ in found])
+    acronym = acronym_subject(sentence, found)
+    if acronym is not None:  # `The Norland Drugs Bureau (NDB) announced`: the bracket hid the verb
+        return refined_mention(sentence, acronym, [m for m, _ in found])
     return group_subject(sentence) or group_tag(sentence, found)  # `Most engineers view`, `..., say experts`
 
 

@@ -64,6 +64,11 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare") and _AGED.fullmatch(mention.text):  # `the 24-year-old said`: as a he/she
         return person_before(article, mention.start, speakers, "i", recent) or mention
+    if _pronoun_document(mention) and speakers:  # `their report said` after the body's own words: as `they`
+        return speakers[-1]
+    body = _body_document(mention)
+    if body:  # `The HSB's report blamed` -> the HSB, written in full where the article defines it
+        return resolve(article, body, speakers, recent)
     owned = _owned(article, mention, speakers, recent) if mention.kind == "np" else None
     if owned:  # `His barrister said` -> `Cottle's barrister`, as the annotators write it
         return owned
@@ -162,6 +167,36 @@ def _spelt_as_before(article: str, person: Mention | None) -> Mention | None:
     named right before the he, is the `Menzies Campbell` of the paragraph before)."""
     found = _misspelt_full_name(article, person) if person and person.kind == "name" else None
     return Mention(found.start, found.end, found.name, "name") if found else person
+
+
+_DOCUMENT_OWNERS = word_set("their Their its Its")
+
+
+def _pronoun_document(mention: Mention) -> bool:
+    """`Their study claimed`, `According to its report`: a document a plural or neuter possessive owns
+    (up to two words between) is the work of the body or people the pronoun means, who speak through
+    it as `they` / `it` would (not `his` / `her`: a person's report is recorded by its owner's name)."""
+    words = mention.text.split()
+    return (
+        mention.kind in ("np", "bare")
+        and 2 <= len(words) <= 4
+        and words[0] in _DOCUMENT_OWNERS
+        and words[-1].lower().removesuffix("s") in entities.DOC_NOUNS
+    )
+
+
+_BODY_DOCUMENT = re.compile(r"(?:[Tt]he +)?([A-Z][\w.&-]*(?: +[A-Z][\w.&-]*){0,5})['’]s +(?:[a-z-]+ +){0,2}([a-z]+)")
+
+
+def _body_document(mention: Mention) -> Mention | None:
+    """`The HSB's report blamed`, `the Harbour Board's final review found`: a document written with
+    a body's possessive (`the` before it: an organisation, not a person, whose report the annotators
+    record by the document) is the body's: the body speaks through it."""
+    found = _BODY_DOCUMENT.fullmatch(mention.text) if mention.kind in ("np", "bare") else None
+    if not found or not mention.text.lower().startswith("the ") or found.group(2) not in entities.DOC_NOUNS:
+        return None
+    start = mention.start + found.start(1)
+    return Mention(start, start + len(found.group(1)), found.group(1), "name")
 
 
 def _owned(article: str, mention: Mention, speakers: list[Mention], recent: int | None) -> Mention | None:

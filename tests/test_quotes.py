@@ -2839,3 +2839,59 @@ def test_reports_before_a_verb_are_the_noun_that_speaks() -> None:
     got = who(article, "XCQQ")
     assert got[2][1] == "other shipping agency reports"  # was `agency`, read as the subject of `reports`
     assert got[3][1] == "Early reports"  # was `Early`
+
+
+def test_a_document_written_with_a_bodys_possessive_is_the_bodys() -> None:
+    # fourteenth round (c): `their report` / `The HSB's report` were recorded as the document, not the
+    # body whose report it is (the article's annotators give the owner)
+    article = (
+        "Quay collapse\n\n"
+        '"The winch was never inspected," the Harbour Safety Board said. '
+        "According to their report, the cable had rusted through."
+    )
+    assert who(article, "XQQ")[2][1] == "Harbour Safety Board"
+    article = (
+        "Ferry inquiry\n\n"
+        "A Norland Ferry Board (NFB) inquiry looked into the sinking. "
+        'The NFB\'s report blamed the captain for "reckless steering."'
+    )
+    assert who(article, "XCQ")[2][1].endswith("Norland Ferry Board")
+
+
+def test_a_name_put_before_saying_says_what_follows() -> None:
+    # fourteenth round (c): `..., with judge NAME saying "..."` and `NAME was quoted saying` went to the
+    # sentence's subject or to the source it cites
+    article = (
+        "Ferry appeal\n\n"
+        "The ferry operator appealed the fine. "
+        'The tribunal dismissed the ferry claim, with magistrate Tomas Vale saying that "the delay cost lives."'
+    )
+    assert who(article, "XCQ")[2][1] == "Tomas Vale"
+    article = (
+        "Harbour memoir\n\n"
+        "Former mayor Ana Ruiz has written a memoir. "
+        'According to the Harbour Gazette, Ruiz was quoted saying that the port was "a town with no map."'
+    )
+    assert who(article, "XCQ")[2][1] == "Ana Ruiz"
+
+
+def test_a_name_reported_as_having_said_it_says_it() -> None:
+    # fourteenth round (c): `"...," the mayor's spokesperson reported NAME said` went to the spokesperson
+    article = (
+        "Island talks\n\n"
+        "Mayor Ana Ruiz met Tomas Vale at the harbour. "
+        '"I regret the two clocks on the wall," Ruiz\'s spokesperson reported Vale said during the talks.'
+    )
+    assert who(article, "XCQ")[2][1] == "Tomas Vale"
+
+
+def test_a_name_opening_the_sentence_with_its_acronym_in_brackets_is_the_subject() -> None:
+    # fourteenth round (c): `The BODY (ACRONYM) ordered ...` had no candidate above zero (the bracket
+    # stands between the name and its verb), so no speaker
+    article = (
+        "Wave warning\n\n"
+        "A strong quake struck off the coast. "
+        'The Kestria Wave Warning Centre (KWWC) ordered harbour masters to "keep every boat in port", '
+        "explaining that no wave had been measured so far."
+    )
+    assert who(article, "XCQ")[2][1] == "Kestria Wave Warning Centre"
