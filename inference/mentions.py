@@ -943,6 +943,7 @@ def refined_mention(sentence, mention: Mention, others: list[Mention]) -> Mentio
     shifted = shifted or entities.appositive_person(sentence.text, at, mention.text, spans, titled)
     shifted = shifted or entities.opening_person(sentence.text, at, mention.text, spans)
     shifted = _left_open(sentence.text, at, mention, spans) or shifted
+    shifted = _place_of(sentence.text, at, mention, spans) or shifted
     owner = _speech_owner(sentence.text, at, mention)
     if owner and owner[1].lower() in ("his", "her"):  # `Her 2007 address mentioned`: whom the her means
         start = sentence.start + owner[0]
@@ -1051,6 +1052,26 @@ def _left_open(text: str, at: int, mention: Mention, spans: list[tuple[int, str]
 
 
 _CLAUSE_WORDS = AUXILIARIES | word_set("have has had")
+
+# ` from Eastport, `, ` of the University of Norland, `: where a person is from, up to a comma
+_FROM_PLACE = re.compile(r" +(?:from|of) +(?:the +)?[A-Z][\w'’.-]*(?: +(?:of +)?[A-Z][\w'’.-]*)*, +")
+
+
+def _place_of(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Sgt. NAME from Eastport, Norland, an officer at ..., said`, `NAME of the University of
+    Kestria, Eastport disagreed`: a name chosen right after the comma of a person's `from`/`of` place
+    is the rest of that place (a state, a city of the campus); the person before it speaks."""
+    if mention.kind != "name":
+        return None
+    for o_at, o_text in spans:
+        end = o_at + len(o_text)
+        last = o_text.split()[-1]
+        described = text[:o_at].rstrip().lower().endswith("the")  # `the Vice Chair of the Harbour Board, NAME`
+        if titles_only(o_text) or is_title(last) or described:  # `Foreign Minister of Norland, NAME`
+            continue
+        if end < at and " " in o_text and _FROM_PLACE.fullmatch(text, end, at):
+            return (o_at, o_text) if entities.mention_type(text, o_text) == entities.PERSON else None
+    return None
 
 
 def _speech_owner(text: str, at: int, mention: Mention) -> tuple[int, str] | None:

@@ -296,6 +296,8 @@ def _runs(
             if listed and subject is not None and _introduces_a_list(sentences, labels, i):
                 found = subject(sentences[i - 1])
                 resolved = (resolve(article, found, named, recent) if found else None) or resolved
+            owned = _owner_introduced(article, sentences, labels, i, mention, named)
+            resolved = owned or resolved
             owner = _responder(article, sentences[i]) if resolved is None else None
             resolved = resolve(article, owner, named, recent) if owner else resolved
             if resolved is None and subject is not None:  # a new run with no speaker: its subject
@@ -510,6 +512,48 @@ def _introduces_a_list(sentences: list, labels: list[str], i: int) -> bool:
     if not i or labels[i - 1] == QUOTE or not sentences[i - 1].text.rstrip().endswith(":"):
         return False
     return bool(SPEECH_VERBS.intersection(re.findall(r"[a-z]+", sentences[i - 1].text)))
+
+
+# `his statement:`, `Below is her account:`, `NAME's note, which reads:`: an introduction that ends
+# with a colon right after the words it owns
+_OWNED = re.compile(
+    r"\b(?:([A-Z][\w.-]*(?: +[A-Z][\w.-]*)*)['’]s?|([Hh]is|[Hh]er)) +(?:[\w-]+ +){0,2}?[a-z][\w-]*"
+    r"(?:, +which +(?:reads|read|says|said|states|stated))?:$"
+)
+
+
+def _owner_introduced(
+    article: str, sentences: list, labels: list[str], i: int, mention: Mention | None, named: list[Mention]
+) -> Mention | None:
+    """The owner of words set out after a colon that ends their introduction with a possessive
+    (`Here is her account:` as a sentence of its own before quote sentence i, which has no verb
+    of saying, or `... posted NAME's note, which reads: Crew, ...` inside it, with no mention
+    before the colon):
+    news writing quotes a statement a person wrote this way, sentence by sentence, unattributed."""
+    text = sentences[i].text
+    colon = text.find(":")
+    if colon > 0 and (mention is None or mention.start - sentences[i].start > colon):
+        k, head = i, text[: colon + 1]
+    elif i and labels[i - 1] != QUOTE and sentences[i - 1].text.rstrip().endswith(":") and _unsaying(text):
+        k, head = i - 1, sentences[i - 1].text.rstrip()
+    else:
+        return None
+    owned = _OWNED.search(head)
+    if owned is None:
+        return None
+    intro, recent = sentences[k], sentences[k - 1].start if k else None
+    if owned.group(1):
+        at = intro.start + owned.start(1)
+        return resolve(article, Mention(at, at + len(owned.group(1)), owned.group(1), "name"), named, recent)
+    at = intro.start + owned.start(2)
+    pronoun = "he" if owned.group(2).lower() == "his" else "she"
+    found = resolve(article, Mention(at, at + len(owned.group(2)), pronoun, "pronoun"), named, recent)
+    return None if found.kind == "pronoun" else found
+
+
+def _unsaying(text: str) -> bool:
+    """No verb of saying in the text: a mention in it names no speaker of its own."""
+    return not SPEECH_VERBS.intersection(re.findall(r"[a-z]+", text))
 
 
 def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -> bool:

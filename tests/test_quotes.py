@@ -2895,3 +2895,44 @@ def test_a_name_opening_the_sentence_with_its_acronym_in_brackets_is_the_subject
         "explaining that no wave had been measured so far."
     )
     assert who(article, "XCQ")[2][1] == "Kestria Wave Warning Centre"
+
+
+def test_words_set_out_after_an_introduction_owning_them_are_the_owners() -> None:
+    # fourteenth round (a): a statement a person wrote, quoted sentence by sentence after `Below is his
+    # account:` (no quote sentence before) or `... shared NAME's note, which reads: Colleagues, ...`, went to
+    # a name inside the statement (`Harbour Day`) or to the salutation (`Colleagues`)
+    article = (
+        "Harbour Day\n\n"
+        "Tomas Vale, the chair of the Eastport harbour trust, described the day and how it began. "
+        "Below is his account:\n\n"
+        "In 1961, two thousand people in Eastport marched along the quays on the first Harbour Day. "
+        "The quays were closed to traffic for an afternoon."
+    )
+    labels = who(article, "XCXQQ")
+    assert labels[3][1] == labels[4][1] == "Tomas Vale"
+    article = (
+        "Kestria chief takes leave\n\n"
+        "Ana Ruiz, the chief executive of Kestria, is to take leave. "
+        "In a post on its site, the firm shared the text of Ruiz's note, which reads: Colleagues, As of "
+        "Monday, I am taking six months off. "
+        "I will remain chief executive."
+    )
+    labels = who(article, "XCQQ")
+    assert labels[2][1] == labels[3][1] == "Ana Ruiz"
+
+
+def test_a_place_after_a_persons_from_or_of_is_no_speaker() -> None:
+    # fourteenth round (a): `Sgt. NAME from Eastport, N.Y., an officer ..., said` and `NAME of the
+    # University of Kestria, Eastport disagreed` went to the place that closes where the person is from
+    article = (
+        "Harbour drill\n\n"
+        "Master Sgt. Lena Dorn from Eastport, N.Y., a press officer at the harbour base, said: "
+        '"The drill went to plan."'
+    )
+    assert who(article, "XQ")[1][1].endswith("Lena Dorn")  # not `N.Y.`
+    article = (
+        "Springs study\n\n"
+        "Tomas Vale of the University of Kestria, Eastport disagreed with the findings: "
+        '"The springs were always minor."'
+    )
+    assert who(article, "XQ")[1][1] == "Tomas Vale"
