@@ -1037,14 +1037,40 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
     for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
         after = _gendered_after(article, at + len(surname))
         between = _names_between(article, at + len(surname), after.start()) if after else ()
-        if after and not [m for m in between if surname not in m.group()]:
+        if (
+            after
+            and not [m for m in between if surname not in m.group()]
+            and not _surname_between(article, surname, at + len(surname), after.start())
+        ):
             if _SPEAKS_FOR.search(article, at + len(surname), after.start()):
                 continue  # `NAME, representing Vale, said that he ...`: the he is Vale's
             return _PRONOUN_GENDER[after.group(1).lower()]
     after = _gendered_after(article, places[0] + len(surname))
     if after and _SPEAKS_FOR.search(article, places[0] + len(surname), after.start()):
         return None
+    if after and _surname_between(article, surname, places[0] + len(surname), after.start()):
+        return None
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+
+
+def _surname_between(article: str, surname: str, start: int, end: int) -> bool:
+    """Whether another person's surname, written alone after a verb of saying, stands between the
+    name (ending at `start`) and a he/she (at `end`) in its sentence: the he/she is inside what the
+    name reported of that person (`NAME said Vale had hurt his knee`, `NAME told Vale he was lucky`)."""
+    own = surname.split()[-1]
+    others = _person_surnames(article)
+    if _SENTENCE_END.search(article, start, end):  # the name and the he/she are in different sentences
+        return False
+    for found in _CAPITAL_WORD.finditer(article, start, end):
+        if found.group() != own and found.group() in others:
+            return any(w in SPEECH_VERBS for w in article[start : found.start()].split())
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _person_surnames(article: str) -> frozenset[str]:
+    """The last words of the article's full names that are people's (a book's title is none)."""
+    return frozenset(p.text.split()[-1] for p in _all_people(article)[0])
 
 
 _KIN_AFTER = re.compile(rf"['’]s +(?:{'|'.join(sorted(_KIN_GENDER))})\b")  # `NAME's husband`: a he after is his

@@ -2815,3 +2815,16 @@ def test_a_he_or_she_after_a_described_speaker_means_that_speaker() -> None:
         '"Now it is like living between two embassies," she said.'
     )
     assert who(article, "XCCQQ")[4][1] == "One neighbour"
+
+
+def test_a_he_or_she_inside_what_a_speaker_reports_of_someone_shows_no_gender_of_the_speaker() -> None:
+    # fourteenth round (d): `Coach NAME said OTHER had felt pain in his warm-up` made the coach a man, so
+    # the coach's `"...," she added` went to a woman named before (teamtrain: spo-003, law-003, spk-010)
+    article = (
+        "Indoor meeting\n\n"
+        "Ana Kestria won the 3,000m, and she said the crowd carried her. "
+        "Tomas Vale pulled out of the high jump. "
+        "Meeting director Mira Norland said Vale had felt pain in his ankle. "
+        '"He wants to be fit for the summer, and we back him," she added.'
+    )
+    assert who(article, "XQCQQ")[4][1] == "Mira Norland"
