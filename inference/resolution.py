@@ -102,7 +102,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
             return Mention(full.start, full.end, full.name, "name")
-        named = named or _speaker_referred(article, head, speakers)
+        named = named or _speaker_referred(article, head, speakers) or _body_opening(article, head)
         return named or _group_written(article, mention) or _group_placed(article, mention) or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
@@ -1285,6 +1285,46 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if opening and entities.only_sentence_initial(article, text.split()[0]):
         text, at = text[opening.end() :], at + opening.end()
     return Mention(at, at + len(text), text, "name")
+
+
+_BODY_KINDS = entities.REFERRING_ORG_NOUNS | word_set("club")  # not a public body: `the government` is recorded so
+
+
+def _body_opening(article: str, mention: Mention) -> Mention | None:
+    """`the airline` where no name of the article is written with that kind's word: the name that
+    opens the sentence before the article's first `the [...] airline` (`Vale Air will drop the route.
+    The airline said ...`), as news names a body and then refers to it by its kind; a sentence that
+    opens with `It` is passed over. A name that a he/she or a title follows is no body."""
+    words = mention.text.split()
+    noun = words[-1].lower()
+    if len(words) > 3 or words[0].lower() != "the" or noun not in _BODY_KINDS:
+        return None
+    start, end = window_slice(mention.start)
+    first = next((at for at in occurrences(article, noun, start, end) if _the_before(article, at)), None)
+    if first is None:
+        return None
+    at = _sentence_start(article, first)
+    for _ in range(2):  # the sentence before, and one more where it opens with `It`
+        if at <= 0:
+            return None
+        before_at = _sentence_start(article, at - 1)
+        if article[before_at : before_at + 1].isdigit() or article[before_at : before_at + 1].islower():
+            before_at = _sentence_start(article, before_at - 1)  # cut after an abbreviation: `on Jan. 6, ...`
+        found = subject_mention(SentenceSpan(before_at, article[before_at:at].rstrip(), False), article)
+        if found is None or found.kind == "pronoun" and found.text.lower() != "it":
+            return None
+        if found.kind == "name":  # of two words or more: not a country, nor a capitalised plural (`Traders`)
+            body = " " in found.text and _gender(article, found.text.split()[-1], found.start) is None
+            return found if body else None
+        if found.kind != "pronoun":
+            return None
+        at = before_at
+    return None
+
+
+def _the_before(article: str, at: int) -> bool:
+    """`the` within the two words before offset `at` (`the airline`, `the Harbour-based airline`)."""
+    return "the" in article[max(0, at - 40) : at].lower().split()[-2:]
 
 
 _MANY = word_set("other others both many several some all most few various two three four five")
