@@ -107,7 +107,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
         if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
             return Mention(full.start, full.end, full.name, "name")
-        named = named or _speaker_referred(article, head, speakers)
+        named = named or _speaker_referred(article, head, speakers) or _body_opening(article, head)
         return named or _group_written(article, mention) or _group_placed(article, mention) or mention
     if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
@@ -1072,14 +1072,40 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
     for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
         after = _gendered_after(article, at + len(surname))
         between = _names_between(article, at + len(surname), after.start()) if after else ()
-        if after and not [m for m in between if surname not in m.group()]:
+        if (
+            after
+            and not [m for m in between if surname not in m.group()]
+            and not _surname_between(article, surname, at + len(surname), after.start())
+        ):
             if _SPEAKS_FOR.search(article, at + len(surname), after.start()):
                 continue  # `NAME, representing Vale, said that he ...`: the he is Vale's
             return _PRONOUN_GENDER[after.group(1).lower()]
     after = _gendered_after(article, places[0] + len(surname))
     if after and _SPEAKS_FOR.search(article, places[0] + len(surname), after.start()):
         return None
+    if after and _surname_between(article, surname, places[0] + len(surname), after.start()):
+        return None
     return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+
+
+def _surname_between(article: str, surname: str, start: int, end: int) -> bool:
+    """Whether another person's surname, written alone after a verb of saying, stands between the
+    name (ending at `start`) and a he/she (at `end`) in its sentence: the he/she is inside what the
+    name reported of that person (`NAME said Vale had hurt his knee`, `NAME told Vale he was lucky`)."""
+    own = surname.split()[-1]
+    others = _person_surnames(article)
+    if _SENTENCE_END.search(article, start, end):  # the name and the he/she are in different sentences
+        return False
+    for found in _CAPITAL_WORD.finditer(article, start, end):
+        if found.group() != own and found.group() in others:
+            return any(w in SPEECH_VERBS for w in article[start : found.start()].split())
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _person_surnames(article: str) -> frozenset[str]:
+    """The last words of the article's full names that are people's (a book's title is none)."""
+    return frozenset(p.text.split()[-1] for p in _all_people(article)[0])
 
 
 _KIN_AFTER = re.compile(rf"['’]s +(?:{'|'.join(sorted(_KIN_GENDER))})\b")  # `NAME's husband`: a he after is his
@@ -1294,6 +1320,46 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if opening and entities.only_sentence_initial(article, text.split()[0]):
         text, at = text[opening.end() :], at + opening.end()
     return Mention(at, at + len(text), text, "name")
+
+
+_BODY_KINDS = entities.REFERRING_ORG_NOUNS | word_set("club")  # not a public body: `the government` is recorded so
+
+
+def _body_opening(article: str, mention: Mention) -> Mention | None:
+    """`the airline` where no name of the article is written with that kind's word: the name that
+    opens the sentence before the article's first `the [...] airline` (`Vale Air will drop the route.
+    The airline said ...`), as news names a body and then refers to it by its kind; a sentence that
+    opens with `It` is passed over. A name that a he/she or a title follows is no body."""
+    words = mention.text.split()
+    noun = words[-1].lower()
+    if len(words) > 3 or words[0].lower() != "the" or noun not in _BODY_KINDS:
+        return None
+    start, end = window_slice(mention.start)
+    first = next((at for at in occurrences(article, noun, start, end) if _the_before(article, at)), None)
+    if first is None:
+        return None
+    at = _sentence_start(article, first)
+    for _ in range(2):  # the sentence before, and one more where it opens with `It`
+        if at <= 0:
+            return None
+        before_at = _sentence_start(article, at - 1)
+        if article[before_at : before_at + 1].isdigit() or article[before_at : before_at + 1].islower():
+            before_at = _sentence_start(article, before_at - 1)  # cut after an abbreviation: `on Jan. 6, ...`
+        found = subject_mention(SentenceSpan(before_at, article[before_at:at].rstrip(), False), article)
+        if found is None or found.kind == "pronoun" and found.text.lower() != "it":
+            return None
+        if found.kind == "name":  # of two words or more: not a country, nor a capitalised plural (`Traders`)
+            body = " " in found.text and _gender(article, found.text.split()[-1], found.start) is None
+            return found if body else None
+        if found.kind != "pronoun":
+            return None
+        at = before_at
+    return None
+
+
+def _the_before(article: str, at: int) -> bool:
+    """`the` within the two words before offset `at` (`the airline`, `the Harbour-based airline`)."""
+    return "the" in article[max(0, at - 40) : at].lower().split()[-2:]
 
 
 _MANY = word_set("other others both many several some all most few various two three four five")

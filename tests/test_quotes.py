@@ -2936,3 +2936,36 @@ def test_a_place_after_a_persons_from_or_of_is_no_speaker() -> None:
         '"The springs were always minor."'
     )
     assert who(article, "XQ")[1][1] == "Tomas Vale"
+
+
+def test_a_he_or_she_inside_what_a_speaker_reports_of_someone_shows_no_gender_of_the_speaker() -> None:
+    # fourteenth round (d): `Coach NAME said OTHER had hurt his knee` made the coach a man, so
+    # the coach's `"...," she added` went to a woman named before (teamtrain: spo-003, law-003, spk-010)
+    article = (
+        "Indoor meeting\n\n"
+        "Ana Kestria won the 3,000m, and she said the crowd carried her. "
+        "Tomas Vale pulled out of the high jump. "
+        "Meeting director Mira Norland said Vale had felt pain in his ankle. "
+        '"He wants to be fit for the summer, and we back him," she added.'
+    )
+    assert who(article, "XQCQQ")[4][1] == "Mira Norland"
+
+
+def test_the_kind_of_a_body_is_the_name_that_opened_the_sentence_before_its_first_mention() -> None:
+    # fourteenth round (d): `The club says` after `NAME Rovers plan ...` and `the ...-based airline said` after
+    # `NAME Air will end a route ...` stayed as written: no name of the article ends with the kind's word,
+    # and a name with no body word was typed as a person (teamtrain: opi-012, reg-003)
+    article = (
+        "Stadium plan\n\n"
+        "Kestria Rovers plan to leave their old ground for a site by the canal. "
+        "It would hold 22,000 people. "
+        "The club says the project will cost £90 million."
+    )
+    assert who(article, "XCSQ")[3][1] == "Kestria Rovers"
+    article = (
+        "Route cut\n\n"
+        "Norland Northern Air will end its Port Vale route on Jan. 6, leaving one carrier on it. "
+        "The airline operates 11 flights a week on the route. "
+        "In a statement, the Harbour-based airline said the route had lost money for years."
+    )
+    assert who(article, "XCSQ")[3][1] == "Norland Northern Air"
