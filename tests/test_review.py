@@ -228,7 +228,7 @@ def test_export_never_overwrites_a_batch_and_skips_what_was_reviewed(
 
 
 def test_a_corrected_speaker_reaches_the_speaker_training(exported: Path, tmp_path) -> None:
-    from claimtag.training.attribution import _attributed, gold_articles
+    from claimtag.training.attribution import attributed_rows, gold_articles
     from claimtag.training.corpus import load_corpus
 
     rows = [r for b in sorted(exported.glob("batch-*.csv")) for r in csv.DictReader(b.open(encoding="utf-8"))]
@@ -239,5 +239,5 @@ def test_a_corrected_speaker_reaches_the_speaker_training(exported: Path, tmp_pa
     corrections = tmp_path / "corrections.jsonl"
     assert main(["review", "import", str(batch), "--corrections", str(corrections), "--reviewer", "ana"]) == 0
     saved = load_corpus(corrections)
-    articles = gold_articles(_attributed(saved["train"]))
+    articles = gold_articles(attributed_rows(saved["train"]))
     assert [a.speakers for a in articles] == [["Ruth Mbeki"]]

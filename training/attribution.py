@@ -112,14 +112,14 @@ def same_entity(pred: str | None, gold: str | None) -> bool:
 def fit_attribution(data: DatasetDict, min_quotes: int = 20) -> tuple[SpeakerScorer | None, dict]:
     """Speaker weights fitted on the training split's quote speakers, and their test-split scores
     ((None, {}) when the corpus records fewer than `min_quotes` speakers)."""
-    train = gold_articles(_attributed(data["train"]))
+    train = gold_articles(attributed_rows(data["train"]))
     if sum(s is not None for a in train for s in a.speakers) < min_quotes:
         return None, {}
     scorer = fit_scorer(train)
-    return scorer, evaluate_attribution(gold_articles(_attributed(data["test"])), scorer) if "test" in data else {}
+    return scorer, evaluate_attribution(gold_articles(attributed_rows(data["test"])), scorer) if "test" in data else {}
 
 
-def _attributed(ds: Dataset) -> list[dict]:
+def attributed_rows(ds: Dataset) -> list[dict]:
     """The rows of the articles that record a speaker for some quote."""
     if "speaker" not in ds.column_names:
         return []
@@ -311,7 +311,7 @@ def attribution_of(rows: list[dict], scorer: SpeakerScorer, predicted: list[str]
     `predicted`: a label per row, to score end to end (`evaluate_attribution`'s `labels`)."""
     if predicted is not None:
         rows = [r | {"predicted": p} for r, p in zip(rows, predicted, strict=True)]
-    kept = _attributed(Dataset.from_list(rows)) if rows else []
+    kept = attributed_rows(Dataset.from_list(rows)) if rows else []
     articles = gold_articles(kept)
     if not articles:
         return {}

@@ -116,7 +116,7 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
         t0 = time.perf_counter()
         tagger.tag(one)
         times.append(time.perf_counter() - t0)
-    test = _heldout(model)
+    test = heldout_test(model)
     f1 = float("nan")
     if test["records"]:
         f1 = evaluate_probs(tagger.model.predict_proba(test["records"]), test["gold"], bootstrap=0).macro_f1
@@ -155,7 +155,7 @@ def _forty_sentences(articles: list[str]) -> str:
     return " ".join(sents)
 
 
-def _heldout(model: str) -> dict:
+def heldout_test(model: str) -> dict:
     """Records and gold labels of the test split the model was trained with (empty if unknown)."""
     from claimtag.model.folder import resolve_model_path
     from claimtag.training.config import load_config

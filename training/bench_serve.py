@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimtag.training.bench import _heldout, corpus_articles
+from claimtag.training.bench import corpus_articles, heldout_test
 from claimtag.training.markdown import markdown_table
 
 
@@ -120,7 +120,7 @@ def run(model: str, corpus: str, n_articles: int, requests: int, workers: int) -
     in_process = sum(map(len, together)) / (time.perf_counter() - t0)
     if together != expected:
         raise RuntimeError("labels differ between articles tagged alone and together")
-    test = _heldout(model)
+    test = heldout_test(model)
     f1 = float("nan")
     if test["records"]:
         f1 = evaluate_probs(tagger.model.predict_proba(test["records"]), test["gold"], bootstrap=0).macro_f1

@@ -20,7 +20,7 @@ from datasets import Dataset
 from claimtag.inference.quotes import SpeakerScorer
 from claimtag.training.attribution import (
     GoldArticle,
-    _attributed,
+    attributed_rows,
     candidate_examples,
     evaluate_attribution,
     fit_scorer,
@@ -58,7 +58,7 @@ class TreeScorer:
 
 
 def _articles(rows: list[dict]) -> list[GoldArticle]:
-    return gold_articles(_attributed(Dataset.from_list(rows)))
+    return gold_articles(attributed_rows(Dataset.from_list(rows)))
 
 
 def compare(config: str, ext: str, ext_source: str, shipped: Path) -> dict[str, dict[str, float]]:

@@ -313,7 +313,7 @@ def nearest_person(articles: list[GoldArticle]) -> dict:
 
 
 def _articles(rows: list[dict]) -> list[GoldArticle]:
-    return gold_articles(attribution._attributed(Dataset.from_list(rows)))
+    return gold_articles(attribution.attributed_rows(Dataset.from_list(rows)))
 
 
 def dev_sets(config: str, ext: str, ext_source: str, train: bool = False) -> dict[str, list[GoldArticle]]:
