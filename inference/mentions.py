@@ -42,7 +42,7 @@ SPEECH_VERBS |= word_set("""protested mourned surmised termed signaled signalled
     credited defended cried quipped insinuated supported demanding ruled""")
 SPEECH_VERBS |= word_set("""elaborated elaborates voiced mocked branded noting recommend assert indicate criticize
     criticise marveled marvelled rubbished disagreed sighed sighs""")  # eighth round, read off the extension's gold
-# participles of saying (`NAME remarking that: "..."`, `..., telling The Times of NAME: "..."`)
+# participles of saying (`NAME remarking that: "..."`, `..., telling The Gazette of NAME: "..."`)
 SPEECH_VERBS |= word_set("""remarking noting claiming arguing warning insisting explaining adding telling stressing
     urging denying admitting suggesting describing accusing announcing confirming""")
 SPEECH_VERBS |= word_set("accepted accepts")  # tenth round (c): a witness `accepted that ...` under cross-examination
@@ -200,7 +200,7 @@ _NOT_TOLD = word_set("source sources")  # `a source told Xinhua`: the annotators
 
 def told_outlet(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """The described speaker of `A villager was quoted by NAME:`, `with a family friend telling the
-    NAME,`, `one resident was quoted as saying to the newspaper NAME` where the outlet NAME was chosen:
+    NAME,`, `one shopkeeper was quoted as saying to the newspaper NAME` where the outlet NAME was chosen:
     the noun phrase right before the words that name the outlet (not a source's: `_NOT_TOLD`)."""
     if chosen.kind != "name":
         return None
@@ -269,7 +269,7 @@ _ISSUED = re.compile(r" (?:issued|released|published) +(?:a|an|its) +(?:[a-z-]+ 
 
 
 def issued_statement(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
-    """The subject right before `issued a statement` (`The MEA issued a statement which read: "...`)
+    """The subject right before `issued a statement` (`The NMA issued a statement which read: "...`)
     where no candidate scores as a speaker: who issues the statement says what it reads."""
     issued = _ISSUED.search(sentence.text) if "statement" in sentence.text or "communiq" in sentence.text else None
     if issued is None:
@@ -283,8 +283,8 @@ _AND_BODY = re.compile(r" +and +((?:[A-Z][\w'’-]* +){0,3}([A-Z][a-z]+))")  # `
 
 
 def and_body(sentence, mention: Mention) -> Mention:
-    """A phrase that ends in a name cut before `and` (`a spokesperson for Telford` of `... for Telford
-    and Wrekin Council`), run on to the organisation's name that `and` continues, where that ends in
+    """A phrase that ends in a name cut before `and` (`a spokesperson for Marlow` of `... for Marlow
+    and Eastdale Council`), run on to the organisation's name that `and` continues, where that ends in
     an organisation noun."""
     if mention.kind != "np" or not mention.text[-1:].isalpha():
         return mention
@@ -536,7 +536,7 @@ _PASSIVE_SAYING = word_set("decried echoed considered attacked")  # verbs of say
 
 def passive_speaker(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """The agent of a passive verb of saying (`Twenty deaths were reported by Norland authorities`, `The
-    order was described by Commissioner Vale as ...`, `As described by MIT researchers, ...`): the
+    order was described by Commissioner Vale as ...`, `As described by ERI researchers, ...`): the
     speaker, where the sentence has no other verb of saying; the longest candidate that starts right
     after `by`. Reads the masked sentence once."""
     if _BY_AGENT.search(sentence.text) is None:  # the common case, before masking the quotation
@@ -593,7 +593,7 @@ def opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[
         return None  # a clause or a parenthesis inside, not one noun phrase
     before = sentence.text[opener.start - sentence.start : mention.start - sentence.start].rstrip()
     named = before[:-3].endswith("ed")  # `One of the boards named in the review`: the place is part of it
-    if words[0] in ("a", "an", "one") and before.endswith(" in") and not named:  # `A rebel activist in the city said`:
+    if words[0] in ("a", "an", "one") and before.endswith(" in") and not named:  # `A market trader in the city said`:
         head = before[:-3].rstrip()  # one person, written without the place
         return Mention(opener.start, opener.start + len(head), head, "np")
     return Mention(opener.start, mention.end, phrase, "np")
@@ -814,7 +814,7 @@ def tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bo
 def subject_mention(sentence, article: str | None = None) -> Mention | None:
     """The subject a reported statement (no quotation marks) opens with, for a quote sentence whose
     candidates all score below zero and that continues no run (`Iran signalled it would talk`,
-    `Meanwhile, Carayol has contested the accusations`): the label says someone says it, and
+    `Meanwhile, Brenn has contested the charges`): the label says someone says it, and
     news puts the sayer first."""
     if direct_speech(sentence):
         return None
@@ -1122,7 +1122,7 @@ def _holder_after(text: str, at: int, mention: Mention, spans: list[tuple[int, s
 
 
 def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """`said White House spokesperson Robert Gibbs`: an organisation's name chosen, then a role in lower
+    """`said Harbour House spokesperson Tomas Brenn`: an organisation's name chosen, then a role in lower
     case and a person's full name (also set off by a comma: `said NORG chief strategy expert, NAME`):
     that person speaks, for the organisation."""
     if mention.kind != "name":
@@ -1153,10 +1153,10 @@ def _relative_after(text: str, at: int, mention: Mention, spans: list[tuple[int,
 
 def _grouped(sentence, mention: Mention) -> Mention:
     """A group speaker in the annotators' wording (their speaker is the whole phrase): the group noun
-    after a name or phrase (`Mainland Chinese officials`, `Senior Frelimo party members`, `Obama's
+    after a name or phrase (`Mainland Chinese officials`, `Senior Kestria Front party members`, `Obama's
     staff`, `Initial reports suggested`), the organisation or place after a group's head (`Officials
     from the Army Legal Services Agency`, `Doctors in Gaza`), and a second group or name joined by
-    `and` right before a verb (`Friends and family said`, `Carman and Air thanked`). Reads the
+    `and` right before a verb (`Friends and family said`, `Vale and Ruiz thanked`). Reads the
     tokens of the one sentence."""
     if mention.kind == "pronoun":
         return mention
@@ -1232,7 +1232,7 @@ _QUALIFIED_HEADS = entities.GROUP_NOUNS | SEAT_NOUNS
 
 
 def _without_newspaper(mention: Mention) -> Mention:
-    """`The China Daily newspaper reported` -> `The China Daily`: a paper is recorded by its name."""
+    """`The Norland Daily newspaper reported` -> `The Norland Daily`: a paper is recorded by its name."""
     words = mention.text.split()
     if len(words) > 2 and words[-1] == "newspaper" and words[-2][:1].isupper():
         text = " ".join(words[:-1])
@@ -1242,7 +1242,7 @@ def _without_newspaper(mention: Mention) -> Mention:
 
 def _apart(masked: str, tokens: list[_Token], k: int) -> bool:
     """A comma or the blanked words of a quotation between tokens k-1 and k (`as a "chance ..." having`,
-    `the lawsuit, 50 participants`): no noun phrase spans them (`A 2006 US report` does)."""
+    `the lawsuit, 50 participants`): no noun phrase spans them (`A 2009 Norland report` does)."""
     gap = masked[tokens[k - 1].end : tokens[k].start]
     return "," in gap or "  " in gap
 
@@ -1285,7 +1285,7 @@ _JOINED_STOP = NP_STOP | DETERMINERS | PRONOUNS | AUXILIARIES | SPEECH_VERBS | C
 
 def _joined(tokens: list[_Token], end: int) -> int | None:
     """The end of `and` + a group or a name (at most four words) right after tokens[:end] when a verb
-    follows (`Friends and family said`, `Russian and Polish investigations deemed`)."""
+    follows (`Friends and family said`, `Kestrian and Norlandic inquiries deemed`)."""
     if end + 1 >= len(tokens) or tokens[end].low != "and" or not _contiguous(tokens, end):
         return None
     k = end + 1
@@ -1300,7 +1300,7 @@ def _joined(tokens: list[_Token], end: int) -> int | None:
 
 def _trailing_name(text: str) -> str | None:
     """The name that ends a described speaker (`the resort's manager Ali Naseem`), where a role noun
-    stands right before it; None when the phrase ends otherwise (`a spokesperson for NISA`)."""
+    stands right before it; None when the phrase ends otherwise (`a spokesperson for NORSA`)."""
     words = text.split()
     k = len(words)
     while k > 0 and (_Token(0, 0, words[k - 1]).capital or words[k - 1].lower() in CONNECTORS):
@@ -1464,7 +1464,7 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
         if t.low not in _NP_OPENERS and owner is None:
             continue
         j = _partitive(tokens, i)
-        # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
+        # capitalised modifiers stay inside (`the Norpress news agency`, `a Northern League soldier`),
         # but the phrase ends on a lower-case head
         while (
             j < len(tokens)
@@ -1577,8 +1577,8 @@ _QUALIFYING = word_set("for at in of from")
 
 
 def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str]]:
-    """tokens[i:j] with the organisation or place after it (`a spokesperson for NISA`, `astronomers
-    at the Ohio State University`, `a spokesperson for the government`): the annotators' whole speaker."""
+    """tokens[i:j] with the organisation or place after it (`a spokesperson for NORSA`, `astronomers
+    at the Eastport State University`, `a spokesperson for the government`): the annotators' whole speaker."""
     if j + 1 >= len(tokens) or tokens[j].low not in _QUALIFYING or tokens[j].start - tokens[j - 1].end > 1:
         return []
     k = j + 2 if tokens[j + 1].low == "the" and j + 2 < len(tokens) else j + 1
@@ -1757,7 +1757,7 @@ def mention_features(
     if earlier:
         gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS_TITLES]
         roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
-        # `said Hamas official Ayman Taha`, `said FAA Administrator Jan Huerta`: a name, then a role
+        # `said Norpress official Omar Brenn`, `said NAA Administrator Jan Holt`: a name, then a role
         roles = roles or (len(gap) <= 3 and gap[-1].low not in NP_STOP and _role_word(gap[-1]) and b - a > 1)
         f["adj_after_verb"] = float(
             (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier[-1]].end : tokens[a].start]
@@ -1784,7 +1784,7 @@ _CLOSING_MARK = re.compile('["”’]')
 
 
 def _bracketed(masked: str, token: _Token) -> bool:
-    """One word in brackets: an acronym after its name (`The United Nations (UN) on Friday called`)."""
+    """One word in brackets: an acronym after its name (`The Northern Council (NC) on Friday called`)."""
     return masked[token.start - 1 : token.start] == "(" and masked[token.end : token.end + 1] == ")"
 
 

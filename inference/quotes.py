@@ -125,7 +125,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     """The candidate that names the sentence's speaker, or None when none scores above zero
     (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
     answer = answered_by(sentence, article)
-    if answer is not None:  # `NAME: We hope ...`, `((Wikinews)) How do you ...?`: an interview's turn
+    if answer is not None:  # `NAME: We hope ...`, `((Wikinews)) Which route did you ...?`: an interview's turn
         return answer
     named = quoted_name(sentence)
     if named is not None:  # `Wikipedia user 'Nordfan' posted`: a name the candidates leave out
@@ -218,7 +218,7 @@ def _set_off(sentence, cited: Mention) -> bool:
 
 
 def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:
-    """A place that is no country and no named person's place in the sentence (`NAME of New York said`
+    """A place that is no country and no named person's place in the sentence (`NAME of Port Kestrel said`
     keeps `New York`, for `entities.owner` to give its person the quote): no candidate at all."""
     if mention.kind != "name" or not entities.never_speaks(article, mention.text) or _a_person_named(article, mention):
         return False
@@ -277,7 +277,7 @@ def _runs(
         opened = _pronoun_ahead(article, sentences, runs, i, mentions[ahead[i]]) if later else None
         later = opened or later
         joined = _joins_after_quotation(sentences[i], mention, resolved, speakers[-1]) if runs else None
-        if joined is not None:  # `... get them home", whilst his grandmother, NAME, said that "..."`
+        if joined is not None:  # `... bring them back", whilst his grandmother, NAME, said that "..."`
             runs.append([i])
             speakers.append(joined)
         elif runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
@@ -393,8 +393,8 @@ _VERB_OF_SECOND = re.compile(r"[,\s]*(?:(?:has|have|had|also) +)?([a-z]+)")
 
 def _joins_after_quotation(sentence, mention: Mention | None, resolved: Mention | None, speaker) -> Mention | None:
     """A sentence that opens inside the run's quotation, closes it, and gives a second speaker their
-    own part in a `while` clause (`... get them home", whilst his grandmother, NAME, said that "..."`,
-    `... twenty years," while Air France's lawyers stated ...`): both speak it, as the annotators
+    own part in a `while` clause (`... bring them back", whilst his grandmother, NAME, said that "..."`,
+    `... ten years," while Norland Air's lawyers stated ...`): both speak it, as the annotators
     record (`A and B`); a run of its own. Reads the sentence before and after the mention."""
     if not sentence.in_quote or mention is None or resolved is None or speaker is None:
         return None
@@ -445,7 +445,7 @@ def _saying_after(sentence) -> Mention | None:
     return Mention(start, start + len(found.group(1)), found.group(1), "name")
 
 
-_READ_OUT = re.compile(  # `An IAA statement yesterday morning read "`
+_READ_OUT = re.compile(  # `An NPA statement on Monday morning read "`
     r"""((?:An?|The) +(?:[A-Z][\w'’.-]* +){0,3}(?:statement|release|letter|message|notice))\b"""
     r"""[^"“”,;]{0,40}? +reads?\b"""
 )
@@ -499,7 +499,7 @@ def _goes_on(
         return True  # `He said the roads are shut. The army has closed the border.`: no verb of saying, his
     if entities.group_head(resolved.text):  # `Friends and family said`: a group says it
         return False
-    if resolved.kind == "name":  # `Hamas has also released`, but not `Turkish citizens`, `Secondly, ...`
+    if resolved.kind == "name":  # `Norpress has also released`, but not `Turkish citizens`, `Secondly, ...`
         words = resolved.text.split()
         return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
     return entities.speaker_type(article, resolved.text) == entities.UNKNOWN
@@ -558,7 +558,7 @@ def _unsaying(text: str) -> bool:
 
 def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -> bool:
     """A direct quotation with no attribution right after a quote sentence of the same paragraph
-    (`Mr. Obama criticised the plan as "all over the map". "Every time you ..."`): the speaker the
+    (`Mr. Vale criticised the plan as "all over the map". "Each time we ..."`): the speaker the
     paragraph just quoted goes on."""
     if not runs or runs[-1][-1] != i - 1 or speakers[-1] is None or not direct_speech(sentences[i]):
         return False
@@ -656,7 +656,7 @@ def _name_alone(article: str, mention: Mention) -> Mention:
     start, end = window_slice(mention.start)  # a window, not the whole article: linear on huge inputs
     body = next((j for j in range(len(words) - 2, k, -1) if _body_before(article, words[k:j], start, end)), None)
     if body is not None and len(occurrences(article, words[-1], start, end)) > 1:
-        k = body  # `Iraq Ryan C. Crocker`, where the article also writes `Crocker` alone
+        k = body  # `Kestria Tomas J. Brenn`, where the article also writes `Brenn` alone
     while k < len(words) - 2 and _lead_word(words[k]):
         k += 1
     rest = words[k:]
@@ -685,7 +685,7 @@ def _lead_word(word: str) -> bool:
 
 def _body_before(article: str, words: list[str], start: int, end: int) -> bool:
     """Words before a name that are a place or an organisation the article also writes without the name
-    (`Iraq` of `Iraq Ryan C. Crocker`, `United Nations` of `United Nations Ana Ruiz`; not `United` of
+    (`Kestria` of `Kestria Tomas J. Brenn`, `United Nations` of `United Nations Ana Ruiz`; not `United` of
     `United Arab Emirates`, never written with no capitalised word after it)."""
     if not words:
         return False

@@ -84,7 +84,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         if spoken_for:  # `a spokesperson for the CNB` -> `... for the Central Narcotics Bureau`
             return spoken_for
         agency = _source_of(article, mention)
-        if agency:  # `the source` -> `Reuters`, where `Reuters spoke to an anonymous source`: as recorded
+        if agency:  # `the source` -> `Norpress`, where `Norpress spoke to an anonymous source`: as recorded
             return agency
         published = _publication(article, mention)
         if published:  # `The paper also wrote` -> `Harbour Gazette`, written `newspaper Harbour Gazette`
@@ -105,11 +105,11 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             by_role = by_role or _headline_role(article, head) or _by_role_verb(article, head)
         named = by_role or _by_head(article, head) or typed
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
-        if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
+        if full:  # `the report` -> `the 2011 Eastport Development Report on Rural Schools`, written so
             return Mention(full.start, full.end, full.name, "name")
         named = named or _speaker_referred(article, head, speakers) or _body_opening(article, head)
         return named or _group_written(article, mention) or _group_placed(article, mention) or mention
-    if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
+    if " and " in mention.text:  # `Vale and Ruiz thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
         parts = (
             Mention(mention.start, mention.start + len(left), left, "name"),
@@ -132,7 +132,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     if group:  # `Workers are ...` at a sentence start: the group as the article wrote it with its qualifier
         return group
     whole = entities.defined_around(article, mention.start, mention.end)
-    if whole:  # `United Nations High Commissioner` of `... for Refugees (UNHCR)`: the name it defines
+    if whole:  # `Northern Council High Commissioner` of `... for Fisheries (NCHCF)`: the name it defines
         return Mention(whole.start, whole.end, whole.name, "name")
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
@@ -140,7 +140,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     named = resolve_surname(article, mention)
     named = _spouse(article, mention, named) or named
     family = entities.family_name(article, mention.text, mention.start, WINDOW) if named is mention else None
-    if family:  # `Paul told ITV` -> `Paul Chandler`, named with his wife as `Paul and Rachel Chandler`
+    if family:  # `Tomas told Norpress` -> `Tomas Vale`, named with his wife as `Tomas and Ana Vale`
         return Mention(family.start, family.end, family.name, "name")
     related = _relative(article, mention) or _kin(article, mention) if named is mention else None
     if related:  # `Bianchi's father, Philippe` -> `Philippe Bianchi`
@@ -321,10 +321,10 @@ def _group_written(article: str, mention: Mention) -> Mention | None:
     if best is None:
         return None
     start = best.start()
-    modifier = _GROUP_MODIFIER.search(article, max(0, start - 30), start)  # `80 women workers of ...`
+    modifier = _GROUP_MODIFIER.search(article, max(0, start - 30), start)  # `60 women workers of ...`
     if modifier and modifier.group(1) not in _NOT_MODIFIERS and not modifier.group(1).endswith("ed"):
         start = modifier.start(1)
-    end = nationals_end(article, best.start(), best.end())  # `families of Spanish sailors`
+    end = nationals_end(article, best.start(), best.end())  # `families of Kestrian sailors`
     return Mention(start, end, article[start:end], "np")
 
 
@@ -422,7 +422,7 @@ _QUALIFIED_GROUP = re.compile(
     rf"[A-Za-z]+ +(?:of|at|from|for) +(?:the +)?(?:{PARTICLE})?[A-Z][\w'’&-]*"
     r"(?: +(?:(?:of|the|and|for|de) +)*[A-Z][\w'’&-]*)*"
 )  # no period inside: a sentence's end stops it
-# officials and sources speak for many bodies in one article (`officials of NISA`, then `US officials`),
+# officials and sources speak for many bodies in one article (`officials of NORSA`, then `Kestrian officials`),
 # and reports are no people: the qualifier written once is not theirs each time
 _ANY_BODY = word_set("officials sources reports investigations")
 _NOT_MODIFIERS = NP_STOP | DETERMINERS | TIME_WORDS | PREPOSITIONS | SPEECH_VERBS | PRONOUNS
@@ -503,7 +503,7 @@ _FOR_BODY = re.compile(
 
 
 def _spoken_for(article: str, mention: Mention) -> Mention | None:
-    """`a spokesperson for the CNB`, `A spokeswoman for the Foundation`, `a representative for the
+    """`a spokesperson for the CNB`, `A spokeswoman for the Trust`, `a representative for the
     newspaper`: the organisation written in full where the article names it so, an acronym by its
     definition in brackets, a word of a name or a referring noun by the nearest organisation that
     fits (the annotators record the organisation in full). None where nothing is to add."""
@@ -534,7 +534,7 @@ def _spoken_for(article: str, mention: Mention) -> Mention | None:
 
 def _source_of(article: str, mention: Mention) -> Mention | None:
     """`the source`, `a source` -> the news agency or outlet the article says the source spoke to
-    (`Reuters spoke to an anonymous source`, `A source told the Xinhua news agency`): the annotators
+    (`Norpress spoke to an anonymous source`, `A source told the Norpress news agency`): the annotators
     record the agency. Reads the last `source` up to the mention's end, within WINDOW before it."""
     words = mention.text.lower().split()
     if len(words) != 2 or words[0] not in ("the", "a") or words[1] != "source":
@@ -713,7 +713,7 @@ _GAVE_NAME = re.compile(
 
 def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:
     """The person the pronoun's own sentence opens with, before the pronoun, behind a subordinating word
-    at most (`When al-Islam first made his claims, he said`, `As Mogale was led away he shouted`,
+    at most (`When Vale first raised his claims, he said`, `As Brenn was led away he shouted`,
     `Yusuf had no comment, but he had stated`): a he/she after its sentence's subject means it."""
     if pronoun not in ("he", "she"):
         return []
@@ -751,7 +751,7 @@ def _named_subject(
     article: str, recent: int | None, at: int, near: list[Mention], latest: list[Mention]
 ) -> list[Mention]:
     """The person the sentence before names first as the subject of a verb (`Last week, King Ana Ruiz
-    made ...`, `Former defense minister NAME was sentenced ...`, `A Palestinian who crossed, NAME,
+    made ...`, `Former defense minister NAME was sentenced ...`, `A Kestrian who crossed, NAME,
     spoke ...`): the first full name outside quotation marks, followed by a lower-case word (after an
     appositive between commas at most). News reintroduces a speaker so before their `He said`; it
     comes before the latest speaker (`latest`), unless the sentence before is where that speaker is
@@ -818,7 +818,7 @@ _SUBJECT = re.compile(
 
 def a_person(article: str, speaker: Mention, at: int) -> bool:
     """A speaker a he/she/I can mean: a person's name, or one person described (`a spokesperson for
-    NISA`, `an African Union soldier`)."""
+    NORSA`, `a Northern League soldier`)."""
     if speaker.kind == "name":
         titled = titles_only(speaker.text)  # `President`
         return not titled and is_person(article, speaker.text, at)
@@ -968,8 +968,8 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             words.pop(0)
         while words and words[-1].rstrip(".") in POST_NOMINALS:
             words.pop()
-        words = _person_part(words)  # `Royal Navy Lieutenant Felix Carman` -> `Felix Carman`
-        words = _without_of(article, " ".join(words)).split()  # `Ksenia Sukhinova of Russia`
+        words = _person_part(words)  # `Harbour Guard Lieutenant Tomas Vale` -> `Tomas Vale`
+        words = _without_of(article, " ".join(words)).split()  # `Ana Ruiz of Kestria`
         if (
             len(words) < 2
             or _BYLINE.search(article, max(0, m.start() - 6), m.start())  # `by NAME` opening a line, not `cut by NAME`
@@ -1007,8 +1007,8 @@ def _person_part(words: list[str]) -> list[str]:
     roles = [k for k, w in enumerate(words[:-2]) if is_title(w)]
     written, words = words, words[roles[-1] + 1 :] if roles else words
     if roles and roles[0] >= 2 and len(words) == 2 and words[0] in ("of", "for", "to"):
-        return written[: roles[0]]  # `Gordon Brown Prime Minister of Britain`: the name before the office
-    if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Condoleezza Rice`: the place ends the title
+        return written[: roles[0]]  # `Tomas Vale Prime Minister of Norland`: the name before the office
+    if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Ana Ruiz`: the place ends the title
         words = words[-2:]
     return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
 
@@ -1154,7 +1154,7 @@ def resolve_surname(article: str, mention: Mention) -> Mention:
     for m in earlier_first:
         full = _without_of(article, m.group())
         parts = full.split()
-        while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Lula said` names Lula, not `Also Lula`
+        while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Ruiz said` names Ruiz, not `Also Ruiz`
             parts.pop(0)
         if not parts or m.start() == mention.start:  # a title is cut below (`Ms Farah Osei`)
             continue
@@ -1163,7 +1163,7 @@ def resolve_surname(article: str, mention: Mention) -> Mention:
         if word == parts[0] and word.lower() in entities.COUNTRIES:
             continue  # `Norway said` is the country, not the `Norway Today` the article cites
         initials = "".join(p[0] for p in parts if p[0].isupper())
-        # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
+        # `Ruiz` -> `Ana Maria Ruiz da Costa`: any capitalised part of a person's full name
         inside = word in parts[1:-1] and is_person(article, " ".join(parts), m.start())
         # `Berg` -> `Ana Berg-Lund`, `Maliki` -> `Nouri al-Maliki`: a part of a person's hyphenated surname
         hyphened = word in _hyphen_parts(parts[-1]) and is_person(article, " ".join(parts), m.start())
@@ -1291,7 +1291,7 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 def _without_of(article: str, name: str) -> str:
-    """`Mark Meechan of Scotland` -> `Mark Meechan`: a person's name ends before `of` (an
+    """`Tomas Vale of Norland` -> `Tomas Vale`: a person's name ends before `of` (an
     organisation's does not: `Bank of England`)."""
     before, of, _ = name.partition(" of ")
     person = of and " " in before and entities.mention_type(article, before) == entities.PERSON
@@ -1316,7 +1316,7 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if not best:
         return None
     text, at = best.group(), best.start()
-    opening = re.match(r"[A-Z][\w-]* of (?=[A-Z])", text)  # `Images of Pakistan International Airlines`
+    opening = re.match(r"[A-Z][\w-]* of (?=[A-Z])", text)  # `Images of Norland International Airlines`
     if opening and entities.only_sentence_initial(article, text.split()[0]):
         text, at = text[opening.end() :], at + opening.end()
     return Mention(at, at + len(text), text, "name")
@@ -1366,7 +1366,7 @@ _MANY = word_set("other others both many several some all most few various two t
 
 
 # how an organisation's name writes the noun an article refers back to it with (`the airline` ->
-# `Pakistan International Airlines`, `the centre` -> `Pacific Tsunami Warning Center`, `the company`
+# `Norland International Airlines`, `the centre` -> `Northern Tide Warning Center`, `the company`
 # -> `SMRT Corporation`)
 _HEAD_FORMS = {
     "airline": ("airlines", "airways"),
@@ -1467,7 +1467,7 @@ def _speaker_by_role(article: str, mention: Mention, speakers: list[Mention]) ->
     """`The president said` after `President Bush` spoke -> Bush's full name: of the last three
     speakers, the latest the article wrote with that role before their surname (within WINDOW):
     the role (or another title of it), up to two more names, the surname (`President Bush`,
-    `president George W. Bush`, `PC Shields` for `officer`)."""
+    `president Tomas R. Vale`, `PC Shields` for `officer`)."""
     role = mention.text.split()[-1].lower()
     if role not in ROLE_WORDS or len(mention.text.split()) > 3:
         return None

@@ -438,7 +438,7 @@ def test_he_never_means_a_title_a_nationality_or_part_of_an_organisations_name()
     article = (
         "Arrest at the port\n\n"
         "Police in May arrested Lars Okun, a South African. "
-        '"Help me," he told officers. '
+        '"Please come quickly," he told officers. '
         'Dae Min-ho released "Harbour Lights Dance" in July. '
         '"Nobody expected this," he said.'
     )
@@ -960,11 +960,11 @@ def test_a_person_described_with_a_place_keeps_the_place() -> None:
 def test_one_of_a_group_then_one_name_in_apposition_is_that_person() -> None:
     article = (
         "Convention\n\n"
-        'One of the cosplayers, Stephanie, told Norpress "The costumes keep getting better each year." '
+        'One of the dancers, Marta, told Norpress "The shows get bigger every year." '
         '"We dressed up as heroes."'
     )
     got = who(article, "XQQ")
-    assert got[1][1] == got[2][1] == "Stephanie"  # was `One of the cosplayers`
+    assert got[1][1] == got[2][1] == "Marta"  # was `One of the dancers`
 
 
 def test_a_place_that_is_no_country_never_speaks() -> None:

@@ -194,11 +194,11 @@ def test_a_middle_initial_and_a_surname_inside_a_long_name_resolve() -> None:
         "Judge rejects lawsuit\n\n"
         "Federal judge John D. Bates dismissed the case on Tuesday.\n\n"
         '"The court cannot decide this," Judge Bates wrote.\n\n'
-        "President Luiz Inácio Lula da Silva spoke later.\n\n"
-        '"We respect the ruling," Lula said.'
+        "President Ana Maria Ruiz da Costa spoke later.\n\n"
+        '"We respect the ruling," Ruiz said.'
     )
     speakers = [s for _, s, _ in who(article, "XCQCQ") if s]
-    assert speakers == ["John D. Bates", "Luiz Inácio Lula da Silva"]
+    assert speakers == ["John D. Bates", "Ana Maria Ruiz da Costa"]
 
 
 def test_a_sentence_that_closes_a_quotation_lost_at_a_paragraph_break_continues_it() -> None:
@@ -901,11 +901,11 @@ def test_a_past_tense_after_an_opening_noun_phrase_is_its_verb() -> None:
         "Plot\n\n"
         "The four suspects named other members of the group and claimed that they planned to attack the temple. "
         "The road was closed on Monday. "
-        "The tribal leaders' letter demands that the council act on the road."
+        "The village elders' letter demands that the council act on the road."
     )
     got = who(article, "XQCQ")
     assert got[1][1] == "The four suspects"  # was `The four suspects named other members of the group`
-    assert got[3][1] == "The tribal leaders' letter"  # a possessive is no verb
+    assert got[3][1] == "The village elders' letter"  # a possessive is no verb
 
 
 def test_a_group_with_its_place_and_an_appositive_opens_a_reported_statement() -> None:
@@ -930,17 +930,17 @@ def test_a_person_described_by_a_whose_clause_that_ends_the_sentence_keeps_it() 
 def test_a_pronoun_after_representing_someone_gives_no_gender_to_the_speaker() -> None:
     article = (
         "Court martial\n\n"
-        'According to prosecutor Captain Tom Crozier: "The three defendants all looked at the chart." '
-        '"It was a short cut," said Crozier.\n\n'
-        "None of the officers, including Commander Drysdale, saw the rock.\n\n"
-        "The submarine struck the rock at ten in the morning, suffering damage to its bow and its sonar. "
-        "There were no casualties, but the submarine was forced to abandon its mission and return to port. "
-        "It was sold two years later, though the navy said that this was not due to the accident.\n\n"
-        "Commander Alison Towler, representing Drysdale, said that he accepted full responsibility for the crash.\n\n"
-        '"He believes that he simply misread the chart" she said.'
+        'According to inspector Captain Tomas Brenn: "The two pilots both misread the harbour map." '
+        '"It was a quick route," said Brenn.\n\n'
+        "None of the crew, including Captain Halvorsen, saw the pier.\n\n"
+        "The ferry struck the pier at six in the evening, suffering damage to its hull and its radar. "
+        "There were no injuries, but the ferry was forced to cancel its crossing and return to Eastport. "
+        "It was sold a year later, though the company said that this was not due to the collision.\n\n"
+        "Commander Ana Kell, representing Halvorsen, said that he took the whole blame for the collision.\n\n"
+        '"He believes that he simply misread the map" she said.'
     )
     got = who(article, "XQQCCCCQQ")
-    assert got[8][1] == "Alison Towler"  # was `Tom Crozier`: her `he` (Drysdale's) made her a man
+    assert got[8][1] == "Ana Kell"  # was `Tomas Brenn`: her `he` (Halvorsen's) made her a man
 
 
 def test_often_between_a_group_and_its_verb_is_skipped() -> None:
@@ -972,10 +972,10 @@ def test_the_subject_of_a_passive_verb_of_saying_does_not_say_it() -> None:
 def test_the_agent_of_a_passive_verb_of_saying_says_it() -> None:
     article = (
         "Storm\n\n"
-        "In the Omani capital, the streets were flooded. "
-        "Twenty-three deaths were reported by Omani authorities today."
+        "In the Danish capital, the harbour was flooded. "
+        "Nine deaths were reported by Danish authorities on Monday."
     )
-    assert who(article, "XCQ")[2][1] == "Omani authorities"  # was None
+    assert who(article, "XCQ")[2][1] == "Danish authorities"  # was None
 
 
 def test_an_adverb_between_an_opening_subject_and_its_verb() -> None:
@@ -1353,7 +1353,7 @@ def test_a_word_that_describes_the_person_a_sentence_opens_with_is_not_its_subje
         "Ferry Cup\n\n"
         "Eastmark Rovers lost the final to Norland on Sunday. "
         "Rovers centre back Tomas Vale admitted the defence had failed. "
-        '"We came out flat," he told the club website.'
+        '"We started too slowly," he told the club website.'
     )
     got = who(article, "XCQQ")
     assert got[3][1] == "Tomas Vale"  # was `Eastmark Rovers`: `Rovers` was read as the sentence's one-word subject
@@ -1623,13 +1623,13 @@ def test_an_outlets_article_or_blog_is_the_outlets() -> None:
 
 
 def test_a_relative_written_by_whom_they_belong_to_speaks() -> None:
-    # eleventh round (a): `NAME's husband and coach told` named no candidate, and the run had no speaker
+    # eleventh round (a): `NAME's brother and coach told` named no candidate, and the run had no speaker
     article = (
         "Rower withdraws\n\n"
         "Swiss rower Greta Lind left the final after a fall in training. "
-        "Afterwards, Lind's husband and coach told reporters, \"She was ready for this race."
+        "Afterwards, Lind's brother and coach told reporters, \"She was ready for this race."
     )
-    assert who(article, "XCQ")[2][1] == "Lind's husband and coach"
+    assert who(article, "XCQ")[2][1] == "Lind's brother and coach"
 
 
 def test_a_relative_followed_by_their_own_name_stays_that_person() -> None:
@@ -1646,10 +1646,10 @@ def test_a_he_after_a_relative_who_spoke_means_the_relative() -> None:
     article = (
         "Rower withdraws\n\n"
         "Swiss rower Greta Lind left the final after a fall in training, won by Piet Jansen's crew. "
-        'Afterwards, Lind\'s husband and coach told reporters, "She was ready for this race." '
+        'Afterwards, Lind\'s brother and coach told reporters, "She was ready for this race." '
         'Asked about the course, which Jansen had praised, he said, "The water was too rough."'
     )
-    assert who(article, "XCQQ")[3][1] == "Lind's husband and coach"
+    assert who(article, "XCQQ")[3][1] == "Lind's brother and coach"
 
 
 def test_his_mother_means_the_mother_of_the_person_the_his_means() -> None:
@@ -1828,7 +1828,7 @@ def test_a_role_then_a_person_set_off_by_a_comma_gives_the_person() -> None:
 
 
 def test_a_he_after_a_person_who_gave_his_name_is_that_name() -> None:
-    # twelfth round (b): `The mosque's imam, who gave his name as NAME, commented ... "...," he said`
+    # twelfth round (b): `The church's priest, who gave his name as NAME, commented ... "...," he said`
     # gave the he to a source quoted before
     article = (
         "Stampede in Nordby\n\n"
