@@ -70,7 +70,7 @@ _ORG_WORD = re.compile(
     r"Bureau|Centre|Center|Council|Nations|Records|Plc|TV|Olympics|Games|Championships?|Festival|Summit|"
     r"FC|AFC|CF|Liga|Bundesliga)(?![\w-])"
 )
-# `Park` only ends a place's name (`Hyde Park`): first, it is a surname (`Park Min-jun`)
+# `Park` only ends a place's name (`Vale Park`): first, it is a surname (`Park Min-jun`)
 _PLACE_WORD = re.compile(
     r"\b(?:Street|Road|Avenue|Square|Bridge|River|Lake|Bay|Beach|Island|Islands|Valley|Creek|Park$|Mountains?|"
     r"Province|Region|County|City|Town|Airport|Station|Peninsula|Gulf|Sea|Ocean|Coast|Strait)\b"
@@ -80,7 +80,7 @@ COUNTRIES = word_set("""afghanistan australia austria bangladesh belgium brazil 
     jordan kenya korea lebanon libya malaysia mexico morocco nepal netherlands nigeria norway pakistan peru
     philippines poland portugal russia scotland somalia spain sudan sweden switzerland syria taiwan thailand
     tunisia turkey uganda ukraine vietnam wales yemen zimbabwe europe africa asia america""")
-# what a name is written after to say where the person is from (`Russian Ksenia Sukhinova`)
+# what a name is written after to say where the person is from (`Kestrian Ana Ruiz`)
 NATIONALITIES = word_set("""afghan american australian austrian belgian brazilian british canadian chinese colombian
     cuban danish dutch egyptian english french german greek indian indonesian iranian iraqi irish israeli italian
     japanese jordanian kenyan korean lebanese libyan malaysian mexican moroccan nepalese nigerian norwegian
@@ -125,7 +125,7 @@ MORE_SPEECH_VERBS = word_set("""reveal indicates indicated identifies identified
     demanded rejected rejects denounced denounces threatened threatens vowed questioned clarified
     clarifies highlighted appealed stating reaffirmed underlined repeated pleaded pleads justified""")
 # not `comments`, `mentions`, `demands`, `vows`: nouns
-ABBREVIATIONS = word_set("inc co corp ltd jr sr bros")  # their period is part of the name (`Apple Inc.`)
+ABBREVIATIONS = word_set("inc co corp ltd jr sr bros")  # their period is part of the name (`Orchard Inc.`)
 _INITIAL = re.compile(r"[A-Z]\.")
 _DATE_PREPOSITIONS = word_set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
@@ -172,7 +172,7 @@ def mention_type(article: str, text: str) -> str:
 
 
 def never_speaks(article: str, name: str) -> bool:
-    """A place that is no country (`the Malacca Strait`, `Ohio`, `Sochi`): a country speaks for its
+    """A place that is no country (`the Kestrel Strait`, `Eastmark`, `Nordby`): a country speaks for its
     government (`Iran said`), a sea, a state or a town does not."""
     bare = name.lower().removeprefix("the ")
     if bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in NATIONALITIES:  # `Omani authorities`
@@ -210,7 +210,7 @@ def name_type_of(article: str, name: str) -> str:
 
 
 def organisation_by_words(name: str) -> bool:
-    """Whether a name's own words make it an organisation's (`General Motors`, `Norland Ferry Lines`)."""
+    """Whether a name's own words make it an organisation's (`Northern Motors`, `Norland Ferry Lines`)."""
     return bool(_ORG_WORD.search(name))
 
 
@@ -391,7 +391,7 @@ def _dateline(article: str, e: Entity) -> bool:
 
 
 def outlet(name: str) -> bool:
-    """A news outlet by its name: a paper's or broadcaster's word (`The Herald`, `Norland Daily News`), a
+    """A news outlet by its name: a paper's or broadcaster's word (`The Harbour Herald`, `Norland Daily News`), a
     web address (`Znak.com`), or an acronym (`BBC`)."""
     return bool(_OUTLET_WORD.search(name) or _WEB_ADDRESS.search(name)) or (name.isupper() and len(name) <= 5)
 
@@ -423,7 +423,7 @@ _ORG_DESCRIBED = re.compile(
 
 def document_in_full(article: str, start: int, end: int) -> Entity | None:
     """A document's name written at article[start:end], with the year before it and the subject after
-    it that the article writes there (`the 2012 World Development Report on Gender Equality and
+    it that the article writes there (`the 2011 Eastport Development Report on Rural Schools and
     Development`, as the annotators record a report); None for no document, or nothing to add."""
     if mention_type(article, article[start:end]) != DOCUMENT:
         return None
@@ -448,7 +448,7 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
         if e.type != PERSON:
             continue
         offset = 0
-        for part in e.name.split(" and "):  # `Prime Minister Fouad Siniora and President Michel Suleiman`
+        for part in e.name.split(" and "):  # `Prime Minister Karl Holmberg and President Ana Lindqvist`
             words = part.rstrip(".").split()
             while len(words) > 2 and words[0].lower() in _PERSON_TITLES | {"prime", "deputy", "vice", "foreign"}:
                 words.pop(0)
@@ -707,7 +707,7 @@ def _person_of(sentence_text: str, offset: int, text: str, others: list[tuple[in
     """`Hannah Vale of Whitfell believes`, `Tom Lind of Castle Brampton thinks`, `NAME of the cyclists'
     group Norforum said`: a name the words do not type, right after a person's full name and `of`, is
     where the person is from (a letters page's signature, a member's group), not who speaks."""
-    if len(text.split()) > 2 or any(w.lower() in NATIONALITIES for w in text.split()):  # `of West African States`
+    if len(text.split()) > 2 or any(w.lower() in NATIONALITIES for w in text.split()):  # `of North Sea States`
         return None
     for o_at, o_text in others:
         gap = sentence_text[o_at + len(o_text) : offset]
@@ -745,12 +745,12 @@ def appositive_person(
     sentence_text: str, offset: int, text: str, others: list[tuple[int, str]], title: bool = False
 ) -> tuple[int, str] | None:
     """`The chief of Avedzeme, Togbe Kodzo Adzaho III, welcomed`, `The Under Secretary for Political
-    Affairs at the State Department, Nicholas Burns, testified`: the person named in apposition
+    Affairs at the Harbour Department, Piet Burnside, testified`: the person named in apposition
     right after a description (or an organisation or place inside it) that was chosen; and the
     name after a title's `for`/`of` (`said NHO Regional Director for Kestria Tomas Brenn`: the
     place is cut off afterwards by `trim_title`). `title`: the mention is a title alone (`Deputy
     Secretary-General of the UN, NAME, called`)."""
-    titled = title or text.split()[-1].lower() in _PERSON_TITLES  # `WHO Regional Director` for Africa Luis Sambo
+    titled = title or text.split()[-1].lower() in _PERSON_TITLES  # `NHO Regional Director` for Kestria Tomas Brenn
     described = text[:1].islower() or text.split()[0].lower() in ("the", "a", "an")
     if not (described or titled) and mention_type(sentence_text, text) == PERSON:
         return None
@@ -771,12 +771,12 @@ def appositive_person(
 
 
 def opening_person(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """`Patrick Wood, the programme director at Paradigm Systems described`, `Ana Diaz, Tom's
+    """`Piet Wood, the programme director at Norltek Systems described`, `Ana Diaz, Tom's
     grandmother said`, `Rui Costa, Norland's President, spoke`: the person a sentence opens with,
     when the mention chosen lies in the description set in apposition after the name (and is no
     person's name itself). `others`: (offset, text) of the sentence's other candidates."""
     named = " " in text and text[:1].isupper() and mention_type(sentence_text, text) == PERSON
-    if named and text.split()[-1].lower() not in _PERSON_TITLES:  # `Israel's President` is a description
+    if named and text.split()[-1].lower() not in _PERSON_TITLES:  # `Kestria's President` is a description
         return None
     for o_at, o_text in sorted(others):
         before = sentence_text[:o_at]
@@ -820,9 +820,9 @@ def not_a_person(article: str, name: str) -> bool:
 
 def not_a_name(article: str, name: str) -> bool:
     """Capitalised words that are no person's name by their form: ending on a nationality (`South
-    African`), holding a possessive (`Hong Kong's Cable TV`), one word before `of` (`Republic of
-    China`), a title in quotation marks (`"Gangnam Style"`), part of an organisation's name, a
-    word with a digit (`P3 Orion`, `Airbus A380`), written after `the` wherever it stands (`the Foro
+    African`), holding a possessive (`Eastport's Cable One`), one word before `of` (`Republic of
+    China`), a title in quotation marks (`"Harbour Lights Dance"`), part of an organisation's name, a
+    word with a digit (`P3 Orion`, `Norjet N380`), written after `the` wherever it stands (`the Foro
     de São Paulo`: people are not), or ending on a word the article also writes in lower case and
     never alone as a surname (`style`). Index look-ups only: no scan of the article per name."""
     words = name.split()
@@ -857,7 +857,7 @@ def _always_after_the(article: str, name: str) -> bool:
 
 
 def _titled_work(article: str, name: str) -> bool:
-    """Written as a title in quotation marks on its own (`"Gangnam Style"`, a song or a film)."""
+    """Written as a title in quotation marks on its own (`"Harbour Lights Dance"`, a song or a film)."""
     for at in capitalised(article).get(name.split()[0], ()):
         end = at + len(name)
         if article.startswith(name, at) and at and article[at - 1] in '"“‘' and article[end : end + 1] in '"”’':
@@ -866,8 +866,8 @@ def _titled_work(article: str, name: str) -> bool:
 
 
 def _inside_organisation(article: str, name: str) -> bool:
-    """Written inside a longer organisation's name (`Homeland Security` of `Department of Homeland
-    Security`, `Ukrainian Paralympic` of `Ukrainian Paralympic Committee`): right before an
+    """Written inside a longer organisation's name (`Coastal Security` of `Department of Coastal
+    Security`, `Kestrian Paralympic` of `Kestrian Paralympic Committee`): right before an
     organisation's word, or after its `of`."""
     for e in _organisations(article).get(name.split()[0], ()):
         at = e.name.find(name)

@@ -147,7 +147,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     if agent is not None:  # `Twenty deaths were reported by Norland authorities`
         chosen = refined_mention(sentence, agent, [m for m, _ in found])
         return joined_group(sentence, chosen) or chosen
-    if article is not None:  # `passing through the Malacca Strait, ..., said NAME`: a place never speaks
+    if article is not None:  # `passing through the Kestrel Strait, ..., said NAME`: a place never speaks
         found = [(m, f) for m, f in found if not _silent_place(sentence, m, found, article)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
@@ -178,7 +178,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         chosen = both_named(sentence, chosen, featured, article) or while_another(sentence, chosen, article) or chosen
         return joined_group(sentence, chosen) or chosen
     issuer = issued_statement(sentence, found)
-    if issuer is not None:  # `The MEA issued a statement which read: "...`
+    if issuer is not None:  # `The NMA issued a statement which read: "...`
         return refined_mention(sentence, issuer, [m for m, _ in found])
     tagged = [m for m, f in found if tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
@@ -403,7 +403,7 @@ def _joins_after_quotation(sentence, mention: Mention | None, resolved: Mention 
     if clause is None or verb is None or verb.group(1) not in SAYING:
         return None
     second = resolved.text
-    if mention.kind != "name":  # `Air France's lawyers`: the whole phrase the clause opens with
+    if mention.kind != "name":  # `Norland Air's lawyers`: the whole phrase the clause opens with
         second = sentence.text[clause.start(1) : mention.end - sentence.start]
     if entities.same_entity(second, speaker.text):
         return None
@@ -452,8 +452,8 @@ _READ_OUT = re.compile(  # `An NPA statement on Monday morning read "`
 
 
 def _read_out(sentence) -> Mention | None:
-    """A statement the sentence opens with that `read` its quotation (`An IAA statement yesterday
-    morning read "..."`): the statement speaks, as `The IPCC statement said` does (its issuer, by
+    """A statement the sentence opens with that `read` its quotation (`An NPA statement on Monday
+    morning read "..."`): the statement speaks, as `The NMO statement said` does (its issuer, by
     `resolve`). Reads the sentence's start."""
     found = _READ_OUT.match(sentence.text)
     if found is None:
@@ -507,7 +507,7 @@ def _goes_on(
 
 def _introduces_a_list(sentences: list, labels: list[str], i: int) -> bool:
     """The sentence before quote sentence i is no quote, ends with a colon and has a verb of saying
-    (`The judgment is to say:`, `The report lists these findings:`): its subject says the points that
+    (`The verdict is to say:`, `The report lists these findings:`): its subject says the points that
     follow (the first opens the run; the rest go on as `_goes_on` reads them)."""
     if not i or labels[i - 1] == QUOTE or not sentences[i - 1].text.rstrip().endswith(":"):
         return False
@@ -566,8 +566,8 @@ def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -
 
 
 def fullest_name(article: str, mention: Mention) -> Mention:
-    """A person's name in its fullest form the article writes (`George Bush` -> `George W. Bush`,
-    `Abdelbaset al-Megrahi` -> `Abdelbaset Ali al-Megrahi`), without a post-nominal (`Lucy Allan MP`)
+    """A person's name in its fullest form the article writes (`Tomas Vale` -> `Tomas R. Vale`,
+    `Omar al-Norani` -> `Omar Ali al-Norani`), without a post-nominal (`Ana Holt MP`)
     or a nationality before it (`Swede Lars Borg`):
     the longest name within WINDOW that holds the same first and last word with names between."""
     words = mention.text.split()
@@ -579,7 +579,7 @@ def fullest_name(article: str, mention: Mention) -> Mention:
     if nationality and is_person(article, " ".join(words[1:]), mention.start):
         words = words[1:]
         mention = Mention(mention.end - len(" ".join(words)), mention.end, " ".join(words), mention.kind)
-    if len(words) == 2 and words[0].lower().rstrip(".") in _COURTESY:  # `Mr. Bush` -> `President Bush`
+    if len(words) == 2 and words[0].lower().rstrip(".") in _COURTESY:  # `Mr. Vale` -> `President Vale`
         return _with_role(article, mention) or mention
     if len(words) < 2 or is_title(words[0]) or not is_person(article, mention.text, mention.start):
         return mention
@@ -610,7 +610,7 @@ def _first_written(article: str, mention: Mention) -> Mention:
     """A body by the name the article first writes it with, below the first line (`Prairie Harvest
     expects` -> `Prairie Harvest Foods`, `Harbourside` -> `Harbourside Imaging`, `Pwani Telecom PLC` ->
     `Pwani Telecom`): shorter forms after it are the same body, as the annotators record it; longer
-    by a legal form at most (`PLC`), never by a title or an honour (`Lucy Allan MP`)."""
+    by a legal form at most (`PLC`), never by a title or an honour (`Ana Holt MP`)."""
     words = mention.text.split()
     if len(words) > 3 or any(is_title(w) for w in words) or mention.text.lower() in entities.COUNTRIES:
         return mention  # `Norway said` is the country, not the `Norway Today` the article cites
@@ -636,8 +636,8 @@ _CAPITAL_RUN = re.compile(r"[A-Z][\w&.-]*(?: +[A-Z\d][\w&.-]*)*")  # not `'s`: `
 
 
 def _another(word: str) -> bool:
-    """A word that makes a longer name another thing: a model or flight number (`Airbus A380`), a
-    body inside (`United Nations Security Council`), a date (`Yemen Sunday`)."""
+    """A word that makes a longer name another thing: a model or flight number (`Norjet N380`), a
+    body inside (`United Nations Security Council`), a date (`Kestria Sunday`)."""
     low = word.lower()
     return any(c.isdigit() for c in word) or low in entities.ORG_NOUNS or low in entities.DATE_WORDS
 
@@ -712,7 +712,7 @@ def _surname_after_name(article: str, m: re.Match, parts: list[str]) -> bool:
 
 
 def _with_role(article: str, mention: Mention) -> Mention | None:
-    """`Mr. Bush`, where the article names no one by a fuller name: the form with a role (`President
+    """`Mr. Vale`, where the article names no one by a fuller name: the form with a role (`President
     Bush`) the article also writes within WINDOW, the nearest earlier first; a courtesy title says less."""
     surname = mention.text.split()[-1]
     near = names_holding(article, surname, mention.start - WINDOW, mention.start + WINDOW)
@@ -763,7 +763,7 @@ def _opens_quotation(text: str) -> bool:
 
 def _run_speaker(article: str, speaker: Mention | None, named: Mention | None) -> Mention | None:
     """A run takes the first speaker named in it, but the person an organisation's quotation is
-    then given to (`The Council condemned it: "..." ... said its secretary general, Harun Khan`)."""
+    then given to (`The Council condemned it: "..." ... said its secretary general, Omar Brenn`)."""
     if speaker is None or named is None:
         return speaker or named
     organisation = entities.speaker_type(article, speaker.text) == entities.ORGANISATION
@@ -838,7 +838,7 @@ def _pronoun_ahead(article: str, sentences: list, runs: list[list[int]], i: int,
 
 def _introduced(article: str, sentence) -> Mention | None:
     """The first person a sentence that is no quote names outside quotation marks, by a full name or
-    a surname the article writes in full (`Nigeria's ambassador, Babagana Wakil, issued a statement.`,
+    a surname the article writes in full (`Kestria's ambassador, Omar Halim, issued a statement.`,
     `The emails were forwarded to Knight.`): the quotation that follows it with no attribution is
     theirs. Reads the one sentence."""
     for m, f in candidates(sentence):

@@ -192,13 +192,13 @@ def test_an_auxiliary_is_never_the_speaker() -> None:
 def test_a_middle_initial_and_a_surname_inside_a_long_name_resolve() -> None:
     article = (
         "Judge rejects lawsuit\n\n"
-        "Federal judge John D. Bates dismissed the case on Tuesday.\n\n"
-        '"The court cannot decide this," Judge Bates wrote.\n\n'
+        "Federal judge Karl D. Holt dismissed the case on Tuesday.\n\n"
+        '"The court cannot decide this," Judge Holt wrote.\n\n'
         "President Ana Maria Ruiz da Costa spoke later.\n\n"
         '"We respect the ruling," Ruiz said.'
     )
     speakers = [s for _, s, _ in who(article, "XCQCQ") if s]
-    assert speakers == ["John D. Bates", "Ana Maria Ruiz da Costa"]
+    assert speakers == ["Karl D. Holt", "Ana Maria Ruiz da Costa"]
 
 
 def test_a_sentence_that_closes_a_quotation_lost_at_a_paragraph_break_continues_it() -> None:
@@ -548,7 +548,7 @@ def test_a_title_of_no_one_named_gives_way_to_the_sentences_subject() -> None:
     article = (
         "Party leader\n\n"
         "Ana Ruiz was elected leader on Monday. In the spring, Ruiz attacked the rules of the contest, "
-        "and doubted that rival Jon Cole could ever win as Prime Minister, telling The Herald: "
+        "and doubted that rival Jon Cole could ever win as Prime Minister, telling The Harbour Herald: "
         '"We must win the next vote. Nothing else matters."'
     )
     got = who(article, "XCQQ")
@@ -1396,7 +1396,7 @@ def test_a_full_name_with_a_misspelt_surname_is_the_person_with_the_same_first_n
 def test_a_day_after_a_name_is_no_part_of_it() -> None:
     article = (
         "Ferry vote\n\n"
-        'A motion passed by the Norland Assembly Thursday asked the ports "to find a common solution". '
+        'A motion passed by the Norland Assembly Thursday asked the ports "to agree on a shared timetable". '
         "The ferries will sail again, according to harbour master Ana Ruiz on Friday."
     )
     got = who(article, "XQQ")
@@ -1520,7 +1520,7 @@ def test_mrs_and_a_couples_surname_is_the_wife_not_the_husband() -> None:
 
 
 def test_a_company_named_with_its_legal_form_only_inside_a_quotation_keeps_the_articles_form() -> None:
-    # eleventh round (b): `Ryanair` took the `Ryanair Plc` of a quoted statement as its fullest name
+    # eleventh round (b): `Norjet` took the `Norjet Plc` of a quoted statement as its fullest name
     article = (
         "Ferry firm disputes report\n\n"
         "Northwind said its ships carry more lifeboats than the rules require.\n\n"
@@ -1597,7 +1597,7 @@ def test_a_mention_closing_a_bracket_describes_the_subject_before_it() -> None:
 
 
 def test_who_issued_a_statement_says_what_it_read() -> None:
-    # eleventh round (b): `The MEA issued a statement which read: "...` named no speaker (no candidate
+    # eleventh round (b): `The NMA issued a statement which read: "...` named no speaker (no candidate
     # scores above zero), and the run of the report quoted before went on
     article = (
         "UN report criticises Norland\n\n"
@@ -1678,7 +1678,7 @@ def test_a_title_written_half_in_lower_case_is_no_person() -> None:
 
 
 def test_a_football_club_is_no_person_a_he_can_mean() -> None:
-    # eleventh round (a): `Eastmouth FC` and `La Liga` were people, and a he over several sentences went to them
+    # eleventh round (a): `Eastmouth FC` and `Norland Liga` were people, and a he over several sentences went to them
     # (`Per` opening a sentence stays a name's first word: `Per Larsson said`; the round's `Per the statement`
     # as no name was taken out again for it)
     article = (
@@ -1699,7 +1699,7 @@ def test_a_hyphenated_title_of_an_organisation_is_cut_from_the_name() -> None:
         "Break-in at harbour\n\n"
         "Harbour master Tomas Berg closed the quay on Friday. "
         '"We will not allow anyone near the boats," Inspector-General of Police Ana Ruiz told the Norland Post. '
-        'She went on to say that the officers knew who had done it: "We know who they are."'
+        'She went on to say that the officers knew who had done it: "We know their names."'
     )
     assert who(article, "XCQQ")[3][1] == "Ana Ruiz"
 
@@ -1764,7 +1764,7 @@ def test_a_curly_pair_inside_a_straight_quotation_closes_nothing() -> None:
 
 
 def test_a_group_ending_in_a_nationality_keeps_its_plural_noun() -> None:
-    # twelfth round (b): `Families of Spanish sailors appealed` gave `Families of Spanish` (cut at
+    # twelfth round (b): `Families of Kestrian sailors appealed` gave `Families of Kestrian` (cut at
     # the lower-case noun), and every later `Families say` took that form
     article = (
         "Families appeal for crew\n\n"
@@ -1877,7 +1877,7 @@ def test_a_full_name_written_with_an_age_is_a_person_though_its_surname_is_a_wor
 
 
 def test_a_name_ending_in_town_is_a_place_no_he_can_mean() -> None:
-    # twelfth round (a): `a Cape Town publishing family` made `Cape Town` a person, and his `he said`
+    # twelfth round (a): `a Port Kestrel publishing family` made `Port Kestrel` a person, and his `he said`
     # went to it past the woman quoted in between (a he chain the subject appositive breaks)
     article = (
         "Novel prize\n\n"
@@ -2545,8 +2545,8 @@ def test_a_web_address_is_one_name_wherever_the_article_writes_it() -> None:
 
 
 def test_a_title_word_opening_an_organisations_name_is_part_of_the_name() -> None:
-    # thirteenth round (b): `General` of `General Motors` was read as a rank, so the name resolved as
-    # the surname `Motors` (to another company's `Nissan Motors`) and `GM` missed its initials
+    # thirteenth round (b): `General` of `Northern Motors` was read as a rank, so the name resolved as
+    # the surname `Motors` (to another company's `Eastmark Motors`) and `GM` missed its initials
     article = (
         "Freight volumes fall\n\n"
         "Harbour Freight Lines said volumes fell by a tenth. "
@@ -2777,7 +2777,7 @@ def test_the_role_means_the_person_described_doing_it_with_a_who_clause() -> Non
 def test_a_body_is_recorded_by_the_name_the_article_first_writes_it_with() -> None:
     # thirteenth round (e): `Prairie Harvest expects` after `Prairie Harvest Foods, Inc. ... announced` was
     # recorded as the full name, and `Pwani Telecom PLC today confirmed` after the headline's `Pwani Telecom`
-    # without its legal form (teamtrain: eco-015, int-006, wor-017); not a model (`Airbus A380`)
+    # without its legal form (teamtrain: eco-015, int-006, wor-017); not a model (`Norjet N380`)
     article = (
         "FOR IMMEDIATE RELEASE\n"
         "Vale Harvest Foods, Inc. today announced that it will buy Eastmouth Creamery. "
@@ -2791,8 +2791,8 @@ def test_a_body_is_recorded_by_the_name_the_article_first_writes_it_with() -> No
         "Norvale Telecom PLC today confirmed that full service has been restored."
     )
     assert who(article, "XXQ")[2][1] == "Norvale Telecom"
-    article = "Jet order\n\nThe Airbus A380 is the largest airliner. Airbus said it would end production of the jet."
-    assert who(article, "XCQ")[2][1] == "Airbus"
+    article = "Jet order\n\nThe Norjet N380 is the largest airliner. Norjet said it would end production of the jet."
+    assert who(article, "XCQ")[2][1] == "Norjet"
 
 
 def test_a_he_or_she_after_a_described_speaker_means_that_speaker() -> None:
