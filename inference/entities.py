@@ -157,7 +157,7 @@ def mention_type(article: str, text: str) -> str:
     if low[0] in DATE_WORDS and all(w in DATE_WORDS or w.isdigit() for w in low):  # `June`, `March 30`
         return DATE
     head = group_head(" ".join(words))
-    if head and " " in text and head.removesuffix("s") not in DOC_NOUNS:  # `Doctors in Gaza`, not `UN reports`
+    if head and " " in text and head.removesuffix("s") not in DOC_NOUNS:  # `Doctors in Eastport`, not `UN reports`
         return ORGANISATION if head == "police" else UNKNOWN
     if not words[-1][:1].isupper():  # a noun phrase: its head decides
         head = low[-1].removesuffix("s") if low[-1] not in ("news", "press") else low[-1]

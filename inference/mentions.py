@@ -802,7 +802,7 @@ _CLOSING_TAG = re.compile(r"""(?:,|[,.!?]["”’])\s+([a-z]+)\s+((?:[\w.'’-]+
 
 def tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bool:
     """A candidate right after a quotation's closing mark and beside a verb of saying (`"...,"
-    protested Mogale`, `"...," the minister quipped`): news writing's own attribution, whatever
+    protested Brenn`, `"...," the minister quipped`): news writing's own attribution, whatever
     the verb, where the fitted weights know too little of a rare verb to score it above zero."""
     before = sentence.text[: mention.start - sentence.start]
     if not (TAG_BEFORE.search(before) or _TAG_THE.search(before)):
@@ -1153,7 +1153,7 @@ def _relative_after(text: str, at: int, mention: Mention, spans: list[tuple[int,
 
 def _grouped(sentence, mention: Mention) -> Mention:
     """A group speaker in the annotators' wording (their speaker is the whole phrase): the group noun
-    after a name or phrase (`Mainland Chinese officials`, `Senior Kestria Front party members`, `Obama's
+    after a name or phrase (`Mainland Chinese officials`, `Senior Kestria Front party members`, `Vale's
     staff`, `Initial reports suggested`), the organisation or place after a group's head (`Officials
     from the Norland Legal Services Agency`, `Doctors in Eastport`), and a second group or name joined by
     `and` right before a verb (`Friends and family said`, `Vale and Ruiz thanked`). Reads the
@@ -1563,7 +1563,7 @@ _PAST_HYPHEN = re.compile(r"[a-z-]+ed")
 
 
 # nouns that end like an adverb (`ly`): every other lower-case `-ly` word ends a noun phrase
-# (`The White House initially said`), as does a reflexive or an auxiliary (`The agency itself`)
+# (`The Harbour House initially said`), as does a reflexive or an auxiliary (`The agency itself`)
 _LY_NOUNS = word_set("family assembly ally rally supply monopoly daily weekly monthly quarterly")
 _NOT_A_HEAD = word_set("itself himself herself themselves does did do not")
 

@@ -485,7 +485,7 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
 
 
 def _name_opens(words: list[str], k: int) -> bool:
-    """Whether words[k] opens a name of several capitalised words (`New York Times`), not an article."""
+    """Whether words[k] opens a name of several capitalised words (`Eastport Harbour Times`), not an article."""
     return words[k].lower() not in DETERMINERS and words[k][:1].isupper() and words[k + 1][:1].isupper()
 
 
@@ -650,8 +650,8 @@ _NOUN_GENDER = {"man": "m", "spokesman": "m", "chairman": "m", "woman": "f", "sp
 
 def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:
     """The person the sentence at `recent` opens with: by name, a title before it allowed (`Tomas Kane
-    won ...`, `Governor Alan Brisk criticised ...`), by one name (`Messi was named ...`, `On Tuesday,
-    Pedro was`), or by the same he/she, who is then the person the sentence before that opens with
+    won ...`, `Governor Alan Brisk criticised ...`), by one name (`Brenn was named ...`, `On Tuesday,
+    Marek was`), or by the same he/she, who is then the person the sentence before that opens with
     (`Lars Okun was held. He spoke to police. "...," he said`: twice at most)."""
     if recent is None:
         return []
@@ -768,7 +768,7 @@ def _named_subject(
         if outside[n.start - recent]:
             continue
         # what stands before it since the sentence's start or its last comma: a title at most
-        # (`Former defense minister`), not a clause (`Trump told NBC's NAME`, `on Friday NAME`)
+        # (`Former defense minister`), not a clause (`Holt told NBN's NAME`, `on Friday NAME`)
         lead = article[max(recent, article.rfind(",", recent, n.start) + 1) : n.start].split()
         titled = is_title(n.text.split()[0])  # `Minister Holmberk`: a surname
         if titled or len(lead) > 8 or lead[-1:] == ["the"] or any(w.lower() in _NOT_TITLE for w in lead):
@@ -855,7 +855,7 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     if full is not word:
         return [full] if is_person(article, full.text, at) else []
     person = not entities.not_a_person(article, word.text) and entities.mention_type(article, word.text) != "date"
-    gendered = _gender(article, word.text, at) or _GENDERED.search(article, word.end, at)  # `Pedro was asked if he`
+    gendered = _gender(article, word.text, at) or _GENDERED.search(article, word.end, at)  # `Marek was asked if he`
     return [word] if person and gendered else []
 
 
