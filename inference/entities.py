@@ -42,7 +42,7 @@ ORG_NOUNS = REFERRING_ORG_NOUNS | word_set("""group bank business ministry depar
     union association authority board committee commission institute university hospital court police
     regulator network paper channel station team side federation league trust foundation movement coalition
     alliance administration""")
-# one person described by a noun, whom a he or she can mean (`a spokesperson for NISA ... he said`)
+# one person described by a noun, whom a he or she can mean (`a spokesperson for NORSA ... he said`)
 PERSON_NOUNS = word_set("""spokesperson spokesman spokeswoman official officer soldier lawmaker activist resident
     witness source minister president chancellor governor mayor senator judge chief executive secretary premier deputy
     coach captain professor councillor inspector detective sergeant constable director chair chairman chairwoman
@@ -50,7 +50,7 @@ PERSON_NOUNS = word_set("""spokesperson spokesman spokeswoman official officer s
     teacher farmer owner worker analyst economist expert researcher scientist engineer driver pilot victim
     investigator""")
 # a group that speaks, as the annotators write it with what qualifies it (`Mainland Chinese officials`,
-# `Officials from the Army Legal Services Agency`, `Friends and family`)
+# `Officials from the Norland Legal Services Agency`, `Friends and family`)
 GROUP_NOUNS = word_set("""officials members leaders clerics authorities sources workers investigators prosecutors
     analysts experts scientists researchers astronomers doctors residents lawmakers legislators politicians activists
     officers diplomats executives critics reports students teachers protesters protestors police troops soldiers
@@ -70,7 +70,7 @@ _ORG_WORD = re.compile(
     r"Bureau|Centre|Center|Council|Nations|Records|Plc|TV|Olympics|Games|Championships?|Festival|Summit|"
     r"FC|AFC|CF|Liga|Bundesliga)(?![\w-])"
 )
-# `Park` only ends a place's name (`Hyde Park`): first, it is a surname (`Park Min-jun`)
+# `Park` only ends a place's name (`Vale Park`): first, it is a surname (`Park Min-jun`)
 _PLACE_WORD = re.compile(
     r"\b(?:Street|Road|Avenue|Square|Bridge|River|Lake|Bay|Beach|Island|Islands|Valley|Creek|Park$|Mountains?|"
     r"Province|Region|County|City|Town|Airport|Station|Peninsula|Gulf|Sea|Ocean|Coast|Strait)\b"
@@ -80,7 +80,7 @@ COUNTRIES = word_set("""afghanistan australia austria bangladesh belgium brazil 
     jordan kenya korea lebanon libya malaysia mexico morocco nepal netherlands nigeria norway pakistan peru
     philippines poland portugal russia scotland somalia spain sudan sweden switzerland syria taiwan thailand
     tunisia turkey uganda ukraine vietnam wales yemen zimbabwe europe africa asia america""")
-# what a name is written after to say where the person is from (`Russian Ksenia Sukhinova`)
+# what a name is written after to say where the person is from (`Kestrian Ana Ruiz`)
 NATIONALITIES = word_set("""afghan american australian austrian belgian brazilian british canadian chinese colombian
     cuban danish dutch egyptian english french german greek indian indonesian iranian iraqi irish israeli italian
     japanese jordanian kenyan korean lebanese libyan malaysian mexican moroccan nepalese nigerian norwegian
@@ -125,7 +125,7 @@ MORE_SPEECH_VERBS = word_set("""reveal indicates indicated identifies identified
     demanded rejected rejects denounced denounces threatened threatens vowed questioned clarified
     clarifies highlighted appealed stating reaffirmed underlined repeated pleaded pleads justified""")
 # not `comments`, `mentions`, `demands`, `vows`: nouns
-ABBREVIATIONS = word_set("inc co corp ltd jr sr bros")  # their period is part of the name (`Apple Inc.`)
+ABBREVIATIONS = word_set("inc co corp ltd jr sr bros")  # their period is part of the name (`Orchard Inc.`)
 _INITIAL = re.compile(r"[A-Z]\.")
 _DATE_PREPOSITIONS = word_set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
@@ -157,7 +157,7 @@ def mention_type(article: str, text: str) -> str:
     if low[0] in DATE_WORDS and all(w in DATE_WORDS or w.isdigit() for w in low):  # `June`, `March 30`
         return DATE
     head = group_head(" ".join(words))
-    if head and " " in text and head.removesuffix("s") not in DOC_NOUNS:  # `Doctors in Gaza`, not `UN reports`
+    if head and " " in text and head.removesuffix("s") not in DOC_NOUNS:  # `Doctors in Eastport`, not `UN reports`
         return ORGANISATION if head == "police" else UNKNOWN
     if not words[-1][:1].isupper():  # a noun phrase: its head decides
         head = low[-1].removesuffix("s") if low[-1] not in ("news", "press") else low[-1]
@@ -172,7 +172,7 @@ def mention_type(article: str, text: str) -> str:
 
 
 def never_speaks(article: str, name: str) -> bool:
-    """A place that is no country (`the Malacca Strait`, `Ohio`, `Sochi`): a country speaks for its
+    """A place that is no country (`the Kestrel Strait`, `Eastmark`, `Nordby`): a country speaks for its
     government (`Iran said`), a sea, a state or a town does not."""
     bare = name.lower().removeprefix("the ")
     if bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in NATIONALITIES:  # `Omani authorities`
@@ -181,7 +181,7 @@ def never_speaks(article: str, name: str) -> bool:
 
 
 def group_head(text: str) -> str | None:
-    """The group noun a speaker is named by, before what qualifies it (`Officials from the Army
+    """The group noun a speaker is named by, before what qualifies it (`Officials from the Norland
     Legal Services Agency`, `Friends and family`, `Mainland Chinese officials`); None for no group."""
     head = _QUALIFIER.split(text.lower())[0].split()
     return head[-1] if head and head[-1] in GROUP_NOUNS else None
@@ -210,7 +210,7 @@ def name_type_of(article: str, name: str) -> str:
 
 
 def organisation_by_words(name: str) -> bool:
-    """Whether a name's own words make it an organisation's (`General Motors`, `Norland Ferry Lines`)."""
+    """Whether a name's own words make it an organisation's (`Northern Motors`, `Norland Ferry Lines`)."""
     return bool(_ORG_WORD.search(name))
 
 
@@ -391,7 +391,7 @@ def _dateline(article: str, e: Entity) -> bool:
 
 
 def outlet(name: str) -> bool:
-    """A news outlet by its name: a paper's or broadcaster's word (`The Herald`, `Norland Daily News`), a
+    """A news outlet by its name: a paper's or broadcaster's word (`The Harbour Herald`, `Norland Daily News`), a
     web address (`Znak.com`), or an acronym (`BBC`)."""
     return bool(_OUTLET_WORD.search(name) or _WEB_ADDRESS.search(name)) or (name.isupper() and len(name) <= 5)
 
@@ -423,7 +423,7 @@ _ORG_DESCRIBED = re.compile(
 
 def document_in_full(article: str, start: int, end: int) -> Entity | None:
     """A document's name written at article[start:end], with the year before it and the subject after
-    it that the article writes there (`the 2012 World Development Report on Gender Equality and
+    it that the article writes there (`the 2011 Eastport Development Report on Rural Schools and
     Development`, as the annotators record a report); None for no document, or nothing to add."""
     if mention_type(article, article[start:end]) != DOCUMENT:
         return None
@@ -436,7 +436,7 @@ def document_in_full(article: str, start: int, end: int) -> Entity | None:
 
 
 _DOC_SUBJECT = re.compile(r" +(?:on|of) +(?:the +)?[A-Z][\w'’-]*(?: +(?:(?:and|of|the|for|in) +)*[A-Z][\w'’-]*)*")
-# words that are no modifier of a noun: `Mutch's expulsion from the group` describes no group
+# words that are no modifier of a noun: `Vale's expulsion from the club` describes no group
 _NOT_MODIFIERS = r"(?:from|of|in|at|to|for|with|by|on|into|the|a|an|and|or|but|as)\b"
 
 
@@ -448,7 +448,7 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
         if e.type != PERSON:
             continue
         offset = 0
-        for part in e.name.split(" and "):  # `Prime Minister Fouad Siniora and President Michel Suleiman`
+        for part in e.name.split(" and "):  # `Prime Minister Karl Holmberg and President Ana Lindqvist`
             words = part.rstrip(".").split()
             while len(words) > 2 and words[0].lower() in _PERSON_TITLES | {"prime", "deputy", "vice", "foreign"}:
                 words.pop(0)
@@ -461,10 +461,10 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
 
 
 def family_name(article: str, word: str, at: int, window: int) -> Entity | None:
-    """`Paul` -> `Paul Chandler` where the article writes `Paul and Rachel Chandler` (or `Aisha,
-    Bilal and Sana Qureshi`) within `window` of `at` and writes the first name before the surname
-    alone somewhere (`Rachel said`): a couple or family sharing one surname, whom the article then
-    calls by first names. `Adele and David Bowie` is no family: `David` is never written alone.
+    """`Tomas` -> `Tomas Vale` where the article writes `Tomas and Ana Vale` (or `Omar,
+    Lina and Sara Brenn`) within `window` of `at` and writes the first name before the surname
+    alone somewhere (`Ana said`): a couple or family sharing one surname, whom the article then
+    calls by first names. `Ana and Marek Holt` is no family: `Marek` is never written alone.
     The span is the whole phrase. Index look-ups on the places of `word` only."""
     if " " in word or not word[:1].isupper() or word.isupper():
         return None
@@ -503,7 +503,7 @@ def _alone(article: str, first: str, skip: int, window: int) -> bool:
 
 def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
     """`MoD`, `ICRC` -> the name the article defines it with in brackets (`the Ministry of Defence
-    (MoD)`, `International Committee of the Red Cross (ICRC)`): the nearest definition before `at`,
+    (MoD)`, `International Council of the Harbour Guard (ICHG)`): the nearest definition before `at`,
     else the first after (a headline uses the short form first)."""
     if " " in acronym or sum(c.isupper() for c in acronym) < 2 or len(acronym) > 10:
         return None
@@ -520,8 +520,8 @@ def spelt_out(article: str, acronym: str, at: int) -> Entity | None:
 
 
 def defined_around(article: str, start: int, end: int) -> Entity | None:
-    """`United Nations High Commissioner` written as the start of `United Nations High Commissioner
-    for Refugees (UNHCR)`, `Committee` of `Committee to Protect Journalists (CPJ)`: the whole name the
+    """`Northern Council High Commissioner` written as the start of `Northern Council High Commissioner
+    for Fisheries (NCHCF)`, `Committee` of `Committee to Protect Reporters (CPR)`: the whole name the
     article defines in brackets there, where the mention stops before its `for`, `to` or `on`."""
     spans = _definition_spans(article)
     k = bisect.bisect_right(spans, (start, len(article) + 1)) - 1
@@ -570,7 +570,7 @@ _NAME_JOINS = word_set("of for and the de")
 def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     """`Deputy Minister for Coastal Affairs of Norland Ana Ruiz` gives the name span `Norland Ana
     Ruiz`: a place ending a long title is not part of the name (kept when the name stays short);
-    nor is the town after an organisation (`Nationwide Children's Hospital in Columbus`)."""
+    nor is the town after an organisation (`Northgate Children's Hospital in Eastport`)."""
     glued = re.match(r"(?:([A-Z][a-z]+) +)?(?:Mr|Mrs|Ms|Dr)\.(?=[A-Z])", text)  # `Mr.Bush`, `Tuesday Mr.Bush`
     if glued and glued.group(1) and glued.group(1).lower() not in DATE_WORDS:
         glued = None
@@ -578,7 +578,7 @@ def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
         start, text = start + glued.end(), text[glued.end() :]
     located = re.search(r" (?:in|at) [A-Z]", text)
     named = located and all(w[:1].isupper() or w in _NAME_JOINS for w in text[: located.start()].split()[1:])
-    if named and text.removeprefix("the ")[:1].isupper():  # `Nationwide Children's Hospital in Columbus`
+    if named and text.removeprefix("the ")[:1].isupper():  # `Northgate Children's Hospital in Eastport`
         text = text[: located.start()]  # (not `One paramedic based in Eastport`: a person described)
     words = text.split()
     before = article[max(0, start - 60) : start].lower().split()
@@ -607,11 +607,11 @@ def blocked(
     lead = sentence_text[max(0, offset - 40) : offset]
     # every match holds `with` or ` to` (a cheap test first: asked for every candidate)
     addressee = _ADDRESSEE.search(lead) if "with" in lead or " to" in lead else None
-    if addressee:  # `in an interview with the Globe`; not `with a family friend telling NAME`, its subject
+    if addressee:  # `in an interview with the Globe`; not `with a close neighbour telling NAME`, its subject
         absolute = addressee.group().startswith("with") and not lead[: addressee.start()].endswith("interview ")
-        passive = text.rsplit(" ", 1)[-1].lower() in _BE  # `with their lives are expected`: no one says it
+        passive = text.rsplit(" ", 1)[-1].lower() in _BE  # `with their homes are expected`: no one says it
         return not (absolute and not passive and (features or {}).get("next=<speech>"))
-    if text.lower() in _DAYS:  # `said Saturday there had been ...`: a day is no one's name, as a month can be
+    if text.lower() in _DAYS:  # `said Saturday the road was ...`: a day is no one's name, as a month can be
         return True
     if _a_date(text):
         before = sentence_text[:offset].split()[-1:]
@@ -674,7 +674,7 @@ def testimony(sentence_text: str) -> bool:
 
 def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
     """`Priya Raman of the Northfield Consumer Forum said`, `Tomas Vale, head of Norpress said`,
-    `A rebel activist in the city said`: the person or group whose organisation or place was chosen.
+    `A market trader in the city said`: the person or group whose organisation or place was chosen.
     `others`: (offset, text) of the sentence's other candidates."""
     member = _member_of_the(sentence_text, offset, others)
     if member:
@@ -690,14 +690,14 @@ def owner(sentence_text: str, offset: int, text: str, others: list[tuple[int, st
         if o_at >= offset or not (_OWNER_GAP.fullmatch(gap) or titled):
             continue
         # a person's name (`Bureau of Meteorology` is one name), or a group when a common noun
-        # was chosen (`A rebel activist in the city`; `Residents of Santa Clara County` stays)
+        # was chosen (`A market trader in the city`; `Residents of Kestria County` stays)
         person = o_text[:1].isupper() and " " in o_text and mention_type(sentence_text, o_text) == PERSON
         if titled:
             if person:
                 return o_at, o_text
             continue
         group = not o_text[:1].isupper() or (not text[:1].isupper() and o_text.lower().split()[0] in ("a", "an"))
-        group = group or o_text.lower() in GROUP_NOUNS  # `Doctors in Gaza say`: a group at a sentence start
+        group = group or o_text.lower() in GROUP_NOUNS  # `Doctors in Eastport say`: a group at a sentence start
         if person or group:
             return o_at, o_text
     return None
@@ -707,7 +707,7 @@ def _person_of(sentence_text: str, offset: int, text: str, others: list[tuple[in
     """`Hannah Vale of Whitfell believes`, `Tom Lind of Castle Brampton thinks`, `NAME of the cyclists'
     group Norforum said`: a name the words do not type, right after a person's full name and `of`, is
     where the person is from (a letters page's signature, a member's group), not who speaks."""
-    if len(text.split()) > 2 or any(w.lower() in NATIONALITIES for w in text.split()):  # `of West African States`
+    if len(text.split()) > 2 or any(w.lower() in NATIONALITIES for w in text.split()):  # `of North Sea States`
         return None
     for o_at, o_text in others:
         gap = sentence_text[o_at + len(o_text) : offset]
@@ -745,12 +745,12 @@ def appositive_person(
     sentence_text: str, offset: int, text: str, others: list[tuple[int, str]], title: bool = False
 ) -> tuple[int, str] | None:
     """`The chief of Avedzeme, Togbe Kodzo Adzaho III, welcomed`, `The Under Secretary for Political
-    Affairs at the State Department, Nicholas Burns, testified`: the person named in apposition
+    Affairs at the Harbour Department, Piet Burnside, testified`: the person named in apposition
     right after a description (or an organisation or place inside it) that was chosen; and the
-    name after a title's `for`/`of` (`said WHO Regional Director for Africa Luis Sambo`: the
+    name after a title's `for`/`of` (`said NHO Regional Director for Kestria Tomas Brenn`: the
     place is cut off afterwards by `trim_title`). `title`: the mention is a title alone (`Deputy
     Secretary-General of the UN, NAME, called`)."""
-    titled = title or text.split()[-1].lower() in _PERSON_TITLES  # `WHO Regional Director` for Africa Luis Sambo
+    titled = title or text.split()[-1].lower() in _PERSON_TITLES  # `NHO Regional Director` for Kestria Tomas Brenn
     described = text[:1].islower() or text.split()[0].lower() in ("the", "a", "an")
     if not (described or titled) and mention_type(sentence_text, text) == PERSON:
         return None
@@ -763,7 +763,7 @@ def appositive_person(
         if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
             continue
         person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
-        # `One of the cosplayers, Stephanie, told`: one of a group, then the one name the article gives
+        # `One of the dancers, Marta, told`: one of a group, then the one name the article gives
         person = person or (text.lower().startswith("one of ") and o_text.isalpha() and o_text.istitle())
         closed = re.match(r"\s*(?:,|\(|[.!?]?\s*$)", sentence_text[o_at + len(o_text) :])  # or the sentence ends
         return (o_at, o_text) if person and closed else None
@@ -771,12 +771,12 @@ def appositive_person(
 
 
 def opening_person(sentence_text: str, offset: int, text: str, others: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """`Patrick Wood, the programme director at Paradigm Systems described`, `Ana Diaz, Tom's
+    """`Piet Wood, the programme director at Norltek Systems described`, `Ana Diaz, Tom's
     grandmother said`, `Rui Costa, Norland's President, spoke`: the person a sentence opens with,
     when the mention chosen lies in the description set in apposition after the name (and is no
     person's name itself). `others`: (offset, text) of the sentence's other candidates."""
     named = " " in text and text[:1].isupper() and mention_type(sentence_text, text) == PERSON
-    if named and text.split()[-1].lower() not in _PERSON_TITLES:  # `Israel's President` is a description
+    if named and text.split()[-1].lower() not in _PERSON_TITLES:  # `Kestria's President` is a description
         return None
     for o_at, o_text in sorted(others):
         before = sentence_text[:o_at]
@@ -820,9 +820,9 @@ def not_a_person(article: str, name: str) -> bool:
 
 def not_a_name(article: str, name: str) -> bool:
     """Capitalised words that are no person's name by their form: ending on a nationality (`South
-    African`), holding a possessive (`Hong Kong's Cable TV`), one word before `of` (`Republic of
-    China`), a title in quotation marks (`"Gangnam Style"`), part of an organisation's name, a
-    word with a digit (`P3 Orion`, `Airbus A380`), written after `the` wherever it stands (`the Foro
+    African`), holding a possessive (`Eastport's Cable One`), one word before `of` (`Republic of
+    China`), a title in quotation marks (`"Harbour Lights Dance"`), part of an organisation's name, a
+    word with a digit (`P3 Orion`, `Norjet N380`), written after `the` wherever it stands (`the Foro
     de São Paulo`: people are not), or ending on a word the article also writes in lower case and
     never alone as a surname (`style`). Index look-ups only: no scan of the article per name."""
     words = name.split()
@@ -849,7 +849,7 @@ _PERSON_WORDS = _PERSON_TITLES | NATIONALITIES  # a word only a person's descrip
 
 def _always_after_the(article: str, name: str) -> bool:
     """Written right after `the` (or `The`) at every place the article writes it, and no title or
-    nationality inside (`the Brazilian President Luiz Inácio Lula da Silva` is a person)."""
+    nationality inside (`the Kestrian President Ana Maria Ruiz da Costa` is a person)."""
     if any(w.lower().strip(".,") in _PERSON_WORDS for w in name.split()):
         return False
     places = [at for at in capitalised(article).get(name.split()[0], ()) if article.startswith(name, at)]
@@ -857,7 +857,7 @@ def _always_after_the(article: str, name: str) -> bool:
 
 
 def _titled_work(article: str, name: str) -> bool:
-    """Written as a title in quotation marks on its own (`"Gangnam Style"`, a song or a film)."""
+    """Written as a title in quotation marks on its own (`"Harbour Lights Dance"`, a song or a film)."""
     for at in capitalised(article).get(name.split()[0], ()):
         end = at + len(name)
         if article.startswith(name, at) and at and article[at - 1] in '"“‘' and article[end : end + 1] in '"”’':
@@ -866,8 +866,8 @@ def _titled_work(article: str, name: str) -> bool:
 
 
 def _inside_organisation(article: str, name: str) -> bool:
-    """Written inside a longer organisation's name (`Homeland Security` of `Department of Homeland
-    Security`, `Ukrainian Paralympic` of `Ukrainian Paralympic Committee`): right before an
+    """Written inside a longer organisation's name (`Coastal Security` of `Department of Coastal
+    Security`, `Kestrian Paralympic` of `Kestrian Paralympic Committee`): right before an
     organisation's word, or after its `of`."""
     for e in _organisations(article).get(name.split()[0], ()):
         at = e.name.find(name)

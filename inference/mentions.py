@@ -42,7 +42,7 @@ SPEECH_VERBS |= word_set("""protested mourned surmised termed signaled signalled
     credited defended cried quipped insinuated supported demanding ruled""")
 SPEECH_VERBS |= word_set("""elaborated elaborates voiced mocked branded noting recommend assert indicate criticize
     criticise marveled marvelled rubbished disagreed sighed sighs""")  # eighth round, read off the extension's gold
-# participles of saying (`NAME remarking that: "..."`, `..., telling The Times of NAME: "..."`)
+# participles of saying (`NAME remarking that: "..."`, `..., telling The Gazette of NAME: "..."`)
 SPEECH_VERBS |= word_set("""remarking noting claiming arguing warning insisting explaining adding telling stressing
     urging denying admitting suggesting describing accusing announcing confirming""")
 SPEECH_VERBS |= word_set("accepted accepts")  # tenth round (c): a witness `accepted that ...` under cross-examination
@@ -200,7 +200,7 @@ _NOT_TOLD = word_set("source sources")  # `a source told Xinhua`: the annotators
 
 def told_outlet(sentence, chosen: Mention, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """The described speaker of `A villager was quoted by NAME:`, `with a family friend telling the
-    NAME,`, `one resident was quoted as saying to the newspaper NAME` where the outlet NAME was chosen:
+    NAME,`, `one shopkeeper was quoted as saying to the newspaper NAME` where the outlet NAME was chosen:
     the noun phrase right before the words that name the outlet (not a source's: `_NOT_TOLD`)."""
     if chosen.kind != "name":
         return None
@@ -269,7 +269,7 @@ _ISSUED = re.compile(r" (?:issued|released|published) +(?:a|an|its) +(?:[a-z-]+ 
 
 
 def issued_statement(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
-    """The subject right before `issued a statement` (`The MEA issued a statement which read: "...`)
+    """The subject right before `issued a statement` (`The NMA issued a statement which read: "...`)
     where no candidate scores as a speaker: who issues the statement says what it reads."""
     issued = _ISSUED.search(sentence.text) if "statement" in sentence.text or "communiq" in sentence.text else None
     if issued is None:
@@ -279,12 +279,12 @@ def issued_statement(sentence, found: list[tuple[Mention, dict[str, float]]]) ->
     return min(subject, key=lambda m: m.start) if subject else None
 
 
-_AND_BODY = re.compile(r" +and +((?:[A-Z][\w'’-]* +){0,3}([A-Z][a-z]+))")  # ` and Wrekin Council`
+_AND_BODY = re.compile(r" +and +((?:[A-Z][\w'’-]* +){0,3}([A-Z][a-z]+))")  # ` and Eastdale Council`
 
 
 def and_body(sentence, mention: Mention) -> Mention:
-    """A phrase that ends in a name cut before `and` (`a spokesperson for Telford` of `... for Telford
-    and Wrekin Council`), run on to the organisation's name that `and` continues, where that ends in
+    """A phrase that ends in a name cut before `and` (`a spokesperson for Marlow` of `... for Marlow
+    and Eastdale Council`), run on to the organisation's name that `and` continues, where that ends in
     an organisation noun."""
     if mention.kind != "np" or not mention.text[-1:].isalpha():
         return mention
@@ -447,7 +447,7 @@ def group_subject(sentence) -> Mention | None:
     national = mod in entities.NATIONALITIES and head[:1].islower()
     if not (quantified or grouped or national):
         return None
-    end = nationals_end(sentence.text, found.start(1), found.end(1))  # `Families of Spanish` + ` sailors`
+    end = nationals_end(sentence.text, found.start(1), found.end(1))  # `Families of Kestrian` + ` sailors`
     text = sentence.text[found.start(1) : end]
     return Mention(sentence.start + found.start(1), sentence.start + end, text, "np")
 
@@ -528,7 +528,7 @@ def answered_by(sentence, article: str | None) -> Mention | None:
     return Mention(start, start + len(name), name, "name")
 
 
-_BY_AGENT = re.compile(  # `were reported by `, `As described by `, `was broadly echoed by `; not `feels threatened by`
+_BY_AGENT = re.compile(  # `were reported by `, `As described by `, `was widely echoed by `; not `feels threatened by`
     r"\b(?:is|are|was|were|be|been|[Aa]s) +(?:[a-z]+ly +)?([a-z]+ed) +by +(\S+(?: +\S+)?)"
 )
 _PASSIVE_SAYING = word_set("decried echoed considered attacked")  # verbs of saying read only in the passive here
@@ -536,7 +536,7 @@ _PASSIVE_SAYING = word_set("decried echoed considered attacked")  # verbs of say
 
 def passive_speaker(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
     """The agent of a passive verb of saying (`Twenty deaths were reported by Norland authorities`, `The
-    order was described by Commissioner Vale as ...`, `As described by MIT researchers, ...`): the
+    order was described by Commissioner Vale as ...`, `As described by ERI researchers, ...`): the
     speaker, where the sentence has no other verb of saying; the longest candidate that starts right
     after `by`. Reads the masked sentence once."""
     if _BY_AGENT.search(sentence.text) is None:  # the common case, before masking the quotation
@@ -593,7 +593,7 @@ def opening_subject(sentence, mention: Mention, found: list[tuple[Mention, dict[
         return None  # a clause or a parenthesis inside, not one noun phrase
     before = sentence.text[opener.start - sentence.start : mention.start - sentence.start].rstrip()
     named = before[:-3].endswith("ed")  # `One of the boards named in the review`: the place is part of it
-    if words[0] in ("a", "an", "one") and before.endswith(" in") and not named:  # `A rebel activist in the city said`:
+    if words[0] in ("a", "an", "one") and before.endswith(" in") and not named:  # `A market trader in the city said`:
         head = before[:-3].rstrip()  # one person, written without the place
         return Mention(opener.start, opener.start + len(head), head, "np")
     return Mention(opener.start, mention.end, phrase, "np")
@@ -751,7 +751,7 @@ def while_another(sentence, chosen: Mention, article: str | None) -> Mention | N
     return Mention(chosen.start, end, f"{chosen.text} and {second}", "name")
 
 
-# an office of capitalised words only: `Minister of Telecommunication and Digital Infrastructure` goes on
+# an office of capitalised words only: `Minister of Harbours and Digital Infrastructure` goes on
 _LISTED_PAIR = re.compile(r", +(?:[A-Z][\w'’-]* +){0,3}[A-Z][\w'’-]*,? +and +")
 _SECOND_CLAUSE = re.compile(
     r"(?<![\w'’-])[a-z][\w'’-]*[\"”’]?(?:,? +(?:and|while|whilst|but)|;) +(?:[a-z]+ +[a-z]+, +)?(?:[A-Z][a-z]+ +)?\Z"
@@ -796,13 +796,13 @@ def closing_tag(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Ment
 
 # `, said `, `," said ` and what stands before the name: capitalised words or a role (`NORG co-author `)
 _TAG_ENDS = re.compile(r"""\s*(?:[,.;:!?()"“”’]|$|(?:to|in|at|from|of|on|for)\b)""")
-_TO_HEARER = word_set("told tells asked asks informed")  # `, told Popular Mechanics`: whom it was said to
+_TO_HEARER = word_set("told tells asked asks informed")  # `, told Harbour Mechanics`: whom it was said to
 _CLOSING_TAG = re.compile(r"""(?:,|[,.!?]["”’])\s+([a-z]+)\s+((?:[\w.'’-]+\s+){0,5}?)\Z""")
 
 
 def tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bool:
     """A candidate right after a quotation's closing mark and beside a verb of saying (`"...,"
-    protested Mogale`, `"...," the minister quipped`): news writing's own attribution, whatever
+    protested Brenn`, `"...," the minister quipped`): news writing's own attribution, whatever
     the verb, where the fitted weights know too little of a rare verb to score it above zero."""
     before = sentence.text[: mention.start - sentence.start]
     if not (TAG_BEFORE.search(before) or _TAG_THE.search(before)):
@@ -814,7 +814,7 @@ def tags_quotation(sentence, mention: Mention, features: dict[str, float]) -> bo
 def subject_mention(sentence, article: str | None = None) -> Mention | None:
     """The subject a reported statement (no quotation marks) opens with, for a quote sentence whose
     candidates all score below zero and that continues no run (`Iran signalled it would talk`,
-    `Meanwhile, Carayol has contested the accusations`): the label says someone says it, and
+    `Meanwhile, Brenn has contested the charges`): the label says someone says it, and
     news puts the sayer first."""
     if direct_speech(sentence):
         return None
@@ -835,7 +835,7 @@ _NOUN_AFTER = re.compile(r" +([a-z]+s)\b")
 
 def nationals_end(text: str, start: int, end: int) -> int:
     """Where a group ending in `of` and a nationality at text[start:end] ends with the plural noun the
-    nationality qualifies (`Families of Spanish` + ` sailors`), else `end`."""
+    nationality qualifies (`Families of Kestrian` + ` sailors`), else `end`."""
     words = text[start:end].split()
     if len(words) < 3 or words[-2] != "of" or words[-1].lower() not in entities.NATIONALITIES:
         return end
@@ -844,8 +844,8 @@ def nationals_end(text: str, start: int, end: int) -> int:
 
 
 def _nationals_of(sentence, mention: Mention) -> Mention:
-    """A group ending in a nationality, with the plural noun it qualifies (`Families of Spanish sailors
-    appealed`, where the words cut at `sailors` gave `Families of Spanish`): the whole group."""
+    """A group ending in a nationality, with the plural noun it qualifies (`Families of Kestrian sailors
+    appealed`, where the words cut at `sailors` gave `Families of Kestrian`): the whole group."""
     at = mention.start - sentence.start
     end = nationals_end(sentence.text, at, at + len(mention.text))
     text = sentence.text[at:end]
@@ -945,7 +945,7 @@ def refined_mention(sentence, mention: Mention, others: list[Mention]) -> Mentio
     shifted = _left_open(sentence.text, at, mention, spans) or shifted
     shifted = _place_of(sentence.text, at, mention, spans) or shifted
     owner = _speech_owner(sentence.text, at, mention)
-    if owner and owner[1].lower() in ("his", "her"):  # `Her 2007 address mentioned`: whom the her means
+    if owner and owner[1].lower() in ("his", "her"):  # `Her 2011 speech mentioned`: whom the her means
         start = sentence.start + owner[0]
         return Mention(start, start + len(owner[1]), "he" if owner[1].lower() == "his" else "she", "pronoun")
     shifted = owner or shifted
@@ -1114,7 +1114,7 @@ def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, st
 
 
 def _holder_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """`Ryanair CEO, NAME, justified`: a name chosen that ends in a role, then the person holding it in
+    """`Norjet CEO, NAME, justified`: a name chosen that ends in a role, then the person holding it in
     apposition: that person speaks."""
     if mention.kind != "name" or not is_title(mention.text.split()[-1]) or titles_only(mention.text):
         return None
@@ -1122,7 +1122,7 @@ def _holder_after(text: str, at: int, mention: Mention, spans: list[tuple[int, s
 
 
 def _role_then_person(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """`said White House spokesperson Robert Gibbs`: an organisation's name chosen, then a role in lower
+    """`said Harbour House spokesperson Tomas Brenn`: an organisation's name chosen, then a role in lower
     case and a person's full name (also set off by a comma: `said NORG chief strategy expert, NAME`):
     that person speaks, for the organisation."""
     if mention.kind != "name":
@@ -1140,7 +1140,7 @@ ROLE_NOUNS = ROLE_WORDS | entities.PERSON_NOUNS
 
 
 def _relative_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """`Stephen Lawrence's father, Neville, said`: a name chosen, then a relation and a first name:
+    """`Tomas Lorne's father, Neville, said`: a name chosen, then a relation and a first name:
     the relative speaks (`resolve` gives them the surname, `_relative`)."""
     if mention.kind != "name":
         return None
@@ -1153,10 +1153,10 @@ def _relative_after(text: str, at: int, mention: Mention, spans: list[tuple[int,
 
 def _grouped(sentence, mention: Mention) -> Mention:
     """A group speaker in the annotators' wording (their speaker is the whole phrase): the group noun
-    after a name or phrase (`Mainland Chinese officials`, `Senior Frelimo party members`, `Obama's
+    after a name or phrase (`Mainland Chinese officials`, `Senior Kestria Front party members`, `Vale's
     staff`, `Initial reports suggested`), the organisation or place after a group's head (`Officials
-    from the Army Legal Services Agency`, `Doctors in Gaza`), and a second group or name joined by
-    `and` right before a verb (`Friends and family said`, `Carman and Air thanked`). Reads the
+    from the Norland Legal Services Agency`, `Doctors in Eastport`), and a second group or name joined by
+    `and` right before a verb (`Friends and family said`, `Vale and Ruiz thanked`). Reads the
     tokens of the one sentence."""
     if mention.kind == "pronoun":
         return mention
@@ -1226,13 +1226,13 @@ _IRREGULAR_PAST = word_set("laid held made gave took came went saw left met put 
 _GROUP_VERBS = AUXILIARIES | _HAVE_WILL | _IRREGULAR_PAST
 
 
-# an organisation named by the place it sits in (`the British Embassy in Lisbon`): the place is its name's
+# an organisation named by the place it sits in (`the Norland Embassy in Eastport`): the place is its name's
 SEAT_NOUNS = word_set("embassy embassies consulate")
 _QUALIFIED_HEADS = entities.GROUP_NOUNS | SEAT_NOUNS
 
 
 def _without_newspaper(mention: Mention) -> Mention:
-    """`The China Daily newspaper reported` -> `The China Daily`: a paper is recorded by its name."""
+    """`The Norland Daily newspaper reported` -> `The Norland Daily`: a paper is recorded by its name."""
     words = mention.text.split()
     if len(words) > 2 and words[-1] == "newspaper" and words[-2][:1].isupper():
         text = " ".join(words[:-1])
@@ -1242,7 +1242,7 @@ def _without_newspaper(mention: Mention) -> Mention:
 
 def _apart(masked: str, tokens: list[_Token], k: int) -> bool:
     """A comma or the blanked words of a quotation between tokens k-1 and k (`as a "chance ..." having`,
-    `the lawsuit, 50 participants`): no noun phrase spans them (`A 2006 US report` does)."""
+    `the lawsuit, 50 participants`): no noun phrase spans them (`A 2009 Norland report` does)."""
     gap = masked[tokens[k - 1].end : tokens[k].start]
     return "," in gap or "  " in gap
 
@@ -1285,7 +1285,7 @@ _JOINED_STOP = NP_STOP | DETERMINERS | PRONOUNS | AUXILIARIES | SPEECH_VERBS | C
 
 def _joined(tokens: list[_Token], end: int) -> int | None:
     """The end of `and` + a group or a name (at most four words) right after tokens[:end] when a verb
-    follows (`Friends and family said`, `Russian and Polish investigations deemed`)."""
+    follows (`Friends and family said`, `Kestrian and Norlandic inquiries deemed`)."""
     if end + 1 >= len(tokens) or tokens[end].low != "and" or not _contiguous(tokens, end):
         return None
     k = end + 1
@@ -1300,7 +1300,7 @@ def _joined(tokens: list[_Token], end: int) -> int | None:
 
 def _trailing_name(text: str) -> str | None:
     """The name that ends a described speaker (`the resort's manager Ali Naseem`), where a role noun
-    stands right before it; None when the phrase ends otherwise (`a spokesperson for NISA`)."""
+    stands right before it; None when the phrase ends otherwise (`a spokesperson for NORSA`)."""
     words = text.split()
     k = len(words)
     while k > 0 and (_Token(0, 0, words[k - 1]).capital or words[k - 1].lower() in CONNECTORS):
@@ -1327,7 +1327,7 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
         tail = _NAME_TAIL.match(masked, tokens[b - 1].end) if named else None
         text = masked[tokens[a].start : tail.end() if tail else tokens[b - 1].end]  # `Harbour 4`, `Vista+`
         initials = b - a > 1 and _INITIAL.fullmatch(tokens[b - 1].text) is not None  # `the U.S.`, `Joris V.`
-        text = text if tokens[b - 1].low in _ABBREVIATIONS or initials else text.rstrip(".")  # `Apple Inc.`
+        text = text if tokens[b - 1].low in _ABBREVIATIONS or initials else text.rstrip(".")  # `Orchard Inc.`
         if text.endswith(("'s", "’s")) and not _named_with_s(text):
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
@@ -1414,7 +1414,7 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
             continue
         roles = [k for k in range(i, j - 1) if tokens[k].low in ROLE_WORDS]
         if roles == [i] and j - i <= 3 and entities.organisation_by_words(" ".join(t.text for t in tokens[i:j])):
-            roles = []  # `General Motors`: a title word opening an organisation's name is part of it
+            roles = []  # `Northern Motors`: a title word opening an organisation's name is part of it
         spans.append((roles[-1] + 1 if roles and j - roles[-1] > 2 else i, j, "name"))
         i = j
     return spans
@@ -1428,7 +1428,7 @@ def _opening_adverb(tokens: list[_Token]) -> bool:
 
 
 def _inside_organisation(tokens: list[_Token], i: int, j: int) -> bool:
-    """`for`/`and` inside an organisation's name (`Center for Arab and Iranian Studies`, `Minister for
+    """`for`/`and` inside an organisation's name (`Center for Coastal and Island Studies`, `Minister for
     Infrastructure and Regional Development`): tokens[i:j] hold an organisation's word and a
     capitalised word follows."""
     if tokens[j].text not in ("for", "and") or j + 1 >= len(tokens) or not tokens[j + 1].capital:
@@ -1464,7 +1464,7 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
         if t.low not in _NP_OPENERS and owner is None:
             continue
         j = _partitive(tokens, i)
-        # capitalised modifiers stay inside (`the Interfax news agency`, `an African Union soldier`),
+        # capitalised modifiers stay inside (`the Norpress news agency`, `a Northern League soldier`),
         # but the phrase ends on a lower-case head
         while (
             j < len(tokens)
@@ -1485,7 +1485,7 @@ def _np_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, str]]:
             if not tokens[j - 1].capital:
                 if owner is None:
                     spans.append((i, j, "np"))
-                elif tokens[j - 1].low in _OWNED_HEADS:  # a body the name owns, not `Bianchi's father`
+                elif tokens[j - 1].low in _OWNED_HEADS:  # a body the name owns, not `Rossi's father`
                     spans.append((owner, j, "np"))
                 elif _unnamed_kin(tokens, j):
                     spans.append((owner, _and_role(tokens, j), "np"))
@@ -1497,7 +1497,7 @@ _OWNED_HEADS = entities.ORG_NOUNS | entities.GROUP_NOUNS | word_set("embassy con
 
 
 # a relative written by the person they belong to (`Wolf's husband told`): the annotators'
-# speaker where no name of their own follows (`Bianchi's father, Philippe` is Philippe: `_relative_after`)
+# speaker where no name of their own follows (`Rossi's father, Piet` is Piet: `_relative_after`)
 KIN_HEADS = word_set("""father mother mum mom dad brother sister son daughter husband wife partner grandson
     granddaughter grandmother grandfather niece nephew aunt uncle cousin widow widower fiance fiancee""")
 
@@ -1563,7 +1563,7 @@ _PAST_HYPHEN = re.compile(r"[a-z-]+ed")
 
 
 # nouns that end like an adverb (`ly`): every other lower-case `-ly` word ends a noun phrase
-# (`The White House initially said`), as does a reflexive or an auxiliary (`The agency itself`)
+# (`The Harbour House initially said`), as does a reflexive or an auxiliary (`The agency itself`)
 _LY_NOUNS = word_set("family assembly ally rally supply monopoly daily weekly monthly quarterly")
 _NOT_A_HEAD = word_set("itself himself herself themselves does did do not")
 
@@ -1577,8 +1577,8 @@ _QUALIFYING = word_set("for at in of from")
 
 
 def _qualified(tokens: list[_Token], i: int, j: int) -> list[tuple[int, int, str]]:
-    """tokens[i:j] with the organisation or place after it (`a spokesperson for NISA`, `astronomers
-    at the Ohio State University`, `a spokesperson for the government`): the annotators' whole speaker."""
+    """tokens[i:j] with the organisation or place after it (`a spokesperson for NORSA`, `astronomers
+    at the Eastport State University`, `a spokesperson for the government`): the annotators' whole speaker."""
     if j + 1 >= len(tokens) or tokens[j].low not in _QUALIFYING or tokens[j].start - tokens[j - 1].end > 1:
         return []
     k = j + 2 if tokens[j + 1].low == "the" and j + 2 < len(tokens) else j + 1
@@ -1679,7 +1679,7 @@ _PASSIVE_BE = word_set("is are was were been being be")
 
 def _a_verb(token: _Token) -> bool:
     """A verb before the verb of saying, no subject (`Trotter dismissed claims`, `stopped denying`,
-    `These assertions include claims`): a past tense, a verb of saying, or `include`."""
+    `These letters include claims`): a past tense, a verb of saying, or `include`."""
     saying = token.low in SAYING and token.low not in entities.GROUP_NOUNS  # `reports said`: a subject
     return saying or token.low in _INCLUDE or bool(_PAST.fullmatch(token.text))
 
@@ -1748,7 +1748,7 @@ def mention_features(
             bool(gap) and between.lstrip().startswith(",") and between.rstrip().endswith(",")
         )
         f["comma_then_verb"] = float(not gap and between.strip() == ",")
-        # `Nurta Hussein, another resident, said` with the closing comma often dropped
+        # `Lina Hassan, another resident, said` with the closing comma often dropped
         f["open_appositive_before_verb"] = float(
             bool(gap) and len(gap) <= 8 and between.lstrip().startswith(",") and between.count(",") == 1
         )
@@ -1757,7 +1757,7 @@ def mention_features(
     if earlier:
         gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS_TITLES]
         roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
-        # `said Hamas official Ayman Taha`, `said FAA Administrator Jan Huerta`: a name, then a role
+        # `said Norpress official Omar Brenn`, `said NAA Administrator Jan Holt`: a name, then a role
         roles = roles or (len(gap) <= 3 and gap[-1].low not in NP_STOP and _role_word(gap[-1]) and b - a > 1)
         f["adj_after_verb"] = float(
             (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier[-1]].end : tokens[a].start]
@@ -1784,7 +1784,7 @@ _CLOSING_MARK = re.compile('["”’]')
 
 
 def _bracketed(masked: str, token: _Token) -> bool:
-    """One word in brackets: an acronym after its name (`The United Nations (UN) on Friday called`)."""
+    """One word in brackets: an acronym after its name (`The Northern Council (NC) on Friday called`)."""
     return masked[token.start - 1 : token.start] == "(" and masked[token.end : token.end + 1] == ")"
 
 
@@ -1803,7 +1803,7 @@ _NOT_ROLES = SPEECH_VERBS | _SKIPPABLE | PREPOSITIONS
 NAME_WORD = rf"(?:{PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
 FULL_NAME = re.compile(
     rf"\b{NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{NAME_WORD})+"
-)  # `John D. Bates`: a middle initial stays inside the name
+)  # `Karl D. Holt`: a middle initial stays inside the name
 ORGANISATION_WORD = re.compile(
     r"\b(?:Hospital|Bank|Council|University|Ministry|Department|Court|Agency|Authority|Association|Union|"
     r"Group|Company|Ltd|Inc|Corporation|Party|Office|Service|Services|Board|Commission|Institute|Museum|"

@@ -125,7 +125,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     """The candidate that names the sentence's speaker, or None when none scores above zero
     (`article`: lets the entity layer drop a capitalised word that is never a name in it)."""
     answer = answered_by(sentence, article)
-    if answer is not None:  # `NAME: We hope ...`, `((Wikinews)) How do you ...?`: an interview's turn
+    if answer is not None:  # `NAME: We hope ...`, `((Wikinews)) Which route did you ...?`: an interview's turn
         return answer
     named = quoted_name(sentence)
     if named is not None:  # `Wikipedia user 'Nordfan' posted`: a name the candidates leave out
@@ -147,7 +147,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     if agent is not None:  # `Twenty deaths were reported by Norland authorities`
         chosen = refined_mention(sentence, agent, [m for m, _ in found])
         return joined_group(sentence, chosen) or chosen
-    if article is not None:  # `passing through the Malacca Strait, ..., said NAME`: a place never speaks
+    if article is not None:  # `passing through the Kestrel Strait, ..., said NAME`: a place never speaks
         found = [(m, f) for m, f in found if not _silent_place(sentence, m, found, article)]
     scored = [(scorer.score(f), m) for m, f in found]
     best = max(scored, key=lambda x: x[0], default=None)
@@ -178,7 +178,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         chosen = both_named(sentence, chosen, featured, article) or while_another(sentence, chosen, article) or chosen
         return joined_group(sentence, chosen) or chosen
     issuer = issued_statement(sentence, found)
-    if issuer is not None:  # `The MEA issued a statement which read: "...`
+    if issuer is not None:  # `The NMA issued a statement which read: "...`
         return refined_mention(sentence, issuer, [m for m, _ in found])
     tagged = [m for m, f in found if tags_quotation(sentence, m, f)]
     # the whole phrase that starts there (`said an unnamed official`, not `an unnamed`)
@@ -218,7 +218,7 @@ def _set_off(sentence, cited: Mention) -> bool:
 
 
 def _silent_place(sentence, mention: Mention, found: list[tuple[Mention, dict[str, float]]], article: str) -> bool:
-    """A place that is no country and no named person's place in the sentence (`NAME of New York said`
+    """A place that is no country and no named person's place in the sentence (`NAME of Port Kestrel said`
     keeps `New York`, for `entities.owner` to give its person the quote): no candidate at all."""
     if mention.kind != "name" or not entities.never_speaks(article, mention.text) or _a_person_named(article, mention):
         return False
@@ -277,7 +277,7 @@ def _runs(
         opened = _pronoun_ahead(article, sentences, runs, i, mentions[ahead[i]]) if later else None
         later = opened or later
         joined = _joins_after_quotation(sentences[i], mention, resolved, speakers[-1]) if runs else None
-        if joined is not None:  # `... get them home", whilst his grandmother, NAME, said that "..."`
+        if joined is not None:  # `... bring them back", whilst his grandmother, NAME, said that "..."`
             runs.append([i])
             speakers.append(joined)
         elif runs and _continues(sentences, labels, runs[-1], i, resolved or later, speakers[-1]):
@@ -393,8 +393,8 @@ _VERB_OF_SECOND = re.compile(r"[,\s]*(?:(?:has|have|had|also) +)?([a-z]+)")
 
 def _joins_after_quotation(sentence, mention: Mention | None, resolved: Mention | None, speaker) -> Mention | None:
     """A sentence that opens inside the run's quotation, closes it, and gives a second speaker their
-    own part in a `while` clause (`... get them home", whilst his grandmother, NAME, said that "..."`,
-    `... twenty years," while Air France's lawyers stated ...`): both speak it, as the annotators
+    own part in a `while` clause (`... bring them back", whilst his grandmother, NAME, said that "..."`,
+    `... ten years," while Norland Air's lawyers stated ...`): both speak it, as the annotators
     record (`A and B`); a run of its own. Reads the sentence before and after the mention."""
     if not sentence.in_quote or mention is None or resolved is None or speaker is None:
         return None
@@ -403,7 +403,7 @@ def _joins_after_quotation(sentence, mention: Mention | None, resolved: Mention 
     if clause is None or verb is None or verb.group(1) not in SAYING:
         return None
     second = resolved.text
-    if mention.kind != "name":  # `Air France's lawyers`: the whole phrase the clause opens with
+    if mention.kind != "name":  # `Norland Air's lawyers`: the whole phrase the clause opens with
         second = sentence.text[clause.start(1) : mention.end - sentence.start]
     if entities.same_entity(second, speaker.text):
         return None
@@ -445,15 +445,15 @@ def _saying_after(sentence) -> Mention | None:
     return Mention(start, start + len(found.group(1)), found.group(1), "name")
 
 
-_READ_OUT = re.compile(  # `An IAA statement yesterday morning read "`
+_READ_OUT = re.compile(  # `An NPA statement on Monday morning read "`
     r"""((?:An?|The) +(?:[A-Z][\w'’.-]* +){0,3}(?:statement|release|letter|message|notice))\b"""
     r"""[^"“”,;]{0,40}? +reads?\b"""
 )
 
 
 def _read_out(sentence) -> Mention | None:
-    """A statement the sentence opens with that `read` its quotation (`An IAA statement yesterday
-    morning read "..."`): the statement speaks, as `The IPCC statement said` does (its issuer, by
+    """A statement the sentence opens with that `read` its quotation (`An NPA statement on Monday
+    morning read "..."`): the statement speaks, as `The NMO statement said` does (its issuer, by
     `resolve`). Reads the sentence's start."""
     found = _READ_OUT.match(sentence.text)
     if found is None:
@@ -499,7 +499,7 @@ def _goes_on(
         return True  # `He said the roads are shut. The army has closed the border.`: no verb of saying, his
     if entities.group_head(resolved.text):  # `Friends and family said`: a group says it
         return False
-    if resolved.kind == "name":  # `Hamas has also released`, but not `Turkish citizens`, `Secondly, ...`
+    if resolved.kind == "name":  # `Norpress has also released`, but not `Turkish citizens`, `Secondly, ...`
         words = resolved.text.split()
         return words[0].lower() in entities.NATIONALITIES or entities.only_sentence_initial(article, words[-1])
     return entities.speaker_type(article, resolved.text) == entities.UNKNOWN
@@ -507,7 +507,7 @@ def _goes_on(
 
 def _introduces_a_list(sentences: list, labels: list[str], i: int) -> bool:
     """The sentence before quote sentence i is no quote, ends with a colon and has a verb of saying
-    (`The judgment is to say:`, `The report lists these findings:`): its subject says the points that
+    (`The verdict is to say:`, `The report lists these findings:`): its subject says the points that
     follow (the first opens the run; the rest go on as `_goes_on` reads them)."""
     if not i or labels[i - 1] == QUOTE or not sentences[i - 1].text.rstrip().endswith(":"):
         return False
@@ -558,7 +558,7 @@ def _unsaying(text: str) -> bool:
 
 def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -> bool:
     """A direct quotation with no attribution right after a quote sentence of the same paragraph
-    (`Mr. Obama criticised the plan as "all over the map". "Every time you ..."`): the speaker the
+    (`Mr. Vale criticised the plan as "all over the map". "Each time we ..."`): the speaker the
     paragraph just quoted goes on."""
     if not runs or runs[-1][-1] != i - 1 or speakers[-1] is None or not direct_speech(sentences[i]):
         return False
@@ -566,8 +566,8 @@ def _quoted_on(sentences: list, runs: list[list[int]], speakers: list, i: int) -
 
 
 def fullest_name(article: str, mention: Mention) -> Mention:
-    """A person's name in its fullest form the article writes (`George Bush` -> `George W. Bush`,
-    `Abdelbaset al-Megrahi` -> `Abdelbaset Ali al-Megrahi`), without a post-nominal (`Lucy Allan MP`)
+    """A person's name in its fullest form the article writes (`Tomas Vale` -> `Tomas R. Vale`,
+    `Omar al-Norani` -> `Omar Ali al-Norani`), without a post-nominal (`Ana Holt MP`)
     or a nationality before it (`Swede Lars Borg`):
     the longest name within WINDOW that holds the same first and last word with names between."""
     words = mention.text.split()
@@ -579,7 +579,7 @@ def fullest_name(article: str, mention: Mention) -> Mention:
     if nationality and is_person(article, " ".join(words[1:]), mention.start):
         words = words[1:]
         mention = Mention(mention.end - len(" ".join(words)), mention.end, " ".join(words), mention.kind)
-    if len(words) == 2 and words[0].lower().rstrip(".") in _COURTESY:  # `Mr. Bush` -> `President Bush`
+    if len(words) == 2 and words[0].lower().rstrip(".") in _COURTESY:  # `Mr. Vale` -> `President Vale`
         return _with_role(article, mention) or mention
     if len(words) < 2 or is_title(words[0]) or not is_person(article, mention.text, mention.start):
         return mention
@@ -610,7 +610,7 @@ def _first_written(article: str, mention: Mention) -> Mention:
     """A body by the name the article first writes it with, below the first line (`Prairie Harvest
     expects` -> `Prairie Harvest Foods`, `Harbourside` -> `Harbourside Imaging`, `Pwani Telecom PLC` ->
     `Pwani Telecom`): shorter forms after it are the same body, as the annotators record it; longer
-    by a legal form at most (`PLC`), never by a title or an honour (`Lucy Allan MP`)."""
+    by a legal form at most (`PLC`), never by a title or an honour (`Ana Holt MP`)."""
     words = mention.text.split()
     if len(words) > 3 or any(is_title(w) for w in words) or mention.text.lower() in entities.COUNTRIES:
         return mention  # `Norway said` is the country, not the `Norway Today` the article cites
@@ -636,8 +636,8 @@ _CAPITAL_RUN = re.compile(r"[A-Z][\w&.-]*(?: +[A-Z\d][\w&.-]*)*")  # not `'s`: `
 
 
 def _another(word: str) -> bool:
-    """A word that makes a longer name another thing: a model or flight number (`Airbus A380`), a
-    body inside (`United Nations Security Council`), a date (`Yemen Sunday`)."""
+    """A word that makes a longer name another thing: a model or flight number (`Norjet N380`), a
+    body inside (`United Nations Security Council`), a date (`Kestria Sunday`)."""
     low = word.lower()
     return any(c.isdigit() for c in word) or low in entities.ORG_NOUNS or low in entities.DATE_WORDS
 
@@ -656,7 +656,7 @@ def _name_alone(article: str, mention: Mention) -> Mention:
     start, end = window_slice(mention.start)  # a window, not the whole article: linear on huge inputs
     body = next((j for j in range(len(words) - 2, k, -1) if _body_before(article, words[k:j], start, end)), None)
     if body is not None and len(occurrences(article, words[-1], start, end)) > 1:
-        k = body  # `Iraq Ryan C. Crocker`, where the article also writes `Crocker` alone
+        k = body  # `Kestria Tomas J. Brenn`, where the article also writes `Brenn` alone
     while k < len(words) - 2 and _lead_word(words[k]):
         k += 1
     rest = words[k:]
@@ -685,7 +685,7 @@ def _lead_word(word: str) -> bool:
 
 def _body_before(article: str, words: list[str], start: int, end: int) -> bool:
     """Words before a name that are a place or an organisation the article also writes without the name
-    (`Iraq` of `Iraq Ryan C. Crocker`, `United Nations` of `United Nations Ana Ruiz`; not `United` of
+    (`Kestria` of `Kestria Tomas J. Brenn`, `United Nations` of `United Nations Ana Ruiz`; not `United` of
     `United Arab Emirates`, never written with no capitalised word after it)."""
     if not words:
         return False
@@ -712,7 +712,7 @@ def _surname_after_name(article: str, m: re.Match, parts: list[str]) -> bool:
 
 
 def _with_role(article: str, mention: Mention) -> Mention | None:
-    """`Mr. Bush`, where the article names no one by a fuller name: the form with a role (`President
+    """`Mr. Vale`, where the article names no one by a fuller name: the form with a role (`President
     Bush`) the article also writes within WINDOW, the nearest earlier first; a courtesy title says less."""
     surname = mention.text.split()[-1]
     near = names_holding(article, surname, mention.start - WINDOW, mention.start + WINDOW)
@@ -763,7 +763,7 @@ def _opens_quotation(text: str) -> bool:
 
 def _run_speaker(article: str, speaker: Mention | None, named: Mention | None) -> Mention | None:
     """A run takes the first speaker named in it, but the person an organisation's quotation is
-    then given to (`The Council condemned it: "..." ... said its secretary general, Harun Khan`)."""
+    then given to (`The Council condemned it: "..." ... said its secretary general, Omar Brenn`)."""
     if speaker is None or named is None:
         return speaker or named
     organisation = entities.speaker_type(article, speaker.text) == entities.ORGANISATION
@@ -838,7 +838,7 @@ def _pronoun_ahead(article: str, sentences: list, runs: list[list[int]], i: int,
 
 def _introduced(article: str, sentence) -> Mention | None:
     """The first person a sentence that is no quote names outside quotation marks, by a full name or
-    a surname the article writes in full (`Nigeria's ambassador, Babagana Wakil, issued a statement.`,
+    a surname the article writes in full (`Kestria's ambassador, Omar Halim, issued a statement.`,
     `The emails were forwarded to Knight.`): the quotation that follows it with no attribution is
     theirs. Reads the one sentence."""
     for m, f in candidates(sentence):

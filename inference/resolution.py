@@ -81,16 +81,16 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         if acronym:  # `the WWF` -> the name the article defines it with in brackets
             return Mention(acronym.start, acronym.end, acronym.name, "name")
         spoken_for = _spoken_for(article, mention)
-        if spoken_for:  # `a spokesperson for the CNB` -> `... for the Central Narcotics Bureau`
+        if spoken_for:  # `a spokesperson for the HNB` -> `... for the Harbour Narcotics Bureau`
             return spoken_for
         agency = _source_of(article, mention)
-        if agency:  # `the source` -> `Reuters`, where `Reuters spoke to an anonymous source`: as recorded
+        if agency:  # `the source` -> `Norpress`, where `Norpress spoke to an anonymous source`: as recorded
             return agency
         published = _publication(article, mention)
         if published:  # `The paper also wrote` -> `Harbour Gazette`, written `newspaper Harbour Gazette`
             return published
         issuer = _issued_by(article, mention) or _issuer(mention, speakers)
-        if issuer:  # `The IPCC statement said` -> the IPCC, as the annotators record a statement
+        if issuer:  # `The NMO statement said` -> the NMO, as the annotators record a statement
             return resolve(article, issuer, speakers, recent) if issuer.kind == "name" else issuer
         head = _head_of(mention)  # `the chief of Avedzeme` resolves as `the chief`, else stays whole
         found = entities.by_type(article, head.text, head.start)
@@ -105,11 +105,11 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
             by_role = by_role or _headline_role(article, head) or _by_role_verb(article, head)
         named = by_role or _by_head(article, head) or typed
         full = entities.document_in_full(article, named.start, named.end) if named and not by_role else None
-        if full:  # `the report` -> `the 2012 World Development Report on Gender Equality`, written so
+        if full:  # `the report` -> `the 2011 Eastport Development Report on Rural Schools`, written so
             return Mention(full.start, full.end, full.name, "name")
         named = named or _speaker_referred(article, head, speakers) or _body_opening(article, head)
         return named or _group_written(article, mention) or _group_placed(article, mention) or mention
-    if " and " in mention.text:  # `Carman and Air thanked` -> both full names, as the annotators join them
+    if " and " in mention.text:  # `Vale and Ruiz thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
         parts = (
             Mention(mention.start, mention.start + len(left), left, "name"),
@@ -132,7 +132,7 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     if group:  # `Workers are ...` at a sentence start: the group as the article wrote it with its qualifier
         return group
     whole = entities.defined_around(article, mention.start, mention.end)
-    if whole:  # `United Nations High Commissioner` of `... for Refugees (UNHCR)`: the name it defines
+    if whole:  # `Northern Council High Commissioner` of `... for Fisheries (NCHCF)`: the name it defines
         return Mention(whole.start, whole.end, whole.name, "name")
     defined = entities.spelt_out(article, mention.text, mention.start)
     if defined:  # `MoD` -> `Ministry of Defence`, as the article defined it in brackets
@@ -140,12 +140,12 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     named = resolve_surname(article, mention)
     named = _spouse(article, mention, named) or named
     family = entities.family_name(article, mention.text, mention.start, WINDOW) if named is mention else None
-    if family:  # `Paul told ITV` -> `Paul Chandler`, named with his wife as `Paul and Rachel Chandler`
+    if family:  # `Tomas told Norpress` -> `Tomas Vale`, named with his wife as `Tomas and Ana Vale`
         return Mention(family.start, family.end, family.name, "name")
     related = _relative(article, mention) or _kin(article, mention) if named is mention else None
-    if related:  # `Bianchi's father, Philippe` -> `Philippe Bianchi`
+    if related:  # `Rossi's father, Piet` -> `Piet Rossi`
         return related
-    words = mention.text.split()  # `Prime Minister Siniori` -> `Fouad Siniora`
+    words = mention.text.split()  # `Prime Minister Holmberk` -> `Karl Holmberg`
     titled = titles_only(" ".join(words[:-1]))
     surname = words[-1] if titled else mention.text
     misspelt = entities.misspelt_person(article, surname, mention.start) if named is mention else None
@@ -163,8 +163,8 @@ def _misspelt_full_name(article: str, person: Mention) -> entities.Entity | None
 
 
 def _spelt_as_before(article: str, person: Mention | None) -> Mention | None:
-    """The person a he/she means, written as the article first spelt their name (`Menzies Cambell`,
-    named right before the he, is the `Menzies Campbell` of the paragraph before)."""
+    """The person a he/she means, written as the article first spelt their name (`Halvard Camblin`,
+    named right before the he, is the `Halvard Campblin` of the paragraph before)."""
     found = _misspelt_full_name(article, person) if person and person.kind == "name" else None
     return Mention(found.start, found.end, found.name, "name") if found else person
 
@@ -301,7 +301,7 @@ _NOT_ISSUERS = word_set("the a an its his her their this that official joint wri
 
 def _group_written(article: str, mention: Mention) -> Mention | None:
     """`the astronomers`, `Workers` (a group noun alone) -> the group as the article wrote it with
-    the organisation or place that qualifies it (`astronomers at the University of Cambridge`, `women
+    the organisation or place that qualifies it (`astronomers at the University of Northgate`, `women
     workers of Norland Textiles`): the nearest such phrase within WINDOW before, else the first after
     (a headline names the group first). The annotators record such a group so."""
     words = mention.text.split()
@@ -321,10 +321,10 @@ def _group_written(article: str, mention: Mention) -> Mention | None:
     if best is None:
         return None
     start = best.start()
-    modifier = _GROUP_MODIFIER.search(article, max(0, start - 30), start)  # `80 women workers of ...`
+    modifier = _GROUP_MODIFIER.search(article, max(0, start - 30), start)  # `60 women workers of ...`
     if modifier and modifier.group(1) not in _NOT_MODIFIERS and not modifier.group(1).endswith("ed"):
         start = modifier.start(1)
-    end = nationals_end(article, best.start(), best.end())  # `families of Spanish sailors`
+    end = nationals_end(article, best.start(), best.end())  # `families of Kestrian sailors`
     return Mention(start, end, article[start:end], "np")
 
 
@@ -422,7 +422,7 @@ _QUALIFIED_GROUP = re.compile(
     rf"[A-Za-z]+ +(?:of|at|from|for) +(?:the +)?(?:{PARTICLE})?[A-Z][\w'’&-]*"
     r"(?: +(?:(?:of|the|and|for|de) +)*[A-Z][\w'’&-]*)*"
 )  # no period inside: a sentence's end stops it
-# officials and sources speak for many bodies in one article (`officials of NISA`, then `US officials`),
+# officials and sources speak for many bodies in one article (`officials of NORSA`, then `Kestrian officials`),
 # and reports are no people: the qualifier written once is not theirs each time
 _ANY_BODY = word_set("officials sources reports investigations")
 _NOT_MODIFIERS = NP_STOP | DETERMINERS | TIME_WORDS | PREPOSITIONS | SPEECH_VERBS | PRONOUNS
@@ -464,11 +464,11 @@ def _one_of_group(article: str, mention: Mention) -> Mention | None:
 
 
 def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
-    """Who issued a statement that speaks (`The IPCC statement said`, `An Air Force statement`): the words
-    before the noun (`IPCC`, `Air Force`); for a statement with no issuer written (`The statement
+    """Who issued a statement that speaks (`The NMO statement said`, `An Air Force statement`): the words
+    before the noun (`NMO`, `Air Force`); for a statement with no issuer written (`The statement
     said`), the latest speaker. None for a mention that is no statement (or one `from X`)."""
     words = mention.text.split()
-    piece = words[-1].lower() in _PIECE_NOUNS and len(words) > 2 and words[-2][:1].isupper()  # `The Onion article`
+    piece = words[-1].lower() in _PIECE_NOUNS and len(words) > 2 and words[-2][:1].isupper()  # `The Jester article`
     if words[-1].lower() not in _STATEMENT_NOUNS and not piece:
         return None
     k = 0
@@ -485,7 +485,7 @@ def _issuer(mention: Mention, speakers: list[Mention]) -> Mention | None:
 
 
 def _name_opens(words: list[str], k: int) -> bool:
-    """Whether words[k] opens a name of several capitalised words (`New York Times`), not an article."""
+    """Whether words[k] opens a name of several capitalised words (`Eastport Harbour Times`), not an article."""
     return words[k].lower() not in DETERMINERS and words[k][:1].isupper() and words[k + 1][:1].isupper()
 
 
@@ -503,7 +503,7 @@ _FOR_BODY = re.compile(
 
 
 def _spoken_for(article: str, mention: Mention) -> Mention | None:
-    """`a spokesperson for the CNB`, `A spokeswoman for the Foundation`, `a representative for the
+    """`a spokesperson for the HNB`, `A spokeswoman for the Trust`, `a representative for the
     newspaper`: the organisation written in full where the article names it so, an acronym by its
     definition in brackets, a word of a name or a referring noun by the nearest organisation that
     fits (the annotators record the organisation in full). None where nothing is to add."""
@@ -534,7 +534,7 @@ def _spoken_for(article: str, mention: Mention) -> Mention | None:
 
 def _source_of(article: str, mention: Mention) -> Mention | None:
     """`the source`, `a source` -> the news agency or outlet the article says the source spoke to
-    (`Reuters spoke to an anonymous source`, `A source told the Xinhua news agency`): the annotators
+    (`Norpress spoke to an anonymous source`, `A source told the Norpress news agency`): the annotators
     record the agency. Reads the last `source` up to the mention's end, within WINDOW before it."""
     words = mention.text.lower().split()
     if len(words) != 2 or words[0] not in ("the", "a") or words[1] != "source":
@@ -649,9 +649,9 @@ _NOUN_GENDER = {"man": "m", "spokesman": "m", "chairman": "m", "woman": "f", "sp
 
 
 def _subject_before(article: str, recent: int | None, at: int, pronoun: str, depth: int = 0) -> list[Mention]:
-    """The person the sentence at `recent` opens with: by name, a title before it allowed (`Harry Kane
-    won ...`, `Governor Alan Brisk criticised ...`), by one name (`Messi was named ...`, `On Tuesday,
-    Pedro was`), or by the same he/she, who is then the person the sentence before that opens with
+    """The person the sentence at `recent` opens with: by name, a title before it allowed (`Tomas Kane
+    won ...`, `Governor Alan Brisk criticised ...`), by one name (`Brenn was named ...`, `On Tuesday,
+    Marek was`), or by the same he/she, who is then the person the sentence before that opens with
     (`Lars Okun was held. He spoke to police. "...," he said`: twice at most)."""
     if recent is None:
         return []
@@ -713,7 +713,7 @@ _GAVE_NAME = re.compile(
 
 def _own_subject(article: str, at: int, pronoun: str) -> list[Mention]:
     """The person the pronoun's own sentence opens with, before the pronoun, behind a subordinating word
-    at most (`When al-Islam first made his claims, he said`, `As Mogale was led away he shouted`,
+    at most (`When Vale first raised his claims, he said`, `As Brenn was led away he shouted`,
     `Yusuf had no comment, but he had stated`): a he/she after its sentence's subject means it."""
     if pronoun not in ("he", "she"):
         return []
@@ -751,7 +751,7 @@ def _named_subject(
     article: str, recent: int | None, at: int, near: list[Mention], latest: list[Mention]
 ) -> list[Mention]:
     """The person the sentence before names first as the subject of a verb (`Last week, King Ana Ruiz
-    made ...`, `Former defense minister NAME was sentenced ...`, `A Palestinian who crossed, NAME,
+    made ...`, `Former defense minister NAME was sentenced ...`, `A Kestrian who crossed, NAME,
     spoke ...`): the first full name outside quotation marks, followed by a lower-case word (after an
     appositive between commas at most). News reintroduces a speaker so before their `He said`; it
     comes before the latest speaker (`latest`), unless the sentence before is where that speaker is
@@ -768,13 +768,13 @@ def _named_subject(
         if outside[n.start - recent]:
             continue
         # what stands before it since the sentence's start or its last comma: a title at most
-        # (`Former defense minister`), not a clause (`Trump told NBC's NAME`, `on Friday NAME`)
+        # (`Former defense minister`), not a clause (`Holt told NBN's NAME`, `on Friday NAME`)
         lead = article[max(recent, article.rfind(",", recent, n.start) + 1) : n.start].split()
-        titled = is_title(n.text.split()[0])  # `Minister Siniori`: a surname
+        titled = is_title(n.text.split()[0])  # `Minister Holmberk`: a surname
         if titled or len(lead) > 8 or lead[-1:] == ["the"] or any(w.lower() in _NOT_TITLE for w in lead):
             return []
         follows = _SUBJECT_VERB.match(article, n.end, end)
-        if not follows and article[recent : n.start].rstrip().endswith(","):  # `A Palestinian who ..., NAME, spoke`
+        if not follows and article[recent : n.start].rstrip().endswith(","):  # `A Kestrian who ..., NAME, spoke`
             follows = _APPOSITION_VERB.match(article, n.end, end)
         return [n] if follows and follows.group(1) not in _NOT_VERBS else []
     return []
@@ -788,7 +788,7 @@ _NOT_TITLE = word_set(
 )
 
 
-# what may stand before the name a sentence opens with: a title or rank (`Royal Navy Lieutenant`)
+# what may stand before the name a sentence opens with: a title or rank (`Harbour Guard Lieutenant`)
 # and a role in lower case after it (`Election law expert NAME`, `Skyjet owner NAME`)
 _LOWER_ROLE = "|".join(sorted(ROLE_NOUNS))
 _TITLE_RUN = re.compile(
@@ -818,7 +818,7 @@ _SUBJECT = re.compile(
 
 def a_person(article: str, speaker: Mention, at: int) -> bool:
     """A speaker a he/she/I can mean: a person's name, or one person described (`a spokesperson for
-    NISA`, `an African Union soldier`)."""
+    NORSA`, `a Northern League soldier`)."""
     if speaker.kind == "name":
         titled = titles_only(speaker.text)  # `President`
         return not titled and is_person(article, speaker.text, at)
@@ -846,7 +846,7 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     capital = re.sub(rf"^{PARTICLE}", "", found.group(1))  # `al-Islam` is indexed as `Islam`
     word = Mention(found.start(1), found.end(1), found.group(1), "name")
     full = resolve_surname(article, word)  # `Achebe grew up ...` after `Tamsin Achebe`: a surname at any place
-    by_surname = full is not word and full.text.split()[-1] == word.text  # not `Of GM` for `Of`
+    by_surname = full is not word and full.text.split()[-1] == word.text  # not `Of NM` for `Of`
     if entities.only_sentence_initial(article, capital) and not by_surname:  # `Describing the plan, he`, `During`
         return []
     described = _described_person(article, found.end(1), at)
@@ -855,7 +855,7 @@ def _one_word_subject(article: str, recent: int | None, at: int) -> list[Mention
     if full is not word:
         return [full] if is_person(article, full.text, at) else []
     person = not entities.not_a_person(article, word.text) and entities.mention_type(article, word.text) != "date"
-    gendered = _gender(article, word.text, at) or _GENDERED.search(article, word.end, at)  # `Pedro was asked if he`
+    gendered = _gender(article, word.text, at) or _GENDERED.search(article, word.end, at)  # `Marek was asked if he`
     return [word] if person and gendered else []
 
 
@@ -968,8 +968,8 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             words.pop(0)
         while words and words[-1].rstrip(".") in POST_NOMINALS:
             words.pop()
-        words = _person_part(words)  # `Royal Navy Lieutenant Felix Carman` -> `Felix Carman`
-        words = _without_of(article, " ".join(words)).split()  # `Ksenia Sukhinova of Russia`
+        words = _person_part(words)  # `Harbour Guard Lieutenant Tomas Vale` -> `Tomas Vale`
+        words = _without_of(article, " ".join(words)).split()  # `Ana Ruiz of Kestria`
         if (
             len(words) < 2
             or _BYLINE.search(article, max(0, m.start() - 6), m.start())  # `by NAME` opening a line, not `cut by NAME`
@@ -1001,14 +1001,14 @@ _BYLINE = re.compile(r"(?:^|\n)[ \t]*[Bb]y[ \t]*$")
 
 
 def _person_part(words: list[str]) -> list[str]:
-    """The name after the last role or title and a leading nationality (`Royal Navy Lieutenant Felix
-    Carman`, `City Councilmember Ana Villalobos`, `Russian Ksenia Sukhinova` -> the person's name),
+    """The name after the last role or title and a leading nationality (`Harbour Guard Lieutenant Tomas
+    Vale`, `City Councilmember Ana Villalobos`, `Kestrian Ana Ruiz` -> the person's name),
     where at least two names follow; the words as they are otherwise."""
     roles = [k for k, w in enumerate(words[:-2]) if is_title(w)]
     written, words = words, words[roles[-1] + 1 :] if roles else words
     if roles and roles[0] >= 2 and len(words) == 2 and words[0] in ("of", "for", "to"):
-        return written[: roles[0]]  # `Gordon Brown Prime Minister of Britain`: the name before the office
-    if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Condoleezza Rice`: the place ends the title
+        return written[: roles[0]]  # `Tomas Vale Prime Minister of Norland`: the name before the office
+    if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Ana Ruiz`: the place ends the title
         words = words[-2:]
     return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
 
@@ -1139,7 +1139,7 @@ def occurrences(article: str, word: str, start: int, end: int) -> list[int]:
 def resolve_surname(article: str, mention: Mention) -> Mention:
     """`Dunne`, `Mr Pocock`, `Coastline`, `DA` -> the earlier `Aoife Dunne`, `Graham Pocock`,
     `Coastline Bank`, `Department of Agriculture`."""
-    body = _titled_body(article, mention.text.split())  # `General Motors` is no rank and its surname
+    body = _titled_body(article, mention.text.split())  # `Northern Motors` is no rank and its surname
     words = [w for w in mention.text.split() if body or not is_title(w)]
     titled = [k for k, w in enumerate(mention.text.split()) if is_title(w) and not body]
     if len(words) == 2 and titled == [1]:  # `Eastmark Attorney Marek`: what stands before the title says where
@@ -1154,16 +1154,16 @@ def resolve_surname(article: str, mention: Mention) -> Mention:
     for m in earlier_first:
         full = _without_of(article, m.group())
         parts = full.split()
-        while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Lula said` names Lula, not `Also Lula`
+        while parts and parts[0].lower() in CAPITAL_STOP:  # `Also Ruiz said` names Ruiz, not `Also Ruiz`
             parts.pop(0)
         if not parts or m.start() == mention.start:  # a title is cut below (`Ms Farah Osei`)
             continue
-        if any(map(str.isdigit, full)):  # `Airbus` is not the `Airbus A380` it builds
+        if any(map(str.isdigit, full)):  # `Norjet` is not the `Norjet N380` it builds
             continue
         if word == parts[0] and word.lower() in entities.COUNTRIES:
             continue  # `Norway said` is the country, not the `Norway Today` the article cites
         initials = "".join(p[0] for p in parts if p[0].isupper())
-        # `Lula` -> `Luiz Inácio Lula da Silva`: any capitalised part of a person's full name
+        # `Ruiz` -> `Ana Maria Ruiz da Costa`: any capitalised part of a person's full name
         inside = word in parts[1:-1] and is_person(article, " ".join(parts), m.start())
         # `Berg` -> `Ana Berg-Lund`, `Maliki` -> `Nouri al-Maliki`: a part of a person's hyphenated surname
         hyphened = word in _hyphen_parts(parts[-1]) and is_person(article, " ".join(parts), m.start())
@@ -1176,7 +1176,7 @@ def resolve_surname(article: str, mention: Mention) -> Mention:
             if len(parts) < 2:
                 continue
             if word == parts[0] and _legal_form_quoted(article, parts[1:], m.start()):
-                return mention  # `Ryanair` is the `Ryanair Plc` of a statement quoted: the article's form stays
+                return mention  # `Norjet` is the `Norjet Plc` of a statement quoted: the article's form stays
             name = " ".join(parts)
             stop = m.start() + len(full)
             at = stop - len(name)
@@ -1185,7 +1185,7 @@ def resolve_surname(article: str, mention: Mention) -> Mention:
 
 
 def _titled_body(article: str, parts: list[str]) -> bool:
-    """A title word opening an organisation's short name (`General Motors`, `General Assembly`): part
+    """A title word opening an organisation's short name (`Northern Motors`, `General Assembly`): part
     of the name, no rank before a surname."""
     short = 1 < len(parts) <= 3 and is_title(parts[0])
     return short and entities.mention_type(article, " ".join(parts)) == entities.ORGANISATION
@@ -1213,16 +1213,16 @@ def _owns_role(word: str) -> bool:
 
 
 def _relation_before(article: str, mention: Mention, relation: re.Pattern) -> re.Match | None:
-    """The relation written in the 80 characters before a first name alone (`Bianchi's father, `)."""
+    """The relation written in the 80 characters before a first name alone (`Rossi's father, `)."""
     if " " in mention.text or not mention.text[:1].isupper():
         return None
     return relation.search(article, max(0, mention.start - 80), mention.start)
 
 
 def _relative(article: str, mention: Mention) -> Mention | None:
-    """`Bianchi's father, Philippe` -> `Philippe Bianchi`: a parent, child or sibling named by a first
+    """`Rossi's father, Piet` -> `Piet Rossi`: a parent, child or sibling named by a first
     name after a person's surname and the relation; the surname must end a full name the article
-    writes (`Jules Bianchi`), so a first name before the relation (`Omar's brother Ali`) gives none."""
+    writes (`Marco Rossi`), so a first name before the relation (`Omar's brother Ali`) gives none."""
     found = _relation_before(article, mention, RELATION_BEFORE)
     if not found:
         return None
@@ -1291,7 +1291,7 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 def _without_of(article: str, name: str) -> str:
-    """`Mark Meechan of Scotland` -> `Mark Meechan`: a person's name ends before `of` (an
+    """`Tomas Vale of Norland` -> `Tomas Vale`: a person's name ends before `of` (an
     organisation's does not: `Bank of England`)."""
     before, of, _ = name.partition(" of ")
     person = of and " " in before and entities.mention_type(article, before) == entities.PERSON
@@ -1316,7 +1316,7 @@ def _by_head(article: str, mention: Mention) -> Mention | None:
     if not best:
         return None
     text, at = best.group(), best.start()
-    opening = re.match(r"[A-Z][\w-]* of (?=[A-Z])", text)  # `Images of Pakistan International Airlines`
+    opening = re.match(r"[A-Z][\w-]* of (?=[A-Z])", text)  # `Images of Norland International Airlines`
     if opening and entities.only_sentence_initial(article, text.split()[0]):
         text, at = text[opening.end() :], at + opening.end()
     return Mention(at, at + len(text), text, "name")
@@ -1366,8 +1366,8 @@ _MANY = word_set("other others both many several some all most few various two t
 
 
 # how an organisation's name writes the noun an article refers back to it with (`the airline` ->
-# `Pakistan International Airlines`, `the centre` -> `Pacific Tsunami Warning Center`, `the company`
-# -> `SMRT Corporation`)
+# `Norland International Airlines`, `the centre` -> `Northern Tide Warning Center`, `the company`
+# -> `NRT Corporation`)
 _HEAD_FORMS = {
     "airline": ("airlines", "airways"),
     "centre": ("center",),
@@ -1379,7 +1379,7 @@ _HEAD_FORMS = {
 
 
 # a role noun and the other titles an article writes before that person's name (`the judge` for `Mr
-# Justice Spencer`, `the officer` for `PC Gemma Shields`, `the general` for `Gen. Ana Ruiz`)
+# Justice Brenner`, `the officer` for `PC Gemma Shields`, `the general` for `Gen. Ana Ruiz`)
 _ROLE_TITLES = {
     "judge": "Justice",
     "officer": "PC Constable Sergeant Sgt Detective Det DC DS Inspector Insp",
@@ -1407,7 +1407,7 @@ def _other_titles(role: str) -> str:
 def _role_sources(word: str) -> tuple[str, str, str | None]:
     """The regex sources of the three forms that name a role's holder: the role before a full name
     (`minister `, `Gen. `), what follows a full name up to the role (`, the finance minister`), and
-    another title with a surname alone (`Justice Spencer`, for `judge`; None where there is none)."""
+    another title with a surname alone (`Justice Brenner`, for `judge`; None where there is none)."""
     others = _other_titles(word)
     head = rf"(?i:{re.escape(word)}s?)\b" + (rf"|(?:{others})\.?" if others else "")  # `Gen.`: no sentence end
     before = rf"\b(?:{head}),? +"
@@ -1419,7 +1419,7 @@ def _role_sources(word: str) -> tuple[str, str, str | None]:
 @functools.lru_cache(maxsize=512)
 def _role_pattern(word: str) -> re.Pattern:
     """`minister` -> `minister(s), NAME` or `NAME, the ... minister(s)`; `judge` also `Justice NAME` and
-    `Justice Spencer` (another title, and a title written with a surname alone), as one regex: what
+    `Justice Brenner` (another title, and a title written with a surname alone), as one regex: what
     `_role_names` finds (the tests hold them to it), which costs 3 ms to compile per role word."""
     before, after, by_surname = _role_sources(word)
     full = FULL_NAME.pattern
@@ -1464,10 +1464,10 @@ def _role_names(article: str, word: str, start: int, end: int) -> Iterator[re.Ma
 
 
 def _speaker_by_role(article: str, mention: Mention, speakers: list[Mention]) -> Mention | None:
-    """`The president said` after `President Bush` spoke -> Bush's full name: of the last three
+    """`The president said` after `President Vale` spoke -> Vale's full name: of the last three
     speakers, the latest the article wrote with that role before their surname (within WINDOW):
-    the role (or another title of it), up to two more names, the surname (`President Bush`,
-    `president George W. Bush`, `PC Shields` for `officer`)."""
+    the role (or another title of it), up to two more names, the surname (`President Vale`,
+    `president Tomas R. Vale`, `PC Shields` for `officer`)."""
     role = mention.text.split()[-1].lower()
     if role not in ROLE_WORDS or len(mention.text.split()) > 3:
         return None
@@ -1492,7 +1492,7 @@ _BOUNDARY = re.compile(r"\b")
 
 
 def _surname_after(article: str, at: int, surname: str, end: int) -> bool:
-    """Whether `surname` (a whole word) stands at `at` or after one or two names (`George W. Bush`)
+    """Whether `surname` (a whole word) stands at `at` or after one or two names (`Tomas R. Vale`)
     in article[:end]; each name and its spaces are read whole, as no shorter reading can be followed
     by another name or the surname. (One regex per role and surname cost 0.5 ms to compile.)"""
     for _ in range(3):
@@ -1652,7 +1652,7 @@ def _speaker_referred(article: str, mention: Mention, speakers: list[Mention]) -
 
 def _by_modifier(article: str, mention: Mention) -> Mention | None:
     """`The interim president` -> the person written earlier in apposition with the same modifier and
-    another role noun (`Adly Mansour, the interim leader of Egypt`): `_by_role` by the modifier."""
+    another role noun (`Karl Mansen, the interim leader of Kestria`): `_by_role` by the modifier."""
     words = mention.text.split()
     if not 2 < len(words) <= 4 or words[0].lower() != "the" or words[-1].lower() not in ROLE_NOUNS:
         return None

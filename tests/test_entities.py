@@ -438,7 +438,7 @@ def test_he_never_means_a_title_a_nationality_or_part_of_an_organisations_name()
     article = (
         "Arrest at the port\n\n"
         "Police in May arrested Lars Okun, a South African. "
-        '"Help me," he told officers. '
+        '"Please come quickly," he told officers. '
         'Dae Min-ho released "Harbour Lights Dance" in July. '
         '"Nobody expected this," he said.'
     )
@@ -489,14 +489,14 @@ def test_reported_speech_that_names_no_sayer_after_a_quote_is_said_by_its_speake
 def test_a_speaker_is_given_by_the_fullest_form_of_their_name_without_honours() -> None:
     article = (
         "Summit ends\n\n"
-        "President George W. Bush met the harbour board on Monday. "
-        '"We will seek a lasting peace," George Bush said. '
-        "Lucy Allan MP said the port would reopen. "
+        "President Tomas R. Vale met the harbour board on Monday. "
+        '"We will seek a lasting peace," Tomas Vale said. '
+        "Ana Holt MP said the port would reopen. "
         "Edward B. Hale Jr., the board's lawyer, said the deal was fair."
     )
     got = who(article, "XCQQQ")
-    assert got[2][1:] == ("George W. Bush", "George W. Bush")  # the span points at the fullest form
-    assert got[3][1] == "Lucy Allan"
+    assert got[2][1:] == ("Tomas R. Vale", "Tomas R. Vale")  # the span points at the fullest form
+    assert got[3][1] == "Ana Holt"
     assert got[4][1] == "Edward B. Hale Jr."  # a generational suffix stays
 
 
@@ -960,11 +960,11 @@ def test_a_person_described_with_a_place_keeps_the_place() -> None:
 def test_one_of_a_group_then_one_name_in_apposition_is_that_person() -> None:
     article = (
         "Convention\n\n"
-        'One of the cosplayers, Stephanie, told Norpress "The costumes keep getting better each year." '
+        'One of the dancers, Marta, told Norpress "The shows get bigger every year." '
         '"We dressed up as heroes."'
     )
     got = who(article, "XQQ")
-    assert got[1][1] == got[2][1] == "Stephanie"  # was `One of the cosplayers`
+    assert got[1][1] == got[2][1] == "Marta"  # was `One of the dancers`
 
 
 def test_a_place_that_is_no_country_never_speaks() -> None:
@@ -992,7 +992,7 @@ def test_the_period_of_an_abbreviation_or_an_initial_ending_a_name_is_kept() -> 
 
 
 def test_a_surname_park_is_a_person_where_the_article_writes_who_after_it() -> None:
-    # tenth round (c): `Park` ends a place's name (`Hyde Park`), but `NAME Park, who owns ...` is a person
+    # tenth round (c): `Park` ends a place's name (`Vale Park`), but `NAME Park, who owns ...` is a person
     article = (
         "Break-ins\n\n"
         "Const. Greta Lind said officers were patrolling the street. "

@@ -192,13 +192,13 @@ def test_an_auxiliary_is_never_the_speaker() -> None:
 def test_a_middle_initial_and_a_surname_inside_a_long_name_resolve() -> None:
     article = (
         "Judge rejects lawsuit\n\n"
-        "Federal judge John D. Bates dismissed the case on Tuesday.\n\n"
-        '"The court cannot decide this," Judge Bates wrote.\n\n'
-        "President Luiz Inácio Lula da Silva spoke later.\n\n"
-        '"We respect the ruling," Lula said.'
+        "Federal judge Karl D. Holt dismissed the case on Tuesday.\n\n"
+        '"The court cannot decide this," Judge Holt wrote.\n\n'
+        "President Ana Maria Ruiz da Costa spoke later.\n\n"
+        '"We respect the ruling," Ruiz said.'
     )
     speakers = [s for _, s, _ in who(article, "XCQCQ") if s]
-    assert speakers == ["John D. Bates", "Luiz Inácio Lula da Silva"]
+    assert speakers == ["Karl D. Holt", "Ana Maria Ruiz da Costa"]
 
 
 def test_a_sentence_that_closes_a_quotation_lost_at_a_paragraph_break_continues_it() -> None:
@@ -548,7 +548,7 @@ def test_a_title_of_no_one_named_gives_way_to_the_sentences_subject() -> None:
     article = (
         "Party leader\n\n"
         "Ana Ruiz was elected leader on Monday. In the spring, Ruiz attacked the rules of the contest, "
-        "and doubted that rival Jon Cole could ever win as Prime Minister, telling The Herald: "
+        "and doubted that rival Jon Cole could ever win as Prime Minister, telling The Harbour Herald: "
         '"We must win the next vote. Nothing else matters."'
     )
     got = who(article, "XCQQ")
@@ -901,11 +901,11 @@ def test_a_past_tense_after_an_opening_noun_phrase_is_its_verb() -> None:
         "Plot\n\n"
         "The four suspects named other members of the group and claimed that they planned to attack the temple. "
         "The road was closed on Monday. "
-        "The tribal leaders' letter demands that the council act on the road."
+        "The village elders' letter demands that the council act on the road."
     )
     got = who(article, "XQCQ")
     assert got[1][1] == "The four suspects"  # was `The four suspects named other members of the group`
-    assert got[3][1] == "The tribal leaders' letter"  # a possessive is no verb
+    assert got[3][1] == "The village elders' letter"  # a possessive is no verb
 
 
 def test_a_group_with_its_place_and_an_appositive_opens_a_reported_statement() -> None:
@@ -930,17 +930,17 @@ def test_a_person_described_by_a_whose_clause_that_ends_the_sentence_keeps_it() 
 def test_a_pronoun_after_representing_someone_gives_no_gender_to_the_speaker() -> None:
     article = (
         "Court martial\n\n"
-        'According to prosecutor Captain Tom Crozier: "The three defendants all looked at the chart." '
-        '"It was a short cut," said Crozier.\n\n'
-        "None of the officers, including Commander Drysdale, saw the rock.\n\n"
-        "The submarine struck the rock at ten in the morning, suffering damage to its bow and its sonar. "
-        "There were no casualties, but the submarine was forced to abandon its mission and return to port. "
-        "It was sold two years later, though the navy said that this was not due to the accident.\n\n"
-        "Commander Alison Towler, representing Drysdale, said that he accepted full responsibility for the crash.\n\n"
-        '"He believes that he simply misread the chart" she said.'
+        'According to inspector Captain Tomas Brenn: "The two pilots both misread the harbour map." '
+        '"It was a quick route," said Brenn.\n\n'
+        "None of the crew, including Captain Halvorsen, saw the pier.\n\n"
+        "The ferry struck the pier at six in the evening, suffering damage to its hull and its radar. "
+        "There were no injuries, but the ferry was forced to cancel its crossing and return to Eastport. "
+        "It was sold a year later, though the company said that this was not due to the collision.\n\n"
+        "Commander Ana Kell, representing Halvorsen, said that he took the whole blame for the collision.\n\n"
+        '"He believes that he simply misread the map" she said.'
     )
     got = who(article, "XQQCCCCQQ")
-    assert got[8][1] == "Alison Towler"  # was `Tom Crozier`: her `he` (Drysdale's) made her a man
+    assert got[8][1] == "Ana Kell"  # was `Tomas Brenn`: her `he` (Halvorsen's) made her a man
 
 
 def test_often_between_a_group_and_its_verb_is_skipped() -> None:
@@ -972,10 +972,10 @@ def test_the_subject_of_a_passive_verb_of_saying_does_not_say_it() -> None:
 def test_the_agent_of_a_passive_verb_of_saying_says_it() -> None:
     article = (
         "Storm\n\n"
-        "In the Omani capital, the streets were flooded. "
-        "Twenty-three deaths were reported by Omani authorities today."
+        "In the Danish capital, the harbour was flooded. "
+        "Nine deaths were reported by Danish authorities on Monday."
     )
-    assert who(article, "XCQ")[2][1] == "Omani authorities"  # was None
+    assert who(article, "XCQ")[2][1] == "Danish authorities"  # was None
 
 
 def test_an_adverb_between_an_opening_subject_and_its_verb() -> None:
@@ -1353,7 +1353,7 @@ def test_a_word_that_describes_the_person_a_sentence_opens_with_is_not_its_subje
         "Ferry Cup\n\n"
         "Eastmark Rovers lost the final to Norland on Sunday. "
         "Rovers centre back Tomas Vale admitted the defence had failed. "
-        '"We came out flat," he told the club website.'
+        '"We started too slowly," he told the club website.'
     )
     got = who(article, "XCQQ")
     assert got[3][1] == "Tomas Vale"  # was `Eastmark Rovers`: `Rovers` was read as the sentence's one-word subject
@@ -1396,7 +1396,7 @@ def test_a_full_name_with_a_misspelt_surname_is_the_person_with_the_same_first_n
 def test_a_day_after_a_name_is_no_part_of_it() -> None:
     article = (
         "Ferry vote\n\n"
-        'A motion passed by the Norland Assembly Thursday asked the ports "to find a common solution". '
+        'A motion passed by the Norland Assembly Thursday asked the ports "to agree on a shared timetable". '
         "The ferries will sail again, according to harbour master Ana Ruiz on Friday."
     )
     got = who(article, "XQQ")
@@ -1520,7 +1520,7 @@ def test_mrs_and_a_couples_surname_is_the_wife_not_the_husband() -> None:
 
 
 def test_a_company_named_with_its_legal_form_only_inside_a_quotation_keeps_the_articles_form() -> None:
-    # eleventh round (b): `Ryanair` took the `Ryanair Plc` of a quoted statement as its fullest name
+    # eleventh round (b): `Norjet` took the `Norjet Plc` of a quoted statement as its fullest name
     article = (
         "Ferry firm disputes report\n\n"
         "Northwind said its ships carry more lifeboats than the rules require.\n\n"
@@ -1597,7 +1597,7 @@ def test_a_mention_closing_a_bracket_describes_the_subject_before_it() -> None:
 
 
 def test_who_issued_a_statement_says_what_it_read() -> None:
-    # eleventh round (b): `The MEA issued a statement which read: "...` named no speaker (no candidate
+    # eleventh round (b): `The NMA issued a statement which read: "...` named no speaker (no candidate
     # scores above zero), and the run of the report quoted before went on
     article = (
         "UN report criticises Norland\n\n"
@@ -1623,13 +1623,13 @@ def test_an_outlets_article_or_blog_is_the_outlets() -> None:
 
 
 def test_a_relative_written_by_whom_they_belong_to_speaks() -> None:
-    # eleventh round (a): `NAME's husband and coach told` named no candidate, and the run had no speaker
+    # eleventh round (a): `NAME's brother and coach told` named no candidate, and the run had no speaker
     article = (
         "Rower withdraws\n\n"
         "Swiss rower Greta Lind left the final after a fall in training. "
-        "Afterwards, Lind's husband and coach told reporters, \"She was ready for this race."
+        "Afterwards, Lind's brother and coach told reporters, \"She was ready for this race."
     )
-    assert who(article, "XCQ")[2][1] == "Lind's husband and coach"
+    assert who(article, "XCQ")[2][1] == "Lind's brother and coach"
 
 
 def test_a_relative_followed_by_their_own_name_stays_that_person() -> None:
@@ -1646,10 +1646,10 @@ def test_a_he_after_a_relative_who_spoke_means_the_relative() -> None:
     article = (
         "Rower withdraws\n\n"
         "Swiss rower Greta Lind left the final after a fall in training, won by Piet Jansen's crew. "
-        'Afterwards, Lind\'s husband and coach told reporters, "She was ready for this race." '
+        'Afterwards, Lind\'s brother and coach told reporters, "She was ready for this race." '
         'Asked about the course, which Jansen had praised, he said, "The water was too rough."'
     )
-    assert who(article, "XCQQ")[3][1] == "Lind's husband and coach"
+    assert who(article, "XCQQ")[3][1] == "Lind's brother and coach"
 
 
 def test_his_mother_means_the_mother_of_the_person_the_his_means() -> None:
@@ -1678,7 +1678,7 @@ def test_a_title_written_half_in_lower_case_is_no_person() -> None:
 
 
 def test_a_football_club_is_no_person_a_he_can_mean() -> None:
-    # eleventh round (a): `Eastmouth FC` and `La Liga` were people, and a he over several sentences went to them
+    # eleventh round (a): `Eastmouth FC` and `Norland Liga` were people, and a he over several sentences went to them
     # (`Per` opening a sentence stays a name's first word: `Per Larsson said`; the round's `Per the statement`
     # as no name was taken out again for it)
     article = (
@@ -1699,7 +1699,7 @@ def test_a_hyphenated_title_of_an_organisation_is_cut_from_the_name() -> None:
         "Break-in at harbour\n\n"
         "Harbour master Tomas Berg closed the quay on Friday. "
         '"We will not allow anyone near the boats," Inspector-General of Police Ana Ruiz told the Norland Post. '
-        'She went on to say that the officers knew who had done it: "We know who they are."'
+        'She went on to say that the officers knew who had done it: "We know their names."'
     )
     assert who(article, "XCQQ")[3][1] == "Ana Ruiz"
 
@@ -1764,7 +1764,7 @@ def test_a_curly_pair_inside_a_straight_quotation_closes_nothing() -> None:
 
 
 def test_a_group_ending_in_a_nationality_keeps_its_plural_noun() -> None:
-    # twelfth round (b): `Families of Spanish sailors appealed` gave `Families of Spanish` (cut at
+    # twelfth round (b): `Families of Kestrian sailors appealed` gave `Families of Kestrian` (cut at
     # the lower-case noun), and every later `Families say` took that form
     article = (
         "Families appeal for crew\n\n"
@@ -1828,7 +1828,7 @@ def test_a_role_then_a_person_set_off_by_a_comma_gives_the_person() -> None:
 
 
 def test_a_he_after_a_person_who_gave_his_name_is_that_name() -> None:
-    # twelfth round (b): `The mosque's imam, who gave his name as NAME, commented ... "...," he said`
+    # twelfth round (b): `The church's priest, who gave his name as NAME, commented ... "...," he said`
     # gave the he to a source quoted before
     article = (
         "Stampede in Nordby\n\n"
@@ -1877,7 +1877,7 @@ def test_a_full_name_written_with_an_age_is_a_person_though_its_surname_is_a_wor
 
 
 def test_a_name_ending_in_town_is_a_place_no_he_can_mean() -> None:
-    # twelfth round (a): `a Cape Town publishing family` made `Cape Town` a person, and his `he said`
+    # twelfth round (a): `a Port Kestrel publishing family` made `Port Kestrel` a person, and his `he said`
     # went to it past the woman quoted in between (a he chain the subject appositive breaks)
     article = (
         "Novel prize\n\n"
@@ -2545,8 +2545,8 @@ def test_a_web_address_is_one_name_wherever_the_article_writes_it() -> None:
 
 
 def test_a_title_word_opening_an_organisations_name_is_part_of_the_name() -> None:
-    # thirteenth round (b): `General` of `General Motors` was read as a rank, so the name resolved as
-    # the surname `Motors` (to another company's `Nissan Motors`) and `GM` missed its initials
+    # thirteenth round (b): `General` of `Northern Motors` was read as a rank, so the name resolved as
+    # the surname `Motors` (to another company's `Eastmark Motors`) and `GM` missed its initials
     article = (
         "Freight volumes fall\n\n"
         "Harbour Freight Lines said volumes fell by a tenth. "
@@ -2777,7 +2777,7 @@ def test_the_role_means_the_person_described_doing_it_with_a_who_clause() -> Non
 def test_a_body_is_recorded_by_the_name_the_article_first_writes_it_with() -> None:
     # thirteenth round (e): `Prairie Harvest expects` after `Prairie Harvest Foods, Inc. ... announced` was
     # recorded as the full name, and `Pwani Telecom PLC today confirmed` after the headline's `Pwani Telecom`
-    # without its legal form (teamtrain: eco-015, int-006, wor-017); not a model (`Airbus A380`)
+    # without its legal form (teamtrain: eco-015, int-006, wor-017); not a model (`Norjet N380`)
     article = (
         "FOR IMMEDIATE RELEASE\n"
         "Vale Harvest Foods, Inc. today announced that it will buy Eastmouth Creamery. "
@@ -2791,8 +2791,8 @@ def test_a_body_is_recorded_by_the_name_the_article_first_writes_it_with() -> No
         "Norvale Telecom PLC today confirmed that full service has been restored."
     )
     assert who(article, "XXQ")[2][1] == "Norvale Telecom"
-    article = "Jet order\n\nThe Airbus A380 is the largest airliner. Airbus said it would end production of the jet."
-    assert who(article, "XCQ")[2][1] == "Airbus"
+    article = "Jet order\n\nThe Norjet N380 is the largest airliner. Norjet said it would end production of the jet."
+    assert who(article, "XCQ")[2][1] == "Norjet"
 
 
 def test_a_he_or_she_after_a_described_speaker_means_that_speaker() -> None:
