@@ -329,11 +329,12 @@ _TAG_PHRASE_END = re.compile(r",|\s(?:via|according|on|in|at|to|during)\s|[.!?]?
 
 
 # `with NAME saying`, `reported NAME saying`, `NAME was quoted saying`: the clause names who says the words after it
-_SAYING_AFTER = re.compile(r" +(?:(?:was|is|were) +quoted +(?:as +)?)?saying\b")
+_NAME_SAYING = re.compile(r" +(?:(?:was|is|were) +quoted +(?:as +)?)?saying\b")
 _SAYING_QUOTED = re.compile(r" +(?:was|is|were) +quoted")
-_SAYING_BEFORE = re.compile(r"\b(?:with|reported|quoted|quotes|cited|cites)(?: +[a-z]+)? +\Z")
+_REPORTING = r"reported|quoted|quotes|cited|cites"
+_SAYING_BEFORE = re.compile(rf"\b(?:with|{_REPORTING})(?: +[a-z]+)? +\Z")
 _SAID_AFTER = re.compile(r" +(?:had +)?(?:said|says)\b")  # `The office reported NAME said`: NAME said it
-_REPORTED_BEFORE = re.compile(r"\b(?:reported|quoted|quotes|cited|cites)(?: +[a-z]+)? +\Z")
+_REPORTED_BEFORE = re.compile(rf"\b(?:{_REPORTING})(?: +[a-z]+)? +\Z")
 
 
 def saying_name(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mention | None:
@@ -347,7 +348,7 @@ def saying_name(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Ment
         if m.kind != "name":
             continue
         before = text[: m.start - offset]
-        after = _SAYING_AFTER.match(text, m.end - offset)
+        after = _NAME_SAYING.match(text, m.end - offset)
         if after and (_SAYING_QUOTED.match(text, m.end - offset) or _SAYING_BEFORE.search(before)):
             return m
         if _SAID_AFTER.match(text, m.end - offset) and _REPORTED_BEFORE.search(before):

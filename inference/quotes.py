@@ -430,12 +430,12 @@ def _responder(article: str, sentence) -> Mention | None:
 _SAYING_AFTER = re.compile(
     r"""((?:[A-Z][\w'’-]*)(?: +[A-Z][\w'’-]*){0,3}) +(?:was|is|were|are|has|had|have)\b[^"“”;]{0,120}?"""
     r""", +(?:saying|adding|stating|insisting|warning|arguing|claiming)\b"""
-)  # `NAME was confident that he would win, saying: "`
+)  # `NAME was sure the ferry would sail, saying: "`
 
 
 def _saying_after(sentence) -> Mention | None:
     """The name a sentence opens with, where the sentence goes on to a participle of saying after a
-    comma (`Jammeh was confident that he would win, saying: "..."`, `NAME was dismissive when
+    comma (`Vale was sure the ferry would sail, saying: "..."`, `NAME was dismissive when
     interviewed, saying "..."`): its speaker, though the name stands far from the verb. Reads the
     sentence's start."""
     found = _SAYING_AFTER.match(sentence.text)
