@@ -121,6 +121,16 @@ def test_same_speaker_accepts_surnames_and_articles_only() -> None:
     assert not same_speaker("Aoife", "Aoife Dunne") and not same_speaker(None, "X") and same_speaker(None, None)
 
 
+def test_same_speaker_ignores_an_acronym_in_brackets_after_the_name() -> None:
+    from claimtag.training.attribution import same_form
+
+    assert same_speaker("Harbour Freight Lines", "the Harbour Freight Lines (HFL)")
+    assert same_form("The Norland Press Agency (NPA)", "Norland Press Agency")
+    assert same_form("the Norland Union (NU) and Kestria", "Norland Union and Kestria")  # inside the name too
+    assert not same_speaker("HFL", "Harbour Freight Lines (HFL)")  # the acronym alone is not the name's suffix
+    assert not same_speaker("Harbour Freight", "Harbour Freight (in a statement)")  # not an acronym: kept
+
+
 def test_baseline_and_gold_articles_from_corpus_rows() -> None:
     rows = [
         {"doc_id": "d", "index": 0, "text": "Rain fell.", "label": "claim", "paragraph": 0, "in_quote": False},

@@ -1,9 +1,10 @@
 """Fit and score who-said-it: the speaker weights of `inference.quotes`, and their evaluation.
 
 Metrics (over gold quote sentences, with gold labels so they measure attribution alone):
-- speaker accuracy: the predicted speaker names the gold one (case and a leading article
-  ignored; a surname alone matches the full name, `Dunne` ~ `Aoife Dunne`); `null` is right
-  only where the gold is unknown;
+- speaker accuracy: the predicted speaker names the gold one (case, a leading article and an
+  acronym in brackets after the name ignored: `General Motors` ~ `General Motors (GM)`; a
+  surname alone matches the full name, `Dunne` ~ `Aoife Dunne`); `null` is right only where
+  the gold is unknown;
 - strict: as speaker accuracy, but a word-suffix counts only where the words before it do not
   end with a preposition or `and` (`the package` is not `critics of the package`, `NISA` is
   not `officials of NISA`, `Ana Ruiz` is not `Tom Reed and Ana Ruiz`);
@@ -75,7 +76,13 @@ def gold_articles(rows: list[dict]) -> list[GoldArticle]:
 
 
 def _norm(name: str | None) -> str:
-    return re.sub(r"^(the|a|an)\s+", "", (name or "").lower().replace("’", "'").strip())
+    name = _ACRONYM_AFTER.sub("", name or "")  # `General Motors (GM)` names what `General Motors` does
+    return re.sub(r"^(the|a|an)\s+", "", name.lower().replace("’", "'").strip())
+
+
+# an acronym in brackets after the name it abbreviates: the annotators copy it with the name
+# (`The Associated Press (AP)`), the tool gives the name; either names the same entity
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&]{0,9}\)(?=$|[\s,;])")
 
 
 def same_speaker(pred: str | None, gold: str | None) -> bool:
