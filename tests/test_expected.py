@@ -8,8 +8,9 @@ model is retrained on purpose, regenerate it and review the diff:
 The fp32 path is checked to 2e-4 on every sentence. The int8 path's scores depend on the CPU:
 ONNX Runtime's int8 kernels round differently with and without VNNI instructions (the stored
 int8 scores come from an Intel Xeon with AVX512-VNNI; an AMD EPYC with AVX2 only moved one
-sentence's score by 0.09, every label, quote id and speaker unchanged), so there the labels,
-quote ids and speakers must match and the scores come within INT8_CPU_TOLERANCE.
+sentence's score by 0.09, and an AMD EPYC with AVX512-VNNI the same sentence's by 0.15, every
+label, quote id and speaker unchanged), so there the labels, quote ids and speakers must match
+and the scores come within INT8_CPU_TOLERANCE.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from claimtag import Tagger
 
 REPO = Path(__file__).parents[1]
 EXPECTED = Path(__file__).parent / "data" / "harbour_bridge.default.json"
-INT8_CPU_TOLERANCE = 0.12
+INT8_CPU_TOLERANCE = 0.2  # the largest move seen across CPUs (0.15), with a margin
 
 
 def _observed(fast: bool) -> list[dict]:
