@@ -8,9 +8,10 @@ Metrics (over gold quote sentences, with gold labels so they measure attribution
 - strict: as speaker accuracy, but a word-suffix counts only where the words before it do not
   end with a preposition or `and` (`the package` is not `critics of the package`, `NISA` is
   not `officials of NISA`, `Ana Ruiz` is not `Tom Reed and Ana Ruiz`);
-- exact form: the predicted speaker is the gold's own form (case, a leading article and the
-  apostrophe's shape ignored), what a user reads word for word (the fullest name for a gold
-  written shorter, `Harbourmaster Ann Lee` for `Lee`, is not exact);
+- exact form: the predicted speaker is the gold's own form (case, a leading article, a
+  bracketed acronym after the name and the apostrophe's shape ignored), what a user reads
+  word for word (the fullest name for a gold written shorter, `Harbourmaster Ann Lee` for
+  `Lee`, is not exact);
 - quote runs: pairwise precision/recall/F1 over pairs of quote sentences of one article
   (same run in gold vs predicted), and B-cubed F1.
 The baseline gives each quote sentence the nearest proper name before its end, outside
