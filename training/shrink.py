@@ -3,7 +3,7 @@
     python -m claimtag.training.shrink default runs/init-l3-f512 --layers 0 1 2 --ffn 512 \
         --data eval/split-train.jsonl
     claimtag train --config configs/default.yaml training.init=runs/init-l3-f512 training.teacher=default \
-        training.learning_rate=2e-4 training.distill_alpha=0.9 --output runs/s-l3-f512
+        training.learning_rate=2e-4 training.distill_alpha=0.9 training.replay=0 --output runs/s-l3-f512
 
 Keeps some of the model's transformer layers (its adapter merged in, so every weight is plain
 and trainable) and its head, and may cut each layer's feed-forward block to the `ffn` neurons that
