@@ -51,10 +51,15 @@ def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypa
             str(student),
             "--json",
             str(out),
+            "--rounds",
+            "2",
         ]
     )
     assert code == 0
-    text = capsys.readouterr().out
+    captured = capsys.readouterr()
+    text = captured.out
+    assert "round 2/2, int8-onnx" in captured.err  # progress on a run of minutes
+    assert "median of 2 (range)" in text
     assert "| naive-single |" in text and "| int8-onnx |" in text
     rows = json.loads(out.read_text())
     assert [r["mode"] for r in rows] == ["naive-single", "int8-torch", "int8-onnx", f"int8-onnx {student}"]
@@ -62,6 +67,10 @@ def test_bench_table_and_json(tiny_model: Path, tmp_path: Path, capsys, monkeypa
     assert "cold_start_s" not in rows[1]  # not a mode claimtag tag offers
     assert rows[2]["cold_start_s"] > 0 and rows[2]["sentences_per_s"] > 0 and rows[2]["peak_rss_mb"] > 0
     assert "Where the time goes" in text and "| speakers |" in text
+    for row in rows:  # the median round is reported, with every round's speed
+        speeds = row["rounds_sentences_per_s"]
+        assert len(speeds) == 2 and row["sentences_per_s"] == min(speeds)  # of two, the slower is the median
+        assert row["articles_per_s"] == pytest.approx(row["articles"] / row["seconds"])
     for row in rows:  # the stages account for the throughput run, and none is missing
         assert set(row["stages"]) == {"split", "network", "quantities", "speakers", "output"}
         assert 0 < sum(row["stages"].values()) <= row["seconds"] * 1.01
@@ -126,6 +135,8 @@ def test_a_folder_ships_a_distilled_students_int8_network_as_its_fast_path(tiny_
     before = model_version(teacher)
     export_into_folder(teacher, student)
     assert model_version(teacher) != before  # outputs change, so the version names it
+    width = json.loads((student / "encoder" / "config.json").read_text())["intermediate_size"]
+    assert json.loads((teacher / "onnx.json").read_text())["student"]["feed_forward"] == width  # for the card
 
     records = load_corpus(SAMPLE)["train"].to_list()[:40]
     fast, exact = Tagger.from_pretrained(teacher), Tagger.from_pretrained(teacher, fast=False)
@@ -189,3 +200,8 @@ def test_scoring_a_fast_path_again_needs_a_shipped_one(tiny_model: Path) -> None
 
     with pytest.raises(ClaimtagError, match="no shipped fast path"):
         score_fast_path(tiny_model)
+
+
+def test_bench_refuses_fewer_than_one_round(capsys) -> None:
+    assert main(["bench", "--rounds", "0", "--modes", "int8-onnx"]) != 0
+    assert "--rounds must be at least 1" in capsys.readouterr().err

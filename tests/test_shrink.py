@@ -76,3 +76,25 @@ def test_the_command_writes_a_folder_that_loads(tiny_model, tiny_corpus, tmp_pat
     assert np.isfinite(load_model(tmp_path / "cut").logits(RECORDS)).all()
     with pytest.raises(SystemExit, match="--ffn needs sentences"):
         main([str(tiny_model), str(tmp_path / "cut2"), "--layers", "0", "--ffn", "8"])
+
+
+def test_the_command_refuses_a_folder_in_use_before_any_work(tiny_model, tmp_path, monkeypatch) -> None:
+    import claimtag.training.shrink as module
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the cut ran before the output folder was checked")
+
+    monkeypatch.setattr(module, "shrink", no_work)
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "notes.txt").write_text("keep me")
+    with pytest.raises(SystemExit, match="is not empty: pass --overwrite"):
+        main([str(tiny_model), str(tmp_path / "full"), "--layers", "0"])
+    assert (tmp_path / "full" / "notes.txt").read_text() == "keep me"
+    with pytest.raises(SystemExit, match="is the model being cut"):
+        main([str(tiny_model), str(tiny_model), "--layers", "0", "--overwrite"])
+    (tmp_path / "file").write_text("")
+    with pytest.raises(SystemExit, match="is a file, not a folder"):
+        main([str(tiny_model), str(tmp_path / "file"), "--layers", "0"])
+    monkeypatch.undo()
+    main([str(tiny_model), str(tmp_path / "full"), "--layers", "0", "--overwrite"])  # said outright: replaced
+    assert np.isfinite(load_model(tmp_path / "full").logits(RECORDS)).all()

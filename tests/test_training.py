@@ -591,4 +591,7 @@ def test_the_card_shows_a_shipped_students_fast_path() -> None:
     section = card.split("## The fast path", 1)[1].split("\n## ", 1)[0]
     assert "3-layer student" in section and "T = 1.5000" in section and "(0.7)" in section
     assert "| test | 10 | 0.500 [0.400, 0.600] |" in section
+    assert "3-layer student distilled" in section  # no width recorded: none claimed
+    narrow = render_card(config, {**metrics, "fast": {"student": student | {"feed_forward": 512}, "test": fast}})
+    assert "3-layer student with a feed-forward block of 512 distilled" in narrow
     assert "## The fast path" not in render_card(config, {k: v for k, v in metrics.items() if k != "fast"})

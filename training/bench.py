@@ -1,12 +1,13 @@
 """`claimtag bench`: speed, memory and accuracy of every inference mode, measured side by side.
 
-    claimtag bench --model model/default --articles 200 --json docs/bench.json
+    claimtag bench --model model/default --articles 200 --rounds 3 --json docs/bench.json
 
 Each mode runs in a fresh subprocess (so peak memory is its own) over the same articles:
 batch throughput end to end (split + tokenize + encode + JSONL output), the latency of
 one 40-sentence article (warm), cold start (process start to first result of
 `claimtag tag`), peak RSS, and macro-F1 on the model's held-out test split; then each mode's
-throughput run split into stages (split, network, quantities, speakers, output).
+throughput run split into stages (split, network, quantities, speakers, output). `--rounds N`
+repeats the throughput runs, the modes taking turns, and reports each mode's median round.
 `claimtag bench --scaling 1 2 4 8` measures huge inputs instead (training/scaling.py).
 
 Modes:
@@ -95,8 +96,9 @@ def _tagger(model: str, mode: str):
     return tagger
 
 
-def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: int = 20) -> dict:
-    """Throughput, warm latency and held-out macro-F1 of one mode (run in its own process)."""
+def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: int = 20, full: bool = True) -> dict:
+    """Throughput, warm latency and held-out macro-F1 of one mode (run in its own process);
+    throughput alone when not `full` (the later rounds of `run_bench`)."""
     from claimtag.inference.formats import Result, render
     from claimtag.training.metrics import evaluate_probs
 
@@ -110,6 +112,9 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
     elapsed = time.perf_counter() - start
     stages = {**tagger.seconds, "output": elapsed - (rendered - start)}
     n_sent = sum(len(t) for t in tagged)
+    throughput = {"sentences": n_sent, "sentences_per_s": n_sent / elapsed, "seconds": elapsed, "stages": stages}
+    if not full:
+        return throughput
     one = _forty_sentences(articles)
     times = []
     for _ in range(latency_runs):
@@ -123,8 +128,7 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
     return {
         "mode": mode,
         "articles": len(articles),
-        "sentences": n_sent,
-        "sentences_per_s": n_sent / elapsed,
+        **throughput,
         "articles_per_s": len(articles) / elapsed,
         "latency_p50_ms": 1000 * float(np.percentile(times, 50)),
         "latency_p95_ms": 1000 * float(np.percentile(times, 95)),
@@ -132,8 +136,6 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
         "eval_sentences": len(test["gold"]),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "threads": _threads(tagger.model),
-        "seconds": elapsed,
-        "stages": stages,  # seconds per stage of the throughput run (STAGES, then the JSONL output)
     }
 
 
@@ -185,20 +187,47 @@ def cold_start(model: str, mode: str, article: str) -> dict:
     return {"cold_start_s": seconds, "cold_start_rss_mb": max(rss, before) / 1024}
 
 
-def run_bench(model: str, corpus: str, n_articles: int, modes: list[str], students: list[str] = ()) -> list[dict]:
+def _measure(folder: str, corpus: str, n_articles: int, mode: str, full: bool) -> dict:
+    """`measure_mode` in a fresh subprocess, so that each mode's peak memory is its own."""
+    cmd = [sys.executable, "-m", "claimtag.training.bench", folder, corpus, str(n_articles), mode]
+    cmd += [] if full else ["throughput"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_bench(
+    model: str, corpus: str, n_articles: int, modes: list[str], students: list[str] = (), rounds: int = 1
+) -> list[dict]:
     """Every mode in its own subprocess, then each student model on the int8 path (row mode
-    `int8-onnx <folder>`), with a cold start of each shipped mode."""
-    rows = []
+    `int8-onnx <folder>`), with a cold start of each shipped mode.
+
+    With `rounds` > 1 the throughput run is repeated, the modes taking turns round after round,
+    and each row reports the median round (its speed and stages; `rounds_sentences_per_s` lists
+    every round): on a shared machine a single run of each mode moves the ratios by a third,
+    and load that comes and goes then falls on every mode alike.
+    """
+    if rounds < 1:
+        raise ValueError(f"rounds must be at least 1, not {rounds}")
     runs = [(model, mode) for mode in modes] + [(student, "int8-onnx") for student in students]
-    for folder, mode in runs:
-        cmd = [sys.executable, "-m", "claimtag.training.bench", folder, corpus, str(n_articles), mode]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True, env={**os.environ, "TQDM_DISABLE": "1"})
-        row = json.loads(out.stdout.strip().splitlines()[-1])
-        if mode in SHIPPED:
-            row.update(cold_start(folder, mode, _forty_sentences(corpus_articles(corpus, 5))))
-        if folder != model:
-            row.update(mode=f"{mode} {folder}", model=folder)
-        rows.append(row)
+    rows, timed = [], [[] for _ in runs]
+    for round_ in range(rounds):
+        for i, (folder, mode) in enumerate(runs):
+            print(f"claimtag bench: round {round_ + 1}/{rounds}, {mode} {folder}", file=sys.stderr, flush=True)
+            result = _measure(folder, corpus, n_articles, mode, full=round_ == 0)
+            timed[i].append(result)
+            if round_ > 0:
+                continue
+            if mode in SHIPPED:
+                result.update(cold_start(folder, mode, _forty_sentences(corpus_articles(corpus, 5))))
+            if folder != model:
+                result.update(mode=f"{mode} {folder}", model=folder)
+            rows.append(result)
+    for row, results in zip(rows, timed, strict=True):
+        speeds = [r["sentences_per_s"] for r in results]
+        median = results[int(np.argsort(speeds)[(len(speeds) - 1) // 2])]
+        row.update({k: median[k] for k in ("sentences_per_s", "seconds", "stages")})
+        row["articles_per_s"] = row["articles"] / median["seconds"]
+        row["rounds_sentences_per_s"] = speeds
     return rows
 
 
@@ -218,13 +247,18 @@ def stage_table(rows: list[dict]) -> str:
 def table(rows: list[dict]) -> str:
     """Markdown table of the benchmark."""
     base = next((r["sentences_per_s"] for r in rows if r["mode"] == "naive-single"), None)
-    head = ["mode", "sent/s", "vs naive", "articles/s", "p50 ms (40 sent.)", "p95 ms", "cold start s"]
+    rounds = max((len(r.get("rounds_sentences_per_s", [])) for r in rows), default=1)
+    speed = "sent/s" if rounds < 2 else f"sent/s, median of {rounds} (range)"
+    head = ["mode", speed, "vs naive", "articles/s", "p50 ms (40 sent.)", "p95 ms", "cold start s"]
     cells = []
     for r in rows:
         ratio = f"{r['sentences_per_s'] / base:.1f}x" if base else "—"
         cold = f"{r['cold_start_s']:.2f}" if "cold_start_s" in r else "—"
+        sent = f"{r['sentences_per_s']:.0f}"
+        if rounds > 1:
+            sent += f" ({min(r['rounds_sentences_per_s']):.0f}-{max(r['rounds_sentences_per_s']):.0f})"
         cells.append(
-            [r["mode"], f"{r['sentences_per_s']:.0f}", ratio, f"{r['articles_per_s']:.1f}"]
+            [r["mode"], sent, ratio, f"{r['articles_per_s']:.1f}"]
             + [f"{r['latency_p50_ms']:.0f}", f"{r['latency_p95_ms']:.0f}", cold, f"{r['peak_rss_mb']:.0f}"]
             + [f"{r['macro_f1']:.4f}"]
         )
@@ -239,4 +273,5 @@ def table(rows: list[dict]) -> str:
 
 if __name__ == "__main__":  # one mode, in a subprocess of run_bench
     model_arg, corpus_arg, n_arg, mode_arg = sys.argv[1:5]
-    print(json.dumps(measure_mode(model_arg, mode_arg, corpus_articles(corpus_arg, int(n_arg)))))
+    full_arg = sys.argv[5:] != ["throughput"]
+    print(json.dumps(measure_mode(model_arg, mode_arg, corpus_articles(corpus_arg, int(n_arg)), full=full_arg)))

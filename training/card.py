@@ -84,9 +84,11 @@ def _fast(metrics: dict) -> str:
     s = fast["student"]
     splits = sorted((k for k in fast if k != "student"), key=lambda k: (not k.startswith("test"), k))
     rows = [_row(split, fast[split]) + [f"{fast[split].get('ece', float('nan')):.3f}"] for split in splits]
+    ffn = f" with a feed-forward block of {s['feed_forward']:,}" if s.get("feed_forward") else ""
     return (
         "## The fast path (what `claimtag tag` runs by default)\n\n"
-        f"A {s.get('num_layers', '?')}-layer student distilled from this model (fine-tuning `{s.get('finetune')}`, "
+        f"A {s.get('num_layers', '?')}-layer student{ffn} distilled from this model "
+        f"(fine-tuning `{s.get('finetune')}`, "
         f"model version {s.get('model_version')}) runs as int8 ONNX, with its own temperature "
         f"(T = {s['temperature']:.4f}) and `unsure` threshold ({s.get('min_confidence')}); `--no-fast` runs "
         "the model above in fp32. On the same held-out sentences:\n\n"

@@ -289,6 +289,13 @@ def add_bench_command(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="modes to measure")
     bench.add_argument("--json", help="also write the rows as JSON here")
     bench.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="repeat the throughput runs, the modes taking turns, and report each mode's median (default 1; "
+        "3 or more on a shared machine, where one run of a mode can move by a third)",
+    )
+    bench.add_argument(
         "--also",
         "--student",
         nargs="+",
@@ -316,6 +323,7 @@ def run_bench(args: argparse.Namespace) -> int:
     """Run the benchmark and print its table."""
     import json
 
+    from claimtag.model.errors import ClaimtagError
     from claimtag.model.folder import write_text_atomic
     from claimtag.training.bench import run_bench as bench
     from claimtag.training.bench import stage_table, table
@@ -326,7 +334,9 @@ def run_bench(args: argparse.Namespace) -> int:
         rows = run_scaling(args.model, args.texts, args.scaling)
         print(scaling_table(rows))
     else:
-        rows = bench(args.model, args.corpus, args.articles, args.modes, students=args.also)
+        if args.rounds < 1:
+            raise ClaimtagError(f"--rounds must be at least 1, not {args.rounds}")
+        rows = bench(args.model, args.corpus, args.articles, args.modes, students=args.also, rounds=args.rounds)
         print(table(rows))
         print("\nWhere the time goes (the throughput run, per stage):\n")
         print(stage_table(rows))

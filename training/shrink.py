@@ -97,7 +97,7 @@ def _columns(linear: torch.nn.Linear, keep: torch.Tensor) -> torch.nn.Linear:
 
 def main(argv: list[str] | None = None) -> None:
     """Command line: cut a model folder and write the result as a new one."""
-    from claimtag.model.folder import load_model, resolve_model_path, save_model
+    from claimtag.model.folder import check_writable, load_model, resolve_model_path, save_model
     from claimtag.training.corpus import load_corpus
 
     parser = argparse.ArgumentParser(prog="python -m claimtag.training.shrink", description=__doc__.split("\n")[0])
@@ -107,9 +107,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ffn", type=int, help="feed-forward neurons to keep per layer (default: all)")
     parser.add_argument("--data", help="a corpus whose sentences measure the neurons (needed with --ffn)")
     parser.add_argument("--sentences", type=int, default=3000, help="at most this many of them, spread evenly")
+    parser.add_argument(
+        "--overwrite", action="store_true", help="write into a folder that is not empty (its model files are replaced)"
+    )
     args = parser.parse_args(argv)
+    out = Path(args.output)
     try:
-        tagger = load_model(resolve_model_path(args.model))
+        check_writable(out, folder=True)  # before the cut, which reads the corpus for a minute
+        if out.is_dir() and any(out.iterdir()) and not args.overwrite:
+            raise ClaimtagError(f"{out} is not empty: pass --overwrite to replace what is there")
+        source = resolve_model_path(args.model)
+        if out.exists() and out.resolve() == source.resolve():
+            raise ClaimtagError(f"{out}: is the model being cut; write the cut model to a new folder")
+        tagger = load_model(source)
         if not isinstance(tagger, TransformerModel):
             raise ClaimtagError(f"{args.model}: a {tagger.kind} model; only a transformer can be cut")
         records = None
@@ -119,7 +129,6 @@ def main(argv: list[str] | None = None) -> None:
         shrink(tagger, args.layers, args.ffn, records)
     except ClaimtagError as err:
         sys.exit(f"claimtag: {err}")
-    out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     save_model(tagger, out)
     print(f"{out}: {len(args.layers)} layers, feed-forward {tagger.network.encoder.config.intermediate_size}")
