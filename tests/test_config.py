@@ -104,3 +104,12 @@ def test_starting_from_a_model_fills_unset_keys_with_the_adaptation_recipe() -> 
     assert load_config(None).training.replay == 0
     with pytest.raises(ClaimtagError, match="training.keep_checkpoints must be one of"):
         load_config(None, ["training.keep_checkpoints=some"])
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (REPO / "configs").glob("*.yaml")))
+def test_every_shipped_config_loads_and_names_corpora_that_exist(name: str) -> None:
+    config = load_config(REPO / "configs" / name)
+    assert config.data.train
+    for source in config.data.train:  # paths are rebased onto the repository root at load time
+        if not getattr(source, "optional", False):
+            assert (Path.cwd() / source.path).exists() or (REPO / source.path).exists(), source.path
