@@ -6,12 +6,12 @@ model is retrained on purpose, regenerate it and review the diff:
     CLAIMTAG_UPDATE_EXPECTED=1 python -m pytest tests/test_expected.py
 
 The fp32 path is checked to 2e-4 on every sentence. The int8 path's scores depend on the CPU:
-ONNX Runtime's int8 kernels round differently with and without VNNI instructions (the int8
-scores of the student before 2026-12-06, stored on an Intel Xeon with AVX512-VNNI: an AMD EPYC with AVX2 only moved one
-sentence's score by 0.09, and an AMD EPYC with AVX512-VNNI the same sentence's by 0.15, every
-label, quote id and speaker unchanged; the current student's are stored from that AMD EPYC with
-AVX512-VNNI), so there the labels, quote ids and speakers must match and the scores come within
-INT8_CPU_TOLERANCE.
+ONNX Runtime's int8 kernels round differently with and without VNNI instructions. For the
+student before 2026-12-06, stored on an Intel Xeon with AVX512-VNNI, an AMD EPYC with AVX2 only
+moved one sentence's score by 0.09 and an AMD EPYC with AVX512-VNNI the same sentence's by 0.15,
+every label, quote id and speaker unchanged; the current student's scores are stored from that
+AMD EPYC with AVX512-VNNI. So the labels, quote ids and speakers must match and the scores come
+within INT8_CPU_TOLERANCE.
 """
 
 from __future__ import annotations

@@ -112,6 +112,7 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
     elapsed = time.perf_counter() - start
     stages = {**tagger.seconds, "output": elapsed - (rendered - start)}
     n_sent = sum(len(t) for t in tagged)
+    # stages: seconds per stage of the throughput run (STAGES, then the JSONL output)
     throughput = {"sentences": n_sent, "sentences_per_s": n_sent / elapsed, "seconds": elapsed, "stages": stages}
     if not full:
         return throughput
