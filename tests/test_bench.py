@@ -205,3 +205,5 @@ def test_scoring_a_fast_path_again_needs_a_shipped_one(tiny_model: Path) -> None
 def test_bench_refuses_fewer_than_one_round(capsys) -> None:
     assert main(["bench", "--rounds", "0", "--modes", "int8-onnx"]) != 0
     assert "--rounds must be at least 1" in capsys.readouterr().err
+    assert main(["bench", "--rounds", "3", "--scaling", "1"]) != 0  # not silently ignored
+    assert "--scaling times each input once" in capsys.readouterr().err

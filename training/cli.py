@@ -328,14 +328,16 @@ def run_bench(args: argparse.Namespace) -> int:
     from claimtag.training.bench import run_bench as bench
     from claimtag.training.bench import stage_table, table
 
+    if args.rounds < 1:
+        raise ClaimtagError(f"--rounds must be at least 1, not {args.rounds}")
     if args.scaling:
+        if args.rounds != 1:
+            raise ClaimtagError("--rounds repeats the modes' throughput runs; --scaling times each input once")
         from claimtag.training.scaling import run_scaling, scaling_table
 
         rows = run_scaling(args.model, args.texts, args.scaling)
         print(scaling_table(rows))
     else:
-        if args.rounds < 1:
-            raise ClaimtagError(f"--rounds must be at least 1, not {args.rounds}")
         rows = bench(args.model, args.corpus, args.articles, args.modes, students=args.also, rounds=args.rounds)
         print(table(rows))
         print("\nWhere the time goes (the throughput run, per stage):\n")
