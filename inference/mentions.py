@@ -954,8 +954,10 @@ def refined_mention(sentence, mention: Mention, others: list[Mention]) -> Mentio
     shifted = shifted or _named_before(sentence.text, at, mention, spans)
     shifted = shifted or _relative_after(sentence.text, at, mention, spans)
     shifted = shifted or _holder_after(sentence.text, at, mention, spans)
+    group = None if shifted else _group_opening(sentence.text, at, mention)
+    shifted = shifted or group
     if shifted:
-        at, kind = shifted[0], "name" if shifted[1][:1].isupper() else "np"
+        at, kind = shifted[0], "name" if shifted[1][:1].isupper() and not group else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
     named = _trailing_name(mention.text) if mention.kind == "np" and not shifted else None
     if named:  # `according to Iraqi political analyst Hazem Saadi` -> `Hazem Saadi`
@@ -1056,6 +1058,29 @@ _CLAUSE_WORDS = AUXILIARIES | word_set("have has had")
 
 # ` from Eastport, `, ` of the University of Norland, `: where a person is from, up to a comma
 _FROM_PLACE = re.compile(r" +(?:from|of) +(?:the +)?[A-Z][\w'’.-]*(?: +(?:of +)?[A-Z][\w'’.-]*)*, +")
+
+
+def _group_opening(text: str, at: int, mention: Mention) -> tuple[int, str] | None:
+    """`Rescue workers at the scene said`, `Senior officials in the ministry said`: a mention chosen right
+    before the verb of saying that only places the group the sentence opens with (`at the scene`) leaves
+    the group, whose sentence-opening capital made it no candidate of its own, to speak."""
+    verb = _VERB_AFTER.match(text, at + len(mention.text))
+    if not verb or verb.group(1) not in SPEECH_VERBS or verb.group(1).endswith("ing"):
+        return None
+    opening = _GROUP_OPENING.fullmatch(text, 0, at)
+    if not opening or opening.group(2).lower() not in entities.GROUP_NOUNS:
+        return None
+    if opening.group(1).split()[0].lower() in CAPITAL_STOP - DETERMINERS:  # `When residents of ...`: a clause
+        return None
+    return opening.start(1), opening.group(1)
+
+
+# the words that open a sentence up to a group noun (`Rescue workers`, `Two senior officials`), then a
+# preposition that places it: nothing else before the mention
+_GROUP_OPENING = re.compile(
+    r"""\s*["“]?(?:(?:But|And|Yet|So|Meanwhile,|However,) +)?((?:[\w'’-]+ +){0,3}?([A-Za-z]+)) +"""
+    r"""(?:in|at|from|on|near|inside|outside|across|around) +"""
+)
 
 
 def _place_of(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:

@@ -525,6 +525,28 @@ def test_a_group_keeps_the_organisation_or_place_that_qualifies_it() -> None:
     assert [g[2] for g in got] == [g[1] for g in got]  # the span is the phrase as written
 
 
+def test_a_group_that_opens_the_sentence_speaks_not_the_place_that_follows_it() -> None:
+    # the sentence's first capital made `Rescue`, `Senior`, `Staff` names and the group no candidate:
+    # the place after the preposition stood right before the verb and was taken for the speaker
+    article = (
+        "A fire broke out at a warehouse in Eastmoor on Friday.\n\n"
+        "Rescue workers at the scene said three people had been freed.\n\n"
+        "Senior officials in the ministry said the report was wrong.\n\n"
+        "But officials in the city said the road would reopen.\n\n"
+        "Staff at the hospital said two were in a serious condition.\n\n"
+        "When residents in the area complained, the council said it would act."
+    )
+    got = who(article, "CQQQQQ")
+    assert [g[1] for g in got[1:]] == [
+        "Rescue workers at the scene",
+        "Senior officials in the ministry",
+        "officials in the city",  # the connective is no part of the group
+        "Staff at the hospital",
+        "the council",  # a clause opens the sentence: its subject is no speaker
+    ]
+    assert all(g[2] == g[1] for g in got[1:])  # the span is the phrase as written
+
+
 def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
     article = (
         "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
