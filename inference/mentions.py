@@ -761,11 +761,22 @@ _SECOND_CLAUSE = re.compile(
 
 def reported_subject(sentence, mention: Mention) -> bool:
     """A pronoun right after a verb of saying and `that` (`the general was critical, saying that they
-    are poorly configured`): the subject of what is said, never who says it."""
+    are poorly configured`), or right after the verb and before the verb of what is said (`Residents in
+    the area said they heard a bang`): the subject of what is said, never who says it. Not in a tag
+    after a quotation or a comma (`"...," said he.`)."""
     if mention.kind != "pronoun":
         return False
-    before = sentence.text[: mention.start - sentence.start].split()[-2:]
-    return len(before) == 2 and before[1].lower() == "that" and before[0].lower() in SPEECH_VERBS
+    at = mention.start - sentence.start
+    before = sentence.text[:at].split()[-2:]
+    if len(before) == 2 and before[1].lower() == "that" and before[0].lower() in SPEECH_VERBS:
+        return True
+    if len(before) < 2 or before[1] not in SPEECH_VERBS or before[0][-1:] in ',"”’':
+        return False
+    after = _NEXT_WORD.match(sentence.text, at + len(mention.text))
+    return bool(after) and not after.group(1).endswith("ly")
+
+
+_NEXT_WORD = re.compile(r" +([a-z]+)\b")
 
 
 TAG_BEFORE = re.compile(r"""(?:[,.!?…—-]["”’]|["”’],)\s*(?:[a-z]+\s+)?$""")  # `...," protested ` / `...," ` before it

@@ -547,6 +547,18 @@ def test_a_group_that_opens_the_sentence_speaks_not_the_place_that_follows_it() 
     assert all(g[2] == g[1] for g in got[1:])  # the span is the phrase as written
 
 
+def test_a_pronoun_after_the_verb_of_saying_is_what_is_said_not_who_says_it() -> None:
+    article = (
+        "Marta Quell has lived opposite the depot for thirty years.\n\n"
+        "Residents in the area said they heard a loud bang.\n\n"
+        "Northern Motors says they have 800 orders for the new van.\n\n"
+        '"We saw the flames from the road," said she.'
+    )
+    got = who(article, "CQQQ")
+    assert [g[1] for g in got[1:3]] == ["Residents in the area", "Northern Motors"]  # not the earlier speaker
+    assert got[3][1] == "Marta Quell"  # a tag after the quotation: the pronoun is who says it
+
+
 def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
     article = (
         "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
