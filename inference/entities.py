@@ -55,7 +55,8 @@ GROUP_NOUNS = word_set("""officials members leaders clerics authorities sources 
     analysts experts scientists researchers astronomers doctors residents lawmakers legislators politicians activists
     officers diplomats executives critics reports students teachers protesters protestors police troops soldiers
     families relatives parents observers witnesses associates supporters opponents campaigners economists engineers
-    staff family friends colleagues lawyers investigations negotiators organisers organizers spokespeople delegates""")
+    staff family friends colleagues lawyers investigations negotiators organisers organizers spokespeople delegates
+    civilians villagers farmers locals eyewitnesses survivors employees""")
 DOC_NOUNS = word_set("""report study statement survey letter declaration review audit document poll ruling filing
     release memo paper analysis assessment inquiry investigation judgment judgement verdict""")
 PLACE_NOUNS = word_set("""city town village country region capital state province island district area

@@ -1355,7 +1355,11 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
     """Every mention outside the quoted words of a sentence, with its features (with `article`,
     also the features of what the article says about it: `entity_features`)."""
     masked, tokens = _masked_tokens(sentence.text, bool(sentence.in_quote))
-    verbs = [i for i, t in enumerate(tokens) if t.low in SPEECH_VERBS or _plural_says(tokens, i)]
+    verbs = [
+        i
+        for i, t in enumerate(tokens)
+        if t.low in SPEECH_VERBS or _plural_says(tokens, i) or _tag_claim(tokens, masked, i)
+    ]
     spans = _name_spans(tokens) + _np_spans(tokens, masked) + _bare_spans(tokens, verbs, masked)
     spans += _pronoun_spans(tokens) + _according_spans(tokens, masked)
     out = []
@@ -1678,7 +1682,8 @@ def group_tag(sentence, found: list[tuple[Mention, dict[str, float]]]) -> Mentio
     candidate scores: news writing's inverted tag, rare in the fitted data (a headline's form)."""
     for m, features in found:
         before = sentence.text[: m.start - sentence.start].split()
-        tagged = len(before) > 1 and before[-2].endswith(",") and before[-1].lower() in SPEECH_VERBS
+        verb = before[-1].lower() if before else ""
+        tagged = len(before) > 1 and before[-2].endswith(",") and (verb in SPEECH_VERBS or verb in _NOUNS_TOO)
         if tagged and features.get("next=</s>") and m.text.split()[-1] in entities.GROUP_NOUNS:
             return m
     return None
@@ -1692,6 +1697,12 @@ def _plural_says(tokens: list[_Token], i: int) -> bool:
     before = tokens[i - 1].low
     plural = before.endswith("s") or before in entities.GROUP_NOUNS or before == "people"
     return plural and before not in _NOT_PLURAL_SUBJECTS and not _PAST.fullmatch(before)
+
+
+def _tag_claim(tokens: list[_Token], masked: str, i: int) -> bool:
+    """`claim` / `blame` as the verb of an inverted tag (`..., claim residents.`): set off by a comma and
+    followed by the group noun that ends the sentence."""
+    return tokens[i].low in _NOUNS_TOO and _group_after(tokens, masked, i) is not None
 
 
 def _group_after(tokens: list[_Token], masked: str, v: int) -> int | None:

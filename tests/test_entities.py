@@ -559,6 +559,17 @@ def test_a_pronoun_after_the_verb_of_saying_is_what_is_said_not_who_says_it() ->
     assert got[3][1] == "Marta Quell"  # a tag after the quotation: the pronoun is who says it
 
 
+def test_claim_as_the_verb_of_an_inverted_tag_gives_the_group_after_it() -> None:
+    article = (
+        "Heavy fighting broke out in the north of Marlow on Tuesday.\n\n"
+        "This was the worst fighting in months, claim residents.\n\n"
+        "There had also been an explosion at a college, claim civilians.\n\n"
+        "The government backed this claim in parliament."
+    )
+    got = who(article, "CQQC")
+    assert [g[1] for g in got] == [None, "residents", "civilians", None]  # `this claim`: a noun, no tag
+
+
 def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
     article = (
         "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
