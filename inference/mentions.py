@@ -939,6 +939,10 @@ def refined_mention(sentence, mention: Mention, others: list[Mention]) -> Mentio
     named in apposition after a description, a place that ends a long title cut off."""
     at = mention.start - sentence.start
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
+    aside = _dash_aside(sentence.text, at, mention, spans)
+    if aside is not None:  # `Ruiz — in hiding since the raids in June — said`: who the aside is about
+        at, kind = aside[0], "name" if aside[1][:1].isupper() else "np"
+        mention = Mention(sentence.start + at, sentence.start + at + len(aside[1]), aside[1], kind)
     subject = _apposed_subject(sentence.text, at, spans)
     if subject is not None:  # `The Vice Speaker of the Norland Parliament, NAME, warned`
         at = subject[0]
@@ -1069,6 +1073,23 @@ _CLAUSE_WORDS = AUXILIARIES | word_set("have has had")
 
 # ` from Eastport, `, ` of the University of Norland, `: where a person is from, up to a comma
 _FROM_PLACE = re.compile(r" +(?:from|of) +(?:the +)?[A-Z][\w'’.-]*(?: +(?:of +)?[A-Z][\w'’.-]*)*, +")
+
+
+def _dash_aside(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """`Ruiz — in hiding since the raids in June — said`: a mention chosen at the end of an aside set off
+    by dashes right before the verb of saying; the mention right before the opening dash speaks."""
+    closing = _DASH_THEN_VERB.match(text, at + len(mention.text))
+    if not closing or closing.group(1) not in SPEECH_VERBS or closing.group(1).endswith("ing"):
+        return None
+    opening = max(text.rfind(dash, 0, at) for dash in "—–")
+    if opening <= 0:
+        return None
+    before = [(o_at, t) for o_at, t in spans if o_at + len(t) <= opening and not text[o_at + len(t) : opening].strip()]
+    return max(before, default=None)  # the one that ends right at the dash (the latest written)
+
+
+_APPOSITIVE_MARKS = frozenset(",—–")  # what sets off an aside between a subject and its verb
+_DASH_THEN_VERB = re.compile(r" *[—–] *(?:[a-z]+ly +)?([a-z]+)\b")
 
 
 def _group_opening(text: str, at: int, mention: Mention) -> tuple[int, str] | None:
@@ -1358,7 +1379,9 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
     verbs = [
         i
         for i, t in enumerate(tokens)
-        if t.low in SPEECH_VERBS or _plural_says(tokens, i) or _tag_claim(tokens, masked, i)
+        if (t.low in SPEECH_VERBS and not _named_as(tokens, i))
+        or _plural_says(tokens, i)
+        or _tag_claim(tokens, masked, i)
     ]
     spans = _name_spans(tokens) + _np_spans(tokens, masked) + _bare_spans(tokens, verbs, masked)
     spans += _pronoun_spans(tokens) + _according_spans(tokens, masked)
@@ -1699,6 +1722,17 @@ def _plural_says(tokens: list[_Token], i: int) -> bool:
     return plural and before not in _NOT_PLURAL_SUBJECTS and not _PAST.fullmatch(before)
 
 
+def _named_as(tokens: list[_Token], i: int) -> bool:
+    """`Estimates described as "conservative" suggest`, `a man branded as a traitor`: a participle of
+    naming before `as` says what something is called, no one's saying."""
+    if tokens[i].low not in _NAMING_PARTICIPLES or i + 1 >= len(tokens):
+        return False
+    return tokens[i + 1].low == "as" and tokens[i + 1].start - tokens[i].end == 1  # not `denounced, as they`
+
+
+_NAMING_PARTICIPLES = word_set("described branded criticised criticized condemned praised denounced")
+
+
 def _tag_claim(tokens: list[_Token], masked: str, i: int) -> bool:
     """`claim` / `blame` as the verb of an inverted tag (`..., claim residents.`): set off by a comma and
     followed by the group noun that ends the sentence."""
@@ -1792,9 +1826,8 @@ def mention_features(
         skip = _SKIPPABLE_WHEN if "," in between else _SKIPPABLE_WHEN_UNMARKED  # `NAME however said`
         gap = [t for t in tokens[b : later[0]] if not (t.low in skip or _adverb(t) or _bracketed(masked, t))]
         f["adj_before_verb"] = float(not gap and "," not in between)
-        f["appositive_before_verb"] = float(
-            bool(gap) and between.lstrip().startswith(",") and between.rstrip().endswith(",")
-        )
+        set_off = between.strip()[:1] in _APPOSITIVE_MARKS and between.strip()[-1:] == between.strip()[:1]
+        f["appositive_before_verb"] = float(bool(gap) and set_off)  # `NAME, a lawyer, said`, `NAME — ... — said`
         f["comma_then_verb"] = float(not gap and between.strip() == ",")
         # `Lina Hassan, another resident, said` with the closing comma often dropped
         f["open_appositive_before_verb"] = float(

@@ -1139,9 +1139,12 @@ def occurrences(article: str, word: str, start: int, end: int) -> list[int]:
 def resolve_surname(article: str, mention: Mention) -> Mention:
     """`Dunne`, `Mr Pocock`, `Coastline`, `DA` -> the earlier `Aoife Dunne`, `Graham Pocock`,
     `Coastline Bank`, `Department of Agriculture`."""
-    body = _titled_body(article, mention.text.split())  # `Northern Motors` is no rank and its surname
-    words = [w for w in mention.text.split() if body or not is_title(w)]
-    titled = [k for k, w in enumerate(mention.text.split()) if is_title(w) and not body]
+    split = mention.text.split()
+    body = _titled_body(article, split)  # `Northern Motors` is no rank and its surname
+    # `John Dean`, `Ana Judge`: a title word after a name that is none is a surname (a title comes first)
+    surname = len(split) > 1 and is_title(split[-1]) and not is_title(split[-2]) and split[-2][:1].isupper()
+    titled = [k for k, w in enumerate(split) if is_title(w) and not body and not (surname and k == len(split) - 1)]
+    words = [w for k, w in enumerate(split) if k not in titled]
     if len(words) == 2 and titled == [1]:  # `Eastmark Attorney Marek`: what stands before the title says where
         words = words[1:]
     if len(words) != 1:

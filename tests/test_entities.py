@@ -570,6 +570,32 @@ def test_claim_as_the_verb_of_an_inverted_tag_gives_the_group_after_it() -> None
     assert [g[1] for g in got] == [None, "residents", "civilians", None]  # `this claim`: a noun, no tag
 
 
+def test_a_name_ending_in_a_title_word_is_that_person_not_another_of_the_first_name() -> None:
+    article = (
+        "Senator John Kerry spoke in Marlow on Monday.\n\n"
+        "John Dean, a former White House counsel, wrote in a column that the war was a mistake."
+    )
+    assert who(article, "CQ")[1][1] == "John Dean"  # `Dean` is his surname here, no title
+
+
+def test_the_subject_before_an_aside_set_off_by_dashes_speaks() -> None:
+    article = (
+        "Rebels took the port city of Marlow on Sunday after a week of fighting.\n\n"
+        "Ana Ruiz — in hiding since the raids in June — said in a recording that she would not surrender.\n\n"
+        "The rebels – backed by Kestrian militias – said they now held the harbour."
+    )
+    got = who(article, "CQQ")
+    assert [g[1] for g in got[1:]] == ["Ana Ruiz", "The rebels"]
+
+
+def test_a_participle_of_naming_before_as_is_no_verb_of_saying() -> None:
+    article = (
+        "A lorry was stopped on the A5 in Eastmoor on Friday.\n\n"
+        'Estimates described as "conservative" put the value of the drugs at £10 million, police said.'
+    )
+    assert who(article, "CQ")[1][1] == "police"  # the tag at the end, not the estimates
+
+
 def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
     article = (
         "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
