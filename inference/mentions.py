@@ -399,13 +399,16 @@ def closing_tag_name(sentence, found: list[tuple[Mention, dict[str, float]]], ar
         return None
     last = max(named, key=lambda m: m.end)
     lead = sentence.text[start : last.start - sentence.start].lower().split()
-    if " and " in sentence.text[start:] or any(w in _TAG_PREPOSITIONS for w in lead):
+    if _AND_NAME.search(sentence.text, start) or any(w in _TAG_PREPOSITIONS for w in lead):
         return None  # `said NAME, Foreign Minister and NAME2` (both: `both_named`), `said a spokesman for NAME`
     if entities.mention_type(article or sentence.text, last.text) not in (entities.PERSON, entities.UNKNOWN):
         return None  # `said Norland's foreign ministry`: a body
     return refined_mention(sentence, last, [m for m, _ in found])
 
 
+# `and` before a second name (`said NAME, Foreign Minister and NAME2`), not inside a role (`said festival
+# volunteer and journalism student NAME`)
+_AND_NAME = re.compile(r" and (?:the )?[A-Z]")
 # before the name: a phrase (`said a Lisbon parts supplier`, `said a spokesman for NAME`), not its speaker
 _TAG_PREPOSITIONS = word_set("for of at from with by in on to a an the")
 
@@ -1058,6 +1061,8 @@ def _left_open(text: str, at: int, mention: Mention, spans: list[tuple[int, str]
         if not gap or " " not in o_text or not o_text[:1].isupper():
             continue
         words = gap.group(1).split()
+        if words[0][:1].isupper() and not words[0].endswith(("'s", "’s")) and not is_title(words[0]):
+            continue
         if words[0] == "who" and all(w in DETERMINERS for w in words[1:]):  # `NAME, who police said was`
             return None
         before = text[:o_at].split()[-1:]
@@ -1152,9 +1157,11 @@ _SPEECH_NOUNS = "speech|address|message|statement|remarks|comments|post|email|e-
 _SPEECH_OWNED = re.compile(
     rf"\b(?:([A-Z][\w.-]*(?: +[A-Z][\w.-]*)*)['’]s?|([Hh]is|[Hh]er)) +(?:[\w-]+ +){{0,3}}?(?:{_SPEECH_NOUNS})\b"
 )
-_VERB_AFTER = re.compile(r" +(?:[a-z]+ly +)?([a-z]+)\b")
+_VERB_AFTER = re.compile(r" +(?:(?:[a-z]+ly|also|later|then|further|again) +)?([a-z]+)\b")  # `NAME also said`
 # `, 52, legal adviser to the `, `, Norvale's Europe CEO and former `: no comma, quotation or bracket
-_OPEN_DESCRIPTION = re.compile(r""", +(?:\d{1,3}, +)?((?!whose\b)(?:[a-z]|[A-Z][\w.-]*['’]s\b)[^,;:"“”()]{0,100}?) +""")
+_OPEN_DESCRIPTION = re.compile(
+    r""", +(?:\d{1,3}, +)?((?!whose\b)(?:[a-z]|[A-Z][\w.-]*['’]s\b|[A-Z][a-z]+\b)[^,;:"“”()]{0,100}?) +"""
+)  # a capitalised first word only where it is a title (`NAME, Chairman of Touring for NAME2 also stated`)
 
 
 def _named_after(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:

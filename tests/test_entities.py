@@ -596,6 +596,22 @@ def test_a_participle_of_naming_before_as_is_no_verb_of_saying() -> None:
     assert who(article, "CQ")[1][1] == "police"  # the tag at the end, not the estimates
 
 
+def test_a_role_joined_by_and_in_a_closing_tag_is_one_role_of_the_name_after_it() -> None:
+    article = (
+        "The festival closed on Sunday after three days.\n\n"
+        '"It was a good week," said Northern Live Events intern and journalism student Mira Holt.'
+    )
+    assert who(article, "CQ")[1][1] == "Mira Holt"
+
+
+def test_a_person_before_an_open_description_headed_by_a_title_speaks() -> None:
+    article = (
+        "The festival closed on Sunday after three days.\n\n"
+        "Arne Vikstrom, Chairman of Touring for Northern Live Events also stated that the tour would go on."
+    )
+    assert who(article, "CQ")[1][1] == "Arne Vikstrom"  # not the company that ends his title
+
+
 def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
     article = (
         "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
