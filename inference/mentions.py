@@ -979,7 +979,7 @@ def refined_mention(sentence, mention: Mention, others: list[Mention]) -> Mentio
         mention = Mention(sentence.start + at, sentence.start + at + len(shifted[1]), shifted[1], kind)
     named = _trailing_name(mention.text) if mention.kind == "np" and not shifted else None
     if named:  # `according to Iraqi political analyst Hazem Saadi` -> `Hazem Saadi`
-        at, mention = at + len(mention.text) - len(named), Mention(0, 0, named, "name")
+        at, mention = at + len(mention.text) - len(named), Mention(0, 0, _person_of(sentence.text, named), "name")
     at, text = entities.trim_title(sentence.text, at, mention.text)
     grouped = _grouped(sentence, Mention(sentence.start + at, sentence.start + at + len(text), text, mention.kind))
     return _whose(sentence, _unplaced(grouped))
@@ -1379,6 +1379,15 @@ def _trailing_name(text: str) -> str | None:
 _NOT_BEFORE_NAME = PREPOSITIONS | DETERMINERS | CONNECTORS
 
 
+def _person_of(text: str, name: str) -> str:
+    """`Ana Ruiz of Eastport College` -> `Ana Ruiz`: a person's name ends before `of` and the body or
+    place it is of (an organisation's does not: `Bank of England`)."""
+    before, of, _ = name.partition(" of ")
+    if not of or " " not in before or entities.organisation_by_words(before):
+        return name
+    return before if entities.mention_type(text, before) == entities.PERSON else name
+
+
 def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict[str, float]]]:
     """Every mention outside the quoted words of a sentence, with its features (with `article`,
     also the features of what the article says about it: `entity_features`)."""
@@ -1483,12 +1492,27 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         if j == 1 and _opening_adverb(tokens):  # `Rapidly, news sites claimed`: no name, nor a he's person
             i = j
             continue
+        if i == 0 and j == 1 and _opening_participle(tokens):  # `Reported estimates put the crowd at`
+            i = j
+            continue
         roles = [k for k in range(i, j - 1) if tokens[k].low in ROLE_WORDS]
         if roles == [i] and j - i <= 3 and entities.organisation_by_words(" ".join(t.text for t in tokens[i:j])):
             roles = []  # `Northern Motors`: a title word opening an organisation's name is part of it
         spans.append((roles[-1] + 1 if roles and j - roles[-1] > 2 else i, j, "name"))
         i = j
     return spans
+
+
+def _opening_participle(tokens: list[_Token]) -> bool:
+    """The sentence opens with a participle of a verb of saying before a lower-case word (`Reported
+    estimates put`, `Published figures show`): a word capitalised by its place, no name."""
+    low = tokens[0].low
+    return (
+        low.endswith("ed") and low in SPEECH_VERBS | _OPENING_PARTICIPLES and len(tokens) > 1 and not tokens[1].capital
+    )
+
+
+_OPENING_PARTICIPLES = word_set("published leaked released revised updated projected estimated")
 
 
 def _opening_adverb(tokens: list[_Token]) -> bool:

@@ -612,6 +612,25 @@ def test_a_person_before_an_open_description_headed_by_a_title_speaks() -> None:
     assert who(article, "CQ")[1][1] == "Arne Vikstrom"  # not the company that ends his title
 
 
+def test_a_person_cited_with_the_body_they_are_of_is_named_without_it() -> None:
+    article = (
+        "Voters in Eastport go to the polls on Sunday.\n\n"
+        "According to political scientist Ana Ruiz of Eastport College, turnout may be low.\n\n"
+        "According to economist Tomas Vale of the Bank of England, rates will rise."
+    )
+    got = who(article, "CQQ")
+    assert [g[1] for g in got[1:]] == ["Ana Ruiz", "Tomas Vale"]  # `Bank of England` is no part of him either
+
+
+def test_a_participle_capitalised_by_opening_the_sentence_is_no_speaker() -> None:
+    article = (
+        "A crowd gathered in the capital on Saturday.\n\n"
+        "Reported estimates put the crowd at two million.\n\n"
+        "Leaked documents show the ministry knew of the risk."
+    )
+    assert [g[1] for g in who(article, "CQQ")[1:]] == [None, None]  # not `Reported`, nor `Leaked`
+
+
 def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
     article = (
         "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
