@@ -57,9 +57,13 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     member = _one_of_group(article, mention)
     if member:  # `"...," one said.` after `many protesters said` -> `one protester`, as the annotators write it
         return member
+    pair = _pair_named(article, mention)
+    if pair:  # `Both told police` after `police arrested Ana Ruiz and Tomas Vale` -> both, as written
+        return pair
     if mention.kind == "pronoun":
         if mention.text.lower() in ("he", "she", "i"):
-            person = person_before(article, mention.start, speakers, mention.text.lower(), recent)
+            one = [s for s in speakers if not _JOINT.search(s.text)]  # a he is none of `Ana Ruiz and Tomas Vale`
+            person = person_before(article, mention.start, one, mention.text.lower(), recent)
             return _spelt_as_before(article, person) or mention
         return speakers[-1] if speakers else mention
     if mention.kind in ("np", "bare") and _AGED.fullmatch(mention.text):  # `the 24-year-old said`: as a he/she
@@ -153,6 +157,38 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
     if not misspelt and person:  # `Tomas Halworth` after `Tomas Hallworth`
         misspelt = _misspelt_full_name(article, mention)
     return Mention(misspelt.start, misspelt.end, misspelt.name, "name") if misspelt else named
+
+
+def _pair_named(article: str, mention: Mention) -> Mention | None:
+    """`Both`, `Each`, `The couple`, `the two men`: the names the article joined with `and` last, within
+    the 1,500 characters before (`Ana Ruiz and Tomas Vale`, `Cherie and Sean Holt`, `NAME of Norland,
+    NAME2 of Kestria and NAME3`), without the places they are of, as the annotators join them."""
+    if mention.text.lower().removeprefix("the ") not in _PAIR_WORDS:
+        return None
+    joined = list(_JOINED_NAMES.finditer(article, max(0, mention.start - 1500), mention.start))
+    for found in reversed(joined):  # the latest that joins people
+        names = [_PLACE_AFTER_NAME.sub("", part) for part in re.split(r",? and |, ", found.group())]
+        first = names[0].split()
+        while len(first) > 2 and (is_title(first[0]) or is_title(first[0].removesuffix("s"))):
+            first.pop(0)  # `Senators Ana Ruiz` -> `Ana Ruiz`
+        names[0] = " ".join(_person_part(first))
+        words = [part.split()[0].lower() for part in names]
+        if any(w in entities.DATE_WORDS or w in CAPITAL_STOP for w in words):  # `December and Crews`
+            continue
+        if " " in names[-1] and is_person(article, names[-1], found.end()):
+            break
+    else:
+        return None
+    text = ", ".join(names[:-1]) + " and " + names[-1]
+    return Mention(found.start(), found.end(), text, "name")
+
+
+_JOINT = re.compile(r" and [A-Z]")  # two people named as one speaker (not `Wolf's husband and coach`)
+_PAIR_WORDS = word_set("both each couple pair duo two")
+_PAIR_WORDS |= {"two men", "two women", "both men", "both women", "two brothers", "two sisters"}
+_NAME_PART = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?: of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?"
+_JOINED_NAMES = re.compile(rf"\b{_NAME_PART}(?:, {_NAME_PART})*,? and {_NAME_PART}")
+_PLACE_AFTER_NAME = re.compile(r" of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?$")
 
 
 def _misspelt_full_name(article: str, person: Mention) -> entities.Entity | None:

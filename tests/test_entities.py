@@ -631,6 +631,18 @@ def test_a_participle_capitalised_by_opening_the_sentence_is_no_speaker() -> Non
     assert [g[1] for g in who(article, "CQQ")[1:]] == [None, None]  # not `Reported`, nor `Leaked`
 
 
+def test_both_each_and_the_couple_are_the_people_last_named_together() -> None:
+    article = (
+        "Police arrested Ana Ruiz and Tomas Vale on Friday, after the fires of December and January.\n\n"
+        "Both told police they had never met the victim.\n\n"
+        "Senators Lena Berg of Norland, Piet Olsen of Kestria and Mira Holt of Eastmark met on Monday.\n\n"
+        "Each asked the minister to stay."
+    )
+    got = who(article, "CQCQ")
+    assert got[1][1] == "Ana Ruiz and Tomas Vale"  # people, not the months joined later in the sentence
+    assert got[3][1] == "Lena Berg, Piet Olsen and Mira Holt"  # their titles and places left out
+
+
 def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
     article = (
         "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
