@@ -97,7 +97,8 @@ ROLE_WORDS = word_set(
     spokesman spokeswoman spokesperson manager head leader king queen prince princess dean rabbi imam pastor
     lieutenant commander admiral colonel brigadier ambassador envoy prosecutor councilmember councilman
     councilwoman congressman congresswoman assemblyman assemblywoman sheriff cardinal reporter correspondent pc
-    representative democrat republican clerk associate assistant ceo"""
+    representative democrat republican clerk associate assistant ceo
+    mum dad grandmother grandfather grandma grandpa gran nan grandad granddad twins triplets"""
 )  # the last lines: ranks, offices, parties written before a name (`Navy Lieutenant NAME`, `Associate Professor NAME`)
 
 

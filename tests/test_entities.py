@@ -643,6 +643,16 @@ def test_both_each_and_the_couple_are_the_people_last_named_together() -> None:
     assert got[3][1] == "Lena Berg, Piet Olsen and Mira Holt"  # their titles and places left out
 
 
+def test_a_family_word_before_a_name_is_no_part_of_it() -> None:
+    article = (
+        "Twins Lena and Mira Holt passed all their exams this summer.\n\n"
+        '"We were so nervous," said Lena.\n\n'
+        "Grandmother Ana Ruiz, 81, said she had never been prouder."
+    )
+    got = who(article, "CQQ")
+    assert got[1][1] in ("Lena", "Lena Holt") and got[2][1] == "Ana Ruiz"  # not `Twins Lena`, `Grandmother Ana Ruiz`
+
+
 def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
     article = (
         "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
