@@ -103,8 +103,12 @@ ROLE_WORDS = word_set(
 
 
 def is_title(word: str) -> bool:
-    """A title or role written before a name (`Mr.`, `Gen.`, `President`, `minister`), any case."""
-    return word.lower().rstrip(".") in _TITLE_WORDS
+    """A title or role written before a name (`Mr.`, `Gen.`, `President`, `minister`), any case; an
+    engineer's `Ing.` / `Engr.` only as written (not the bank, `ING`)."""
+    return word.lower().rstrip(".") in _TITLE_WORDS or word in _ENGINEER_TITLES
+
+
+_ENGINEER_TITLES = frozenset(["Ing.", "Engr.", "Engr"])
 
 
 def titles_only(text: str) -> bool:
@@ -1013,7 +1017,11 @@ def _apposed_subject(text: str, at: int, spans: list[tuple[int, str]]) -> tuple[
         return None
     if any(w.lower() in SPEECH_VERBS for w in _WORD.findall(text[: found.start(1)])):
         return None  # `NAME's Minister confirmed one of the women, NAME2, is ...`: the opening has its verb
-    name = (found.start(1), found.group(1))
+    start, words = found.start(1), found.group(1).split()
+    while len(words) > 2 and is_title(words[0]):  # `..., Ing. NAME, told`, `..., Dr. NAME, said`: the name
+        start = text.index(words[1], start + len(words[0]))
+        words.pop(0)
+    name = (start, " ".join(words))
     if name not in spans or entities.mention_type(text, name[1]) != entities.PERSON:
         return None
     return name

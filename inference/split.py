@@ -79,6 +79,8 @@ _TITLES = {
     "mme",
     "mlle",
 }
+# Titles that end a sentence in another case: engineers' in Ghana, Nigeria and much of Europe (not the bank, ING)
+_TITLE_CASE_TITLES = {"Ing", "Engr"}
 _BEFORE_NUMBER = {
     "no",
     "nos",
@@ -211,6 +213,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     word = last.group(1)
     if word.lower() in _TITLES and (first.isupper() or first.isdigit()):
+        return True
+    if word in _TITLE_CASE_TITLES and first.isupper():  # `Ing. Kofi Mensah`, but `at ING. The bank`
         return True
     if word.lower() in _BEFORE_NUMBER and first.isdigit():
         return True

@@ -151,4 +151,8 @@ CASES: list[tuple[str, list[str]]] = [
         "Apple Inc. and Alphabet Inc. reported results. Both beat forecasts.",
         ["Apple Inc. and Alphabet Inc. reported results.", "Both beat forecasts."],
     ),
+    (  # an engineer's title, as Ghanaian and Nigerian papers write it; the bank ends its sentence
+        "Ing. Kofi Mensah and Engr. Ada Obi inspected the bridge. The lender was bought by ING. It paid cash.",
+        ["Ing. Kofi Mensah and Engr. Ada Obi inspected the bridge.", "The lender was bought by ING.", "It paid cash."],
+    ),
 ]

@@ -653,6 +653,16 @@ def test_a_family_word_before_a_name_is_no_part_of_it() -> None:
     assert got[1][1] in ("Lena", "Lena Holt") and got[2][1] == "Ana Ruiz"  # not `Twins Lena`, `Grandmother Ana Ruiz`
 
 
+def test_a_title_before_the_name_in_apposition_to_a_role_leaves_the_person_to_speak() -> None:
+    article = (
+        "Work on the Hohoe road stopped in March.\n\n"
+        "The Volta Regional Director of the Department of Feeder Roads, Ing. Kofi Mensah, told journalists that "
+        "funds had been released.\n\n"
+        "The Regional Director of Health, Dr. Ama Boateng, said that the clinic would open."
+    )
+    assert [g[1] for g in who(article, "CQQ")[1:]] == ["Kofi Mensah", "Ama Boateng"]
+
+
 def test_speakers_joined_by_and_before_the_verb_are_one_speaker() -> None:
     article = (
         "Felix Marran and Oskar Brill were freed on Monday after four months.\n\n"
