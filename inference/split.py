@@ -79,7 +79,7 @@ _TITLES = {
     "mme",
     "mlle",
 }
-# Titles that end a sentence in another case: engineers' in Ghana, Nigeria and much of Europe (not the bank, ING)
+# Titles only as written (engineers', in Ghanaian, Nigerian and European papers): `ING.` is the bank ending a sentence
 _TITLE_CASE_TITLES = {"Ing", "Engr"}
 _BEFORE_NUMBER = {
     "no",
