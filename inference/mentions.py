@@ -948,7 +948,7 @@ def refined_mention(sentence, mention: Mention, others: list[Mention]) -> Mentio
     at = mention.start - sentence.start
     spans = [(o.start - sentence.start, o.text) for o in others if o.kind != "pronoun"]
     aside = _dash_aside(sentence.text, at, mention, spans)
-    if aside is not None:  # `Ruiz — in hiding since the raids in June — said`: who the aside is about
+    if aside is not None:  # `Ruiz — unseen since the spring — said`: who the aside is about
         at, kind = aside[0], "name" if aside[1][:1].isupper() else "np"
         mention = Mention(sentence.start + at, sentence.start + at + len(aside[1]), aside[1], kind)
     subject = _apposed_subject(sentence.text, at, spans)
@@ -1090,7 +1090,7 @@ _FROM_PLACE = re.compile(r" +(?:from|of) +(?:the +)?[A-Z][\w'’.-]*(?: +(?:of +
 
 
 def _dash_aside(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """`Ruiz — in hiding since the raids in June — said`: a mention chosen at the end of an aside set off
+    """`Ruiz — unseen since the spring — said`: a mention chosen at the end of an aside set off
     by dashes right before the verb of saying; the mention right before the opening dash speaks."""
     closing = _DASH_THEN_VERB.match(text, at + len(mention.text))
     if not closing or closing.group(1) not in SPEECH_VERBS or closing.group(1).endswith("ing"):
@@ -1501,7 +1501,7 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
         if j == 1 and _opening_adverb(tokens):  # `Rapidly, news sites claimed`: no name, nor a he's person
             i = j
             continue
-        if i == 0 and j == 1 and _opening_participle(tokens):  # `Reported estimates put the crowd at`
+        if i == 0 and j == 1 and _opening_participle(tokens):  # `Reported figures put the turnout at`
             i = j
             continue
         roles = [k for k in range(i, j - 1) if tokens[k].low in ROLE_WORDS]
@@ -1514,7 +1514,7 @@ def _name_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:
 
 def _opening_participle(tokens: list[_Token]) -> bool:
     """The sentence opens with a participle of a verb of saying before a lower-case word (`Reported
-    estimates put`, `Published figures show`): a word capitalised by its place, no name."""
+    figures put`, `Published accounts show`): a word capitalised by its place, no name."""
     low = tokens[0].low
     return (
         low.endswith("ed") and low in SPEECH_VERBS | _OPENING_PARTICIPLES and len(tokens) > 1 and not tokens[1].capital
@@ -1763,7 +1763,7 @@ def _plural_says(tokens: list[_Token], i: int) -> bool:
 
 
 def _named_as(tokens: list[_Token], i: int) -> bool:
-    """`Estimates described as "conservative" suggest`, `a man branded as a traitor`: a participle of
+    """`Repairs described as "urgent" will close`, `a man branded as a traitor`: a participle of
     naming before `as` says what something is called, no one's saying."""
     if tokens[i].low not in _NAMING_PARTICIPLES or i + 1 >= len(tokens):
         return False

@@ -1177,7 +1177,7 @@ def resolve_surname(article: str, mention: Mention) -> Mention:
     `Coastline Bank`, `Department of Agriculture`."""
     split = mention.text.split()
     body = _titled_body(article, split)  # `Northern Motors` is no rank and its surname
-    # `John Dean`, `Ana Judge`: a title word after a name that is none is a surname (a title comes first)
+    # `Lena Dean`, `Ana Judge`: a title word after a name that is none is a surname (a title comes first)
     surname = len(split) > 1 and is_title(split[-1]) and not is_title(split[-2]) and split[-2][:1].isupper()
     titled = [k for k, w in enumerate(split) if is_title(w) and not body and not (surname and k == len(split) - 1)]
     words = [w for k, w in enumerate(split) if k not in titled]

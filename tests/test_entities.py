@@ -562,8 +562,8 @@ def test_a_pronoun_after_the_verb_of_saying_is_what_is_said_not_who_says_it() ->
 def test_claim_as_the_verb_of_an_inverted_tag_gives_the_group_after_it() -> None:
     article = (
         "Heavy fighting broke out in the north of Marlow on Tuesday.\n\n"
-        "This was the worst fighting in months, claim residents.\n\n"
-        "There had also been an explosion at a college, claim civilians.\n\n"
+        "The shelling was heavier than at any time this year, claim residents.\n\n"
+        "A market stall was also hit, claim civilians.\n\n"
         "The government backed this claim in parliament."
     )
     got = who(article, "CQQC")
@@ -572,16 +572,16 @@ def test_claim_as_the_verb_of_an_inverted_tag_gives_the_group_after_it() -> None
 
 def test_a_name_ending_in_a_title_word_is_that_person_not_another_of_the_first_name() -> None:
     article = (
-        "Senator John Kerry spoke in Marlow on Monday.\n\n"
-        "John Dean, a former White House counsel, wrote in a column that the war was a mistake."
+        "Councillor Lena Holt spoke in Marlow on Monday.\n\n"
+        "Lena Dean, a former council lawyer, wrote in a blog post that the ferry plan was a mistake."
     )
-    assert who(article, "CQ")[1][1] == "John Dean"  # `Dean` is his surname here, no title
+    assert who(article, "CQ")[1][1] == "Lena Dean"  # `Dean` is her surname here, no title
 
 
 def test_the_subject_before_an_aside_set_off_by_dashes_speaks() -> None:
     article = (
         "Rebels took the port city of Marlow on Sunday after a week of fighting.\n\n"
-        "Ana Ruiz — in hiding since the raids in June — said in a recording that she would not surrender.\n\n"
+        "Ana Ruiz — who has not been seen in public since the spring — said in a video that she would stand again.\n\n"
         "The rebels – backed by Kestrian militias – said they now held the harbour."
     )
     got = who(article, "CQQ")
@@ -591,15 +591,15 @@ def test_the_subject_before_an_aside_set_off_by_dashes_speaks() -> None:
 def test_a_participle_of_naming_before_as_is_no_verb_of_saying() -> None:
     article = (
         "A lorry was stopped on the A5 in Eastmoor on Friday.\n\n"
-        'Estimates described as "conservative" put the value of the drugs at £10 million, police said.'
+        'Repairs described as "urgent" will close the quay until May, engineers said.'
     )
-    assert who(article, "CQ")[1][1] == "police"  # the tag at the end, not the estimates
+    assert who(article, "CQ")[1][1] == "engineers"  # the tag at the end, not the repairs
 
 
 def test_a_role_joined_by_and_in_a_closing_tag_is_one_role_of_the_name_after_it() -> None:
     article = (
         "The festival closed on Sunday after three days.\n\n"
-        '"It was a good week," said Northern Live Events intern and journalism student Mira Holt.'
+        '"It was a good week," said Northern Live Events volunteer and history student Mira Holt.'
     )
     assert who(article, "CQ")[1][1] == "Mira Holt"
 
@@ -625,7 +625,7 @@ def test_a_person_cited_with_the_body_they_are_of_is_named_without_it() -> None:
 def test_a_participle_capitalised_by_opening_the_sentence_is_no_speaker() -> None:
     article = (
         "A crowd gathered in the capital on Saturday.\n\n"
-        "Reported estimates put the crowd at two million.\n\n"
+        "Reported figures put the turnout at 40 per cent.\n\n"
         "Leaked documents show the ministry knew of the risk."
     )
     assert [g[1] for g in who(article, "CQQ")[1:]] == [None, None]  # not `Reported`, nor `Leaked`
@@ -634,7 +634,7 @@ def test_a_participle_capitalised_by_opening_the_sentence_is_no_speaker() -> Non
 def test_both_each_and_the_couple_are_the_people_last_named_together() -> None:
     article = (
         "Police arrested Ana Ruiz and Tomas Vale on Friday, after the fires of December and January.\n\n"
-        "Both told police they had never met the victim.\n\n"
+        "Both told the court they had never met the victim.\n\n"
         "Senators Lena Berg of Norland, Piet Olsen of Kestria and Mira Holt of Eastmark met on Monday.\n\n"
         "Each asked the minister to stay."
     )
