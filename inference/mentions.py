@@ -1063,7 +1063,7 @@ def _left_open(text: str, at: int, mention: Mention, spans: list[tuple[int, str]
     mention chosen right before the verb of saying ends a description the writer set after a person's
     full name with a comma and never closed: the person speaks, not the last noun of the description."""
     verb = _VERB_AFTER.match(text, at + len(mention.text))
-    if not verb or verb.group(1) not in SPEECH_VERBS or verb.group(1).endswith("ing"):
+    if not _finite_saying(verb):
         return None
     for o_at, o_text in spans:
         gap = _OPEN_DESCRIPTION.fullmatch(text, o_at + len(o_text), at) if o_at + len(o_text) < at else None
@@ -1089,11 +1089,16 @@ _CLAUSE_WORDS = AUXILIARIES | word_set("have has had")
 _FROM_PLACE = re.compile(r" +(?:from|of) +(?:the +)?[A-Z][\w'’.-]*(?: +(?:of +)?[A-Z][\w'’.-]*)*, +")
 
 
+def _finite_saying(verb: re.Match | None) -> bool:
+    """Whether a matched verb (group 1) is a verb of saying that has a subject (`said`, not `saying`)."""
+    return verb is not None and verb.group(1) in SPEECH_VERBS and not verb.group(1).endswith("ing")
+
+
 def _dash_aside(text: str, at: int, mention: Mention, spans: list[tuple[int, str]]) -> tuple[int, str] | None:
     """`Ruiz — unseen since the spring — said`: a mention chosen at the end of an aside set off
     by dashes right before the verb of saying; the mention right before the opening dash speaks."""
     closing = _DASH_THEN_VERB.match(text, at + len(mention.text))
-    if not closing or closing.group(1) not in SPEECH_VERBS or closing.group(1).endswith("ing"):
+    if not _finite_saying(closing):
         return None
     opening = max(text.rfind(dash, 0, at) for dash in "—–")
     if opening <= 0:
@@ -1111,7 +1116,7 @@ def _group_opening(text: str, at: int, mention: Mention) -> tuple[int, str] | No
     before the verb of saying that only places the group the sentence opens with (`at the scene`) leaves
     the group, whose sentence-opening capital made it no candidate of its own, to speak."""
     verb = _VERB_AFTER.match(text, at + len(mention.text))
-    if not verb or verb.group(1) not in SPEECH_VERBS or verb.group(1).endswith("ing"):
+    if not _finite_saying(verb):
         return None
     opening = _GROUP_OPENING.fullmatch(text, 0, at)
     if not opening or opening.group(2).lower() not in entities.GROUP_NOUNS:

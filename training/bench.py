@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from claimtag.model.errors import ClaimtagError
 from claimtag.training.markdown import markdown_table
 
 MODES = ("naive-single", "naive-padded", "fp32", "int8-torch", "int8-onnx")
@@ -208,7 +209,7 @@ def run_bench(
     and load that comes and goes then falls on every mode alike.
     """
     if rounds < 1:
-        raise ValueError(f"rounds must be at least 1, not {rounds}")
+        raise ClaimtagError(f"--rounds must be at least 1, not {rounds}")
     runs = [(model, mode) for mode in modes] + [(student, "int8-onnx") for student in students]
     rows, timed = [], [[] for _ in runs]
     for round_ in range(rounds):
