@@ -308,6 +308,13 @@ def _words_before(article: str, name: str) -> tuple[str, ...]:
 def entities(article: str) -> tuple[Entity, ...]:
     """Every capitalised name of the article as an entity mention, in order (sentence-initial
     function words and bylines left out)."""
+    return tuple(Entity(name, start, end, mention_type(article, name)) for name, start, end in _written(article))
+
+
+@functools.lru_cache(maxsize=256)
+def _written(article: str) -> tuple[tuple[str, int, int], ...]:
+    """The names of `entities` (name, start, end) before they are typed: typing every name of an
+    article costs a tenth of who-said-it, and a look-up that asks a name's form first types few."""
     out = []
     for m in _NAME.finditer(article):
         text = m.group()
@@ -324,7 +331,7 @@ def entities(article: str) -> tuple[Entity, ...]:
             continue
         text = " ".join(words)
         start = m.start() + m.group().index(words[0])
-        out.append(Entity(text, start, start + len(text), mention_type(article, text)))
+        out.append((text, start, start + len(text)))
     return tuple(out)
 
 
@@ -334,7 +341,7 @@ _LEADING = word_set("""the a an but and yet so in on at for as after before when
 
 
 def _starts(article: str) -> list[int]:
-    return [e.start for e in entities(article)]
+    return [start for _, start, _ in _written(article)]
 
 
 _starts = functools.lru_cache(maxsize=256)(_starts)
@@ -445,17 +452,21 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     """`Daveport` -> the earlier `Martha Davenport`: a person whose surname is one edit away."""
     if len(word) < 5 or not word[:1].isupper():
         return None
-    for e in entities_before(article, at):
-        if e.type != PERSON:
+    written = _written(article)
+    k = bisect.bisect_left(_starts(article), at)
+    for full, at_, end in reversed(written[max(0, k - 40) : k]):  # as `entities_before`, typed last
+        if end > at:
             continue
         offset = 0
-        for part in e.name.split(" and "):  # `Prime Minister Karl Holmberg and President Ana Lindqvist`
+        for part in full.split(" and "):  # `Prime Minister Karl Holmberg and President Ana Lindqvist`
             words = part.rstrip(".").split()
             while len(words) > 2 and words[0].lower() in _PERSON_TITLES | {"prime", "deputy", "vice", "foreign"}:
                 words.pop(0)
             name = " ".join(words)
             if len(words) > 1 and words[-1] != word and _one_edit(words[-1], word):
-                start = e.start + e.name.index(name, offset)
+                if mention_type(article, full) != PERSON:
+                    break
+                start = at_ + full.index(name, offset)
                 return Entity(name, start, start + len(name), PERSON)
             offset += len(part) + 5
     return None
@@ -870,23 +881,24 @@ def _inside_organisation(article: str, name: str) -> bool:
     """Written inside a longer organisation's name (`Coastal Security` of `Department of Coastal
     Security`, `Kestrian Paralympic` of `Kestrian Paralympic Committee`): right before an
     organisation's word, or after its `of`."""
-    for e in _organisations(article).get(name.split()[0], ()):
-        at = e.name.find(name)
-        if at < 0 or e.name == name:
+    for full in _names_by_word(article).get(name.split()[0], ()):
+        at = full.find(name)
+        if at < 0 or full == name:
             continue
-        after = e.name[at + len(name) :].split()[:1]
-        if e.name[:at].endswith(" of ") or (after and _ORG_WORD.fullmatch(after[0])):
+        after = full[at + len(name) :].split()[:1]
+        placed = full[:at].endswith(" of ") or (after and _ORG_WORD.fullmatch(after[0]))
+        if placed and mention_type(article, full) == ORGANISATION:  # typed last: few names get this far
             return True
     return False
 
 
 @functools.lru_cache(maxsize=64)
-def _organisations(article: str) -> dict[str, list[Entity]]:
-    """The article's organisations, by each word of their names (an index built once)."""
-    out: dict[str, list[Entity]] = {}
-    for e in {e.name: e for e in entities(article) if e.type == ORGANISATION}.values():
-        for word in set(e.name.split()):
-            out.setdefault(word, []).append(e)
+def _names_by_word(article: str) -> dict[str, list[str]]:
+    """The article's names (`_written`, each once), by each word of them (an index built once)."""
+    out: dict[str, list[str]] = {}
+    for name in dict.fromkeys(name for name, _, _ in _written(article)):
+        for word in set(name.split()):
+            out.setdefault(word, []).append(name)
     return out
 
 
@@ -923,6 +935,9 @@ def speaker_type(article: str, text: str | None) -> str | None:
     if text is None:
         return None
     kind = mention_type(article, text)
+    if kind == PERSON and " and " in text:  # `France and Italy`, read as one name: the type its parts share
+        kinds = {speaker_type(article, part) for part in re.split(r",? and |, ", text)}
+        return kinds.pop() if len(kinds) == 1 else UNKNOWN
     return {PLACE: ORGANISATION, DATE: UNKNOWN}.get(kind, kind)
 
 

@@ -472,6 +472,119 @@ def joined_group(sentence, mention: Mention) -> Mention | None:
     return Mention(mention.start, sentence.start + found.end(), mention.text + found.group(), mention.kind)
 
 
+def joint_subject(sentence, chosen: Mention | None, article: str | None) -> Mention | None:
+    """`Tomas Vale and Ana Ruiz said`, `NAME of Eastport University and NAME2 of the Northfield Institute
+    say`, `The ministry and the port authority said`, `NAME, along with senator NAME2, called`: a subject
+    that joins two or more speakers with `and` right before a verb of saying speaks as one, recorded as
+    the annotators join them (each person without the place they are of, each body as written); None
+    unless the chosen mention lies inside that subject (any, where `chosen` is None) and every part is a
+    person, a body or a group (not `the Centre for Disease Control and Prevention`, one body's name;
+    not `The President and NAME`: a title alone is left to the rules that resolve it)."""
+    text = sentence.text
+    for pos in dict.fromkeys([_JOINT_LEAD.match(text).end(), len(text) - len(text.lstrip(' "“'))]):
+        parts = _conjuncts(text, pos)
+        if parts is None:
+            continue
+        start, end = parts[0][0], parts[-1][1]
+        if chosen is not None and not start <= chosen.start - sentence.start < end:
+            continue
+        along = text[end : end + 1] == "," and _ALONG_WITH.search(text, start, end) is not None
+        verb = _JOINT_VERB.match(text, end + along)  # `NAME, along with NAME2, said`: past the closing comma
+        if not _finite_saying(verb):
+            continue
+        if _shared_group(parts):  # `Norland and Kestrian officials`: one group, as written
+            return Mention(sentence.start + start, sentence.start + end, text[start:end], "np")
+        names = [_joint_part(article or text, text[a:b], name, sentence.start + a) for a, b, name in parts]
+        if None in names:
+            continue
+        joined = ", ".join(names[:-1]) + " and " + names[-1]
+        return Mention(sentence.start + start, sentence.start + end, joined, "name")
+    return None
+
+
+def _conjuncts(text: str, pos: int) -> list[tuple[int, int, str]] | None:
+    """The parts (start, end, name) of a subject at `pos` that joins speakers with `and`, or None."""
+    parts = []
+    while True:
+        part = _CONJUNCT.match(text, pos)
+        if part is None:
+            return None
+        parts.append((part.start(), part.end(), part.group("name")))
+        sep = _JOINT_SEP.match(text, part.end())
+        if sep is None:
+            return None
+        pos = sep.end()
+        if "and" in sep.group() or "with" in sep.group():
+            last = _CONJUNCT.match(text, pos)
+            if last is None:
+                return None
+            return parts + [(last.start(), last.end(), last.group("name"))]
+
+
+def person_part(words: list[str]) -> list[str]:
+    """The name after the last role or title and a leading nationality (`Harbour Guard Lieutenant Tomas
+    Vale`, `City Councilmember Ana Villalobos`, `Kestrian Ana Ruiz` -> the person's name),
+    where at least two names follow; the words as they are otherwise."""
+    roles = [k for k, w in enumerate(words[:-2]) if is_title(w)]
+    written, words = words, words[roles[-1] + 1 :] if roles else words
+    if roles and roles[0] >= 2 and len(words) == 2 and words[0] in ("of", "for", "to"):
+        return written[: roles[0]]  # `Tomas Vale Prime Minister of Norland`: the name before the office
+    if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Ana Ruiz`: the place ends the title
+        words = words[-2:]
+    return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
+
+
+def _shared_group(parts: list[tuple[int, int, str]]) -> bool:
+    """Whether the joined parts are places or nationals before one group noun (`U.S. and Kestrian officials`)."""
+    *first, last = [name.split() for _, _, name in parts]
+    return len(last) == 2 and last[1] in entities.GROUP_NOUNS and all(len(words) == 1 for words in first)
+
+
+def _joint_part(article: str, written: str, name: str, at: int) -> str | None:
+    """One part of a joint subject as recorded: a person by name (no title, no place), a body or a
+    group as written, a surname or a short name of someone the article named before (resolution
+    writes it in full); None for anything else (a place, a date, a word of a longer name)."""
+    words = name.split()
+    if titles_only(name) or words[0].lower() in CAPITAL_STOP or any(w.lower() in entities.DATE_WORDS for w in words):
+        return None  # `On Monday`, `In March`: no speaker
+    if len(words) == 1 and any(
+        e.type in (entities.PERSON, entities.ORGANISATION) and part.split()[-1] == name and part != name
+        for e in entities.entities_before(article, at, 200)
+        for part in e.name.split(" and ")  # `Omar Brenn and Ana Ruiz`: one entity of the index
+    ):  # `Vale, Dean and Ruiz denied` after the three were named in full
+        return name
+    if name[:1].islower() or not words[-1][:1].isupper():  # `the port authority`, `Kestrian officials`
+        head = words[-1].lower()
+        return written if head in entities.ORG_NOUNS or head in entities.GROUP_NOUNS else None
+    kind = entities.mention_type(article, name)
+    if kind == entities.PERSON:
+        while len(words) > 2 and is_title(words[0].removesuffix("s")):
+            words.pop(0)  # `Senators Ana Ruiz` -> `Ana Ruiz`
+        return " ".join(person_part(words))  # `UAW President NAME` -> `NAME`
+    if kind == entities.ORGANISATION or name.lower() in entities.COUNTRIES:
+        return written
+    return None
+
+
+# a part of a joint subject: a capitalised name (nationals: `Kestrian officials`) or a body or group
+# behind `the`, then the place a person is of (`of the Northfield Institute`)
+_CONJUNCT = re.compile(
+    r"(?:(?:[Tt]he|[Bb]oth) +)?(?P<name>[A-Z][\w'’.-]*(?: +(?:[A-Z][\w'’.-]*|de|van|von|al|bin))*(?: +[a-z]+s\b)?"
+    rf"|(?<=[Tt]he )(?:[a-z]+ +){{0,2}}(?:{'|'.join(sorted(entities.ORG_NOUNS | entities.GROUP_NOUNS))})\b)"
+    r"(?: +(?:of|from|at) +(?:the +)?[A-Z][\w'’.-]*(?: +(?:of +)?[A-Z][\w'’.-]*)*)?"
+)
+# a phrase of time or place before the subject (`On Monday, `), not the start of a list (`A team from NAME, `)
+_JOINT_LEAD = re.compile(
+    r"""[\s"“]*(?:(?:In|On|At|After|During|Last|This|Earlier|Later|Meanwhile|However|Yesterday|Today|But|And)\b"""
+    r"""[^,;:"“”]{0,50}, +)?"""
+)
+_ALONG_WITH = re.compile(r", +(?:along|together) +with +")
+_JOINT_SEP = re.compile(r",? +and +|, +(?:along|together) +with +(?:[a-z]+ +){0,2}|, +(?=[A-Z]|the )")
+_JOINT_VERB = re.compile(
+    r" +(?:(?:both|all|also|already|now|since|jointly|together|have|has|had|[a-z]+ly) +){0,3}([a-z]+)\b"
+)
+
+
 # ` and fishermen`, ` and the officials in Kestria`: a second group after `and`, its named place kept
 _AND_GROUP = re.compile(
     r" and +(?:the +)?(?P<head>[a-z]+s)\b(?: +(?:in|at|from|of) +(?:the +)?[A-Z][\w'’-]*(?: +[A-Z][\w'’-]*)*)?"
@@ -1131,6 +1244,7 @@ def _group_opening(text: str, at: int, mention: Mention) -> tuple[int, str] | No
 _GROUP_OPENING = re.compile(
     r"""\s*["“]?(?:(?:But|And|Yet|So|Meanwhile,|However,) +)?((?:[\w'’-]+ +){0,3}?([A-Za-z]+)) +"""
     r"""(?:in|at|from|on|near|inside|outside|across|around) +"""
+    r"""(?:(?:the +)?[A-Z][\w'’-]*(?: +[A-Z][\w'’-]*)*,? +and +(?:the +)?)?"""  # `Officials in Norland and `
 )
 
 
@@ -1889,9 +2003,21 @@ def mention_features(
             (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier[-1]].end : tokens[a].start]
         )
         f[f"gap_from_verb={min(len(gap), 6)}"] = 1.0
-    prefixes = ("adj_", "appositive", "open_appositive", "according")
-    f.update({f"{kind}&{k}": v for k, v in list(f.items()) if k.startswith(prefixes)})
+    for k in _KIND_CROSSED:
+        if f.get(k):
+            f[f"{kind}&{k}"] = f[k]
     return {k: v for k, v in f.items() if v}
+
+
+# the features also crossed with the candidate's kind (`name&adj_before_verb`)
+# (in the order `mention_features` sets them, so that a score sums its terms as before)
+_KIND_CROSSED = (
+    "according",
+    "adj_before_verb",
+    "appositive_before_verb",
+    "open_appositive_before_verb",
+    "adj_after_verb",
+)
 
 
 # a time between a subject and its verb (`the North Korean leader on Sunday said`)

@@ -61,6 +61,7 @@ from claimtag.inference.mentions import (
     is_title,
     issued_statement,
     joined_group,
+    joint_subject,
     opening_subject,
     passive_speaker,
     quantifier_subject,
@@ -174,6 +175,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         speaker = speaker or document_subject(sentence, best[1], found) or best[1]
         chosen = refined_mention(sentence, speaker, [m for m, _ in found])
         chosen = reports_as_noun(sentence, chosen) or chosen  # `Early reports had said`: the reports
+        joint = joint_subject(sentence, chosen, article)
+        if joint is not None:  # `Tomas Vale and Ana Ruiz said`: both, not the last name before the verb
+            return joint
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         chosen = both_named(sentence, chosen, featured, article) or while_another(sentence, chosen, article) or chosen
         return joined_group(sentence, chosen) or chosen
@@ -188,7 +192,8 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     acronym = acronym_subject(sentence, found)
     if acronym is not None:  # `The Norland Drugs Bureau (NDB) announced`: the bracket hid the verb
         return refined_mention(sentence, acronym, [m for m, _ in found])
-    return group_subject(sentence) or group_tag(sentence, found)  # `Most engineers view`, `..., say experts`
+    # `Most engineers view`, `Norland and Kestrian officials criticised`, `..., say experts`
+    return group_subject(sentence) or joint_subject(sentence, None, article) or group_tag(sentence, found)
 
 
 def _opening_body(article: str, sentence, pronoun: Mention) -> Mention | None:

@@ -41,6 +41,7 @@ from claimtag.inference.mentions import (
     Mention,
     is_title,
     nationals_end,
+    person_part,
     subject_mention,
     titles_only,
     word_set,
@@ -115,12 +116,15 @@ def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int
         return named or _group_written(article, mention) or _group_placed(article, mention) or mention
     if " and " in mention.text:  # `Vale and Ruiz thanked` -> both full names, as the annotators join them
         left, right = mention.text.split(" and ", 1)
-        parts = (
-            Mention(mention.start, mention.start + len(left), left, "name"),
-            Mention(mention.end - len(right), mention.end, right, "name"),
-        )
-        text = " and ".join(resolve(article, part, speakers, recent).text for part in parts)
-        return Mention(mention.start, mention.end, text, "name")
+        listed = left.split(", ")  # `Vale, Ruiz and Holt`: each name of a list
+        lefts = listed if all(_LIST_NAME.fullmatch(part) for part in listed) else [left]
+        parts, at = [], mention.start
+        for part in lefts:
+            parts.append(Mention(at, at + len(part), part, "name"))
+            at += len(part) + 2
+        parts.append(Mention(mention.end - len(right), mention.end, right, "name"))
+        names = [resolve(article, part, speakers, recent).text for part in parts]
+        return Mention(mention.start, mention.end, ", ".join(names[:-1]) + " and " + names[-1], "name")
     country = mention.text.split()
     if len(country) == 2 and country[0][-2:] in ("'s", "’s") and country[0][:-2].lower() in entities.COUNTRIES:
         mention = Mention(mention.end - len(country[1]), mention.end, country[1], "name")  # `Kenya's NAME`
@@ -171,7 +175,7 @@ def _pair_named(article: str, mention: Mention) -> Mention | None:
         first = names[0].split()
         while len(first) > 2 and (is_title(first[0]) or is_title(first[0].removesuffix("s"))):
             first.pop(0)  # `Senators Ana Ruiz` -> `Ana Ruiz`
-        names[0] = " ".join(_person_part(first))
+        names[0] = " ".join(person_part(first))
         words = [part.split()[0].lower() for part in names]
         if any(w in entities.DATE_WORDS or w in CAPITAL_STOP for w in words):  # `December and Crews`
             continue
@@ -183,6 +187,7 @@ def _pair_named(article: str, mention: Mention) -> Mention | None:
     return Mention(found.start(), found.end(), text, "name")
 
 
+_LIST_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")  # one name of a list (`Vale, Ruiz and Holt`)
 _JOINT = re.compile(r" and [A-Z]")  # two people named as one speaker (not `Wolf's husband and coach`)
 _PAIR_WORDS = word_set("both each couple pair duo two")
 _PAIR_WORDS |= {"two men", "two women", "both men", "both women", "two brothers", "two sisters"}
@@ -1004,7 +1009,7 @@ def _all_people(article: str) -> tuple[tuple[Mention, ...], list[int]]:
             words.pop(0)
         while words and words[-1].rstrip(".") in POST_NOMINALS:
             words.pop()
-        words = _person_part(words)  # `Harbour Guard Lieutenant Tomas Vale` -> `Tomas Vale`
+        words = person_part(words)  # `Harbour Guard Lieutenant Tomas Vale` -> `Tomas Vale`
         words = _without_of(article, " ".join(words)).split()  # `Ana Ruiz of Kestria`
         if (
             len(words) < 2
@@ -1034,19 +1039,6 @@ def _role_goes_on(article: str, end: int, last: str) -> bool:
 _LOWER_WORD = re.compile(r" +([a-z]+)")
 _BEFORE_PEOPLE = CAPITAL_STOP | TITLES | PREPOSITIONS  # `Of NF's routes, he`: a name opens with no preposition
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*[Bb]y[ \t]*$")
-
-
-def _person_part(words: list[str]) -> list[str]:
-    """The name after the last role or title and a leading nationality (`Harbour Guard Lieutenant Tomas
-    Vale`, `City Councilmember Ana Villalobos`, `Kestrian Ana Ruiz` -> the person's name),
-    where at least two names follow; the words as they are otherwise."""
-    roles = [k for k, w in enumerate(words[:-2]) if is_title(w)]
-    written, words = words, words[roles[-1] + 1 :] if roles else words
-    if roles and roles[0] >= 2 and len(words) == 2 and words[0] in ("of", "for", "to"):
-        return written[: roles[0]]  # `Tomas Vale Prime Minister of Norland`: the name before the office
-    if words[:1] in (["of"], ["for"], ["to"]):  # `Secretary of State Ana Ruiz`: the place ends the title
-        words = words[-2:]
-    return words[1:] if len(words) > 2 and words[0].lower() in entities.NATIONALITIES else words
 
 
 def is_person(article: str, name: str, near: int) -> bool:

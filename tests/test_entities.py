@@ -1183,3 +1183,46 @@ def test_in_a_persons_compound_the_person_is_no_place() -> None:
     )
     assert mention_type(article, "Greta Lind") == PERSON
     assert who(article, "XCCQ")[3][1] == "Greta Lind"  # was `she`
+
+
+def test_a_subject_that_joins_speakers_with_and_speaks_as_one() -> None:
+    # 2026-12-06: the joint subject gave its last name (`Northfield Institute`, `authority`, `Norland`)
+    article = (
+        "Harbour study\n\n"
+        "Marta Lindqvist of Eastport University and Omar Brenn of the Northfield Institute say the findings are sound. "
+        "On Monday, the ministry and the port authority said the dredging would finish in May. "
+        "Norland and Kestrian officials have both criticised the plan. "
+        "Lena Dean, along with senator Paul Hart from Eastport, called on the council to act. "
+        "The Centre for Disease Control and Prevention said no one had fallen ill."
+    )
+    got = who(article, "XQQQQQ")
+    assert got[1][1:] == (
+        "Marta Lindqvist and Omar Brenn",
+        "Marta Lindqvist of Eastport University and Omar Brenn of the Northfield Institute",  # the span: all of it
+    )
+    assert [g[1] for g in got[2:]] == [
+        "the ministry and the port authority",
+        "Norland and Kestrian officials",
+        "Lena Dean and Paul Hart",
+        "Centre for Disease Control and Prevention",  # one body's name, no joint subject
+    ]
+
+
+def test_a_joint_subject_of_surnames_gives_each_full_name_and_a_shared_type() -> None:
+    article = (
+        "Seat\n\n"
+        "Tomas Vale, Lena Hart, Omar Brenn and Ana Ruiz were named as candidates on Monday. "
+        "Vale, Hart, Brenn, and Ruiz have all denied any interest in the seat. "
+        "Chile and Peru have already said that they would send observers."
+    )
+    sentences = split_article(article)
+    got = attribute(article, sentences, ["context", "claim", "quote", "quote"], SCORER)
+    assert got[2].speaker == "Tomas Vale, Lena Hart, Omar Brenn and Ana Ruiz"
+    assert got[2].speaker_type == PERSON
+    assert (got[3].speaker, got[3].speaker_type) == ("Chile and Peru", ORGANISATION)  # was person: one name
+
+
+def test_a_group_placed_in_two_places_speaks_not_the_second_place() -> None:
+    # 2026-12-06: `Officials in Norland and Kestria said` gave `Kestria`
+    article = "Border\n\nOfficials in Norland and Kestria said the crossing would reopen on Monday."
+    assert who(article, "XQ")[1][1] == "Officials in Norland and Kestria"

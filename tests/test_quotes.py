@@ -129,6 +129,8 @@ def test_same_speaker_ignores_an_acronym_in_brackets_after_the_name() -> None:
     assert same_form("the Norland Union (NU) and Kestria", "Norland Union and Kestria")  # inside the name too
     assert not same_speaker("HFL", "Harbour Freight Lines (HFL)")  # the acronym alone is not the name's suffix
     assert not same_speaker("Harbour Freight", "Harbour Freight (in a statement)")  # not an acronym: kept
+    assert same_speaker("Vale, Ruiz and the port authority", "Vale, Ruiz, and the port authority")  # a list's comma
+    assert not same_speaker("Vale and the port authority", "Vale, Ruiz, and the port authority")
 
 
 def test_baseline_and_gold_articles_from_corpus_rows() -> None:

@@ -1,8 +1,9 @@
 """Fit and score who-said-it: the speaker weights of `inference.quotes`, and their evaluation.
 
 Metrics (over gold quote sentences, with gold labels so they measure attribution alone):
-- speaker accuracy: the predicted speaker names the gold one (case, a leading article and an
-  acronym in brackets after the name ignored: `General Motors` ~ `General Motors (GM)`; a
+- speaker accuracy: the predicted speaker names the gold one (case, a leading article, a list's
+  last comma and an acronym in brackets after the name ignored: `General Motors` ~ `General
+  Motors (GM)`, `A, B, and C` ~ `A, B and C`; a
   surname alone matches the full name, `Dunne` ~ `Aoife Dunne`); `null` is right only where
   the gold is unknown;
 - strict: as speaker accuracy, but a word-suffix counts only where the words before it do not
@@ -78,6 +79,7 @@ def gold_articles(rows: list[dict]) -> list[GoldArticle]:
 
 def _norm(name: str | None) -> str:
     name = _ACRONYM_AFTER.sub("", name or "")  # `General Motors (GM)` names what `General Motors` does
+    name = name.replace(", and ", " and ")  # a list's last comma (`A, B, and C`) names no one else
     return re.sub(r"^(the|a|an)\s+", "", name.lower().replace("’", "'").strip())
 
 
