@@ -305,16 +305,10 @@ def _words_before(article: str, name: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=256)  # one index per article, shared by all its quote sentences
-def entities(article: str) -> tuple[Entity, ...]:
-    """Every capitalised name of the article as an entity mention, in order (sentence-initial
-    function words and bylines left out)."""
-    return tuple(Entity(name, start, end, mention_type(article, name)) for name, start, end in _written(article))
-
-
-@functools.lru_cache(maxsize=256)
 def _written(article: str) -> tuple[tuple[str, int, int], ...]:
-    """The names of `entities` (name, start, end) before they are typed: typing every name of an
-    article costs a tenth of who-said-it, and a look-up that asks a name's form first types few."""
+    """Every capitalised name of the article (name, start, end), in order (sentence-initial function
+    words and bylines left out), untyped: typing every name of an article cost a tenth of who-said-it,
+    and the look-ups that read this index ask a name's form first and type the few that fit."""
     out = []
     for m in _NAME.finditer(article):
         text = m.group()
@@ -347,11 +341,10 @@ def _starts(article: str) -> list[int]:
 _starts = functools.lru_cache(maxsize=256)(_starts)
 
 
-def entities_before(article: str, at: int, window: int = 40) -> list[Entity]:
-    """The (at most `window`) entity mentions that end before offset `at`, nearest first."""
-    found = entities(article)
+def _written_before(article: str, at: int, window: int = 40) -> list[tuple[str, int, int]]:
+    """The (at most `window`) names of `_written` that end before `at`, nearest first."""
     k = bisect.bisect_left(_starts(article), at)
-    return [e for e in reversed(found[max(0, k - window) : k]) if e.end <= at]
+    return [n for n in reversed(_written(article)[max(0, k - window) : k]) if n[2] <= at]
 
 
 def by_type(article: str, text: str, start: int) -> Entity | None:
@@ -369,21 +362,24 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
     if re.search(rf"\b(?:the|a|an|its|\w+['’]s) (?:(?!{_NOT_MODIFIERS})[a-z][\w-]* ){{1,3}}{words[1]}\b", window):
         return None  # the article described it in lower case (`the national disaster agency`): keep that
 
-    def fits(e: Entity) -> bool:  # a document by its head noun (`the report` -> `the Harbour Report`)
-        if words[1] in _OUTLET_NOUNS and not outlet(e.name):  # `the newspaper` is no `unity government`
-            return False
-        named = words[1] in e.name.lower().split()
-        public = _PUBLIC_BODY_WORDS.intersection(e.name.lower().split()) or _dateline(article, e)
+    def fits(name: str, first: int, end: int) -> Entity | None:  # `the report` -> `the Harbour Report`
+        if words[1] in _OUTLET_NOUNS and not outlet(name):  # `the newspaper` is no `unity government`
+            return None
+        if not (want == ORGANISATION or words[1] in name.lower().split()):
+            return None
+        e = Entity(name, first, end, mention_type(article, name))  # typed last: few names get this far
+        public = _PUBLIC_BODY_WORDS.intersection(name.lower().split()) or _dateline(article, e)
         if words[1] in _BUSINESS_NOUNS and public:
-            return False  # `the company` is no police force, court or union, nor the town of a dateline
+            return None  # `the company` is no police force, court or union, nor the town of a dateline
         described = want == ORGANISATION and e.type in (PERSON, UNKNOWN, PLACE) and described_organisation(article, e)
-        return (e.type == want or described) and (named or want == ORGANISATION)
+        return e if e.type == want or described else None
 
-    before = [e for e in entities_before(article, start) if fits(e)]
+    before = next((e for e in (fits(*n) for n in _written_before(article, start)) if e), None)
     if before:
-        return before[0]
+        return before
     k = bisect.bisect_left(_starts(article), start)
-    return next((e for e in entities(article)[k : k + 40] if fits(e) and e.start > start), None)
+    after = (fits(*n) for n in _written(article)[k : k + 40] if n[1] > start)
+    return next((e for e in after if e), None)
 
 
 _BUSINESS_NOUNS = word_set("""company firm carmaker automaker airline carrier retailer operator insurer manufacturer
@@ -448,15 +444,22 @@ _DOC_SUBJECT = re.compile(r" +(?:on|of) +(?:the +)?[A-Z][\w'’-]*(?: +(?:(?:and
 _NOT_MODIFIERS = r"(?:from|of|in|at|to|for|with|by|on|into|the|a|an|and|or|but|as)\b"
 
 
+def surname_before(article: str, word: str, at: int, window: int = 200) -> bool:
+    """Whether `word` is the last word of a longer name of a person or an organisation written within
+    `window` names before `at` (`Vale` after `Tomas Vale`; `Ruiz` after `Omar Brenn and Ana Ruiz`)."""
+    for full, _, _ in _written_before(article, at, window):
+        parts = full.split(" and ")  # `Omar Brenn and Ana Ruiz`: one name of the index
+        ends = any(part != word and part.split()[-1] == word for part in parts)
+        if ends and mention_type(article, full) in (PERSON, ORGANISATION):  # typed last: few get this far
+            return True
+    return False
+
+
 def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     """`Daveport` -> the earlier `Martha Davenport`: a person whose surname is one edit away."""
     if len(word) < 5 or not word[:1].isupper():
         return None
-    written = _written(article)
-    k = bisect.bisect_left(_starts(article), at)
-    for full, at_, end in reversed(written[max(0, k - 40) : k]):  # as `entities_before`, typed last
-        if end > at:
-            continue
+    for full, first, _ in _written_before(article, at):  # typed last: few names get that far
         offset = 0
         for part in full.split(" and "):  # `Prime Minister Karl Holmberg and President Ana Lindqvist`
             words = part.rstrip(".").split()
@@ -466,7 +469,7 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
             if len(words) > 1 and words[-1] != word and _one_edit(words[-1], word):
                 if mention_type(article, full) != PERSON:
                     break
-                start = at_ + full.index(name, offset)
+                start = first + full.index(name, offset)
                 return Entity(name, start, start + len(name), PERSON)
             offset += len(part) + 5
     return None

@@ -547,11 +547,7 @@ def _joint_part(article: str, written: str, name: str, at: int) -> str | None:
     words = name.split()
     if titles_only(name) or words[0].lower() in CAPITAL_STOP or any(w.lower() in entities.DATE_WORDS for w in words):
         return None  # `On Monday`, `In March`: no speaker
-    if len(words) == 1 and any(
-        e.type in (entities.PERSON, entities.ORGANISATION) and part.split()[-1] == name and part != name
-        for e in entities.entities_before(article, at, 200)
-        for part in e.name.split(" and ")  # `Omar Brenn and Ana Ruiz`: one entity of the index
-    ):  # `Vale, Dean and Ruiz denied` after the three were named in full
+    if len(words) == 1 and entities.surname_before(article, name, at):  # `Vale, Dean and Ruiz denied`
         return name
     if name[:1].islower() or not words[-1][:1].isupper():  # `the port authority`, `Kestrian officials`
         head = words[-1].lower()
