@@ -1500,7 +1500,7 @@ def _trailing_name(text: str) -> str | None:
     return " ".join(name) if words[k - 1].islower() else None
 
 
-_NOT_BEFORE_NAME = PREPOSITIONS | DETERMINERS | CONNECTORS
+_NOT_BEFORE_NAME = PREPOSITIONS | DETERMINERS | CONNECTORS | word_set("and or &")  # `... Research and Flood Prevention`
 
 
 def _person_of(text: str, name: str) -> str:
@@ -1938,11 +1938,34 @@ def _according_spans(tokens: list[_Token], masked: str) -> list[tuple[int, int, 
             j = first + 1
             while j < len(tokens) and j - i < 9 and not masked[tokens[j - 1].end : tokens[j].start].strip():
                 j += 1
+            j = _name_run_on(tokens, masked, first, j)
             days = [k for k in range(first + 1, j) if tokens[k].low in entities.DAYS]  # `according to NAME on Friday`
             j = (days[0] - (tokens[days[0] - 1].low == "on")) if days else j
             subject = [k for k in range(first + 1, j) if tokens[k].low in PRONOUNS]  # `according to NAME he died`
             spans.append((first, subject[0] if subject else j, "np"))
     return spans
+
+
+def _name_run_on(tokens: list[_Token], masked: str, first: int, j: int) -> int:
+    """Where a cited source ends: a name the word limit cut right after a joining word (`the Norland
+    Centre of Coastal Research and` + `Flood Prevention`) runs on to its last capitalised word (up to
+    16 words; a cut after a capitalised word is left to the rules that read it); a name is no longer
+    followed by the circumstance of its telling (`chief NAME in a telephone call with ...`)."""
+
+    def joined(k: int) -> bool:  # no punctuation between tokens k - 1 and k
+        return not masked[tokens[k - 1].end : tokens[k].start].strip()
+
+    if tokens[j - 1].low in _NAME_JOINS and j < len(tokens) and tokens[j].capital and joined(j):
+        while j < len(tokens) and j - first < 16 and joined(j) and (tokens[j].capital or tokens[j].low in _NAME_JOINS):
+            j += 1
+    while j - first > 1 and tokens[j - 1].low in _NAME_JOINS:  # never end on `and`, `of`
+        j -= 1
+    told = [k for k in range(first + 1, j - 1) if tokens[k].low in ("in", "on", "during") and tokens[k - 1].capital]
+    told = [k for k in told if tokens[k + 1].low in ("a", "an")]  # `NAME in a statement`, `NAME on a visit`
+    return told[0] if told else j
+
+
+_NAME_JOINS = word_set("and of the for")  # lower-case words inside a body's name
 
 
 def _pronoun_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:

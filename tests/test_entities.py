@@ -1226,3 +1226,15 @@ def test_a_group_placed_in_two_places_speaks_not_the_second_place() -> None:
     # 2026-12-06: `Officials in Norland and Kestria said` gave `Kestria`
     article = "Border\n\nOfficials in Norland and Kestria said the crossing would reopen on Monday."
     assert who(article, "XQ")[1][1] == "Officials in Norland and Kestria"
+
+
+def test_a_cited_body_cut_after_and_runs_on_and_a_name_ends_before_how_it_was_told() -> None:
+    # 2026-12-06: the cited phrase was cut at seven words (`... Coastal Research and`) and ran past
+    # the name into the circumstance (`... Pavlo Marsh in a`)
+    article = (
+        "Storm\n\n"
+        "According to the Norland Centre of Coastal Research and Flood Prevention, the sea rose by 3 cm. "
+        "According to local police chief Pavlo Marsh in a telephone call with Norpress, the bridge had held."
+    )
+    got = who(article, "XQQ")
+    assert [g[1] for g in got[1:]] == ["the Norland Centre of Coastal Research and Flood Prevention", "Pavlo Marsh"]
