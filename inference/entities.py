@@ -23,6 +23,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 PERSON, ORGANISATION, DOCUMENT, PLACE, DATE, UNKNOWN = "person", "organisation", "document", "place", "date", "unknown"
 SPEAKER_TYPES = (PERSON, ORGANISATION, DOCUMENT, UNKNOWN)  # what `speaker_type` takes
@@ -170,6 +171,21 @@ def mention_type(article: str, text: str) -> str:
             return ORGANISATION
         return UNKNOWN
     return name_type_of(article, " ".join(words))
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given names of many countries and their gender (m, f, or - where used for both): given_names.tsv."""
+    path = Path(__file__).with_name("given_names.tsv")
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#")
+    return {name: gender for name, gender in rows}
+
+
+def given_gender(name: str) -> str | None:
+    """m/f where a person's full name opens with a given name of one gender (`Lena Brandt`), else None."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _PERSON_TITLES]
+    gender = given_names().get(words[0]) if len(words) >= 2 else None
+    return gender if gender in ("m", "f") else None
 
 
 def never_speaks(article: str, name: str) -> bool:

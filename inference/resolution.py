@@ -677,7 +677,12 @@ def gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
         return False
     if person.kind != "name":  # `a spokesman for Mallon's`: no gender from the name inside the description
         return True
-    return want is None or _gender(article, person.text.split()[-1], at) in (want, None)
+    if want is None:
+        return True
+    # the he/she being resolved tells no one's gender (`NAME runs the shop with Declan Moriarty. Moriarty
+    # opened it. "...," she said` is no she-Moriarty); where the article shows none, a given name of one gender
+    found = entities.given_gender(person.text) or _gender(article, person.text.split()[-1], at, skip=at)
+    return found in (want, None)
 
 
 def _other_noun_gender(person: Mention, pronoun: str) -> bool:
@@ -1079,26 +1084,35 @@ _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dam
 _GENDERED = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
 
 
-def _gender(article: str, surname: str, near: int) -> str | None:
+def _gender(article: str, surname: str, near: int, skip: int | None = None) -> str | None:
     """m/f from a title (`Mr Pocock`, `Mr Graham Pocock`) or the first he/she/his/her after the
-    name's first mention (in the window around `near`)."""
-    return _gender_in(article, surname, *window_slice(near))
+    name's first mention (in the window around `near`; the one at `skip` read as none)."""
+    start, end = window_slice(near)
+    gender, by = _gender_in(article, surname, start, end)
+    if skip is not None and by == skip:  # decided by the he/she being resolved: read again without it
+        gender, _ = _gender_from(article, surname, start, end, skip)
+    return gender
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every candidate person of every pronoun
-def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
+def _gender_in(article: str, surname: str, start: int, end: int) -> tuple[str | None, int | None]:
+    return _gender_from(article, surname, start, end, None)
+
+
+def _gender_from(article: str, surname: str, start: int, end: int, skip: int | None) -> tuple[str | None, int | None]:
+    """The gender and where the he/she that tells it stands (None for a title, or no gender)."""
     places = occurrences(article, surname, start, end)
     for at in places:
         for word in article[max(0, at - 30) : at].split()[-2:]:
             if word.lower().rstrip(".") in _TITLE_GENDER:
-                return _TITLE_GENDER[word.lower().rstrip(".")]
+                return _TITLE_GENDER[word.lower().rstrip(".")], None
     if not places:
-        return None
+        return None, None
     places = [at for at in places if not _KIN_AFTER.match(article, at + len(surname))]
     if not places:  # `Karin Lindqvist's husband, Per, joined. He travelled`: every he/she is the relative's
-        return None
+        return None, None
     for at in places[:3]:  # the first he/she after a mention with no other name between (`Wales ... he`)
-        after = _gendered_after(article, at + len(surname))
+        after = _gendered_after(article, skip=skip, end=at + len(surname))
         between = _names_between(article, at + len(surname), after.start()) if after else ()
         if (
             after
@@ -1107,13 +1121,13 @@ def _gender_in(article: str, surname: str, start: int, end: int) -> str | None:
         ):
             if _SPEAKS_FOR.search(article, at + len(surname), after.start()):
                 continue  # `NAME, representing Vale, said that he ...`: the he is Vale's
-            return _PRONOUN_GENDER[after.group(1).lower()]
-    after = _gendered_after(article, places[0] + len(surname))
+            return _PRONOUN_GENDER[after.group(1).lower()], after.start()
+    after = _gendered_after(article, skip=skip, end=places[0] + len(surname))
     if after and _SPEAKS_FOR.search(article, places[0] + len(surname), after.start()):
-        return None
+        return None, None
     if after and _surname_between(article, surname, places[0] + len(surname), after.start()):
-        return None
-    return _PRONOUN_GENDER[after.group(1).lower()] if after else None
+        return None, None
+    return (_PRONOUN_GENDER[after.group(1).lower()], after.start()) if after else (None, None)
 
 
 def _surname_between(article: str, surname: str, start: int, end: int) -> bool:
@@ -1141,15 +1155,16 @@ _SPEAKS_FOR = re.compile(r"\b(?:representing|on behalf of)\b")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-def _gendered_after(article: str, end: int) -> re.Match | None:
+def _gendered_after(article: str, end: int, skip: int | None = None) -> re.Match | None:
     """The first he/she/his/her within 300 characters after `end` outside quotation marks: inside
-    what a person is quoted saying, a `his` is someone else's (`NAME said: "At his command ..."`)."""
+    what a person is quoted saying, a `his` is someone else's (`NAME said: "At his command ..."`);
+    None where that is the pronoun at `skip` (the one being resolved tells nothing)."""
     for found in _GENDERED.finditer(article, end, end + 300):
         gap = article[end : found.start()]
         if found.group(1).lower() == "him" and not _SENTENCE_END.search(gap):
             continue  # `NAME, the opposition leader, accused him of ...`: the object is someone else
         if gap.count('"') % 2 == 0 and gap.count("“") == gap.count("”"):
-            return found
+            return None if found.start() == skip else found
     return None
 
 

@@ -1238,3 +1238,22 @@ def test_a_cited_body_cut_after_and_runs_on_and_a_name_ends_before_how_it_was_to
     )
     got = who(article, "XQQ")
     assert [g[1] for g in got[1:]] == ["the Norland Centre of Coastal Research and Flood Prevention", "Pavlo Marsh"]
+
+
+def test_a_given_name_of_one_gender_tells_a_he_from_a_she() -> None:
+    # 2026-12-06: `Jorge Halvard` was the she: the she being resolved was read as the only sign of his gender
+    article = 'Shop\n\nMarta Quell runs the shop with Jorge Halvard. Halvard opened it in 2010. "I am 41," she said.'
+    assert who(article, "XCCQ")[3][1] == "Marta Quell"
+    article = article.replace("Jorge", "Marek").replace("Marta", "Greta").replace("she said", "he said")
+    assert who(article, "XCCQ")[3][1] == "Marek Halvard"
+
+
+def test_given_names_gender_only_what_a_country_gives_one_gender() -> None:
+    from claimtag.inference.entities import given_gender, given_names
+
+    assert len(given_names()) > 10_000
+    assert given_gender("Kofi Mensah") == "m" and given_gender("Meera Joshi") == "f"
+    assert given_gender("Dr Ana Ruiz") == "f"  # a title before the name is passed over
+    assert given_gender("Jess Holt") is None  # given to both
+    assert given_gender("Long Tran") is None  # only in the generic English list (also a word and a surname)
+    assert given_gender("Ruiz") is None and given_gender("Northfield United") is None
