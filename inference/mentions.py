@@ -461,6 +461,48 @@ def group_subject(sentence) -> Mention | None:
     return Mention(sentence.start + found.start(1), sentence.start + end, text, "np")
 
 
+def opening_group(sentence) -> Mention | None:
+    """`Local residents sharply criticised the ban`, `Economists at the planning bureau predict ...`,
+    `Some members of parliament from the opposition say ...`: a sentence that opens with a group (a
+    plural group noun, what qualifies it after `in`/`at`/`of`/`from`/`around` kept) right before a verb
+    of saying is the group's, whatever other name the sentence holds (the one the letter was sent to, a
+    body in its qualifier); the group as written, its qualifier included, as the annotators mostly
+    record it. None unless the verb follows within 80 characters and the group noun heads the phrase."""
+    if sentence.in_quote:
+        return None
+    text = sentence.text
+    found = _OPENING_GROUP.match(text)
+    modifiers = text[found.start("group") : found.start("head")].lower().split() if found else []
+    if found is None or any(w in _NO_GROUP_MODIFIERS or w in SPEECH_VERBS for w in modifiers):
+        return None  # `She said investigators ...`, `Her family said`: no group opens the sentence
+    for verb in _WORD_AFTER_SPACE.finditer(text, found.end("head"), min(len(text), found.end("head") + 80)):
+        if not _finite_saying(verb):
+            continue
+        phrase = text[found.start("group") : verb.start()].rstrip()
+        phrase = _ADVERBS_AT_END.sub("", phrase)  # `... sharply` before `criticised`
+        qualifier = phrase[found.end("head") - found.start("group") :]
+        if qualifier and not _QUALIFIER_OPENS.match(qualifier):
+            return None  # `Residents who ...`, `Farmers, angry at ...`: not a qualifier of the group
+        if any(c in qualifier for c in ',;:"“”()'):
+            return None
+        start = sentence.start + found.start("group")
+        return Mention(start, start + len(phrase), phrase, "np")
+    return None
+
+
+# a group that opens its sentence: up to three modifiers (`Senior`, `Eighty`, `State`) and a group noun
+_COLLECTIVES = entities.GROUP_NOUNS
+_NO_GROUP_MODIFIERS = PRONOUNS | AUXILIARIES | word_set("its his her their our my your a an has have had and or but")
+_NO_GROUP_MODIFIERS |= CAPITAL_STOP - word_set("the some many most")  # `When residents in the area complained, ...`
+_OPENING_GROUP = re.compile(
+    rf"""\s*(?P<group>(?:(?:Some|Many|Several|Other|Most) +)?(?:[A-Za-z][\w'’-]* +){{0,3}}?"""
+    rf"""(?P<head>(?i:{"|".join(sorted(_COLLECTIVES))}))\b)"""
+)
+_WORD_AFTER_SPACE = re.compile(r"(?<= )([a-z]+)\b")
+_ADVERBS_AT_END = re.compile(r"(?: +(?:[a-z]+ly|also|have|has|had|now|all|both|recently|still))+$")
+_QUALIFIER_OPENS = re.compile(r" +(?:in|at|of|from|around|across|near|on|for|with) +")
+
+
 def joined_group(sentence, mention: Mention) -> Mention | None:
     """`Traders and economists say`, `welcomed by some farmers and analysts in Kestria`: a plural joined by
     `and` to a second plural, one of them a group noun, speaks with it, recorded as both (with a named

@@ -62,6 +62,7 @@ from claimtag.inference.mentions import (
     issued_statement,
     joined_group,
     joint_subject,
+    opening_group,
     opening_subject,
     passive_speaker,
     quantifier_subject,
@@ -178,6 +179,9 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
         joint = joint_subject(sentence, chosen, article)
         if joint is not None:  # `Tomas Vale and Ana Ruiz said`: both, not the last name before the verb
             return joint
+        group = opening_group(sentence)
+        if group is not None:  # `Local residents criticised the ban imposed by NAME`: the residents
+            return group
         featured = [(sc, m, f) for (sc, m), (_, f) in zip(scored, found, strict=True)]
         chosen = both_named(sentence, chosen, featured, article) or while_another(sentence, chosen, article) or chosen
         return joined_group(sentence, chosen) or chosen

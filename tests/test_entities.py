@@ -1257,3 +1257,22 @@ def test_given_names_gender_only_what_a_country_gives_one_gender() -> None:
     assert given_gender("Jess Holt") is None  # given to both
     assert given_gender("Long Tran") is None  # only in the generic English list (also a word and a surname)
     assert given_gender("Ruiz") is None and given_gender("Northfield United") is None
+
+
+def test_a_group_that_opens_the_sentence_before_a_verb_of_saying_speaks_over_other_names() -> None:
+    # 2026-12-06: the body a group's qualifier names, or the one written after the verb, was taken
+    article = (
+        "Film ban\n\n"
+        "The ban was imposed by the Norland Film Board on Monday.\n\n"
+        "Local residents sharply criticised the ban imposed by the Norland Film Board.\n\n"
+        "Some members of parliament from the Kestrian Party say the ban is strange.\n\n"
+        "She said investigators had found nothing, the board confirmed.\n\n"
+        "Her family said she died peacefully."
+    )
+    got = who(article, "XCQQQQ")
+    assert [g[1] for g in got[2:4]] == [
+        "Local residents",  # the adverb before the verb is no part of the group
+        "Some members of parliament from the Kestrian Party",  # its qualifier kept, as written
+    ]
+    assert got[4][1] != "She said investigators"  # no group opens the sentence
+    assert got[5][1] == "Her family"  # the other rules' answer, unchanged
