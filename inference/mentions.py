@@ -476,8 +476,10 @@ def opening_group(sentence) -> Mention | None:
     if found is None or any(w in _NO_GROUP_MODIFIERS or w in SPEECH_VERBS for w in modifiers):
         return None  # `She said investigators ...`, `Her family said`: no group opens the sentence
     for verb in _WORD_AFTER_SPACE.finditer(text, found.end("head"), min(len(text), found.end("head") + 80)):
-        if not _finite_saying(verb):
+        if not (_finite_saying(verb) or _plural_saying(verb)):
             continue
+        if text[: verb.start()].split()[-1].lower() in DETERMINERS:
+            return None  # `Leaders of the fishing community laid the blame`: a noun, after a verb of its own
         phrase = text[found.start("group") : verb.start()].rstrip()
         phrase = _ADVERBS_AT_END.sub("", phrase)  # `... sharply` before `criticised`
         qualifier = phrase[found.end("head") - found.start("group") :]
@@ -532,7 +534,7 @@ def joint_subject(sentence, chosen: Mention | None, article: str | None) -> Ment
             continue
         along = text[end : end + 1] == "," and _ALONG_WITH.search(text, start, end) is not None
         verb = _JOINT_VERB.match(text, end + along)  # `NAME, along with NAME2, said`: past the closing comma
-        if not _finite_saying(verb):
+        if not (_finite_saying(verb) or _plural_saying(verb)):
             continue
         if _shared_group(parts):  # `Norland and Kestrian officials`: one group, as written
             return Mention(sentence.start + start, sentence.start + end, text[start:end], "np")
@@ -680,12 +682,19 @@ def answered_by(sentence, article: str | None) -> Mention | None:
     if k == 2 and not unsaid(sentence):  # `LISBON: Portugal's minister Rui Costa said`: a dateline
         return None
     name = turn.group(k)
-    if name.lower() in _NOT_TURNS or name.split()[0].lower() in CAPITAL_STOP:
+    if name.lower() in _NOT_TURNS or name.split()[0].lower() in CAPITAL_STOP or kicker(name):
         return None
     if article is not None and entities.mention_type(article, name) in (entities.PLACE, entities.DATE):
         return None
     start = sentence.start + turn.start(k)
     return Mention(start, start + len(name), name, "name")
+
+
+def kicker(name: str) -> bool:
+    """`BURNED OUT` of `BURNED OUT: Parents fume ...`: words in capitals before a headline's colon that
+    name no one (a turn's `ANA RUIZ:` opens with a given name)."""
+    words = name.split()
+    return len(words) > 1 and name.isupper() and words[0].title() not in entities.given_names()
 
 
 _BY_AGENT = re.compile(  # `were reported by `, `As described by `, `was widely echoed by `; not `feels threatened by`
@@ -1238,6 +1247,12 @@ _CLAUSE_WORDS = AUXILIARIES | word_set("have has had")
 
 # ` from Eastport, `, ` of the University of Norland, `: where a person is from, up to a comma
 _FROM_PLACE = re.compile(r" +(?:from|of) +(?:the +)?[A-Z][\w'’.-]*(?: +(?:of +)?[A-Z][\w'’.-]*)*, +")
+
+
+def _plural_saying(verb: re.Match | None) -> bool:
+    """Whether a matched verb (group 1) is the base form a plural subject gives a verb of saying
+    (`report`, `claim`, `expect`: their -s forms are on the list)."""
+    return verb is not None and verb.group(1) + "s" in SPEECH_VERBS
 
 
 def _finite_saying(verb: re.Match | None) -> bool:
@@ -2002,12 +2017,16 @@ def _name_run_on(tokens: list[_Token], masked: str, first: int, j: int) -> int:
             j += 1
     while j - first > 1 and tokens[j - 1].low in _NAME_JOINS:  # never end on `and`, `of`
         j -= 1
+    verbs = [k for k in range(first + 1, j) if tokens[k].low in _CLAUSE_WORDS or tokens[k].low in _MODALS]
+    if verbs:  # `according to his profile was seeking`, `according to groups there have been`: a clause
+        j = verbs[0] - (verbs[0] - 1 > first and tokens[verbs[0] - 1].low in ("there", "it"))
     told = [k for k in range(first + 1, j - 1) if tokens[k].low in ("in", "on", "during") and tokens[k - 1].capital]
     told = [k for k in told if tokens[k + 1].low in ("a", "an")]  # `NAME in a statement`, `NAME on a visit`
     return told[0] if told else j
 
 
 _NAME_JOINS = word_set("and of the for")  # lower-case words inside a body's name
+_MODALS = word_set("will would could can may might should must shall")
 
 
 def _pronoun_spans(tokens: list[_Token]) -> list[tuple[int, int, str]]:

@@ -62,6 +62,7 @@ from claimtag.inference.mentions import (
     issued_statement,
     joined_group,
     joint_subject,
+    kicker,
     opening_group,
     opening_subject,
     passive_speaker,
@@ -139,6 +140,7 @@ def best_mention(sentence, scorer: SpeakerScorer, article: str | None = None) ->
     offset = sentence.start
     found = [(m, f) for m, f in found if not entities.blocked(sentence.text, m.start - offset, m.text, article, f)]
     found = [(m, f) for m, f in found if not reported_subject(sentence, m)]
+    found = [(m, f) for m, f in found if not (kicker(m.text) and sentence.text[m.end - offset :].startswith(":"))]
     tagged = closing_tag_name(sentence, found, article)
     if tagged is not None:  # `"...," said union negotiator NAME.`: the tag's name, not the subject
         return tagged

@@ -1276,3 +1276,26 @@ def test_a_group_that_opens_the_sentence_before_a_verb_of_saying_speaks_over_oth
     ]
     assert got[4][1] != "She said investigators"  # no group opens the sentence
     assert got[5][1] == "Her family"  # the other rules' answer, unchanged
+
+
+def test_a_plural_subject_says_with_the_base_form_of_a_verb_of_saying() -> None:
+    # 2026-12-06: `report`, `state`, `claim` after a plural subject were no verbs of saying
+    article = (
+        "Harbour\n\n"
+        "The Norland Herald and the Kestria Post both report that the harbour will close.\n\n"
+        "Witnesses state that the crane fell without warning."
+    )
+    got = who(article, "XQQ")
+    assert [g[1] for g in got[1:]] == ["The Norland Herald and the Kestria Post", "Witnesses"]
+
+
+def test_a_kicker_in_capitals_is_no_speaker_and_a_cited_source_ends_before_a_clause() -> None:
+    article = (
+        "BURNED OUT: Parents fume as council cancels the fireworks\n\n"
+        "Parents in Eastport said the decision was unfair.\n\n"
+        "According to residents there have been three fires this year."
+    )
+    got = who(article, "QQQ")
+    assert got[0][1] == "Parents in Eastport"  # was `BURNED OUT`: the headline takes the body's speaker
+    assert got[2][1] == "residents"  # was `residents there have been three`: the clause is no part of it
+    assert who("ANA RUIZ: We will not give up.", "Q")[0][1] == "ANA RUIZ"  # a turn opens with a given name
