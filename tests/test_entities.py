@@ -1299,3 +1299,16 @@ def test_a_kicker_in_capitals_is_no_speaker_and_a_cited_source_ends_before_a_cla
     assert got[0][1] == "Parents in Eastport"  # was `BURNED OUT`: the headline takes the body's speaker
     assert got[2][1] == "residents"  # was `residents there have been three`: the clause is no part of it
     assert who("ANA RUIZ: We will not give up.", "Q")[0][1] == "ANA RUIZ"  # a turn opens with a given name
+
+
+def test_the_given_names_file_is_written_from_faker_with_its_licence(tmp_path) -> None:
+    import pytest
+
+    pytest.importorskip("faker")
+    from claimtag.training.given_names import write
+
+    out = tmp_path / "given_names.tsv"
+    assert write(out) > 10_000
+    rows = dict(line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    assert rows["Kofi"] == "m" and rows["Meera"] == "f" and rows["Jess"] == "-" and rows["Long"] == "-"
+    assert "Permission is hereby granted" in (tmp_path / "given_names.LICENSE").read_text(encoding="utf-8")

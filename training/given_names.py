@@ -61,9 +61,18 @@ def gender_of(locales: dict[str, set[str]]) -> str:
 
 
 def write(path: Path = OUT) -> int:
-    """Write the file; returns how many names it holds."""
+    """Write the file, and Faker's licence beside it (`given_names.LICENSE`, as its MIT terms ask);
+    returns how many names it holds."""
+    from importlib.metadata import distribution
+
     import faker
 
+    licence = next(f for f in distribution("faker").files or () if f.name.upper().startswith("LICENSE"))
+    path.with_suffix(".LICENSE").write_text(
+        "inference/given_names.tsv is drawn from Faker's person providers, under this licence:\n\n"
+        + licence.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     found = collect()
     header = (
         f"# given name, gender (m, f, or - for both or unknown); from Faker {faker.VERSION} (MIT licence,\n"
