@@ -679,8 +679,9 @@ def gender_fits(article: str, person: Mention, pronoun: str, at: int) -> bool:
         return True
     if want is None:
         return True
-    # the he/she being resolved tells no one's gender (`NAME runs the shop with Declan Moriarty. Moriarty
-    # opened it. "...," she said` is no she-Moriarty); where the article shows none, a given name of one gender
+    # a given name of one gender first: the article's signs mislead more often (the first he/she after a
+    # later mention may be another's); and the he/she being resolved tells no one's gender (`NAME runs the
+    # shop with Holt. Holt opened it. "...," she said` is no she-Holt)
     found = entities.given_gender(person.text) or _gender(article, person.text.split()[-1], at, skip=at)
     return found in (want, None)
 
