@@ -493,12 +493,11 @@ def opening_group(sentence) -> Mention | None:
 
 
 # a group that opens its sentence: up to three modifiers (`Senior`, `Eighty`, `State`) and a group noun
-_COLLECTIVES = entities.GROUP_NOUNS
 _NO_GROUP_MODIFIERS = PRONOUNS | AUXILIARIES | word_set("its his her their our my your a an has have had and or but")
 _NO_GROUP_MODIFIERS |= CAPITAL_STOP - word_set("the some many most")  # `When residents in the area complained, ...`
 _OPENING_GROUP = re.compile(
     rf"""\s*(?P<group>(?:(?:Some|Many|Several|Other|Most) +)?(?:[A-Za-z][\w'’-]* +){{0,3}}?"""
-    rf"""(?P<head>(?i:{"|".join(sorted(_COLLECTIVES))}))\b)"""
+    rf"""(?P<head>(?i:{"|".join(sorted(entities.GROUP_NOUNS))}))\b)"""
 )
 _WORD_AFTER_SPACE = re.compile(r"(?<= )([a-z]+)\b")
 _ADVERBS_AT_END = re.compile(r"(?: +(?:[a-z]+ly|also|have|has|had|now|all|both|recently|still))+$")
@@ -565,6 +564,15 @@ def _conjuncts(text: str, pos: int) -> list[tuple[int, int, str]] | None:
             return parts + [(last.start(), last.end(), last.group("name"))]
 
 
+def untitled(words: list[str]) -> list[str]:
+    """The words of a name without the titles it opens with, singular or plural (`Senators Ana Ruiz`),
+    where at least two words are left."""
+    words = list(words)
+    while len(words) > 2 and (is_title(words[0]) or is_title(words[0].removesuffix("s"))):
+        words.pop(0)
+    return words
+
+
 def person_part(words: list[str]) -> list[str]:
     """The name after the last role or title and a leading nationality (`Harbour Guard Lieutenant Tomas
     Vale`, `City Councilmember Ana Villalobos`, `Kestrian Ana Ruiz` -> the person's name),
@@ -598,9 +606,7 @@ def _joint_part(article: str, written: str, name: str, at: int) -> str | None:
         return written if head in entities.ORG_NOUNS or head in entities.GROUP_NOUNS else None
     kind = entities.mention_type(article, name)
     if kind == entities.PERSON:
-        while len(words) > 2 and is_title(words[0].removesuffix("s")):
-            words.pop(0)  # `Senators Ana Ruiz` -> `Ana Ruiz`
-        return " ".join(person_part(words))  # `UAW President NAME` -> `NAME`
+        return " ".join(person_part(untitled(words)))  # `Senators NAME`, `UAW President NAME` -> `NAME`
     if kind == entities.ORGANISATION or name.lower() in entities.COUNTRIES:
         return written
     return None

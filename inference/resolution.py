@@ -44,6 +44,7 @@ from claimtag.inference.mentions import (
     person_part,
     subject_mention,
     titles_only,
+    untitled,
     word_set,
 )
 from claimtag.model.quotation import quoted_chars
@@ -172,10 +173,7 @@ def _pair_named(article: str, mention: Mention) -> Mention | None:
     joined = list(_JOINED_NAMES.finditer(article, max(0, mention.start - 1500), mention.start))
     for found in reversed(joined):  # the latest that joins people
         names = [_PLACE_AFTER_NAME.sub("", part) for part in re.split(r",? and |, ", found.group())]
-        first = names[0].split()
-        while len(first) > 2 and (is_title(first[0]) or is_title(first[0].removesuffix("s"))):
-            first.pop(0)  # `Senators Ana Ruiz` -> `Ana Ruiz`
-        names[0] = " ".join(person_part(first))
+        names[0] = " ".join(person_part(untitled(names[0].split())))  # `Senators Ana Ruiz` -> `Ana Ruiz`
         words = [part.split()[0].lower() for part in names]
         if any(w in entities.DATE_WORDS or w in CAPITAL_STOP for w in words):  # `December and Crews`
             continue
