@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,7 +133,11 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _DATE_PREPOSITIONS = word_set("in on since until by from last next early late mid before after during")
 _PRONOUN_TYPES = {"he": PERSON, "she": PERSON, "i": PERSON, "we": UNKNOWN, "they": UNKNOWN, "it": ORGANISATION}
 _CONNECTOR = r"(?:of|the|de|van|von|al|da|del|di|la|le|for|and)"
-_NAME = re.compile(rf"\b[A-Z][\w'’\-]*(?:\.(?:com|org|net)\b)?\.?(?:(?: +{_CONNECTOR} )* *[A-Z][\w'’\-]*\.?)*")
+# `[A-Z](?<=\b[A-Z])`, not `\b[A-Z]`: a pattern that opens with a character class lets the regex engine
+# skip to the next capital instead of trying the pattern at every position (half the scan's time)
+_NAME = re.compile(
+    rf"[A-Z](?<=\b[A-Z])[\w'’\-]*(?:\.(?:com|org|net)\b)?\.?(?:(?: +{_CONNECTOR} )* *[A-Z][\w'’\-]*\.?)*"
+)
 _TESTIMONY = re.compile(
     r"\b(?:court|jury|inquest|tribunal|hearing|trial|inquiry)\s+(?:was\s+told|heard)\b(?!\s+from)", re.IGNORECASE
 )
@@ -239,20 +244,37 @@ def _acronym(article: str, name: str) -> bool:
     """`WHO`, `NISA`: capitals only, never a dateline (`PARIS:`), a road (`A1`) or a currency."""
     if not (name.isalpha() and name.isupper() and 1 < len(name) <= 6) or name in _NOT_ACRONYMS:
         return False
-    return name not in _labelled_words(article)  # `PARIS:`, `Washington, DC`
+    return not _labelled(article, name)  # `PARIS:`, `Washington, DC`
 
 
-# one pass per article, then set look-ups (a search of the whole article per name was quadratic
-# in a huge one); a match never holds another word's match, so finditer misses none
-@functools.lru_cache(maxsize=64)
-def _labelled_words(article: str) -> frozenset[str]:
-    """The words the article writes before a colon or a dash (`PARIS:`) or after a comma (`Washington, DC`)."""
-    return frozenset(m.group(1) or m.group(2) for m in _LABELLED.finditer(article))
+@functools.lru_cache(maxsize=4096)
+def _labelled(article: str, word: str) -> bool:
+    """Whether the article writes `word`, a whole word, before a colon or a dash (`PARIS:`) or after a
+    comma (`Washington, DC`). Read at the word's occurrences only: a scan of every word of the
+    article, for the one or two acronyms an article asks about, cost more than all its look-ups."""
+    if not all(map(_word_char, word)):
+        return False
+    for at in _whole_words(article, word):
+        if _LABEL_AFTER.match(article, at + len(word)) or (at >= 2 and article.startswith(", ", at - 2)):
+            return True
+    return False
 
 
-# `\w++`: a word never gives back a letter (a shorter word is followed by a letter, never by the
-# colon or dash: the same matches, without trying each shorter word at every word of the article)
-_LABELLED = re.compile(r"\b(\w++) *[:—–-]|, (\w++)\b")
+_LABEL_AFTER = re.compile(r" *[:—–-]")
+
+
+def _whole_words(article: str, word: str) -> Iterator[int]:
+    """Where `word` is written with no word character (`\\w`) on either side."""
+    at = article.find(word)
+    while at != -1:
+        end = at + len(word)
+        if not (at and _word_char(article[at - 1])) and not (end < len(article) and _word_char(article[end])):
+            yield at
+        at = article.find(word, at + 1)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what the regex `\\w` matches
 
 
 _NOT_ACRONYMS = word_set("EUR USD GBP UK US UTC GMT BST CET CEST EST EDT PST PDT AEST AM PM TV")
@@ -293,9 +315,12 @@ def _written_as_place(article: str, name: str) -> bool:
 def capitalised(article: str) -> dict[str, list[int]]:
     """Where each capitalised word of the article is written."""
     out: dict[str, list[int]] = {}
-    for m in re.finditer(r"\b[A-Z][\w'’\-]*", article):
+    for m in _CAPITALISED.finditer(article):
         out.setdefault(m.group(), []).append(m.start())
     return out
+
+
+_CAPITALISED = re.compile(r"[A-Z](?<=\b[A-Z])[\w'’\-]*")  # `\b[A-Z]...`, opening with the class (as `_NAME`)
 
 
 def occurrences_before(article: str, word: str, at: int) -> int:
@@ -479,7 +504,7 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
         offset = 0
         for part in full.split(" and "):  # `Prime Minister Karl Holmberg and President Ana Lindqvist`
             words = part.rstrip(".").split()
-            while len(words) > 2 and words[0].lower() in _PERSON_TITLES | {"prime", "deputy", "vice", "foreign"}:
+            while len(words) > 2 and words[0].lower() in _TITLE_WORDS:
                 words.pop(0)
             name = " ".join(words)
             if len(words) > 1 and words[-1] != word and _one_edit(words[-1], word):
@@ -489,6 +514,9 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
                 return Entity(name, start, start + len(name), PERSON)
             offset += len(part) + 5
     return None
+
+
+_TITLE_WORDS = _PERSON_TITLES | {"prime", "deputy", "vice", "foreign"}
 
 
 def family_name(article: str, word: str, at: int, window: int) -> Entity | None:
@@ -575,9 +603,14 @@ def _definition_spans(article: str) -> list[tuple[int, int]]:
 def _definitions(article: str) -> dict[str, list[re.Match]]:
     """Every `Capitalised Name (ACRONYM)` of the article, by acronym, in order."""
     out: dict[str, list[re.Match]] = {}
+    if not _BRACKETED.search(article):  # most articles define no acronym: find one bracket fast, not every name
+        return out
     for m in _DEFINED.finditer(article):
         out.setdefault(m.group(2), []).append(m)
     return out
+
+
+_BRACKETED = re.compile(r" \([A-Za-z][\w\-]*[A-Z][\w\-]*\)")  # what every `_DEFINED` ends with
 
 
 _DEFINED = re.compile(
@@ -678,7 +711,8 @@ def _a_date(text: str) -> bool:
 @functools.lru_cache(maxsize=256)  # asked for every candidate of the sentence
 def _heard_at(sentence_text: str) -> int | None:
     """Where the sentence's testimony (`_TESTIMONY`) starts, if it has one."""
-    heard = _TESTIMONY.search(sentence_text) or _IMPERSONAL.match(sentence_text)
+    low = sentence_text.lower()  # the search ignores case, which keeps the regex engine from skipping ahead
+    heard = (("told" in low or "heard" in low) and _TESTIMONY.search(sentence_text)) or _IMPERSONAL.match(sentence_text)
     return heard.start() if heard else None
 
 
@@ -866,13 +900,44 @@ def not_a_name(article: str, name: str) -> bool:
         return True
     if _titled_work(article, name) or _inside_organisation(article, name):
         return True
-    lower = last[1:].islower() and last.lower() in _lower_case_words(article)
+    lower = last[1:].islower() and _written_lower(article, last.lower())
     return lower and not _written_alone(article, words[-1]) and not written_with_age(article, name)  # `NAME Price, 84,`
 
 
-@functools.lru_cache(maxsize=64)  # one pass per article
+@functools.lru_cache(maxsize=4096)
+def _written_lower(article: str, word: str) -> bool:
+    """Whether `word` is written as a word that opens in lower case (`style`; not `x-style`, which is one
+    word, and not `McStyle`): read at its occurrences, as `_labelled` is, in an article of up to
+    `_SET_ABOVE` characters; a longer one asks about so many names that one set of its words is cheaper."""
+    if len(article) > _SET_ABOVE:
+        return word in _lower_case_words(article)
+    if not _LOWER_WORD.fullmatch(word):
+        return False
+    at = article.find(word)
+    while at != -1:
+        end = at + len(word)
+        if not (end < len(article) and _in_word(article[end])):
+            start = at  # the run of word characters, apostrophes and hyphens the occurrence ends
+            while start and _in_word(article[start - 1]):
+                start -= 1
+            first = _LOWER_WORD.search(article, start, end)  # where the run's word opens: it holds the rest
+            if first is not None and first.start() == at:
+                return True
+        at = article.find(word, at + 1)
+    return False
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
+_SET_ABOVE = 20_000  # characters: a 200,000-character piece asks about 400 words, one of 2,500 about 4
+
+
+@functools.lru_cache(maxsize=8)  # one pass per huge article
 def _lower_case_words(article: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\b[a-z][\w'’-]*", article))
+    return frozenset(_LOWER_WORD.findall(article))
+
+
+def _in_word(ch: str) -> bool:
+    return _word_char(ch) or ch in "'’-"
 
 
 _PERSON_WORDS = _PERSON_TITLES | NATIONALITIES  # a word only a person's description holds

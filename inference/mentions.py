@@ -131,7 +131,8 @@ NP_STOP = word_set("""that which who whom whose when where while and or but in o
     also now today yesterday still then already again recently previously earlier later last this
     nevertheless nonetheless yet meanwhile instead not never""")  # adverbs: no subject (`NAME nevertheless said`)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?:\.(?:com|org|net)\b)?\.?")  # `Znak.com`: one word, an outlet's name
-PARTICLE = r"(?:al|el|ad|ash|as|at|an|ar|az|ibn|bin|abu|d)[-'’]"  # Arabic, Italian, French particles
+_PARTICLES = ("al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ibn", "bin", "abu", "d")  # Arabic, Italian, ...
+PARTICLE = rf"(?:{'|'.join(_PARTICLES)})[-'’]"
 PARTICLE_NAME = re.compile(rf"{PARTICLE}[A-Z]")
 
 
@@ -157,7 +158,8 @@ class _Token:
         self.text = text
         self.low = text.lower().rstrip(".")
         # capitalised, or a name behind a lower-case particle (`al-Qirbi`, `el-Sisi`, `d'Alema`)
-        self.capital = text[:1].isupper() or bool(PARTICLE_NAME.match(text))
+        joined = "-" in text or "'" in text or "’" in text  # as a particle is: most words need no regex
+        self.capital = text[:1].isupper() or (joined and bool(PARTICLE_NAME.match(text)))
 
 
 # Hand-set weights: the rules baseline, and what a model folder without fitted weights uses.
@@ -1342,7 +1344,8 @@ def _speech_owner(text: str, at: int, mention: Mention) -> tuple[int, str] | Non
 _NOT_OWNERS = word_set("year day eve christmas")
 _SPEECH_NOUNS = "speech|address|message|statement|remarks|comments|post|email|e-mail|presentation|announcement|letter"
 _SPEECH_OWNED = re.compile(
-    rf"\b(?:([A-Z][\w.-]*(?: +[A-Z][\w.-]*)*)['’]s?|([Hh]is|[Hh]er)) +(?:[\w-]+ +){{0,3}}?(?:{_SPEECH_NOUNS})\b"
+    rf"\b(?=[A-ZHh])(?:([A-Z][\w.-]*(?: +[A-Z][\w.-]*)*)['’]s?|([Hh]is|[Hh]er)) +"  # (?=: other words fail at once
+    rf"(?:[\w-]+ +){{0,3}}?(?:{_SPEECH_NOUNS})\b"
 )
 _VERB_AFTER = re.compile(r" +(?:(?:[a-z]+ly|also|later|then|further|again) +)?([a-z]+)\b")  # `NAME also said`
 # `, 52, legal adviser to the `, `, Norvale's Europe CEO and former `: no comma, quotation or bracket
@@ -2139,8 +2142,9 @@ _NOT_ROLES = SPEECH_VERBS | _SKIPPABLE | PREPOSITIONS
 
 
 NAME_WORD = rf"(?:{PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
-FULL_NAME = re.compile(
-    rf"\b{NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{NAME_WORD})+"
+_NAME_OPENS = "A-ZÀ-ÖØ-Þ" + "".join(sorted({p[0] for p in _PARTICLES}))  # a capital or a particle's first letter
+FULL_NAME = re.compile(  # (?=: a word that cannot open a name fails at once
+    rf"\b(?=[{_NAME_OPENS}]){NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{NAME_WORD})+"
 )  # `Karl D. Holt`: a middle initial stays inside the name
 ORGANISATION_WORD = re.compile(
     r"\b(?:Hospital|Bank|Council|University|Ministry|Department|Court|Agency|Authority|Association|Union|"

@@ -40,9 +40,15 @@ def _scan_quotes(text: str, state: str | None) -> str | None:
 def mask_quoted(text: str, state: str | None = None) -> str:
     """The text with every quoted character (marks included) blanked to a space; same length."""
     inside, _ = quoted_chars(text, state)
-    if not any(inside):
-        return text
-    return "".join([" " if q else ch for ch, q in zip(text, inside, strict=True)])
+    flags = bytes(inside)  # the quoted stretches found in C, then blanked a slice at a time, not a character at a time
+    parts, done = [], 0
+    for run in _QUOTED_RUN.finditer(flags):
+        parts += [text[done : run.start()], " " * (run.end() - run.start())]
+        done = run.end()
+    return "".join(parts) + text[done:] if parts else text
+
+
+_QUOTED_RUN = re.compile(rb"\x01+")
 
 
 _MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")

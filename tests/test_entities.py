@@ -1312,3 +1312,27 @@ def test_the_given_names_file_is_written_from_faker_with_its_licence(tmp_path) -
     rows = dict(line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
     assert rows["Kofi"] == "m" and rows["Meera"] == "f" and rows["Jess"] == "-" and rows["Long"] == "-"
     assert "Permission is hereby granted" in (tmp_path / "given_names.LICENSE").read_text(encoding="utf-8")
+
+
+def test_word_look_ups_read_at_occurrences_agree_with_a_scan_of_every_word() -> None:
+    """`_written_lower` and `_labelled` read a short article at the word's occurrences only; what they
+    answer must be what a scan of every word answers (the set a long article builds)."""
+    import re
+
+    from claimtag.inference import entities
+
+    text = (
+        "HARBOURTON: The x-ray unit of the Style Clinic opened. O'neill, a McStyle stylist in Lund, DC, "
+        "said the style was new — and the ray of hope, the TV crew found, was the EAST wing's EAST: "
+        "Washington, DC ARC-2 won. Ray Park spoke; park rangers, ray fans and the stylish came."
+    )
+    lower = frozenset(re.findall(r"\b[a-z][\w'’-]*", text))
+    labelled = frozenset(m.group(1) or m.group(2) for m in re.finditer(r"\b(\w++) *[:—–-]|, (\w++)\b", text))
+    words = set(re.findall(r"[\w'’-]+", text))
+    for word in words | {w.lower() for w in words} | {"neill", "ray", "x-ray", "style", "stylish", "tyle"}:
+        assert entities._written_lower(text, word) == (word in lower), word
+        assert entities._labelled(text, word) == (word in labelled), word
+    assert entities._written_lower(text, "ray") and not entities._written_lower(text, "xray")
+    assert entities._labelled(text, "HARBOURTON") and entities._labelled(text, "DC") and entities._labelled(text, "EAST")
+    long_text = text + " " * entities._SET_ABOVE  # the set path
+    assert entities._written_lower(long_text, "style") and not entities._written_lower(long_text, "neil")
