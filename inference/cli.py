@@ -88,7 +88,11 @@ def add_tag_command(sub: argparse._SubParsersAction) -> None:
     tag.add_argument("--no-progress", action="store_true", help="no progress bar")
     many = tag.add_argument_group("many articles (a corpus, or folders of files)")
     many.add_argument(
-        "--workers", type=int, default=1, help="processes tagging in parallel, each loading the model (default 1)"
+        "--workers",
+        type=int,
+        default=1,
+        help="processes tagging in parallel, each loading the model (default 1); they also share the pieces "
+        "of one article over 200,000 characters",
     )
     many.add_argument(
         "--resume",
@@ -132,7 +136,7 @@ def run_tag(args: argparse.Namespace) -> int:
     sink: Sink = Collected()
     if streamed:
         sink = Streamed(args.output, args.format, info, resume=args.resume, overwrite=args.overwrite)
-    workers = args.workers if corpus or total > 1 else 1
+    workers = args.workers if corpus or total > 1 or _may_be_huge(args.paths) else 1
     complete = False
     try:
         tally = tag_rows(
@@ -175,8 +179,27 @@ def _ignored(args: argparse.Namespace) -> None:
     for flag, value in (("--text-column", args.text_column), ("--id-column", args.id_column)):
         if value is not None:
             print(f"claimtag: warning: {flag} applies to a corpus (.parquet, .jsonl); ignored", file=sys.stderr)
-    if args.workers > 1 and len(args.paths) == 1 and not os.path.isdir(args.paths[0]):
-        print("claimtag: warning: --workers applies to corpora and folders; one article: ignored", file=sys.stderr)
+    if args.workers > 1 and len(args.paths) == 1 and not os.path.isdir(args.paths[0]) and not _may_be_huge(args.paths):
+        from claimtag.inference.tagger import PIECE_CHARS
+
+        print(
+            "claimtag: warning: --workers applies to corpora, folders and articles over "
+            f"{PIECE_CHARS:,} characters (tagged a piece per worker); one shorter article: ignored",
+            file=sys.stderr,
+        )
+
+
+def _may_be_huge(paths: list[str]) -> bool:
+    """One input that may hold an article over `PIECE_CHARS` characters, whose pieces the workers tag
+    side by side: standard input, or a file of more bytes than that (a character is at least one)."""
+    from claimtag.inference.tagger import PIECE_CHARS
+
+    if len(paths) != 1:
+        return False
+    try:
+        return paths[0] == "-" or os.path.getsize(paths[0]) > PIECE_CHARS
+    except OSError:
+        return False  # reading it reports what is wrong
 
 
 def _corpus_row_name(path: str, id_column: str | None):

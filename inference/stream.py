@@ -241,9 +241,10 @@ def tag_stream(
     """(key, tagged sentences) for each (key, text), in input order; sentences are batched
     across the articles of a chunk, and at most 2 chunks per worker are in memory.
 
-    An article over `tagger.PIECE_CHARS` comes as an iterator over its pieces' sentences
-    (`Tagger.tag_pieces`, in this process), tagged as they are read: a huge article is never
-    held in memory as sentences, whole.
+    An article over `tagger.PIECE_CHARS` comes as an iterator over its pieces' sentences, tagged
+    as they are read (by the workers, at most 2 pieces each in flight, else by `Tagger.tag_pieces`
+    in this process): a huge article is never held in memory as sentences, whole. Read each
+    article's pieces before asking for the next article: the workers stop with this generator.
     """
     from claimtag.inference import tagger as tagging
 
@@ -259,9 +260,15 @@ def tag_stream(
     def short(part: list[tuple[K, str]]) -> list[str]:
         return [t if len(t) <= tagging.PIECE_CHARS else "" for _, t in part]
 
-    def joined(part: list[tuple[K, str]], tagged: list[list]) -> Iterator[tuple[K, list | Iterator[list]]]:
+    def joined(part: list[tuple[K, str]], tagged: list[list], pool=None) -> Iterator[tuple[K, list | Iterator[list]]]:
         for (key, text), sentences in zip(part, tagged, strict=True):
-            yield key, (sentences if len(text) <= tagging.PIECE_CHARS else here().tag_pieces(text))
+            if len(text) <= tagging.PIECE_CHARS:
+                yield key, sentences
+            elif pool is None:
+                yield key, here().tag_pieces(text)
+            else:  # the pieces are read alone: the workers tag them side by side, this process places them
+                spans = tagging.pieces(text, tagging.PIECE_CHARS)
+                yield key, tagging.placed(spans, _in_order(pool, ([text[a:b]] for a, b in spans), 2 * workers))
 
     if workers <= 1:
         for part in chunks:
@@ -279,10 +286,21 @@ def tag_stream(
             pending.append((part, pool.apply_async(_tag_texts, (short(part),))))
             if len(pending) >= 2 * workers:
                 done, job = pending.popleft()
-                yield from joined(done, job.get())
+                yield from joined(done, job.get(), pool)
         while pending:
             done, job = pending.popleft()
-            yield from joined(done, job.get())
+            yield from joined(done, job.get(), pool)
+
+
+def _in_order(pool, jobs: Iterable[list[str]], most: int) -> Iterator[list]:
+    """Each job's tagged text, in order, with at most `most` jobs given to the pool at a time."""
+    pending: deque = deque()
+    for texts in jobs:
+        pending.append(pool.apply_async(_tag_texts, (texts,)))
+        if len(pending) >= most:
+            yield pending.popleft().get()[0]
+    while pending:
+        yield pending.popleft().get()[0]
 
 
 def _export_once(path_or_name: str) -> None:

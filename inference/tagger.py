@@ -148,13 +148,8 @@ class Tagger:
         """The sentences of an article, tagged a paragraph-sized piece at a time (offsets, indices,
         paragraphs and quote ids count over the whole article), so that a huge article streams
         in bounded memory. A piece is read alone: a quotation is not followed across pieces."""
-        sentences = paragraphs = quotes = 0
-        for start, end in pieces(article, self.piece_chars):
-            tagged = self._tag_articles([article[start:end]], 4096)[0]
-            yield [_shifted(t, start, sentences, paragraphs, quotes) for t in tagged]
-            sentences += len(tagged)
-            paragraphs += tagged[-1].paragraph + 1 if tagged else 0
-            quotes += len({t.quote_id for t in tagged if t.quote_id})
+        spans = pieces(article, self.piece_chars)
+        return placed(spans, (self._tag_articles([article[start:end]], 4096)[0] for start, end in spans))
 
     def _tag_articles(self, articles: list[str], chunk: int) -> list[list[TaggedSentence]]:
         clock = time.perf_counter()
@@ -218,6 +213,18 @@ def pieces(article: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
         start = cut
     out.append((start, len(article)))
     return out
+
+
+def placed(spans: list[tuple[int, int]], tagged: Iterable[list[TaggedSentence]]) -> Iterator[list[TaggedSentence]]:
+    """The sentences of each piece of an article (`spans`, from `pieces`; `tagged`: each piece tagged
+    alone, in order) placed in the whole article: offsets, indices, paragraphs and quote ids count
+    over it. `claimtag tag --workers` tags the pieces in its worker processes and places them here."""
+    sentences = paragraphs = quotes = 0
+    for (start, _), piece in zip(spans, tagged, strict=True):
+        yield [_shifted(t, start, sentences, paragraphs, quotes) for t in piece]
+        sentences += len(piece)
+        paragraphs += piece[-1].paragraph + 1 if piece else 0
+        quotes += len({t.quote_id for t in piece if t.quote_id})
 
 
 def _shifted(t: TaggedSentence, offset: int, sentences: int, paragraphs: int, quotes: int) -> TaggedSentence:

@@ -1333,6 +1333,6 @@ def test_word_look_ups_read_at_occurrences_agree_with_a_scan_of_every_word() -> 
         assert entities._written_lower(text, word) == (word in lower), word
         assert entities._labelled(text, word) == (word in labelled), word
     assert entities._written_lower(text, "ray") and not entities._written_lower(text, "xray")
-    assert entities._labelled(text, "HARBOURTON") and entities._labelled(text, "DC") and entities._labelled(text, "EAST")
+    assert all(entities._labelled(text, word) for word in ("HARBOURTON", "DC", "EAST"))
     long_text = text + " " * entities._SET_ABOVE  # the set path
     assert entities._written_lower(long_text, "style") and not entities._written_lower(long_text, "neil")

@@ -211,6 +211,30 @@ def test_the_command_warns_when_it_tags_in_pieces(tiny_model: Path, tmp_path: Pa
     assert all(article[r["start"] : r["end"]] == r["text"] for r in rows)
 
 
+def test_workers_tag_the_pieces_of_one_huge_article_as_one_process_does(
+    tiny_model: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from claimtag.inference import tagger
+    from claimtag.inference.cli import main
+
+    monkeypatch.setattr(tagger, "PIECE_CHARS", 500)
+    article = (NAMED + FILLER + QUOTE + "\n\n") * 10
+    path = tmp_path / "long.txt"
+    path.write_text(article, encoding="utf-8")
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out-{workers}.jsonl"
+        args = ["tag", str(path), "--model", str(tiny_model), "--format", "jsonl", "--workers", workers, "-o", str(out)]
+        assert main(args) == 0
+        assert "--workers applies to" not in capsys.readouterr().err  # not ignored: the pieces are shared
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 30
+    short = tmp_path / "short.txt"
+    short.write_text(NAMED, encoding="utf-8")
+    assert main(["tag", str(short), "--model", str(tiny_model), "--format", "jsonl", "--workers", "2"]) == 0
+    assert "one shorter article: ignored" in capsys.readouterr().err
+
+
 def test_a_huge_row_of_a_corpus_is_written_piece_by_piece(
     tiny_model: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
