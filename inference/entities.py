@@ -274,7 +274,7 @@ def _whole_words(article: str, word: str) -> Iterator[int]:
 
 
 def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what the regex `\\w` matches
+    return ch.isalnum() or ch == "_"  # what the regex `\w` matches
 
 
 _NOT_ACRONYMS = word_set("EUR USD GBP UK US UTC GMT BST CET CEST EST EDT PST PDT AEST AM PM TV")

@@ -32,6 +32,7 @@ from claimtag.model.errors import ClaimtagError, needs_extra
 TABLE_SUFFIXES = (".parquet", ".jsonl")
 REPORT_LIMIT = 50  # problems printed on stderr; later ones are only counted (and listed in the side file)
 K = TypeVar("K")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,8 @@ def tag_stream(
                 yield key, here().tag_pieces(text)
             else:  # the pieces are read alone: the workers tag them side by side, this process places them
                 spans = tagging.pieces(text, tagging.PIECE_CHARS)
-                yield key, tagging.placed(spans, _in_order(pool, ([text[a:b]] for a, b in spans), 2 * workers))
+                done = _in_order(pool, spans, lambda span, text=text: [text[span[0] : span[1]]], 2 * workers)
+                yield key, tagging.placed(spans, (piece for _, (piece,) in done))
 
     if workers <= 1:
         for part in chunks:
@@ -281,26 +283,22 @@ def tag_stream(
     threads = max(1, (os.cpu_count() or 1) // workers)
     ctx = multiprocessing.get_context("spawn")  # no forked torch state
     with ctx.Pool(workers, initializer=_start_worker, initargs=(tagger_args, threads)) as pool:
-        pending: deque = deque()
-        for part in chunks:  # keys stay here; the workers get the texts only
-            pending.append((part, pool.apply_async(_tag_texts, (short(part),))))
-            if len(pending) >= 2 * workers:
-                done, job = pending.popleft()
-                yield from joined(done, job.get(), pool)
-        while pending:
-            done, job = pending.popleft()
-            yield from joined(done, job.get(), pool)
+        for part, tagged in _in_order(pool, chunks, short, 2 * workers):  # keys stay here; the workers get texts
+            yield from joined(part, tagged, pool)
 
 
-def _in_order(pool, jobs: Iterable[list[str]], most: int) -> Iterator[list]:
-    """Each job's tagged text, in order, with at most `most` jobs given to the pool at a time."""
+def _in_order(pool, items: Iterable[T], texts: Callable[[T], list[str]], most: int) -> Iterator[tuple[T, list]]:
+    """(item, its `texts` tagged by the pool's workers) for each item, in order, with at most `most`
+    items in flight."""
     pending: deque = deque()
-    for texts in jobs:
-        pending.append(pool.apply_async(_tag_texts, (texts,)))
+    for item in items:
+        pending.append((item, pool.apply_async(_tag_texts, (texts(item),))))
         if len(pending) >= most:
-            yield pending.popleft().get()[0]
+            done, job = pending.popleft()
+            yield done, job.get()
     while pending:
-        yield pending.popleft().get()[0]
+        done, job = pending.popleft()
+        yield done, job.get()
 
 
 def _export_once(path_or_name: str) -> None:
