@@ -28,6 +28,8 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -198,11 +200,13 @@ class OnnxModel:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
+        # One thread per run and as many runs at once as threads (a session runs from several threads at
+        # once): on 2 cores two single-threaded runs beat one run on two threads by a third
+        # (docs/performance.md, "Concurrent runs"); the outputs are the same, batch for batch.
+        self.runs = threads or int(os.environ.get("CLAIMTAG_THREADS", 0)) or os.cpu_count() or 1
+        self._pool = ThreadPoolExecutor(self.runs, thread_name_prefix="claimtag-onnx") if self.runs > 1 else None
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or int(os.environ.get("CLAIMTAG_THREADS", 0)) or os.cpu_count() or 1
-        # Idle workers otherwise spin on for a while after each run, on the cores who-said-it and the
-        # splitter then need (docs/performance.md: 4% faster on a huge article, the same on news articles)
-        options.add_session_config_entry("session.force_spinning_stop", "1")
+        options.intra_op_num_threads = 1
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
@@ -238,17 +242,9 @@ class OnnxModel:
         pooled: np.ndarray | None = None
         encodings = self._encode(records)
         features = sentence_features(records).astype(np.float32)
-        for idx in _article_batches(records, [len(e.ids) for e in encodings], batch_size, self.run_overhead):
-            width = max(len(encodings[i].ids) for i in idx)
-            feed = {k: np.zeros((len(idx), width), dtype=np.int64) for k in INPUTS[:3]}
-            feed["input_ids"][:] = self.pad_id
-            for row, i in enumerate(idx):
-                e = encodings[i]
-                feed["input_ids"][row, : len(e.ids)] = e.ids
-                feed["attention_mask"][row, : len(e.ids)] = e.attention_mask
-                feed["token_type_ids"][row, : len(e.ids)] = e.type_ids
-            feed["features"] = features[idx]
-            results = self.session.run(wanted, feed)
+        batches = _article_batches(records, [len(e.ids) for e in encodings], batch_size, self.run_overhead)
+        feeds = (self._feed(encodings, features[idx], idx) for idx in batches)
+        for idx, results in zip(batches, self._run(wanted, feeds), strict=True):
             out[idx] = results[0]
             if self.doc_context is not None:
                 pooled = np.zeros((len(records), results[1].shape[1]), np.float32) if pooled is None else pooled
@@ -257,6 +253,25 @@ class OnnxModel:
             docs = [str(r.get("doc_id")) for r in records]
             return doc_context_logits(self.doc_context, pooled, features, out, docs)
         return out
+
+    def _feed(self, encodings: list, features: np.ndarray, idx: np.ndarray) -> dict[str, np.ndarray]:
+        """The session's inputs for the sentences `idx`, padded to the longest of them."""
+        width = max(len(encodings[i].ids) for i in idx)
+        feed = {k: np.zeros((len(idx), width), dtype=np.int64) for k in INPUTS[:3]}
+        feed["input_ids"][:] = self.pad_id
+        for row, i in enumerate(idx):
+            e = encodings[i]
+            feed["input_ids"][row, : len(e.ids)] = e.ids
+            feed["attention_mask"][row, : len(e.ids)] = e.attention_mask
+            feed["token_type_ids"][row, : len(e.ids)] = e.type_ids
+        feed["features"] = features
+        return feed
+
+    def _run(self, wanted: list[str], feeds: Iterable[dict[str, np.ndarray]]) -> Iterable[list[np.ndarray]]:
+        """Each feed's outputs, in order, `runs` at a time."""
+        if self._pool is None or self.runs <= 1:
+            return (self.session.run(wanted, feed) for feed in feeds)
+        return self._pool.map(lambda feed: self.session.run(wanted, feed), feeds)
 
     def predict_proba(self, records: list[dict], batch_size: int | None = None) -> np.ndarray:
         """Calibrated label probabilities [n, 4], with the open-quotation rule applied."""

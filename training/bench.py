@@ -142,10 +142,10 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
 
 
 def _threads(model) -> int:
-    """Threads the mode computes with (torch's setting, or the ONNX Runtime session's)."""
+    """Threads the mode computes with (torch's setting, or the ONNX runs at once times each run's threads)."""
     session = getattr(model, "session", None)
     if session is not None:
-        return int(session.get_session_options().intra_op_num_threads)
+        return int(getattr(model, "runs", 1)) * int(session.get_session_options().intra_op_num_threads)
     import torch
 
     return torch.get_num_threads()

@@ -3,7 +3,7 @@
     python -m claimtag.training.onnx_settings --model model/default --articles 100 --rounds 3
 
 The network alone (tokenizing, batching, the session, document context) over the sentences of
-the bench articles, for each graph optimisation level, intra-op thread count, parallel
+the bench articles, for runs at once against intra-op threads, each graph optimisation level, parallel
 execution with inter-op threads, thread spinning, batch size and where batches are cut; the
 settings take turns round after round (so load from elsewhere on a shared machine falls on all
 of them), and the table gives each one's median and best sentences/s, and the share of labels
@@ -26,21 +26,23 @@ def variants(cores: int) -> dict[str, tuple[dict, int, int]]:
     """Name -> (session settings, largest batch, run overhead in tokens); the first is what claimtag ships."""
     from claimtag.inference.onnx import RUN_OVERHEAD as R
 
-    shipped = {"level": "ORT_ENABLE_ALL", "intra": cores, "parallel": False, "spinning": True, "stop": True}
+    shipped = {"level": "ORT_ENABLE_ALL", "intra": 1, "runs": cores, "parallel": False, "spinning": True, "stop": True}
+    threaded = {**shipped, "intra": cores, "runs": 1}  # before 2026-12-06 (third session)
     return {
-        f"shipped: all optimisations, {cores} intra threads, batches of up to 32 cut at {R} tokens a run": (
+        f"shipped: all optimisations, {cores} runs at once of 1 thread each, batches of up to 32 cut at {R} tokens": (
             shipped,
             32,
             R,
         ),
+        f"one run at a time on {cores} intra threads (before 2026-12-06)": (threaded, 32, R),
+        "one run at a time on 1 thread": ({**shipped, "runs": 1}, 32, R),
         "graph optimisation basic": ({**shipped, "level": "ORT_ENABLE_BASIC"}, 32, R),
         "graph optimisation extended": ({**shipped, "level": "ORT_ENABLE_EXTENDED"}, 32, R),
         "graph optimisation off": ({**shipped, "level": "ORT_DISABLE_ALL"}, 32, R),
-        "1 intra thread": ({**shipped, "intra": 1}, 32, R),
-        f"parallel execution, {cores} inter threads": ({**shipped, "parallel": True}, 32, R),
-        "no thread spinning": ({**shipped, "spinning": False}, 32, R),
+        f"one run at a time, parallel execution, {cores} inter threads": ({**threaded, "parallel": True}, 32, R),
+        "one run at a time, no thread spinning": ({**threaded, "spinning": False}, 32, R),
         # the network alone cannot show what stopping buys: the cores it frees for the stages after it
-        "threads spin on after each run (before 2026-12-06)": ({**shipped, "stop": False}, 32, R),
+        "one run at a time, threads spin on after each run": ({**threaded, "stop": False}, 32, R),
         "fewest runs: one batch per article of up to 32 sentences (before 2026-12-05)": (shipped, 32, 10**9),
         "cut at 8 tokens a run": (shipped, 32, 8),
         "cut at 64 tokens a run": (shipped, 32, 64),
@@ -78,13 +80,16 @@ def compare(model: str, corpus: str, n_articles: int, rounds: int) -> list[dict]
         s.to_record(str(d)) for d, text in enumerate(corpus_articles(corpus, n_articles)) for s in split_article(text)
     ]
     cores = os.cpu_count() or 1
-    sessions = {name: (session(path, **opts), *cut) for name, (opts, *cut) in variants(cores).items()}
+    sessions = {
+        name: (session(path, **{k: v for k, v in opts.items() if k != "runs"}), opts["runs"], *cut)
+        for name, (opts, *cut) in variants(cores).items()
+    }
     reference = None
     speeds: dict[str, list[float]] = {name: [] for name in sessions}
     same: dict[str, float] = {}
     for _ in range(rounds):
-        for name, (sess, batch, overhead) in sessions.items():
-            onnx.session, onnx.run_overhead = sess, overhead
+        for name, (sess, runs, batch, overhead) in sessions.items():
+            onnx.session, onnx.runs, onnx.run_overhead = sess, runs, overhead
             start = time.perf_counter()
             logits = onnx.logits(records, batch)
             speeds[name].append(len(records) / (time.perf_counter() - start))
