@@ -193,16 +193,23 @@ def test_bench_scaling_table_and_json(tiny_model: Path, tmp_path: Path, capsys, 
     assert rows[0]["sentences"] == rows[1]["sentences"] > 0 and rows[0]["peak_rss_mb"] > 0
 
 
-def test_the_command_warns_when_it_tags_in_pieces(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
-    import json
-
+def _long_article(tmp_path: Path, monkeypatch) -> tuple[str, Path]:
+    """An article of 30 sentences, tagged in pieces of about 500 characters, and a file holding it."""
     from claimtag.inference import tagger
-    from claimtag.inference.cli import main
 
     monkeypatch.setattr(tagger, "PIECE_CHARS", 500)
     article = (NAMED + FILLER + QUOTE + "\n\n") * 10
     path = tmp_path / "long.txt"
     path.write_text(article, encoding="utf-8")
+    return article, path
+
+
+def test_the_command_warns_when_it_tags_in_pieces(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    import json
+
+    from claimtag.inference.cli import main
+
+    article, path = _long_article(tmp_path, monkeypatch)
     assert main(["tag", str(path), "--model", str(tiny_model), "--format", "jsonl"]) == 0
     out, err = capsys.readouterr()
     assert "tagged in pieces of about 500" in err
@@ -214,13 +221,9 @@ def test_the_command_warns_when_it_tags_in_pieces(tiny_model: Path, tmp_path: Pa
 def test_workers_tag_the_pieces_of_one_huge_article_as_one_process_does(
     tiny_model: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
-    from claimtag.inference import tagger
     from claimtag.inference.cli import main
 
-    monkeypatch.setattr(tagger, "PIECE_CHARS", 500)
-    article = (NAMED + FILLER + QUOTE + "\n\n") * 10
-    path = tmp_path / "long.txt"
-    path.write_text(article, encoding="utf-8")
+    _, path = _long_article(tmp_path, monkeypatch)
     outputs = []
     for workers in ("1", "2"):
         out = tmp_path / f"out-{workers}.jsonl"
@@ -240,12 +243,10 @@ def test_a_huge_row_of_a_corpus_is_written_piece_by_piece(
 ) -> None:
     import json
 
-    from claimtag.inference import tagger
     from claimtag.inference.cli import main
     from claimtag.inference.stream import tag_stream
 
-    monkeypatch.setattr(tagger, "PIECE_CHARS", 500)
-    article = (NAMED + FILLER + QUOTE + "\n\n") * 10
+    article, _ = _long_article(tmp_path, monkeypatch)
     corpus = tmp_path / "corpus.jsonl"
     rows = [{"id": "small", "text": "Rates rose 2% in May. It rained."}, {"id": "huge", "text": article}]
     corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
