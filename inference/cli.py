@@ -147,6 +147,7 @@ def run_tag(args: argparse.Namespace) -> int:
             workers=workers,
             total=total,
             progress=not args.no_progress and (corpus or total >= 5),
+            piece_progress=not args.no_progress,  # one huge article alone can take a minute
             start=sink.start,
             expect=sink.expect,
             check_ids=not corpus or bool(args.id_column),

@@ -592,10 +592,12 @@ def tag_rows(
     start: int = 1,
     expect: tuple[int, str] | None = None,
     check_ids: bool = True,
+    piece_progress: bool | None = None,
 ) -> Tally:
     """Tag every row from `start` on into `sink`, reporting problems on stderr (named by `where`)
     and counting everything in the returned Tally. `expect` (row, id) is checked on the way:
-    resuming against another input is an error."""
+    resuming against another input is an error. `piece_progress` (default: `progress`): a bar over
+    the pieces of each huge article, which alone can take minutes."""
     from tqdm import tqdm
 
     from claimtag.inference import tagger
@@ -629,7 +631,13 @@ def tag_rows(
                 tally.empty += 1
             else:
                 cut: list = []  # a huge article's truncated sentences, known only once its pieces are written
-                parts = [tagged] if isinstance(tagged, list) else _watched(tagged, cut)
+                if isinstance(tagged, list):
+                    parts = [tagged]
+                else:
+                    pieces = len(tagger.pieces(row.text or "", tagger.PIECE_CHARS))
+                    shown = progress if piece_progress is None else piece_progress
+                    piece_bar = tqdm(total=pieces, unit="piece", file=sys.stderr, disable=not shown, leave=False)
+                    parts = _watched(tagged, cut, piece_bar)
                 tally.sentences += sink.write_parts(row, parts, warnings)
                 tally.articles += 1
                 if cut:
@@ -644,11 +652,16 @@ def _truncated(sentences: list) -> str:
     return f"{sum(s.truncated for s in sentences)} sentence(s) longer than the model reads were truncated"
 
 
-def _watched(parts: Iterator[list], cut: list) -> Iterator[list]:
-    """The pieces as they come, their truncated sentences added to `cut` (for the warning)."""
-    for part in parts:
-        cut.extend(s for s in part if s.truncated)
-        yield part
+def _watched(parts: Iterator[list], cut: list, bar) -> Iterator[list]:
+    """The pieces as they come, their truncated sentences added to `cut` (for the warning), `bar`
+    advanced by each and closed after the last."""
+    try:
+        for part in parts:
+            cut.extend(s for s in part if s.truncated)
+            bar.update(1)
+            yield part
+    finally:
+        bar.close()
 
 
 def _checked(

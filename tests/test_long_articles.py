@@ -207,12 +207,15 @@ def _long_article(tmp_path: Path, monkeypatch) -> tuple[str, Path]:
 def test_the_command_warns_when_it_tags_in_pieces(tiny_model: Path, tmp_path: Path, capsys, monkeypatch) -> None:
     import json
 
+    from claimtag.inference import tagger
     from claimtag.inference.cli import main
 
     article, path = _long_article(tmp_path, monkeypatch)
     assert main(["tag", str(path), "--model", str(tiny_model), "--format", "jsonl"]) == 0
     out, err = capsys.readouterr()
     assert "tagged in pieces of about 500" in err
+    pieces = len(tagger.pieces(article, 500))
+    assert f"0/{pieces} " in err and "piece/s" in err  # a bar over the pieces: a huge article takes a while
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["index"] for r in rows] == list(range(30))
     assert all(article[r["start"] : r["end"]] == r["text"] for r in rows)
