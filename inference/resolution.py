@@ -410,11 +410,16 @@ def _body_key(found: re.Match) -> tuple[str, frozenset[str]] | None:
 
 
 @functools.lru_cache(maxsize=64)  # one pass per article, shared by all its quote sentences
-def _bodies(article: str) -> tuple[tuple[int, int, tuple[str, frozenset[str]]], ...]:
-    """Every country's body the article writes (`_BODY`), with its key: the country and the words."""
+def _bodies(article: str) -> dict[tuple[str, frozenset[str]], list[tuple[int, int]]]:
+    """Every country's body the article writes (`_BODY`), by its key (the country and the words), in
+    order: a mention looks up its own key, not every body of a huge article."""
+    out: dict[tuple[str, frozenset[str]], list[tuple[int, int]]] = {}
     if not _BODY_WORD.search(article):  # half the articles name none: one fast search, not a try at every word
-        return ()
-    return tuple((m.start(), m.end(), key) for m in _BODY.finditer(article) if (key := _body_key(m)))
+        return out
+    for m in _BODY.finditer(article):
+        if key := _body_key(m):
+            out.setdefault(key, []).append(m.span())
+    return out
 
 
 _BODY_WORD = re.compile(r"(?:[Mm]inistry|[Dd]epartment|[Gg]overnment|[Ee]mbassy|[Oo]ffice)\b")  # as `_BODY` has them
@@ -430,10 +435,12 @@ def _body_first_written(article: str, mention: Mention) -> Mention | None:
     key = _body_key(found) if found else None
     if key is None:
         return None
-    first = next((b for b in _bodies(article) if b[2] == key and 0 < mention.start - b[0] < WINDOW), None)
-    if first is None:
+    spans = _bodies(article).get(key, [])
+    k = bisect.bisect_right(spans, (mention.start - WINDOW, len(article)))  # the first starting after that
+    if k == len(spans) or spans[k][0] >= mention.start:
         return mention
-    return Mention(first[0], first[1], article[first[0] : first[1]], "np")
+    start, end = spans[k]
+    return Mention(start, end, article[start:end], "np")
 
 
 _LEADING_PLACE = re.compile(r"""(?:But +|And +)?(At|In) +((?:the +)?[A-Z][^,.;:!?"“”\d]{1,40}),""")
