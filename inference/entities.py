@@ -353,6 +353,10 @@ def _written(article: str) -> tuple[tuple[str, int, int], ...]:
     out = []
     for m in _NAME.finditer(article):
         text = m.group()
+        if " " not in text and text[-1] != ".":  # one word, as most are: what the steps below leave of it
+            if text.lower() not in _LEADING_OR_TRAILING:
+                out.append((text, m.start(), m.end()))
+            continue
         words = text.split()
         # `Marlow Valve Co.`, `Joris V.`: the period of an abbreviation or an initial ending a name is its own
         if not (len(words) > 1 and (words[-1][:-1].lower() in ABBREVIATIONS or _INITIAL.fullmatch(words[-1]))):
@@ -373,6 +377,7 @@ def _written(article: str) -> tuple[tuple[str, int, int], ...]:
 _LEADING = word_set("""the a an but and yet so in on at for as after before when while if he she they it we i his her
     their its this that these those there then however meanwhile still also now last earlier later our my what
     why how who one some many most according speaking asked""")
+_LEADING_OR_TRAILING = _LEADING | {"of", "the", "for", "and"}
 
 
 def _starts(article: str) -> list[int]:
@@ -501,15 +506,17 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     if len(word) < 5 or not word[:1].isupper():
         return None
     for full, first, _ in _written_before(article, at):  # typed last: few names get that far
+        if " " not in full:  # one word: no surname after a first name
+            continue
         offset = 0
         for part in full.split(" and "):  # `Prime Minister Karl Holmberg and President Ana Lindqvist`
             words = part.rstrip(".").split()
-            while len(words) > 2 and words[0].lower() in _TITLE_WORDS:
-                words.pop(0)
-            name = " ".join(words)
             if len(words) > 1 and words[-1] != word and _one_edit(words[-1], word):
                 if mention_type(article, full) != PERSON:
                     break
+                while len(words) > 2 and words[0].lower() in _TITLE_WORDS:
+                    words.pop(0)
+                name = " ".join(words)
                 start = first + full.index(name, offset)
                 return Entity(name, start, start + len(name), PERSON)
             offset += len(part) + 5
@@ -825,7 +832,7 @@ def appositive_person(
             if mention_type(sentence_text, o_text) == ORGANISATION:  # `the chairman of the Commission, NAME`
                 continue
             return (o_at, o_text) if len(o_text.split()) >= 3 and o_text[:1].isupper() else None
-        if o_at <= offset or not re.fullmatch(_APPOSITION_GAP, gap):
+        if o_at <= offset or not _APPOSITION_GAP.fullmatch(gap):
             continue
         person = " " in o_text and mention_type(sentence_text, o_text) == PERSON
         # `One of the dancers, Marta, told`: one of a group, then the one name the article gives

@@ -14,6 +14,7 @@ import bisect
 import functools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,9 +112,13 @@ def is_title(word: str) -> bool:
 _ENGINEER_TITLES = frozenset(["Ing.", "Engr.", "Engr"])
 
 
+@functools.lru_cache(maxsize=4096)  # asked of the same mentions by many rules
 def titles_only(text: str) -> bool:
     """Nothing but titles and roles (`President`, `Prime Minister`, `Deputy Secretary-General`): no one's name."""
-    return all(is_title(w) for w in re.split(r"[\s-]+", text) if w)
+    return all(is_title(w) for w in _TITLE_SPLIT.split(text) if w)
+
+
+_TITLE_SPLIT = re.compile(r"[\s-]+")
 
 
 _TITLE_WORDS = TITLES | ROLE_WORDS
@@ -1331,6 +1336,8 @@ def _speech_owner(text: str, at: int, mention: Mention) -> tuple[int, str] | Non
     address mentioned`: a mention chosen in what someone said or wrote, written with its owner's
     possessive, stands for the owner, who speaks through it (not for a report or a website, which the
     annotators record as the document)."""
+    if not any(noun in text for noun in _SPEECH_NOUN_WORDS):  # a cheap look first: asked of every chosen mention
+        return None
     for found in _SPEECH_OWNED.finditer(text):
         if found.start() <= at < found.end():
             group = 1 if found.group(1) else 2
@@ -1343,6 +1350,7 @@ def _speech_owner(text: str, at: int, mention: Mention) -> tuple[int, str] | Non
 
 _NOT_OWNERS = word_set("year day eve christmas")
 _SPEECH_NOUNS = "speech|address|message|statement|remarks|comments|post|email|e-mail|presentation|announcement|letter"
+_SPEECH_NOUN_WORDS = tuple(_SPEECH_NOUNS.split("|"))
 _SPEECH_OWNED = re.compile(
     rf"\b(?=[A-ZHh])(?:([A-Z][\w.-]*(?: +[A-Z][\w.-]*)*)['’]s?|([Hh]is|[Hh]er)) +"  # (?=: other words fail at once
     rf"(?:[\w-]+ +){{0,3}}?(?:{_SPEECH_NOUNS})\b"
@@ -1655,9 +1663,10 @@ def word_tokens(masked: str) -> list[_Token]:
     out = []
     for m in _WORD.finditer(masked):
         text = m.group()
-        if text.endswith(".") and not (text[:-1].lower() in _KEEP_PERIOD or len(text) == 2):
+        start = m.start()
+        if text[-1] == "." and not (len(text) == 2 or text[:-1].lower() in _KEEP_PERIOD):
             text = text[:-1]
-        out.append(_Token(m.start(), m.start() + len(text), text))
+        out.append(_Token(start, start + len(text), text))
     return out
 
 
@@ -2046,9 +2055,9 @@ def mention_features(
     masked: str, tokens: list[_Token], verbs: list[int], a: int, b: int, kind: str, raw: str
 ) -> dict[str, float]:
     """Where the candidate tokens[a:b] sit relative to the verbs of saying and the quotation."""
+    # only the features that hold are set, in a fixed order (a score sums its terms in that order)
     f = {f"kind={kind}": 1.0}
-    before = masked[: tokens[a].start]
-    after = masked[tokens[b - 1].end :]
+    start, end = tokens[a].start, tokens[b - 1].end
     prev = tokens[a - 1].low if a else "<s>"
     nxt = tokens[b].low if b < len(tokens) else "</s>"
     f[f"prev={prev}"] = f[f"next={nxt}"] = 1.0
@@ -2057,47 +2066,61 @@ def mention_features(
     for side, word in (("prev", prev), ("next", nxt)):
         if word in SPEECH_VERBS:
             f[f"{side}=<speech>"] = f[f"{side}=<{VERB_CLASSES.get(word, 'other')}>"] = 1.0
-    f["after_preposition"] = float(prev in PREPOSITIONS)  # `the east side of the harbour say`
-    stripped = before.rstrip()  # empty where `before` is only white space
-    f["comma_after"] = float(after.lstrip().startswith(","))
-    f["comma_before"] = float(stripped.endswith(","))
-    f["sentence_start"] = float(not stripped)
-    f[f"caps={min(sum([t.text[:1].isupper() for t in tokens[a:b]]), 3)}"] = 1.0
+    if prev in PREPOSITIONS:  # `the east side of the harbour say`
+        f["after_preposition"] = 1.0
+    stripped = masked[:start].rstrip()  # empty where only white space comes before
+    if masked[end:].lstrip().startswith(","):
+        f["comma_after"] = 1.0
+    if stripped.endswith(","):
+        f["comma_before"] = 1.0
+    if not stripped:
+        f["sentence_start"] = 1.0
+    caps = 0
+    for t in tokens[a:b]:
+        caps += t.text[:1].isupper()
+    f[_CAPS[min(caps, 3)]] = 1.0
     # `according to\s*$` can only match the last 12 characters before the trailing white space
-    # (a search of the whole `before` per candidate cost more)
-    f["according"] = float(bool(ACCORDING_TO.fullmatch(stripped[-12:]) or _PER.search(stripped, len(stripped) - 8)))
-    f["after_closing_quote"] = float(bool(_CLOSING_MARK.search(raw, 0, tokens[a].start)) and raw[:1] != " ")
-    later = [v for v in verbs if v >= b]
-    earlier = [v for v in verbs if v < a]
-    if later:
-        between = masked[tokens[b - 1].end : tokens[later[0]].start]
+    # (a search of the whole text before per candidate cost more); both end in a letter read first
+    if (stripped[-1:] in ("o", "O") and ACCORDING_TO.fullmatch(stripped[-12:])) or (
+        stripped.endswith(("per", "Per")) and _PER.search(stripped, len(stripped) - 8)
+    ):
+        f["according"] = 1.0
+    if raw[:1] != " " and _CLOSING_MARK.search(raw, 0, start):
+        f["after_closing_quote"] = 1.0
+    later = next((v for v in verbs if v >= b), None)
+    if later is not None:
+        between = masked[end : tokens[later].start]
         skip = _SKIPPABLE_WHEN if "," in between else _SKIPPABLE_WHEN_UNMARKED  # `NAME however said`
-        gap = [t for t in tokens[b : later[0]] if not (t.low in skip or _adverb(t) or _bracketed(masked, t))]
-        f["adj_before_verb"] = float(not gap and "," not in between)
-        set_off = between.strip()[:1] in _APPOSITIVE_MARKS and between.strip()[-1:] == between.strip()[:1]
-        f["appositive_before_verb"] = float(bool(gap) and set_off)  # `NAME, a lawyer, said`, `NAME — ... — said`
-        f["comma_then_verb"] = float(not gap and between.strip() == ",")
+        gap = [t for t in tokens[b:later] if not (t.low in skip or _adverb(t) or _bracketed(masked, t))]
+        marks = between.strip()
+        if not gap and "," not in between:
+            f["adj_before_verb"] = 1.0
+        if gap and marks[:1] in _APPOSITIVE_MARKS and marks[-1:] == marks[:1]:
+            f["appositive_before_verb"] = 1.0  # `NAME, a lawyer, said`, `NAME — ... — said`
+        if not gap and marks == ",":
+            f["comma_then_verb"] = 1.0
         # `Lina Hassan, another resident, said` with the closing comma often dropped
-        f["open_appositive_before_verb"] = float(
-            bool(gap) and len(gap) <= 8 and between.lstrip().startswith(",") and between.count(",") == 1
-        )
-        f["opens_clause_of_verb"] = float(not stripped and "," not in between)  # `Traders on the ... say`
+        if gap and len(gap) <= 8 and between.lstrip().startswith(",") and between.count(",") == 1:
+            f["open_appositive_before_verb"] = 1.0
+        if not stripped and "," not in between:
+            f["opens_clause_of_verb"] = 1.0  # `Traders on the ... say`
         f[f"gap_to_verb={min(len(gap), 6)}"] = 1.0
-    if earlier:
-        gap = [t for t in tokens[earlier[-1] + 1 : a] if t.low not in _DETERMINERS_TITLES]
+    earlier = max((v for v in verbs if v < a), default=None)
+    if earlier is not None:
+        gap = [t for t in tokens[earlier + 1 : a] if t.low not in _DETERMINERS_TITLES]
         roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
         # `said Norpress official Omar Brenn`, `said NAA Administrator Jan Holt`: a name, then a role
         roles = roles or (len(gap) <= 3 and gap[-1].low not in NP_STOP and _role_word(gap[-1]) and b - a > 1)
-        f["adj_after_verb"] = float(
-            (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier[-1]].end : tokens[a].start]
-        )
+        if (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier].end : start]:
+            f["adj_after_verb"] = 1.0
         f[f"gap_from_verb={min(len(gap), 6)}"] = 1.0
     for k in _KIND_CROSSED:
-        if f.get(k):
-            f[f"{kind}&{k}"] = f[k]
-    return {k: v for k, v in f.items() if v}
+        if k in f:
+            f[f"{kind}&{k}"] = 1.0
+    return f
 
 
+_CAPS = ("caps=0", "caps=1", "caps=2", "caps=3")
 # the features also crossed with the candidate's kind (`name&adj_before_verb`)
 # (in the order `mention_features` sets them, so that a score sums its terms as before)
 _KIND_CROSSED = (
@@ -2141,11 +2164,35 @@ def _role_word(token: _Token) -> bool:
 _NOT_ROLES = SPEECH_VERBS | _SKIPPABLE | PREPOSITIONS
 
 
-NAME_WORD = rf"(?:{PARTICLE})?(?:(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros)\.|[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?)"
+_COMPANY_ENDS = ("Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros")  # a name word with its period
+_WORD_AFTER = r"[\w\-]*(?:['’][A-Za-z]+(?<!['’]s))?"  # what follows a name word's capital
+NAME_WORD = rf"(?:{PARTICLE})?(?:(?:{'|'.join(_COMPANY_ENDS)})\.|[A-ZÀ-ÖØ-Þ]{_WORD_AFTER})"
 _NAME_OPENS = "A-ZÀ-ÖØ-Þ" + "".join(sorted({p[0] for p in _PARTICLES}))  # a capital or a particle's first letter
-FULL_NAME = re.compile(  # (?=: a word that cannot open a name fails at once
-    rf"\b(?=[{_NAME_OPENS}]){NAME_WORD}(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{NAME_WORD})+"
-)  # `Karl D. Holt`: a middle initial stays inside the name
+# `Karl D. Holt`: a middle initial stays inside the name
+_MORE_NAME_WORDS = rf"(?: +(?:[A-Z]\. +)?(?:(?:de|van|von|al|bin|da|del|di|of|der) +)?{NAME_WORD})+"
+# (?=: a word that cannot open a name fails at once
+FULL_NAME = re.compile(rf"\b(?=[{_NAME_OPENS}]){NAME_WORD}{_MORE_NAME_WORDS}")
+# FULL_NAME where no particle opens a word (`al-`, `d'`), as in nearly every article: the same matches,
+# found in half the time, since a pattern that opens with a class lets the engine skip to the next capital
+# (its first word's alternatives read the capital it opened with)
+_CAPITAL_FULL_NAME = re.compile(
+    rf"[A-ZÀ-ÖØ-Þ](?<=\b[A-ZÀ-ÖØ-Þ])(?:{'|'.join(f'(?<={w[0]}){w[1:]}' for w in _COMPANY_ENDS)}\.|{_WORD_AFTER})"
+    + _MORE_NAME_WORDS
+)
+# `(?<=\bal-)` and the like, one width per look-behind, after the mark that the engine skips to
+_PARTICLE_WIDTHS = sorted({len(p) for p in _PARTICLES})
+_PARTICLE_OPENS = re.compile(
+    "[-'’](?:"
+    + "|".join(rf"(?<=\b(?:{'|'.join(p for p in _PARTICLES if len(p) == n)})[-'’])" for n in _PARTICLE_WIDTHS)
+    + ")"
+)
+
+
+def full_names(text: str) -> Iterator[re.Match]:
+    """Every FULL_NAME match of the text, in order."""
+    return (FULL_NAME if _PARTICLE_OPENS.search(text) else _CAPITAL_FULL_NAME).finditer(text)
+
+
 ORGANISATION_WORD = re.compile(
     r"\b(?:Hospital|Bank|Council|University|Ministry|Department|Court|Agency|Authority|Association|Union|"
     r"Group|Company|Ltd|Inc|Corporation|Party|Office|Service|Services|Board|Commission|Institute|Museum|"

@@ -39,6 +39,7 @@ from claimtag.inference.mentions import (
     TIME_WORDS,
     TITLES,
     Mention,
+    full_names,
     is_title,
     nationals_end,
     person_part,
@@ -968,7 +969,7 @@ def _people(article: str, start: int, end: int) -> list[Mention]:
 @functools.lru_cache(maxsize=8)  # every mention of an article looks names up
 def _names(article: str) -> tuple[tuple[re.Match, ...], list[int]]:
     """Every full name written in the article, in order, and where each starts."""
-    names = tuple(FULL_NAME.finditer(article))
+    names = tuple(full_names(article))
     return names, [m.start() for m in names]
 
 
@@ -1001,9 +1002,12 @@ def _holding(article: str) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for k, m in enumerate(_names(article)[0]):
         words = m.group().split()
+        keys = set(words)
         initials = "".join(w[0] for w in words if w[0].isupper())
-        runs = {initials[a:b] for a in range(len(initials)) for b in range(a + 2, len(initials) + 1)}
-        for key in set(words) | runs | set(_hyphen_parts(words[-1])):
+        keys.update(initials[a:b] for a in range(len(initials) - 1) for b in range(a + 2, len(initials) + 1))
+        if "-" in words[-1]:
+            keys.update(_hyphen_parts(words[-1]))
+        for key in keys:
             out.setdefault(key, []).append(k)
     return out
 

@@ -6,6 +6,7 @@ rule read it), so it lives in model/; the splitter and the attribution rules imp
 
 from __future__ import annotations
 
+import functools
 import re
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“„«", "”»"
@@ -39,6 +40,11 @@ def _scan_quotes(text: str, state: str | None) -> str | None:
 
 def mask_quoted(text: str, state: str | None = None) -> str:
     """The text with every quoted character (marks included) blanked to a space; same length."""
+    return _masked(text, state)  # one cache key however the state is passed
+
+
+@functools.lru_cache(maxsize=1024)  # the attribution rules mask the same quote sentence several times
+def _masked(text: str, state: str | None) -> str:
     inside, _ = quoted_chars(text, state)
     flags = bytes(inside)  # the quoted stretches found in C, then blanked a slice at a time, not a character at a time
     parts, done = [], 0

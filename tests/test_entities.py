@@ -1336,3 +1336,24 @@ def test_word_look_ups_read_at_occurrences_agree_with_a_scan_of_every_word() -> 
     assert all(entities._labelled(text, word) for word in ("HARBOURTON", "DC", "EAST"))
     long_text = text + " " * entities._SET_ABOVE  # the set path
     assert entities._written_lower(long_text, "style") and not entities._written_lower(long_text, "neil")
+
+
+def test_full_names_read_with_the_capitals_path_match_the_full_pattern():
+    """The capitals-led scan gives FULL_NAME's matches where no particle opens a word, and a text with
+    one (`al-`, `d'`) is read with FULL_NAME itself (invented text)."""
+    from claimtag.inference.mentions import _CAPITAL_FULL_NAME, _PARTICLE_OPENS, FULL_NAME, full_names
+
+    plain = (
+        "Harbour Supplies Co. and Marlow Valve Corp. hired Karl D. Holt, said Ana Maria van Dijk. "
+        "In Eastport, Tomas Vale Jr. met the Norland Ports Authority; Ana O'Brien's team and Bros. Lund "
+        "of Kestria watched. Élodie Faure of Nordby Inc. spoke at the Corp meeting."
+    )
+    assert _PARTICLE_OPENS.search(plain) is None
+    spans = [m.span() for m in FULL_NAME.finditer(plain)]
+    assert len(spans) >= 8
+    assert [m.span() for m in _CAPITAL_FULL_NAME.finditer(plain)] == spans
+    assert [m.span() for m in full_names(plain)] == spans
+    particles = "Officials said Nouri al-Maliki met Sara d'Alema and Omar bin-Talal in Eastport."
+    assert _PARTICLE_OPENS.search(particles) is not None
+    assert [m.group() for m in full_names(particles)] == [m.group() for m in FULL_NAME.finditer(particles)]
+    assert "Nouri al-Maliki" in [m.group() for m in full_names(particles)]
