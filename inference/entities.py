@@ -316,7 +316,11 @@ def capitalised(article: str) -> dict[str, list[int]]:
     """Where each capitalised word of the article is written."""
     out: dict[str, list[int]] = {}
     for m in _CAPITALISED.finditer(article):
-        out.setdefault(m.group(), []).append(m.start())
+        places = out.get(word := m.group())
+        if places is None:  # not `setdefault`, which makes a list for every word to throw away
+            out[word] = [m.start()]
+        else:
+            places.append(m.start())
     return out
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimtag.inference import entities
-from claimtag.model.quotation import mask_quoted, quoted_chars
+from claimtag.model.quotation import mask_quoted, quoted_spans
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -2087,7 +2087,8 @@ def mention_features(
         f["according"] = 1.0
     if raw[:1] != " " and _CLOSING_MARK.search(raw, 0, start):
         f["after_closing_quote"] = 1.0
-    later = next((v for v in verbs if v >= b), None)
+    k = bisect.bisect_left(verbs, b)  # verbs are in order: the first at or after the candidate's end
+    later = verbs[k] if k < len(verbs) else None
     if later is not None:
         between = masked[end : tokens[later].start]
         skip = _SKIPPABLE_WHEN if "," in between else _SKIPPABLE_WHEN_UNMARKED  # `NAME however said`
@@ -2105,7 +2106,8 @@ def mention_features(
         if not stripped and "," not in between:
             f["opens_clause_of_verb"] = 1.0  # `Traders on the ... say`
         f[f"gap_to_verb={min(len(gap), 6)}"] = 1.0
-    earlier = max((v for v in verbs if v < a), default=None)
+    k = bisect.bisect_left(verbs, a)  # and the last before its start
+    earlier = verbs[k - 1] if k else None
     if earlier is not None:
         gap = [t for t in tokens[earlier + 1 : a] if t.low not in _DETERMINERS_TITLES]
         roles = all(t.text[:1].islower() for t in gap) and len(gap) <= 3  # `said district manager Lynn Kaufman`
@@ -2214,8 +2216,7 @@ def direct_speech(sentence) -> bool:
     text = sentence.text.lstrip()
     if sentence.in_quote or text[:1] in '"“‘«„' or closes_unopened(text):
         return True
-    inside, _ = quoted_chars(text)
-    return sum(inside) > len(text) / 2
+    return sum(end - start for start, end in quoted_spans(text)[0]) > len(text) / 2
 
 
 def closes_unopened(text: str) -> bool:

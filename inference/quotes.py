@@ -99,7 +99,7 @@ from claimtag.inference.resolution import (
     word_places,
 )
 from claimtag.model.labels import QUOTE
-from claimtag.model.quotation import quoted_chars
+from claimtag.model.quotation import quoted_chars, quoted_spans
 
 __all__ = ["Attribution", "Mention", "SpeakerScorer", "attribute"]  # the public face of the three steps
 
@@ -769,7 +769,7 @@ _SPLIT_TAG = re.compile(r"\s*([a-z]+) +[A-Z]")  # `said NAME, ...` opening a sen
 def _opens_quotation(text: str) -> bool:
     """The sentence starts with a quotation mark and leaves the quotation open."""
     text = text.strip()
-    return text[:1] in '"“' and quoted_chars(text)[1] is not None
+    return text[:1] in '"“' and quoted_spans(text)[1] is not None
 
 
 def _run_speaker(article: str, speaker: Mention | None, named: Mention | None) -> Mention | None:
@@ -878,7 +878,7 @@ def _continues(
     if s.in_quote:
         return True
     before = sentences[last]
-    left_open = quoted_chars(before.text, '"' if before.in_quote else None)[1] == '"'
+    left_open = quoted_spans(before.text, '"' if before.in_quote else None)[1] == '"'
     same = resolved is None or (speaker is not None and resolved.text == speaker.text)
     if same and (left_open or closes_unopened(s.text)):  # a paragraph break inside a quotation
         return True

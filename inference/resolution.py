@@ -48,7 +48,7 @@ from claimtag.inference.mentions import (
     untitled,
     word_set,
 )
-from claimtag.model.quotation import quoted_chars
+from claimtag.model.quotation import quoted_chars, quoted_spans
 
 
 def resolve(article: str, mention: Mention, speakers: list[Mention], recent: int | None = None) -> Mention:
@@ -671,7 +671,7 @@ def _in_office(article: str, recent: int | None, at: int, pronoun: str) -> list[
         return []
     end = _sentence_start(article, at + 1)
     people = _people(article, recent, end)
-    if len(people) != 1 or " " not in people[0].text or any(quoted_chars(article[recent:end])[0]):
+    if len(people) != 1 or " " not in people[0].text or quoted_spans(article[recent:end])[0]:
         return []
     before = article[max(recent, people[0].start - 40) : people[0].start].split()[-1:]
     office = before and (is_title(before[0]) or any(p.lower() in ROLE_WORDS for p in before[0].split("-")))
@@ -1003,12 +1003,19 @@ def _holding(article: str) -> dict[str, list[int]]:
     for k, m in enumerate(_names(article)[0]):
         words = m.group().split()
         keys = set(words)
-        initials = "".join(w[0] for w in words if w[0].isupper())
-        keys.update(initials[a:b] for a in range(len(initials) - 1) for b in range(a + 2, len(initials) + 1))
+        initials = "".join([w[0] for w in words if w[0].isupper()])
+        if len(initials) == 2:  # as most names have
+            keys.add(initials)
+        elif len(initials) > 2:
+            keys.update(initials[a:b] for a in range(len(initials) - 1) for b in range(a + 2, len(initials) + 1))
         if "-" in words[-1]:
             keys.update(_hyphen_parts(words[-1]))
         for key in keys:
-            out.setdefault(key, []).append(k)
+            found = out.get(key)
+            if found is None:
+                out[key] = [k]
+            else:
+                found.append(k)
     return out
 
 

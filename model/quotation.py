@@ -35,7 +35,7 @@ def quote_states(sentences: list[str], paragraphs: list[int]) -> list[bool]:
 
 def _scan_quotes(text: str, state: str | None) -> str | None:
     """Return the quotation state ('"', "'" or None) after reading `text`."""
-    return quoted_chars(text, state)[1]
+    return quoted_spans(text, state)[1]
 
 
 def mask_quoted(text: str, state: str | None = None) -> str:
@@ -45,16 +45,11 @@ def mask_quoted(text: str, state: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=1024)  # the attribution rules mask the same quote sentence several times
 def _masked(text: str, state: str | None) -> str:
-    inside, _ = quoted_chars(text, state)
-    flags = bytes(inside)  # the quoted stretches found in C, then blanked a slice at a time, not a character at a time
     parts, done = [], 0
-    for run in _QUOTED_RUN.finditer(flags):
-        parts += [text[done : run.start()], " " * (run.end() - run.start())]
-        done = run.end()
+    for start, end in quoted_spans(text, state)[0]:  # blanked a stretch at a time, not a character at a time
+        parts += [text[done:start], " " * (end - start)]
+        done = end
     return "".join(parts) + text[done:] if parts else text
-
-
-_QUOTED_RUN = re.compile(rb"\x01+")
 
 
 _MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
@@ -62,30 +57,39 @@ _MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 
 def quoted_chars(text: str, state: str | None = None) -> tuple[list[bool], str | None]:
     """Per character, whether it lies inside a quotation (marks included), and the state after `text`."""
+    spans, state = quoted_spans(text, state)
     inside: list[bool] = []
     done = 0
-    # only the quotation marks change the state: the stretches between them are filled in whole
+    for start, end in spans:
+        inside += [False] * (start - done) + [True] * (end - start)
+        done = end
+    inside += [False] * (len(text) - done)
+    return inside, state
+
+
+def quoted_spans(text: str, state: str | None = None) -> tuple[list[tuple[int, int]], str | None]:
+    """The [start, end) stretches of the text that lie inside a quotation (marks included), in order,
+    and the state after `text` (`state`: the quotation open before it, as `quoted_chars` takes it)."""
+    spans: list[tuple[int, int]] = []
+    opened = 0  # where the open quotation began
+    # only the quotation marks change the state: what lies between them is never read
     # (a per-character loop cost a fifth of who-said-it on long articles)
     for mark in _MARK.finditer(text):
         i, ch = mark.start(), mark.group()
-        inside.extend([state is not None] * (i - done))
-        done = i + 1
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         opens = before.isspace() or before in "([{—–-/:"
         if ch in '"' + DOUBLE_OPEN + DOUBLE_CLOSE:
             if state is None and (ch in DOUBLE_OPEN or (ch == '"' and opens and not after.isspace())):
-                state = '"'
+                state, opened = '"', i
             elif state == '"' and (ch in DOUBLE_CLOSE or (ch == '"' and not opens)):
-                inside.append(True)
+                spans.append((opened, i + 1))
                 state = None
-                continue
         elif state is None and (ch == SINGLE_OPEN or (ch == "'" and opens and after.isalpha())):
-            state = "'"
+            state, opened = "'", i
         elif state == "'" and ch in SINGLE_CLOSE + "'" and not (before.isalpha() and after.isalpha()):
-            inside.append(True)
+            spans.append((opened, i + 1))
             state = None
-            continue
-        inside.append(state is not None)
-    inside.extend([state is not None] * (len(text) - done))
-    return inside, state
+    if state is not None and opened < len(text):
+        spans.append((opened, len(text)))
+    return spans, state

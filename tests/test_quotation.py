@@ -27,3 +27,16 @@ def test_mask_quoted_blanks_what_is_quoted_and_keeps_the_length() -> None:
     assert len(masked) == len(text)
     assert mask_quoted("No quotation here.") == "No quotation here."
     assert mask_quoted("still quoted", '"') == " " * 12
+
+
+def test_quoted_spans_are_the_stretches_quoted_chars_flags() -> None:
+    from claimtag.model.quotation import quoted_spans
+
+    text = "Ana said “we are 'ready' now” and 'soon' too, the club's chair added \"later"
+    spans, state = quoted_spans(text)
+    inside, state_after = quoted_chars(text)
+    assert state == state_after == '"'
+    assert [i for a, b in spans for i in range(a, b)] == [i for i, q in enumerate(inside) if q]
+    assert len(spans) == 3 and text[spans[0][0] : spans[0][1]] == "“we are 'ready' now”"
+    assert quoted_spans("", '"') == ([], '"')  # nothing to hold the open quotation
+    assert quoted_spans('go," she said.', '"') == ([(0, 4)], None)
