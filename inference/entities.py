@@ -716,7 +716,11 @@ def _a_date(text: str) -> bool:
     """Whether `mention_type` types the text as a date. It does so only where the first of its
     words is a date word, so the candidates with none (nearly all) skip it: asked with no article
     for every candidate, it typed each new one in full (an eighth of `blocked`)."""
-    return any(w.strip(".,;:'’\"").lower() in DATE_WORDS for w in text.split()) and mention_type("", text) == DATE
+    for word in text.split():  # the first word that is more than punctuation, as `mention_type` reads it
+        word = word.strip(".,;:'’\"")
+        if word:
+            return word.lower() in DATE_WORDS and mention_type("", text) == DATE
+    return False
 
 
 @functools.lru_cache(maxsize=256)  # asked for every candidate of the sentence

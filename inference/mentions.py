@@ -1613,7 +1613,7 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
             text = text[:-2]
         mention = Mention(sentence.start + tokens[a].start, sentence.start + tokens[a].start + len(text), text, kind)
         features = mention_features(masked, tokens, verbs, a, b, kind, sentence.text)
-        out.append((mention, features | (entity_features(article, mention) if article else {})))
+        out.append((mention, features | entity_features(article, mention) if article else features))
     return out
 
 
