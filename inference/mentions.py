@@ -1597,8 +1597,7 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
         i
         for i, t in enumerate(tokens)
         if (t.low in SPEECH_VERBS and not _named_as(tokens, i))
-        or _plural_says(tokens, i)
-        or _tag_claim(tokens, masked, i)
+        or (t.low in _NOUNS_TOO and (_plural_says(tokens, i) or _tag_claim(tokens, masked, i)))
     ]
     spans = _name_spans(tokens) + _np_spans(tokens, masked) + _bare_spans(tokens, verbs, masked)
     spans += _pronoun_spans(tokens) + _according_spans(tokens, masked)
