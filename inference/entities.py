@@ -642,16 +642,20 @@ def _one_edit(a: str, b: str) -> bool:
 _NAME_JOINS = word_set("of for and the de")
 
 
+_GLUED_TITLE = re.compile(r"(?:([A-Z][a-z]+) +)?(?:Mr|Mrs|Ms|Dr)\.(?=[A-Z])")
+_LOCATED = re.compile(r" (?:in|at) [A-Z]")
+
+
 def trim_title(article: str, start: int, text: str) -> tuple[int, str]:
     """`Deputy Minister for Coastal Affairs of Norland Ana Ruiz` gives the name span `Norland Ana
     Ruiz`: a place ending a long title is not part of the name (kept when the name stays short);
     nor is the town after an organisation (`Northgate Children's Hospital in Eastport`)."""
-    glued = re.match(r"(?:([A-Z][a-z]+) +)?(?:Mr|Mrs|Ms|Dr)\.(?=[A-Z])", text)  # `Mr.Bush`, `Tuesday Mr.Bush`
+    glued = _GLUED_TITLE.match(text)  # `Mr.Bush`, `Tuesday Mr.Bush`
     if glued and glued.group(1) and glued.group(1).lower() not in DATE_WORDS:
         glued = None
     if glued:
         start, text = start + glued.end(), text[glued.end() :]
-    located = re.search(r" (?:in|at) [A-Z]", text)
+    located = _LOCATED.search(text)
     named = located and all(w[:1].isupper() or w in _NAME_JOINS for w in text[: located.start()].split()[1:])
     if named and text.removeprefix("the ")[:1].isupper():  # `Northgate Children's Hospital in Eastport`
         text = text[: located.start()]  # (not `One paramedic based in Eastport`: a person described)
@@ -909,7 +913,7 @@ def not_a_name(article: str, name: str) -> bool:
     if len(words) < 2:
         return False
     last = words[-1].strip(".,")
-    if last.lower() in NATIONALITIES or re.search(r"\w['’]s\b", name) or words[1] == "of":
+    if last.lower() in NATIONALITIES or _POSSESSIVE.search(name) or words[1] == "of":
         return True
     if words[0] in ("the", "The") or any(map(str.isdigit, name)) or _always_after_the(article, name):
         return True
@@ -917,6 +921,9 @@ def not_a_name(article: str, name: str) -> bool:
         return True
     lower = last[1:].islower() and _written_lower(article, last.lower())
     return lower and not _written_alone(article, words[-1]) and not written_with_age(article, name)  # `NAME Price, 84,`
+
+
+_POSSESSIVE = re.compile(r"\w['’]s\b")
 
 
 @functools.lru_cache(maxsize=4096)

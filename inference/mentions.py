@@ -2221,10 +2221,13 @@ def direct_speech(sentence) -> bool:
     return sum(end - start for start, end in quoted_spans(text)[0]) > len(text) / 2
 
 
+_DOUBLE_MARK = re.compile('["“”]')
+
+
 def closes_unopened(text: str) -> bool:
     """The first double quotation mark of the text closes a quotation (`... games."`): the sentence
     lies inside one that the splitter lost at a paragraph break."""
-    mark = re.search('["“”]', text)
+    mark = _DOUBLE_MARK.search(text)
     if not mark or mark.start() == 0:
         return False
     return mark.group() == "”" or (mark.group() == '"' and text[mark.start() - 1] in _CLOSING)
