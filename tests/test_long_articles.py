@@ -241,6 +241,33 @@ def test_workers_tag_the_pieces_of_one_huge_article_as_one_process_does(
     assert "one shorter article: ignored" in capsys.readouterr().err
 
 
+def test_one_file_over_a_megabyte_is_tagged_by_two_workers_unless_told(
+    tiny_model: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """With no --workers, one file over HUGE_FILE_BYTES (scaled down here) on a machine with two cores
+    is tagged by two workers; --workers 1, a shorter file, standard input and one core keep one."""
+    from claimtag.inference import cli, stream
+
+    _, path = _long_article(tmp_path, monkeypatch)
+    monkeypatch.setattr(cli, "HUGE_FILE_BYTES", path.stat().st_size - 1)
+    monkeypatch.setattr(cli.os, "cpu_count", lambda: 2)
+    asked = []
+    real = stream.tag_rows
+    monkeypatch.setattr(stream, "tag_rows", lambda *a, **k: asked.append(k["workers"]) or real(*a, **k))
+    base = ["tag", "--model", str(tiny_model), "--format", "jsonl", "-o", str(tmp_path / "out.jsonl"), "--overwrite"]
+    assert cli.main([*base, str(path)]) == 0
+    assert "2 worker processes tag its pieces side by side" in capsys.readouterr().err
+    assert cli.main([*base, str(path), "--workers", "1"]) == 0
+    assert "worker processes" not in capsys.readouterr().err
+    short = tmp_path / "short.txt"
+    short.write_text(NAMED, encoding="utf-8")
+    assert cli.main([*base, str(short)]) == 0
+    monkeypatch.setattr(cli.os, "cpu_count", lambda: 1)
+    assert cli.main([*base, str(path)]) == 0
+    assert asked == [2, 1, 1, 1]
+    assert cli._default_workers(["-"], corpus=False) == 1  # standard input: its size is not known
+
+
 def test_a_huge_row_of_a_corpus_is_written_piece_by_piece(
     tiny_model: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
