@@ -197,7 +197,7 @@ def _ignored(args: argparse.Namespace) -> None:
         )
 
 
-# One file this large holds an article of at least five pieces (or many articles): two single-threaded
+# One file this large is an article of at least five pieces (a corpus is not one file of text): two single-threaded
 # processes tag it 1.35x as fast as one process running the network on both cores, since the splitter and
 # who-said-it then run beside the network (a 10 MB article: 51 s against 69 s; docs/performance.md)
 HUGE_FILE_BYTES = 1_000_000
