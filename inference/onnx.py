@@ -269,7 +269,7 @@ class OnnxModel:
 
     def _run(self, wanted: list[str], feeds: Iterable[dict[str, np.ndarray]]) -> Iterable[list[np.ndarray]]:
         """Each feed's outputs, in order, `runs` at a time."""
-        if self._pool is None or self.runs <= 1:
+        if self._pool is None:  # one run at a time
             return (self.session.run(wanted, feed) for feed in feeds)
         return self._pool.map(lambda feed: self.session.run(wanted, feed), feeds)
 

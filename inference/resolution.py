@@ -1004,10 +1004,7 @@ def _holding(article: str) -> dict[str, list[int]]:
         words = m.group().split()
         keys = set(words)
         initials = "".join([w[0] for w in words if w[0].isupper()])
-        if len(initials) == 2:  # as most names have
-            keys.add(initials)
-        elif len(initials) > 2:
-            keys.update(initials[a:b] for a in range(len(initials) - 1) for b in range(a + 2, len(initials) + 1))
+        keys.update(initials[a:b] for a in range(len(initials) - 1) for b in range(a + 2, len(initials) + 1))
         if "-" in words[-1]:
             keys.update(_hyphen_parts(words[-1]))
         for key in keys:
