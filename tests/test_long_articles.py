@@ -129,8 +129,11 @@ def test_a_speaker_titled_by_role_is_found_as_one_regex_per_surname_finds_it() -
 def test_a_role_word_is_found_through_the_lower_case_as_its_pattern_finds_it() -> None:
     from claimtag.inference.resolution import _word_pattern, word_places
 
-    for text in ("The MINISTER and the Ministers met the minister-elect.", "the mınister ſays", "Kingſ KING"):
-        for word in ("minister", "say", "king"):
+    texts = ("The MINISTER and the Ministers met the minister-elect.", "the mınister ſays", "Kingſ KING")
+    texts += ("ministers2 MINISTERS_ xminister minister's ministerss ministers.", "\u212aing kings KINGSs kingz king")
+    texts += ("co-op co-ops ministery",)
+    for text in texts:
+        for word in ("minister", "say", "king", "co-op", "s"):
             found = [m.span() for m in word_places(text, word, 1, len(text) - 1)]
             assert found == [m.span() for m in _word_pattern(word).finditer(text, 1, len(text) - 1)]
 
