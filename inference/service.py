@@ -232,11 +232,12 @@ class _Worker:
     """
 
     def __init__(self, config: ServiceConfig) -> None:
-        from claimtag.inference.tagger import Tagger
+        from claimtag.inference.tagger import Tagger, keep_loaded
         from claimtag.model.folder import resolve_model_path
 
         self.config = config
         self.tagger = Tagger.from_pretrained(config.model, fast=config.fast)
+        keep_loaded()
         self.path = resolve_model_path(config.model)
         self.info = provenance(config.model, config.fast)
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimtag-model")

@@ -256,6 +256,7 @@ def tag_stream(
     def here() -> tagging.Tagger:
         if not local:
             local.append(tagging.Tagger.from_pretrained(**tagger_args))
+            tagging.keep_loaded()
         return local[0]
 
     def short(part: list[tuple[K, str]]) -> list[str]:
@@ -319,13 +320,14 @@ def _start_worker(tagger_args: dict, threads: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it keeps the .partial
     os.environ["CLAIMTAG_THREADS"] = str(threads)
-    from claimtag.inference.tagger import Tagger
+    from claimtag.inference.tagger import Tagger, keep_loaded
 
     if not tagger_args.get("fast"):
         import torch
 
         torch.set_num_threads(threads)
     _WORKER["tagger"] = Tagger.from_pretrained(**tagger_args)
+    keep_loaded()
 
 
 def _tag_texts(texts: list[str]) -> list[list]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -196,6 +197,16 @@ class Tagger:
         if self.quantities == "all" or (self.quantities == "statistic" and label == STATISTIC):
             numbers = tuple(q.shifted(s.start) for q in extract_quantities(s.text))
         return _record(s, probs, best, truncated, probs[best] < self.min_confidence, numbers, who)
+
+
+def keep_loaded() -> None:
+    """Tell the garbage collector that what this process holds now (a loaded model, its tokenizer
+    and runtime: some 30,000 objects) stays for the life of the process (`gc.freeze`): tagging
+    allocates enough for a full collection every hundred articles or so, and each one walked them
+    all again, a twentieth of who-said-it's time (docs/performance.md). For the processes that
+    load one model and tag with it (the CLI and its workers, the service, the benchmarks); not
+    part of `Tagger.from_pretrained`, whose caller may hold garbage of its own to collect."""
+    gc.freeze()
 
 
 def pieces(article: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:

@@ -30,6 +30,16 @@ TINY_DOCS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def collectable():
+    """What a test froze for the garbage collector (`keep_loaded`, as `claimtag tag` does) is
+    handed back after it: the suite is one process, not one per command."""
+    import gc
+
+    yield
+    gc.unfreeze()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """int8 ONNX files built by the tests go to a temporary cache, not the user's."""

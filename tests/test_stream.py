@@ -74,6 +74,17 @@ def test_corpus_tagging_streams_in_order_with_one_or_two_workers(
     assert rows[1]["text"] == '"It was expected," said Ann Lee.'
 
 
+def test_the_loaded_model_is_kept_out_of_the_collectors_full_passes(tiny_model: Path) -> None:
+    import gc
+
+    from claimtag.inference.stream import tag_stream
+
+    gc.unfreeze()
+    tagged = dict(tag_stream([("a", "The port reopened on Monday. Trade resumed.")], {"path_or_name": str(tiny_model)}))
+    assert [s.text for s in tagged["a"]] == ["The port reopened on Monday.", "Trade resumed."]
+    assert gc.get_freeze_count() > 1000  # the model and tokenizer: left alone by the full collections tagging sets off
+
+
 def test_every_row_records_model_version_and_mode(tiny_model: Path, tmp_path: Path) -> None:
     from claimtag.model.folder import model_version
 

@@ -101,8 +101,10 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
     """Throughput, warm latency and held-out macro-F1 of one mode (run in its own process);
     throughput alone when not `full` (the later rounds of `run_bench`)."""
     from claimtag.inference.formats import Result, render
+    from claimtag.inference.tagger import keep_loaded
 
     tagger = _tagger(model, mode)
+    keep_loaded()  # as `claimtag tag` does once its model is loaded
     tagger.tag(articles[0])  # warm-up
     tagger.seconds.clear()
     start = time.perf_counter()

@@ -44,9 +44,10 @@ def measure(model: str, path: Path, layout: str) -> dict:
     """Tag one input as the command line does (in this process) and time each stage."""
     from claimtag.inference.formats import Result, jsonl_lines
     from claimtag.inference.reading import jsonl_rows, read_inputs
-    from claimtag.inference.tagger import Tagger
+    from claimtag.inference.tagger import Tagger, keep_loaded
 
     tagger = Tagger.from_pretrained(model)
+    keep_loaded()
     tagger.tag("A warm-up sentence. Another one.")
     tagger.seconds.clear()
     start, cpu = time.perf_counter(), time.process_time()
