@@ -509,9 +509,15 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
     """`Daveport` -> the earlier `Martha Davenport`: a person whose surname is one edit away."""
     if len(word) < 5 or not word[:1].isupper():
         return None
-    for full, first, _ in _written_before(article, at):  # typed last: few names get that far
-        if " " not in full:  # one word: no surname after a first name
+    k, n = bisect.bisect_left(_starts(article), at), len(word)
+    written, surnames = _written(article), _surnames(article)
+    for j in range(k - 1, max(0, k - 40) - 1, -1):  # `_written_before`, nearest first
+        lasts = surnames[j]  # most names are one word: none
+        if not lasts or written[j][2] > at:
             continue
+        if not any(len(s) - 1 <= n <= len(s) + 1 and s != word and _one_edit(s, word) for s in lasts):
+            continue  # no surname of it is one edit away: its parts are read below only where one is
+        full, first, _ = written[j]
         offset = 0
         for part in full.split(" and "):  # `Prime Minister Karl Holmberg and President Ana Lindqvist`
             words = part.rstrip(".").split()
@@ -525,6 +531,16 @@ def misspelt_person(article: str, word: str, at: int) -> Entity | None:
                 return Entity(name, start, start + len(name), PERSON)
             offset += len(part) + 5
     return None
+
+
+@functools.lru_cache(maxsize=256)  # with `_written`: one per article
+def _surnames(article: str) -> tuple[tuple[str, ...], ...]:
+    """For each name of `_written`, the last words of its names of two words or more (each of `A and B`)."""
+    out = []
+    for full, _, _ in _written(article):
+        parts = [part.rstrip(".").split() for part in full.split(" and ")] if " " in full else ()
+        out.append(tuple(words[-1] for words in parts if len(words) > 1))
+    return tuple(out)
 
 
 _TITLE_WORDS = _PERSON_TITLES | {"prime", "deputy", "vice", "foreign"}

@@ -860,6 +860,7 @@ _PRONOUN_OPENING = re.compile(  # `Earlier, he`, `Last year he`, `Her GP has` (a
 _SUBJECT_PRONOUN = {"he": "he", "she": "she", "his": "he", "her": "she"}
 
 
+@functools.lru_cache(maxsize=256)  # a pronoun's rules ask for the start of its sentence and the one before, each
 def _sentence_start(article: str, at: int) -> int:
     """Where the sentence before offset `at` starts (a look-back of at most 600 characters; the last
     150 first, where nearly every sentence starts: the last break there is the last of the 600)."""

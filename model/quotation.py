@@ -67,9 +67,16 @@ def quoted_chars(text: str, state: str | None = None) -> tuple[list[bool], str |
     return inside, state
 
 
-def quoted_spans(text: str, state: str | None = None) -> tuple[list[tuple[int, int]], str | None]:
+def quoted_spans(text: str, state: str | None = None) -> tuple[tuple[tuple[int, int], ...], str | None]:
     """The [start, end) stretches of the text that lie inside a quotation (marks included), in order,
     and the state after `text` (`state`: the quotation open before it, as `quoted_chars` takes it)."""
+    return _quoted_spans(text, state)  # one cache key however the state is passed
+
+
+# the splitter reads every sentence's quotations (for `in_quote`) and the attribution rules read the
+# quote sentences' again, a batch later: a batch of articles' sentences fit (about 27 per article)
+@functools.lru_cache(maxsize=4096)
+def _quoted_spans(text: str, state: str | None) -> tuple[tuple[tuple[int, int], ...], str | None]:
     spans: list[tuple[int, int]] = []
     opened = 0  # where the open quotation began
     # only the quotation marks change the state: what lies between them is never read
@@ -92,4 +99,4 @@ def quoted_spans(text: str, state: str | None = None) -> tuple[list[tuple[int, i
             state = None
     if state is not None and opened < len(text):
         spans.append((opened, len(text)))
-    return spans, state
+    return tuple(spans), state

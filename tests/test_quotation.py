@@ -38,5 +38,5 @@ def test_quoted_spans_are_the_stretches_quoted_chars_flags() -> None:
     assert state == state_after == '"'
     assert [i for a, b in spans for i in range(a, b)] == [i for i, q in enumerate(inside) if q]
     assert len(spans) == 3 and text[spans[0][0] : spans[0][1]] == "“we are 'ready' now”"
-    assert quoted_spans("", '"') == ([], '"')  # nothing to hold the open quotation
-    assert quoted_spans('go," she said.', '"') == ([(0, 4)], None)
+    assert quoted_spans("", '"') == ((), '"')  # nothing to hold the open quotation
+    assert quoted_spans('go," she said.', '"') == (((0, 4),), None)
