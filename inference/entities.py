@@ -215,20 +215,28 @@ _QUALIFIER = re.compile(r" (?:in|at|from|of|for|and) ")
 @functools.lru_cache(maxsize=4096)  # asked for every candidate name of every quote sentence
 def name_type_of(article: str, name: str) -> str:
     low = name.lower()
-    if _ORG_WORD.search(name) or _acronym(article, name) or _WEB_ADDRESS.search(low):
+    organisation, web, place, document = _name_words(name)
+    if organisation or _acronym(article, name) or web:
         return ORGANISATION
     bare = low.removeprefix("the ")
-    if person_with_place_word(article, name):  # `Hyun-woo Park, who owns the shop`, `coroner NAME Lake`
+    if place and _written_as_person(article, name):  # `Hyun-woo Park, who owns the shop`, `coroner NAME Lake`
         return PERSON
-    if _PLACE_WORD.search(name) or bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in STATES:
+    if place or bare in COUNTRIES or bare in _MULTI_COUNTRIES or bare in STATES:
         return PLACE
-    if _DOC_WORD.search(name):
+    if document:
         return DOCUMENT
     if written_with_title(article, name):
         return PERSON
     if _written_as_place(article, name):
         return PLACE
     return PERSON if " " in name else UNKNOWN
+
+
+@functools.lru_cache(maxsize=8192)  # a name is typed in each article and sentence that writes it
+def _name_words(name: str) -> tuple[bool, bool, bool, bool]:
+    """What the name's own words make it: an organisation's, a web address, a place's, a document's."""
+    found = _ORG_WORD.search(name), _WEB_ADDRESS.search(name.lower()), _PLACE_WORD.search(name), _DOC_WORD.search(name)
+    return tuple(f is not None for f in found)
 
 
 def organisation_by_words(name: str) -> bool:
@@ -289,7 +297,11 @@ def written_before_who(article: str, name: str) -> bool:
 def person_with_place_word(article: str, name: str) -> bool:
     """A name ending like a place's that the article writes as a person's: before `, who` or after a
     title or role (`Area coroner Jacqueline Lake`)."""
-    return bool(_PLACE_WORD.search(name)) and (written_before_who(article, name) or written_with_title(article, name))
+    return _name_words(name)[2] and _written_as_person(article, name)
+
+
+def _written_as_person(article: str, name: str) -> bool:
+    return written_before_who(article, name) or written_with_title(article, name)
 
 
 def written_with_age(article: str, name: str) -> bool:

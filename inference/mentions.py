@@ -116,7 +116,8 @@ _ENGINEER_TITLES = frozenset(["Ing.", "Engr.", "Engr"])
 @functools.lru_cache(maxsize=4096)  # asked of the same mentions by many rules
 def titles_only(text: str) -> bool:
     """Nothing but titles and roles (`President`, `Prime Minister`, `Deputy Secretary-General`): no one's name."""
-    return all(is_title(w) for w in _TITLE_SPLIT.split(text) if w)
+    words = _TITLE_SPLIT.split(text) if "-" in text else text.split()  # the same words where no hyphen joins them
+    return all(is_title(w) for w in words if w)
 
 
 _TITLE_SPLIT = re.compile(r"[\s-]+")
@@ -691,7 +692,7 @@ def answered_by(sentence, article: str | None) -> Mention | None:
     """The name an interview writes before a turn (`Ana: We hope ...`, `((Norpress)) How do you ...?`,
     a headline `Ana Ruiz: Norland will join`): who says the sentence; `NAME:` only where the sentence
     has no verb of saying of its own. Not a place (`Norland: ...`), a date, or a heading (`Update:`)."""
-    turn = _TURN.match(sentence.text)
+    turn = _TURN.match(sentence.text) if ":" in sentence.text or "((" in sentence.text else None  # a turn has either
     if turn is None:
         return None
     k = 1 if turn.group(1) else 2
@@ -1606,7 +1607,8 @@ def candidates(sentence, article: str | None = None) -> list[tuple[Mention, dict
         named = kind == "name" and tokens[b - 1].low not in entities.DATE_WORDS  # not `March 30`
         tail = _NAME_TAIL.match(masked, tokens[b - 1].end) if named else None
         text = masked[tokens[a].start : tail.end() if tail else tokens[b - 1].end]  # `Harbour 4`, `Vista+`
-        initials = b - a > 1 and _INITIAL.fullmatch(tokens[b - 1].text) is not None  # `the U.S.`, `Joris V.`
+        last = tokens[b - 1].text
+        initials = b - a > 1 and len(last) == 2 and last[1] == "." and "A" <= last[0] <= "Z"  # `the U.S.`, `Joris V.`
         text = text if tokens[b - 1].low in _ABBREVIATIONS or initials else text.rstrip(".")  # `Orchard Inc.`
         if text.endswith(("'s", "’s")) and not _named_with_s(text):
             text = text[:-2]
@@ -1636,9 +1638,6 @@ def entity_features(article: str, mention: Mention) -> dict[str, float]:
     seen = entities.occurrences_before(article, word, mention.start) if word[:1].isupper() else 0
     kind = entities.mention_type(article, mention.text)
     return {f"type={kind}": 1.0, f"{mention.kind}&type={kind}": 1.0, f"seen={min(seen, 3)}": 1.0}
-
-
-_INITIAL = re.compile(r"[A-Z]\.")
 
 
 @functools.lru_cache(maxsize=256)  # `candidates` and then `_grouped` read the same sentence
@@ -2091,7 +2090,7 @@ def mention_features(
         stripped.endswith(("per", "Per")) and _PER.search(stripped, len(stripped) - 8)
     ):
         f["according"] = 1.0
-    if raw[:1] != " " and _CLOSING_MARK.search(raw, 0, start):
+    if raw[:1] != " " and _first_closing_mark(raw) < start:
         f["after_closing_quote"] = 1.0
     k = bisect.bisect_left(verbs, b)  # verbs are in order: the first at or after the candidate's end
     later = verbs[k] if k < len(verbs) else None
@@ -2153,6 +2152,13 @@ _DETERMINERS_TITLES = DETERMINERS | _TITLE_WORDS
 ACCORDING_TO = re.compile(r"according to", re.IGNORECASE)
 _PER = re.compile(r"(?:^|,) *[Pp]er\Z")  # `Per the statement, ...`: as `according to` (not `$5 per barrel`)
 _CLOSING_MARK = re.compile('["”’]')
+
+
+@functools.lru_cache(maxsize=256)  # asked for every candidate of the sentence
+def _first_closing_mark(text: str) -> int:
+    """Where the first `_CLOSING_MARK` of the text stands (its length where none does)."""
+    found = _CLOSING_MARK.search(text)
+    return found.start() if found else len(text)
 
 
 def _bracketed(masked: str, token: _Token) -> bool:
