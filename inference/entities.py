@@ -421,7 +421,9 @@ def by_type(article: str, text: str, start: int) -> Entity | None:
         return None
 
     window = article[max(0, start - 1500) : start]
-    if re.search(rf"\b(?:the|a|an|its|\w+['’]s) (?:(?!{_NOT_MODIFIERS})[a-z][\w-]* ){{1,3}}{words[1]}\b", window):
+    # the pattern ends with a space and the noun: compiled and run only where the window holds those
+    pattern = rf"\b(?:the|a|an|its|\w+['’]s) (?:(?!{_NOT_MODIFIERS})[a-z][\w-]* ){{1,3}}{words[1]}\b"
+    if f" {words[1]}" in window and re.search(pattern, window):
         return None  # the article described it in lower case (`the national disaster agency`): keep that
 
     def fits(name: str, first: int, end: int) -> Entity | None:  # `the report` -> `the Harbour Report`
@@ -704,7 +706,7 @@ def blocked(
     (`in an interview with the Globe`), and a capitalised word the article
     writes only at the start of sentences and not before a verb of saying (`Keep a torch ready`,
     `Moreover, he finds`)."""
-    if article and " " not in text and not sentence_text[:offset].strip(" \"“‘'") and text[:1].isupper():
+    if article and " " not in text and text[:1].isupper() and not sentence_text[:offset].strip(" \"“‘'"):
         initial = only_sentence_initial(article, text)
         f = features or {}
         named = f.get("kind=name") and not (f.get("adj_before_verb") or f.get("comma_after"))
@@ -1031,8 +1033,12 @@ def _names_by_word(article: str) -> dict[str, list[str]]:
     """The article's names (`_written`, each once), by each word of them (an index built once)."""
     out: dict[str, list[str]] = {}
     for name in dict.fromkeys(name for name, _, _ in _written(article)):
-        for word in set(name.split()):
-            out.setdefault(word, []).append(name)
+        for word in set(name.split()) if " " in name else (name,):  # most names are one word
+            found = out.get(word)
+            if found is None:
+                out[word] = [name]
+            else:
+                found.append(name)
     return out
 
 

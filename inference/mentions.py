@@ -164,9 +164,11 @@ class _Token:
         self.end = end
         self.text = text
         self.low = text.lower().rstrip(".")
-        # capitalised, or a name behind a lower-case particle (`al-Qirbi`, `el-Sisi`, `d'Alema`)
-        joined = "-" in text or "'" in text or "’" in text  # as a particle is: most words need no regex
-        self.capital = text[:1].isupper() or (joined and bool(PARTICLE_NAME.match(text)))
+        # capitalised, or a name behind a lower-case particle (`al-Qirbi`, `el-Sisi`, `d'Alema`), joined
+        # to it as a particle is: most words need no regex
+        self.capital = text[:1].isupper() or (
+            ("-" in text or "'" in text or "’" in text) and PARTICLE_NAME.match(text) is not None
+        )
 
 
 # Hand-set weights: the rules baseline, and what a model folder without fitted weights uses.
@@ -2061,7 +2063,7 @@ def mention_features(
 ) -> dict[str, float]:
     """Where the candidate tokens[a:b] sit relative to the verbs of saying and the quotation."""
     # only the features that hold are set, in a fixed order (a score sums its terms in that order)
-    f = {f"kind={kind}": 1.0}
+    f = {_KIND_KEYS[kind]: 1.0}
     start, end = tokens[a].start, tokens[b - 1].end
     prev = tokens[a - 1].low if a else "<s>"
     nxt = tokens[b].low if b < len(tokens) else "</s>"
@@ -2097,7 +2099,12 @@ def mention_features(
     if later is not None:
         between = masked[end : tokens[later].start]
         skip = _SKIPPABLE_WHEN if "," in between else _SKIPPABLE_WHEN_UNMARKED  # `NAME however said`
-        gap = [t for t in tokens[b:later] if not (t.low in skip or _adverb(t) or _bracketed(masked, t))]
+        gap = 0  # the words between that are no time word, adverb or acronym: counted as far as the tests read
+        for t in tokens[b:later]:
+            if not (t.low in skip or _adverb(t) or _bracketed(masked, t)):
+                gap += 1
+                if gap > 8:
+                    break
         marks = between.strip()
         if not gap and "," not in between:
             f["adj_before_verb"] = 1.0
@@ -2106,11 +2113,11 @@ def mention_features(
         if not gap and marks == ",":
             f["comma_then_verb"] = 1.0
         # `Lina Hassan, another resident, said` with the closing comma often dropped
-        if gap and len(gap) <= 8 and between.lstrip().startswith(",") and between.count(",") == 1:
+        if gap and gap <= 8 and between.lstrip().startswith(",") and between.count(",") == 1:
             f["open_appositive_before_verb"] = 1.0
         if not stripped and "," not in between:
             f["opens_clause_of_verb"] = 1.0  # `Traders on the ... say`
-        f[f"gap_to_verb={min(len(gap), 6)}"] = 1.0
+        f[_GAP_TO_VERB[min(gap, 6)]] = 1.0
     k = bisect.bisect_left(verbs, a)  # and the last before its start
     earlier = verbs[k - 1] if k else None
     if earlier is not None:
@@ -2120,7 +2127,7 @@ def mention_features(
         roles = roles or (len(gap) <= 3 and gap[-1].low not in NP_STOP and _role_word(gap[-1]) and b - a > 1)
         if (len(gap) <= 1 or roles) and "," not in masked[tokens[earlier].end : start]:
             f["adj_after_verb"] = 1.0
-        f[f"gap_from_verb={min(len(gap), 6)}"] = 1.0
+        f[_GAP_FROM_VERB[min(len(gap), 6)]] = 1.0
     for k in _KIND_CROSSED:
         if k in f:
             f[f"{kind}&{k}"] = 1.0
@@ -2128,6 +2135,9 @@ def mention_features(
 
 
 _CAPS = ("caps=0", "caps=1", "caps=2", "caps=3")
+_KIND_KEYS = {kind: f"kind={kind}" for kind in ("name", "pronoun", "np", "bare")}
+_GAP_TO_VERB = tuple(f"gap_to_verb={n}" for n in range(7))
+_GAP_FROM_VERB = tuple(f"gap_from_verb={n}" for n in range(7))
 # the features also crossed with the candidate's kind (`name&adj_before_verb`)
 # (in the order `mention_features` sets them, so that a score sums its terms as before)
 _KIND_CROSSED = (
