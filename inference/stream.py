@@ -30,6 +30,9 @@ from claimtag.inference.formats import CSV_HEADER, Provenance, Result, csv_rows,
 from claimtag.model.errors import ClaimtagError, needs_extra
 
 TABLE_SUFFIXES = (".parquet", ".jsonl")
+# from this full chunk on, a run with one worker reads who-said-it in a second process too
+# (`Tagger.share_speakers`): its start costs a shorter run about what it saves
+SHARE_AFTER = 4
 REPORT_LIMIT = 50  # problems printed on stderr; later ones are only counted (and listed in the side file)
 K = TypeVar("K")
 T = TypeVar("T")
@@ -274,8 +277,15 @@ def tag_stream(
                 yield key, tagging.placed(spans, (piece for _, (piece,) in done))
 
     if workers <= 1:
-        for part in chunks:
-            yield from joined(part, here().tag_many(short(part)))
+        try:
+            for n, part in enumerate(chunks, 1):
+                tagger = here()
+                if n == SHARE_AFTER and len(part) == chunk and (os.cpu_count() or 1) > 1:
+                    tagger.share_speakers()  # a long run: who-said-it also on the core the network leaves idle
+                yield from joined(part, tagger.tag_many(short(part)))
+        finally:
+            if local:
+                local[0].close()
         return
     import multiprocessing
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import copy
 import gc
+import itertools
+import signal
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,7 +20,7 @@ from claimtag.inference.quantities import Quantity, extract_quantities
 from claimtag.inference.quotes import Attribution, SpeakerScorer, attribute
 from claimtag.inference.split import split_article
 from claimtag.model.folder import resolve_model_path
-from claimtag.model.labels import LABELS, STATISTIC
+from claimtag.model.labels import LABELS, QUOTE, STATISTIC
 from claimtag.model.protocol import SentenceModel, SentenceRecord
 
 # An article longer than this many characters (about 30 long news articles) is tagged in pieces
@@ -82,6 +86,7 @@ class Tagger:
         self.quantities = quantities  # which sentences list their numbers: statistic, all or none
         self.piece_chars = PIECE_CHARS
         self.seconds: Counter[str] = Counter()  # time spent in each of STAGES so far (for `claimtag bench`)
+        self._helper: tuple[ProcessPoolExecutor, Future] | None = None  # `share_speakers`: the pool, and its start
 
     @classmethod
     def from_pretrained(
@@ -131,6 +136,28 @@ class Tagger:
             other.quantities = quantities
         return other
 
+    def share_speakers(self, *, wait: bool = False) -> None:
+        """Run who-said-it for about half of each batch's articles in a second process beside this one:
+        it reads each article alone, and the cores that run the network idle while it runs (about a
+        sixth of the time). For a process that tags many articles on two cores or more: `claimtag
+        tag` starts it from a long run's fourth chunk (`stream.SHARE_AFTER`), and `claimtag bench`
+        before its timed runs. Until the process is up (a few tenths of a second; `wait` waits),
+        batches are read here alone. `close` stops it; taggers made by `with_options` share it."""
+        if self._helper is None:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")  # no forked runtime state
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_ignore_interrupt)
+            self._helper = (pool, pool.submit(_attributed, [], self.speakers))  # up once its modules are read
+        if wait:
+            self._helper[1].exception()
+
+    def close(self) -> None:
+        """Stop the process of `share_speakers`, if one runs."""
+        if self._helper is not None:
+            self._helper[0].shutdown(cancel_futures=True)
+            self._helper = None
+
     def tag(self, article: str) -> list[TaggedSentence]:
         """Label every sentence of one article."""
         return self.tag_many([article])[0]
@@ -161,17 +188,32 @@ class Tagger:
         best = probs.argmax(axis=1).tolist()  # each sentence's label, as an index of LABELS
         flags = self._truncated(records)
         clock = self._lap("network", clock)
-        out, pos = [], 0
-        for article, sents in zip(articles, splits, strict=True):
-            end = pos + len(sents)
-            who = attribute(article, sents, [LABELS[k] for k in best[pos:end]], self.speakers)
-            clock = self._lap("speakers", clock)
+        bounds = list(itertools.accumulate((len(sents) for sents in splits), initial=0))
+        labels = [[LABELS[k] for k in best[lo:hi]] for lo, hi in itertools.pairwise(bounds)]
+        attributions = self._attributions(list(zip(articles, splits, labels, strict=True)))
+        clock = self._lap("speakers", clock)
+        out = []
+        for sents, who, (lo, hi) in zip(splits, attributions, itertools.pairwise(bounds), strict=True):
             # each record made once, with its attribution (a copy per quote sentence cost 1% of tagging)
-            rows = zip(sents, probs[pos:end], best[pos:end], flags[pos:end], who, strict=True)
+            rows = zip(sents, probs[lo:hi], best[lo:hi], flags[lo:hi], who, strict=True)
             out.append([self._tagged(*row) for row in rows])
-            clock = self._lap("quantities", clock)
-            pos = end
+        self._lap("quantities", clock)
         return out
+
+    def _attributions(self, items: list[tuple[str, list, list[str]]]) -> list[list[Attribution]]:
+        """Each (article, sentences, labels)'s attributions: the later articles, about half the work, in
+        the process of `share_speakers` where it is up, the rest here meanwhile."""
+        helper = self._helper
+        if helper is None or len(items) < 2 or not helper[1].done() or helper[1].exception() is not None:
+            return _attributed(items, self.speakers)
+        cut = _halfway([labels.count(QUOTE) + 2 for _, _, labels in items])  # the quote sentences are the work
+        try:
+            there = helper[0].submit(_attributed, items[cut:], self.speakers)
+            here = _attributed(items[:cut], self.speakers)
+            return here + there.result()
+        except (BrokenProcessPool, RuntimeError):  # killed (out of memory, ...) or closed: read them all here
+            self._helper = None
+            return _attributed(items, self.speakers)
 
     def _lap(self, stage: str, since: float) -> float:
         now = time.perf_counter()
@@ -197,6 +239,20 @@ class Tagger:
         if self.quantities == "all" or (self.quantities == "statistic" and label == STATISTIC):
             numbers = tuple(q.shifted(s.start) for q in extract_quantities(s.text))
         return _record(s, probs, best, truncated, probs[best] < self.min_confidence, numbers, who)
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, as for the CLI's workers
+
+
+def _attributed(items: list[tuple[str, list, list[str]]], scorer: SpeakerScorer) -> list[list[Attribution]]:
+    return [attribute(article, sentences, labels, scorer) for article, sentences, labels in items]
+
+
+def _halfway(costs: list[int]) -> int:
+    """The cut 0 < k < len(costs) (two costs or more) whose sides' sums are nearest equal."""
+    total, before = sum(costs), list(itertools.accumulate(costs[:-1]))
+    return 1 + min(range(len(before)), key=lambda k: abs(total - 2 * before[k]))
 
 
 def keep_loaded() -> None:

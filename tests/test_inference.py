@@ -48,6 +48,51 @@ def test_tag_many_matches_tag_and_chunking_changes_nothing(tiny_model: Path, fas
             assert all(abs(x.probs[k] - y.probs[k]) < 1e-4 for k in LABELS)
 
 
+SPOKEN = [
+    ARTICLE,
+    "Ferry fares rise\n\nThe operator raised fares on Friday. “Fuel costs us more,” said Tomas Vale, its chief.\n",
+    "No quotes here. Only two sentences.",
+    "Library to close\n\n“It is a sad day,” a resident said. The council said the building was unsafe.\n",
+]
+
+
+def test_who_said_it_shared_with_a_second_process_gives_the_same_records() -> None:
+    from claimtag.model.baselines import RulesBaseline
+
+    alone = Tagger(RulesBaseline(), name="rules").tag_many(SPOKEN)
+    assert [s.speaker for s in alone[1] if s.speaker] == ["Tomas Vale"]  # speakers to compare, not only Nones
+    shared = Tagger(RulesBaseline(), name="rules")
+    shared.share_speakers(wait=True)
+    pool, sent = shared._helper[0], []
+    submit = pool.submit
+    pool.submit = lambda fn, items, scorer: sent.append(len(items)) or submit(fn, items, scorer)
+    try:
+        assert shared.tag_many(SPOKEN) == alone
+        assert sent and 0 < sent[0] < len(SPOKEN)  # the later articles were read by the other process
+        assert shared.tag(ARTICLE) == alone[0]  # one article: read here
+        pool.shutdown()  # gone under it (closed, or killed): the batch is read here, and it is let go
+        assert shared.tag_many(SPOKEN) == alone and shared._helper is None
+    finally:
+        shared.close()
+
+
+def test_a_long_run_shares_who_said_it_and_stops_the_process(tiny_model: Path, monkeypatch) -> None:
+    import os
+
+    from claimtag.inference.stream import tag_stream
+
+    calls = []
+    monkeypatch.setattr(Tagger, "share_speakers", lambda self, **_: calls.append("share"))
+    monkeypatch.setattr(Tagger, "close", lambda self: calls.append("close"))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    items = [(str(k), text) for k, text in enumerate(SPOKEN * 3)]
+    assert len(list(tag_stream(items, {"path_or_name": str(tiny_model)}, chunk=2))) == 12
+    assert calls == ["share", "close"]  # from the fourth full chunk of two; closed when the run ends
+    calls.clear()
+    assert len(list(tag_stream(items[:7], {"path_or_name": str(tiny_model)}, chunk=2))) == 7
+    assert calls == ["close"]  # three full chunks and a short one: too short a run for a second process
+
+
 def test_long_sentence_is_truncated_and_flagged(tiny_model: Path) -> None:
     long = "The council approved " + ", ".join(f"item number {i}" for i in range(60)) + "."
     tagged = Tagger.from_pretrained(tiny_model).tag(f"Short one. {long}")

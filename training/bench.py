@@ -105,6 +105,8 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
 
     tagger = _tagger(model, mode)
     keep_loaded()  # as `claimtag tag` does once its model is loaded
+    if (os.cpu_count() or 1) > 1:
+        tagger.share_speakers(wait=True)  # as `claimtag tag` does for more than one chunk, once it is up
     tagger.tag(articles[0])  # warm-up
     tagger.seconds.clear()
     start = time.perf_counter()
