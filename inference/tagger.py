@@ -213,6 +213,7 @@ class Tagger:
             return here + there.result()
         except (BrokenProcessPool, RuntimeError):  # killed (out of memory, ...) or closed: read them all here
             self._helper = None
+            helper[0].shutdown(wait=False)
             return _attributed(items, self.speakers)
 
     def _lap(self, stage: str, since: float) -> float:
