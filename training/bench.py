@@ -106,7 +106,7 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
     tagger = _tagger(model, mode)
     keep_loaded()  # as `claimtag tag` does once its model is loaded
     if (os.cpu_count() or 1) > 1:
-        tagger.share_speakers(wait=True)  # as `claimtag tag` does for more than one chunk, once it is up
+        tagger.share_speakers(wait=True)  # as a long `claimtag tag` run has it (`stream.SHARE_AFTER`)
     tagger.tag(articles[0])  # warm-up
     tagger.seconds.clear()
     start = time.perf_counter()
@@ -118,6 +118,7 @@ def measure_mode(model: str, mode: str, articles: list[str], *, latency_runs: in
     n_sent = sum(len(t) for t in tagged)
     # stages: seconds per stage of the throughput run (STAGES, then the JSONL output)
     throughput = {"sentences": n_sent, "sentences_per_s": n_sent / elapsed, "seconds": elapsed, "stages": stages}
+    tagger.close()  # what follows tags one article at a time
     if not full:
         return throughput
     one = _forty_sentences(articles)
