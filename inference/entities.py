@@ -1033,12 +1033,8 @@ def _names_by_word(article: str) -> dict[str, list[str]]:
     """The article's names (`_written`, each once), by each word of them (an index built once)."""
     out: dict[str, list[str]] = {}
     for name in dict.fromkeys(name for name, _, _ in _written(article)):
-        for word in set(name.split()) if " " in name else (name,):  # most names are one word
-            found = out.get(word)
-            if found is None:
-                out[word] = [name]
-            else:
-                found.append(name)
+        for word in set(name.split()):
+            out.setdefault(word, []).append(name)
     return out
 
 

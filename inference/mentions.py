@@ -2099,25 +2099,25 @@ def mention_features(
     if later is not None:
         between = masked[end : tokens[later].start]
         skip = _SKIPPABLE_WHEN if "," in between else _SKIPPABLE_WHEN_UNMARKED  # `NAME however said`
-        gap = 0  # the words between that are no time word, adverb or acronym: counted as far as the tests read
+        apart = 0  # the words between that are no time word, adverb or acronym: counted as far as the tests read
         for t in tokens[b:later]:
             if not (t.low in skip or _adverb(t) or _bracketed(masked, t)):
-                gap += 1
-                if gap > 8:
+                apart += 1
+                if apart > 8:
                     break
         marks = between.strip()
-        if not gap and "," not in between:
+        if not apart and "," not in between:
             f["adj_before_verb"] = 1.0
-        if gap and marks[:1] in _APPOSITIVE_MARKS and marks[-1:] == marks[:1]:
+        if apart and marks[:1] in _APPOSITIVE_MARKS and marks[-1:] == marks[:1]:
             f["appositive_before_verb"] = 1.0  # `NAME, a lawyer, said`, `NAME — ... — said`
-        if not gap and marks == ",":
+        if not apart and marks == ",":
             f["comma_then_verb"] = 1.0
         # `Lina Hassan, another resident, said` with the closing comma often dropped
-        if gap and gap <= 8 and between.lstrip().startswith(",") and between.count(",") == 1:
+        if apart and apart <= 8 and between.lstrip().startswith(",") and between.count(",") == 1:
             f["open_appositive_before_verb"] = 1.0
         if not stripped and "," not in between:
             f["opens_clause_of_verb"] = 1.0  # `Traders on the ... say`
-        f[_GAP_TO_VERB[min(gap, 6)]] = 1.0
+        f[_GAP_TO_VERB[min(apart, 6)]] = 1.0
     k = bisect.bisect_left(verbs, a)  # and the last before its start
     earlier = verbs[k - 1] if k else None
     if earlier is not None:
